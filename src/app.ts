@@ -1,0 +1,58 @@
+import { Hono, type Context } from 'hono';
+import type { Deps } from './deps.ts';
+import type { WaitUntil } from './defer.ts';
+import { describeError } from './errors.ts';
+import { resolveLocale } from './i18n/index.ts';
+import { health } from './web/health.ts';
+
+/** The one Hono environment type: deps on c.var, bindings untyped (entries own them). */
+export interface AppEnv {
+  Variables: {
+    deps: Deps;
+    /** Work after the response, bound to this request's lifetime. */
+    defer: (task: () => Promise<unknown>) => void;
+  };
+}
+
+const PLATFORM_HELP = {
+  slack: 'Slack is not configured on this server: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET).',
+  feishu: 'Feishu/Lark is not configured on this server: set FEISHU_APP_ID, FEISHU_APP_SECRET, FEISHU_ENCRYPT_KEY and FEISHU_VERIFICATION_TOKEN.',
+} as const;
+
+function executionCtx(c: Context): WaitUntil | undefined {
+  try {
+    return c.executionCtx;
+  } catch {
+    return undefined; // Node has no ExecutionContext.
+  }
+}
+
+/** Builds the HTTP app. It knows nothing about the runtime: everything comes in `deps`. */
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    const ctx = executionCtx(c);
+    c.set('defer', (task) => deps.defer(task, ctx));
+    await next();
+  });
+
+  app.route('/healthz', health);
+  for (const platform of ['slack', 'feishu'] as const) {
+    app.all(`/${platform}/*`, async (c, next) => {
+      if (!deps.config[platform]) return c.json({ error: 'platform_off', message: PLATFORM_HELP[platform] }, 404);
+      await next();
+    });
+  }
+  app.get('/', (c) => c.text('Outcome is running. Health: /healthz\n'));
+
+  app.notFound((c) => c.json({ error: 'not_found', message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
+  app.onError((err, c) => {
+    const view = describeError(err, resolveLocale(c.req.header('accept-language'), deps.config.defaultLocale));
+    if (view.status >= 500) deps.log('error', 'request failed', { ref: view.ref, path: c.req.path, error: String(err.stack ?? err) });
+    return c.json({ error: view.code, message: view.message, ...(view.fields ? { fields: view.fields } : {}) }, view.status as 400);
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+
+/**
+ * The service's configuration (design.md §6), validated once at the entry and passed in.
+ * Nothing below the entries reads process.env or Worker bindings.
+ */
+
+const optional = z.string().trim().min(1).optional();
+
+const url = (name: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => URL.canParse(v), `${name} must be a URL`)
+    .optional();
+
+const timeZone = z
+  .string()
+  .trim()
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as Asia/Shanghai')
+  .default('Asia/Shanghai');
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^(file:|libsql:|https?:|wss?:)/, 'must start with file:, libsql:, http(s): or ws(s):')
+    .optional(),
+  DATABASE_AUTH_TOKEN: optional,
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_BOT_TOKEN: z.string().trim().regex(/^xoxb-/, 'must be a bot token starting with xoxb-').optional(),
+  SLACK_CLIENT_ID: optional,
+  SLACK_CLIENT_SECRET: optional,
+  SLACK_API_URL: url('SLACK_API_URL').default('https://slack.com/api/'),
+  FEISHU_APP_ID: optional,
+  FEISHU_APP_SECRET: optional,
+  FEISHU_ENCRYPT_KEY: optional,
+  FEISHU_VERIFICATION_TOKEN: optional,
+  FEISHU_DOMAIN: z
+    .string()
+    .trim()
+    .refine((v) => v === 'feishu' || v === 'lark' || URL.canParse(v), 'must be feishu, lark or a base URL')
+    .default('feishu'),
+  APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  PUBLIC_URL: url('PUBLIC_URL'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  DEFAULT_TIMEZONE: timeZone,
+  DEFAULT_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
+});
+
+export interface SlackConfig {
+  signingSecret: string;
+  /** Single-workspace mode when set. */
+  botToken?: string;
+  /** Multi-workspace OAuth when set. */
+  oauth?: { clientId: string; clientSecret: string };
+  apiUrl: string;
+}
+
+export interface FeishuConfig {
+  appId: string;
+  appSecret: string;
+  encryptKey: string;
+  verificationToken: string;
+  /** `feishu`, `lark`, or a base URL (a local fake in tests). */
+  domain: string;
+}
+
+export interface Config {
+  databaseUrl?: string;
+  databaseAuthToken?: string;
+  slack?: SlackConfig;
+  feishu?: FeishuConfig;
+  /** Key for stored-token encryption and session signing; absent only when no platform is on. */
+  appSecret?: string;
+  publicUrl: string;
+  port: number;
+  defaultTimeZone: string;
+  defaultLocale: 'zh-CN' | 'en';
+}
+
+/** A configuration that cannot start the service; the message names the variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = Record<string, unknown>;
+
+/**
+ * Validates the environment (process.env or Worker bindings) into a Config.
+ * Empty strings count as unset. Throws ConfigError naming every bad variable.
+ */
+export function loadConfig(env: Env): Config {
+  const raw = Object.fromEntries(
+    Object.keys(schema.shape).flatMap((k) => {
+      const v = env[k];
+      return typeof v === 'string' && v.trim() !== '' ? [[k, v]] : [];
+    }),
+  );
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const slack = slackFrom(e, problems);
+  const feishu = feishuFrom(e, problems);
+  if ((slack || feishu) && !e.APP_SECRET) problems.push('APP_SECRET: required when Slack or Feishu is configured (32+ characters)');
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  return {
+    databaseUrl: e.DATABASE_URL,
+    databaseAuthToken: e.DATABASE_AUTH_TOKEN,
+    slack,
+    feishu,
+    appSecret: e.APP_SECRET,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    port: e.PORT,
+    defaultTimeZone: e.DEFAULT_TIMEZONE,
+    defaultLocale: e.DEFAULT_LOCALE,
+  };
+}
+
+function slackFrom(e: z.infer<typeof schema>, problems: string[]): SlackConfig | undefined {
+  const any = e.SLACK_SIGNING_SECRET || e.SLACK_BOT_TOKEN || e.SLACK_CLIENT_ID || e.SLACK_CLIENT_SECRET;
+  if (!any) return undefined;
+  if (!e.SLACK_SIGNING_SECRET) problems.push('SLACK_SIGNING_SECRET: required when any SLACK_* variable is set');
+  if (Boolean(e.SLACK_CLIENT_ID) !== Boolean(e.SLACK_CLIENT_SECRET))
+    problems.push(`${e.SLACK_CLIENT_ID ? 'SLACK_CLIENT_SECRET' : 'SLACK_CLIENT_ID'}: SLACK_CLIENT_ID and SLACK_CLIENT_SECRET go together`);
+  if (!e.SLACK_BOT_TOKEN && !e.SLACK_CLIENT_ID)
+    problems.push('SLACK_BOT_TOKEN: set it (one workspace) or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (OAuth install)');
+  if (!e.SLACK_SIGNING_SECRET) return undefined;
+  return {
+    signingSecret: e.SLACK_SIGNING_SECRET,
+    botToken: e.SLACK_BOT_TOKEN,
+    oauth: e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET ? { clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET } : undefined,
+    apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
+  };
+}
+
+const FEISHU_VARS = ['FEISHU_APP_ID', 'FEISHU_APP_SECRET', 'FEISHU_ENCRYPT_KEY', 'FEISHU_VERIFICATION_TOKEN'] as const;
+
+function feishuFrom(e: z.infer<typeof schema>, problems: string[]): FeishuConfig | undefined {
+  const set = FEISHU_VARS.filter((k) => e[k]);
+  if (set.length === 0) return undefined;
+  // Without an Encrypt Key Feishu signs nothing, so every variable is required: we verify every request.
+  const missing = FEISHU_VARS.filter((k) => !e[k]);
+  for (const k of missing) problems.push(`${k}: required when any FEISHU_* credential is set (requests are verified with it)`);
+  if (missing.length) return undefined;
+  return {
+    appId: e.FEISHU_APP_ID!,
+    appSecret: e.FEISHU_APP_SECRET!,
+    encryptKey: e.FEISHU_ENCRYPT_KEY!,
+    verificationToken: e.FEISHU_VERIFICATION_TOKEN!,
+    domain: e.FEISHU_DOMAIN,
+  };
+}

@@ -1,0 +1,22 @@
+import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import type * as schema from './schema/index.ts';
+
+/**
+ * The database as the repositories see it: drizzle over libsql (Node, Turso) or D1
+ * (Workers). Both drivers share the query builders and `batch()`; repositories use
+ * `.returning()` rather than driver-specific run results so one type fits both.
+ * No interactive transactions: D1 rejects BEGIN, so atomic writes go through batch().
+ */
+export type Db = BaseSQLiteDatabase<'async', unknown, typeof schema> & {
+  batch<U extends BatchItem<'sqlite'>, T extends Readonly<[U, ...U[]]>>(batch: T): Promise<BatchResponse<T>>;
+};
+
+/** True when `err` (or its cause chain) is SQLite's UNIQUE violation on `table`. */
+export function isUniqueViolation(err: unknown, table: string): boolean {
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
+    const msg = String((e as { message?: unknown }).message ?? '');
+    if (msg.includes('UNIQUE constraint failed') && msg.includes(`${table}.`)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,24 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient, type Client } from '@libsql/client';
+import { migrate } from 'drizzle-orm/libsql/migrator';
+import { drizzle } from 'drizzle-orm/libsql';
+import type { Db } from './client.ts';
+import { libsqlDb } from './libsql.ts';
+
+/** The migrations folder drizzle-kit writes (also read by `wrangler d1 migrations apply`). */
+export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
+
+/**
+ * Opens a libsql database on Node (creating a file's folder if missing) and applies the
+ * migrations. Returns the drizzle handle and the raw client (to close it on shutdown).
+ */
+export async function openNodeDatabase(url: string, authToken?: string): Promise<{ db: Db; client: Client }> {
+  const local = url.startsWith('file:');
+  if (local && url !== 'file::memory:') await mkdir(dirname(resolve(url.slice('file:'.length))), { recursive: true });
+  const client = createClient({ url, authToken });
+  const db = await libsqlDb(client, { local });
+  await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_DIR });
+  return { db, client };
+}

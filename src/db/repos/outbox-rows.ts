@@ -1,0 +1,25 @@
+import type { Notification } from '../../domain/ports.ts';
+import type { Platform } from '../../domain/types.ts';
+import type { Db } from '../client.ts';
+import { outbox } from '../schema/index.ts';
+
+/**
+ * The insert statement for notifications, to put in the same batch as the state change
+ * that causes them. A dedupe key written before is ignored, never sent twice.
+ */
+export function insertNotifications(db: Db, workspaceId: string, platform: Platform, notes: Notification[], now: Date) {
+  return db
+    .insert(outbox)
+    .values(
+      notes.map((n) => ({
+        workspaceId,
+        platform,
+        kind: n.kind,
+        destination: n.to.address,
+        payload: { ...n.data, personId: n.to.personId },
+        dedupeKey: n.dedupeKey,
+        nextAttemptAt: now,
+      })),
+    )
+    .onConflictDoNothing();
+}

@@ -1,0 +1,159 @@
+import { and, eq } from 'drizzle-orm';
+import type { NewDecision, NewSubmission, OutcomeRecord, OutcomeRepo } from '../../domain/ports.ts';
+import type { Platform } from '../../domain/types.ts';
+import { isUniqueViolation, type Db } from '../client.ts';
+import { auditLog, evidence, metrics, outcomes, projects, reviewSchedules, reviews, workspaces } from '../schema/index.ts';
+import { insertNotifications } from './outbox-rows.ts';
+
+/** OutcomeRepo on drizzle: every write is one db.batch(), guarded by unique indexes. */
+export function createOutcomeRepo(db: Db): OutcomeRepo {
+  const platformOf = async (workspaceId: string): Promise<Platform> => {
+    const [w] = await db.select({ platform: workspaces.platform }).from(workspaces).where(eq(workspaces.id, workspaceId));
+    if (!w) throw new Error(`workspace ${workspaceId} does not exist`);
+    return w.platform;
+  };
+
+  return {
+    async get(workspaceId, id) {
+      const [row] = await db
+        .select()
+        .from(outcomes)
+        .where(and(eq(outcomes.workspaceId, workspaceId), eq(outcomes.id, id)));
+      return row ? toRecord(row) : null;
+    },
+
+    async projectGoLive(workspaceId, projectId) {
+      const [p] = await db
+        .select({ goLiveAt: projects.goLiveAt })
+        .from(projects)
+        .where(and(eq(projects.workspaceId, workspaceId), eq(projects.id, projectId)));
+      return p?.goLiveAt ?? null;
+    },
+
+    async saveSubmission(s: NewSubmission) {
+      const { workspaceId, outcome: o } = s;
+      if (o.clientKey) {
+        const [dup] = await db
+          .select({ id: outcomes.id })
+          .from(outcomes)
+          .where(and(eq(outcomes.workspaceId, workspaceId), eq(outcomes.clientKey, o.clientKey)));
+        if (dup) return { result: 'duplicate' as const, outcomeId: dup.id };
+      }
+      const platform = await platformOf(workspaceId);
+      const now = o.submittedAt;
+      const statements = [
+        db.insert(outcomes).values({ ...o, workspaceId, createdAt: now, updatedAt: now }),
+        db.insert(auditLog).values({ ...s.audit, workspaceId }),
+        insertNotifications(db, workspaceId, platform, s.notifications, now),
+        ...(s.metrics.length
+          ? [
+              db.insert(metrics).values(
+                s.metrics.map((m, position) => ({
+                  workspaceId,
+                  outcomeId: o.id,
+                  position,
+                  name: m.name.trim(),
+                  unit: m.unit.trim(),
+                  direction: m.direction,
+                  baseline: m.baseline!,
+                  target: m.target!,
+                  actual: m.actual ?? null,
+                  createdAt: now,
+                })),
+              ),
+            ]
+          : []),
+        ...(s.evidence.length
+          ? [
+              db.insert(evidence).values(
+                s.evidence.map((e) => ({
+                  workspaceId,
+                  outcomeId: o.id,
+                  kind: e.kind,
+                  url: e.kind === 'link' ? e.ref : null,
+                  platformFileId: e.kind === 'link' ? null : e.ref,
+                  title: e.title ?? null,
+                  addedBy: s.addedBy,
+                  createdAt: now,
+                })),
+              ),
+            ]
+          : []),
+      ] as const;
+      try {
+        await db.batch(statements);
+      } catch (err) {
+        // Two concurrent submits of the same request: the unique client key lets one through.
+        if (o.clientKey && isUniqueViolation(err, 'outcomes')) {
+          const again = await db
+            .select({ id: outcomes.id })
+            .from(outcomes)
+            .where(and(eq(outcomes.workspaceId, workspaceId), eq(outcomes.clientKey, o.clientKey)));
+          if (again[0]) return { result: 'duplicate' as const, outcomeId: again[0].id };
+        }
+        throw err;
+      }
+      return { result: 'stored' as const, outcomeId: o.id };
+    },
+
+    async recordDecision(d: NewDecision) {
+      const platform = await platformOf(d.workspaceId);
+      const ws = d.workspaceId;
+      const statements = [
+        // First: the unique (outcome, round, stage) index makes a second decision fail the whole batch.
+        db.insert(reviews).values({
+          workspaceId: ws,
+          outcomeId: d.outcomeId,
+          round: d.round,
+          stage: d.stage,
+          reviewerId: d.reviewerId,
+          decision: d.decision,
+          comment: d.comment,
+          impact: d.scores?.impact ?? null,
+          difficulty: d.scores?.difficulty ?? null,
+          innovation: d.scores?.innovation ?? null,
+          decidedAt: d.decidedAt,
+        }),
+        db
+          .update(outcomes)
+          .set({
+            status: d.toStatus,
+            reviewerId: null,
+            updatedAt: d.decidedAt,
+            ...(d.toStatus === 'verified' ? { verifiedAt: d.decidedAt } : {}),
+          })
+          .where(and(eq(outcomes.workspaceId, ws), eq(outcomes.id, d.outcomeId), eq(outcomes.status, d.fromStatus))),
+        db.insert(auditLog).values({ ...d.audit, workspaceId: ws }),
+        insertNotifications(db, ws, platform, d.notifications, d.decidedAt),
+        ...d.schedules.map((s) =>
+          db
+            .insert(reviewSchedules)
+            .values({ workspaceId: ws, outcomeId: d.outcomeId, kind: s.kind, dueAt: s.dueAt, createdAt: d.decidedAt })
+            .onConflictDoNothing(),
+        ),
+      ] as const;
+      try {
+        await db.batch(statements);
+        return 'decided';
+      } catch (err) {
+        if (isUniqueViolation(err, 'reviews')) return 'already_decided';
+        throw err;
+      }
+    },
+  };
+}
+
+function toRecord(row: typeof outcomes.$inferSelect): OutcomeRecord {
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    projectId: row.projectId,
+    title: row.title,
+    status: row.status,
+    submitterId: row.submitterId,
+    ownerId: row.ownerId,
+    reviewerId: row.reviewerId,
+    round: row.round,
+    dueAt: row.dueAt,
+  };
+}

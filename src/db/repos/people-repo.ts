@@ -1,0 +1,82 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { PeopleDirectory, PersonRef } from '../../domain/ports.ts';
+import type { Db } from '../client.ts';
+import { people } from '../schema/index.ts';
+
+export interface PersonProfile {
+  platformUserId: string;
+  name?: string;
+  email?: string | null;
+  locale?: 'zh-CN' | 'en' | null;
+  timeZone?: string | null;
+}
+
+type Row = typeof people.$inferSelect;
+const toRef = (p: Row): PersonRef => ({ id: p.id, address: p.platformUserId, timeZone: p.timeZone, locale: p.locale });
+
+/** People of a workspace, keyed by their platform user id; created on first sight. */
+export function createPeopleRepo(db: Db) {
+  /** Ensures each platform user id has a person row and returns them all (in input order). */
+  async function ensure(workspaceId: string, profiles: PersonProfile[]): Promise<Row[]> {
+    if (profiles.length === 0) return [];
+    await db
+      .insert(people)
+      .values(profiles.map((p) => ({ workspaceId, platformUserId: p.platformUserId, name: p.name ?? '', email: p.email ?? null, locale: p.locale ?? null, timeZone: p.timeZone ?? null })))
+      .onConflictDoNothing();
+    const ids = profiles.map((p) => p.platformUserId);
+    const rows = await db
+      .select()
+      .from(people)
+      .where(and(eq(people.workspaceId, workspaceId), inArray(people.platformUserId, ids)));
+    const byId = new Map(rows.map((r) => [r.platformUserId, r]));
+    return ids.map((id) => byId.get(id)!);
+  }
+
+  const directory: PeopleDirectory = {
+    async person(workspaceId, personId) {
+      const [p] = await db
+        .select()
+        .from(people)
+        .where(and(eq(people.workspaceId, workspaceId), eq(people.id, personId)));
+      return p ? toRef(p) : null;
+    },
+    async pmo(workspace) {
+      const rows = await ensure(
+        workspace.id,
+        workspace.settings.pmoReviewers.map((platformUserId) => ({ platformUserId })),
+      );
+      return { reviewers: rows.map(toRef), channel: workspace.settings.pmoChannel };
+    },
+  };
+
+  return {
+    ...directory,
+    ensure,
+    /** One person by platform user id, created if new, profile fields refreshed when given. */
+    async upsert(workspaceId: string, profile: PersonProfile): Promise<PersonRef> {
+      await db
+        .insert(people)
+        .values({ workspaceId, platformUserId: profile.platformUserId, name: profile.name ?? '', email: profile.email ?? null, locale: profile.locale ?? null, timeZone: profile.timeZone ?? null })
+        .onConflictDoUpdate({
+          target: [people.workspaceId, people.platformUserId],
+          set: {
+            ...(profile.name !== undefined ? { name: profile.name } : {}),
+            ...(profile.locale !== undefined ? { locale: profile.locale } : {}),
+            ...(profile.timeZone !== undefined ? { timeZone: profile.timeZone } : {}),
+            updatedAt: new Date(),
+          },
+        });
+      const [row] = await ensure(workspaceId, [profile]);
+      return toRef(row!);
+    },
+    /** Sets a person's manager (org chart or an admin's mapping). */
+    async setManager(workspaceId: string, personId: string, managerId: string | null, source: 'org_chart' | 'manual') {
+      await db
+        .update(people)
+        .set({ managerId, managerSource: managerId ? source : null, updatedAt: new Date() })
+        .where(and(eq(people.workspaceId, workspaceId), eq(people.id, personId)));
+    },
+  };
+}
+
+export type PeopleRepo = ReturnType<typeof createPeopleRepo>;

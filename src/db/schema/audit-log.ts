@@ -1,0 +1,20 @@
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { id, instant, workspaceId } from './columns.ts';
+
+/** Append-only trail of every transition: who, what, when, why. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    action: text('action').notNull(),
+    actorId: text('actor_id'),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    comment: text('comment'),
+    at: instant('at').notNull(),
+  },
+  (t) => [index('audit_log_entity').on(t.workspaceId, t.entity, t.entityId, t.at)],
+);

@@ -1,0 +1,26 @@
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { createdAt, id, workspaceId } from './columns.ts';
+import { outcomes } from './outcomes.ts';
+import { people } from './people.ts';
+
+export const evidence = sqliteTable(
+  'evidence',
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    outcomeId: text('outcome_id')
+      .notNull()
+      .references(() => outcomes.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['link', 'file', 'image', 'certificate'] }).notNull(),
+    /** For links; platform files keep their reference below instead. */
+    url: text('url'),
+    /** Slack file id or Feishu file/image key. */
+    platformFileId: text('platform_file_id'),
+    /** Feishu message that carried the file (needed to download it). */
+    platformMessageId: text('platform_message_id'),
+    title: text('title'),
+    addedBy: text('added_by').references(() => people.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('evidence_outcome').on(t.outcomeId)],
+);

@@ -1,0 +1,16 @@
+export { workspaces, type WorkspaceSettings } from './workspaces.ts';
+export { people } from './people.ts';
+export { projects } from './projects.ts';
+export { objectives } from './objectives.ts';
+export { keyResults } from './key-results.ts';
+export { outcomes } from './outcomes.ts';
+export { metrics } from './metrics.ts';
+export { metricReadings } from './metric-readings.ts';
+export { evidence } from './evidence.ts';
+export { reviews } from './reviews.ts';
+export { surveys } from './surveys.ts';
+export { surveyResponses } from './survey-responses.ts';
+export { reviewSchedules } from './review-schedules.ts';
+export { outbox } from './outbox.ts';
+export { processedEvents } from './processed-events.ts';
+export { auditLog } from './audit-log.ts';

@@ -1,0 +1,24 @@
+import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { createdAt, id, workspaceId } from './columns.ts';
+import { outcomes } from './outcomes.ts';
+
+export const metrics = sqliteTable(
+  'metrics',
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    outcomeId: text('outcome_id')
+      .notNull()
+      .references(() => outcomes.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+    name: text('name').notNull(),
+    unit: text('unit').notNull().default(''),
+    direction: text('direction', { enum: ['increase', 'decrease'] }).notNull(),
+    baseline: real('baseline').notNull(),
+    target: real('target').notNull(),
+    /** Latest actual value; the history is in metric_readings. */
+    actual: real('actual'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('metrics_outcome').on(t.outcomeId, t.position)],
+);

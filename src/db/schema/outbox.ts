@@ -1,0 +1,39 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { createdAt, id, instant, workspaceId } from './columns.ts';
+
+/**
+ * Notifications written in the same batch as the state change that causes them,
+ * then delivered by the drainer (src/delivery).
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    platform: text('platform').notNull(),
+    /** What to do: post, update, publish_home, … — the platform sender knows each kind. */
+    kind: text('kind').notNull(),
+    /** Channel, chat or user id the message goes to; also the rate-budget key. */
+    destination: text('destination').notNull(),
+    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** Makes "send this once" a database fact: a second insert with the same key is ignored. */
+    dedupeKey: text('dedupe_key'),
+    status: text('status', { enum: ['pending', 'sending', 'sent', 'dead'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: instant('next_attempt_at').notNull(),
+    /** Who holds the row while sending, and until when (a crashed sender's claim expires). */
+    claimToken: text('claim_token'),
+    claimedUntil: instant('claimed_until'),
+    lastError: text('last_error'),
+    /** What the platform returned (message ts / message_id) for later in-place updates. */
+    result: text('result', { mode: 'json' }).$type<Record<string, unknown>>(),
+    sentAt: instant('sent_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('outbox_due').on(t.status, t.nextAttemptAt),
+    uniqueIndex('outbox_dedupe').on(t.workspaceId, t.dedupeKey),
+  ],
+);

@@ -1,0 +1,45 @@
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { createdAt, id, instant, workspaceId } from './columns.ts';
+import { keyResults } from './key-results.ts';
+import { people } from './people.ts';
+import { projects } from './projects.ts';
+
+export const outcomes = sqliteTable(
+  'outcomes',
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    projectId: text('project_id').references(() => projects.id, { onDelete: 'set null' }),
+    keyResultId: text('key_result_id').references(() => keyResults.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    indicatorClass: text('indicator_class', { enum: ['process', 'output', 'impact'] }),
+    status: text('status', {
+      enum: ['draft', 'submitted', 'manager_approved', 'verified', 'changes_requested', 'rejected'],
+    }).notNull(),
+    submitterId: text('submitter_id')
+      .notNull()
+      .references(() => people.id),
+    ownerId: text('owner_id').references(() => people.id),
+    /** The reviewer assigned to the current stage; null when nothing awaits review. */
+    reviewerId: text('reviewer_id').references(() => people.id),
+    /** Submission round: 1, then +1 on each resubmission after changes were requested. */
+    round: integer('round').notNull().default(1),
+    dueAt: instant('due_at'),
+    cost: real('cost'),
+    benefit: real('benefit'),
+    /** Idempotency key of the submitting request (modal view id, card message id): a retried submit stores once. */
+    clientKey: text('client_key'),
+    submittedAt: instant('submitted_at'),
+    verifiedAt: instant('verified_at'),
+    createdAt: createdAt(),
+    updatedAt: instant('updated_at'),
+  },
+  (t) => [
+    index('outcomes_workspace_status').on(t.workspaceId, t.status),
+    index('outcomes_pending_by_reviewer').on(t.workspaceId, t.reviewerId, t.status),
+    index('outcomes_submitter').on(t.workspaceId, t.submitterId),
+    index('outcomes_project').on(t.projectId),
+    uniqueIndex('outcomes_client_key').on(t.workspaceId, t.clientKey),
+  ],
+);

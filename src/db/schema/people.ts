@@ -1,0 +1,22 @@
+import { index, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { createdAt, id, instant, workspaceId } from './columns.ts';
+
+export const people = sqliteTable(
+  'people',
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    /** Slack user id or Feishu open_id. */
+    platformUserId: text('platform_user_id').notNull(),
+    name: text('name').notNull().default(''),
+    email: text('email'),
+    locale: text('locale', { enum: ['zh-CN', 'en'] }),
+    timeZone: text('time_zone'),
+    managerId: text('manager_id').references((): AnySQLiteColumn => people.id, { onDelete: 'set null' }),
+    /** Where the manager came from: the org chart (Feishu) or an admin's mapping. */
+    managerSource: text('manager_source', { enum: ['org_chart', 'manual'] }),
+    createdAt: createdAt(),
+    updatedAt: instant('updated_at'),
+  },
+  (t) => [uniqueIndex('people_workspace_user').on(t.workspaceId, t.platformUserId), index('people_manager').on(t.managerId)],
+);

@@ -1,0 +1,66 @@
+import type { Config } from './config.ts';
+import type { Db } from './db/client.ts';
+import { createOutboxStore } from './db/repos/outbox-store.ts';
+import { createOutcomeRepo } from './db/repos/outcome-repo.ts';
+import { createPeopleRepo } from './db/repos/people-repo.ts';
+import { createProcessedEvents } from './db/repos/processed-events.ts';
+import { createWorkspaceRepo } from './db/repos/workspace-repo.ts';
+import type { Defer } from './defer.ts';
+import { createRateBudget, type RateBudget } from './delivery/rate-budget.ts';
+import type { Sender } from './delivery/types.ts';
+import type { Clock, VerbContext } from './domain/ports.ts';
+import type { Log } from './log.ts';
+
+export type Runtime = 'node' | 'workers';
+
+/** Everything handlers and jobs need: a plain object, built once per process or isolate. */
+export interface Deps {
+  config: Config;
+  runtime: Runtime;
+  db: Db;
+  clock: Clock;
+  defer: Defer;
+  log: Log;
+  repos: ReturnType<typeof createRepos>;
+  /** Platform senders for the outbox, keyed by platform name. */
+  senders: Partial<Record<string, Sender>>;
+  budget: RateBudget;
+  /** The context the domain verbs take. */
+  verbs: VerbContext;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+function createRepos(db: Db, config: Config) {
+  return {
+    outcomes: createOutcomeRepo(db),
+    people: createPeopleRepo(db),
+    workspaces: createWorkspaceRepo(db, { timeZone: config.defaultTimeZone, locale: config.defaultLocale }),
+    outbox: createOutboxStore(db),
+    events: createProcessedEvents(db),
+  };
+}
+
+export interface DepsInput {
+  config: Config;
+  runtime: Runtime;
+  db: Db;
+  defer: Defer;
+  log: Log;
+  clock?: Clock;
+  senders?: Partial<Record<string, Sender>>;
+}
+
+/** Wires the repositories and ports; no container, no globals. */
+export function createDeps(input: DepsInput): Deps {
+  const clock = input.clock ?? systemClock;
+  const repos = createRepos(input.db, input.config);
+  return {
+    ...input,
+    clock,
+    repos,
+    senders: input.senders ?? {},
+    budget: createRateBudget(),
+    verbs: { clock, outcomes: repos.outcomes, people: repos.people, newId: () => crypto.randomUUID() },
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * The one error family of the product. Every rule violation is a DomainError with a
+ * string code; the HTTP status, the Slack ephemeral and the Feishu toast are chosen
+ * from the code in exactly one place (src/errors.ts).
+ */
+
+export type ErrorCode =
+  | 'validation_failed'
+  | 'not_found'
+  | 'forbidden'
+  | 'not_assigned_reviewer'
+  | 'self_review'
+  | 'illegal_transition'
+  | 'already_decided'
+  | 'comment_required'
+  | 'platform_off'
+  | 'unauthorized';
+
+/** A problem with one input field; `key` is an i18n message key. */
+export interface FieldError {
+  field: string;
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  constructor(
+    readonly code: ErrorCode,
+    /** i18n key of the message shown to a person. */
+    readonly messageKey: string,
+    readonly params: Record<string, string | number> = {},
+    readonly fields: FieldError[] = [],
+  ) {
+    super(`${code}: ${messageKey}${Object.keys(params).length ? ' ' + JSON.stringify(params) : ''}`);
+  }
+}
+
+/** Throws `validation_failed` carrying every field problem, when there is any. */
+export function assertNoFieldErrors(fields: FieldError[]): void {
+  if (fields.length > 0) throw new DomainError('validation_failed', 'error.validation_failed', { count: fields.length }, fields);
+}
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

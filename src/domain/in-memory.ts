@@ -1,0 +1,73 @@
+import type { AuditEntry, NewDecision, NewSubmission, Notification, OutcomeRecord, OutcomeRepo, PeopleDirectory, PersonRef } from './ports.ts';
+
+/**
+ * In-memory twins of the domain's ports, for unit tests and local experiments. They keep
+ * the same guarantees as the database: a client key stores once, a stage decides once.
+ */
+export class InMemoryOutcomeRepo implements OutcomeRepo {
+  readonly outcomes = new Map<string, OutcomeRecord>();
+  readonly reviews: NewDecision[] = [];
+  readonly audit: AuditEntry[] = [];
+  readonly notifications: Notification[] = [];
+  readonly schedules: { outcomeId: string; kind: string; dueAt: Date }[] = [];
+  readonly goLive = new Map<string, Date>();
+  private readonly clientKeys = new Map<string, string>();
+
+  async get(workspaceId: string, id: string) {
+    const o = this.outcomes.get(id);
+    return o && o.workspaceId === workspaceId ? { ...o } : null;
+  }
+
+  async projectGoLive(_workspaceId: string, projectId: string) {
+    return this.goLive.get(projectId) ?? null;
+  }
+
+  async saveSubmission(s: NewSubmission) {
+    const key = s.outcome.clientKey && `${s.workspaceId}:${s.outcome.clientKey}`;
+    const existing = key ? this.clientKeys.get(key) : undefined;
+    if (existing) return { result: 'duplicate' as const, outcomeId: existing };
+    if (key) this.clientKeys.set(key, s.outcome.id);
+    const { description: _d, indicatorClass: _i, clientKey: _c, submittedAt: _s, ...record } = s.outcome;
+    this.outcomes.set(s.outcome.id, { ...record, workspaceId: s.workspaceId });
+    this.audit.push(s.audit);
+    this.addNotifications(s.notifications);
+    return { result: 'stored' as const, outcomeId: s.outcome.id };
+  }
+
+  async recordDecision(d: NewDecision) {
+    if (this.reviews.some((r) => r.outcomeId === d.outcomeId && r.round === d.round && r.stage === d.stage)) return 'already_decided' as const;
+    const o = this.outcomes.get(d.outcomeId);
+    if (!o || o.status !== d.fromStatus) return 'already_decided' as const;
+    this.reviews.push(d);
+    this.outcomes.set(o.id, { ...o, status: d.toStatus, reviewerId: null });
+    this.audit.push(d.audit);
+    this.addNotifications(d.notifications);
+    for (const s of d.schedules)
+      if (!this.schedules.some((x) => x.outcomeId === d.outcomeId && x.kind === s.kind)) this.schedules.push({ outcomeId: d.outcomeId, ...s });
+    return 'decided' as const;
+  }
+
+  private addNotifications(notes: Notification[]) {
+    for (const n of notes) if (!this.notifications.some((x) => x.dedupeKey === n.dedupeKey)) this.notifications.push(n);
+  }
+}
+
+export class InMemoryPeopleDirectory implements PeopleDirectory {
+  readonly people = new Map<string, PersonRef & { workspaceId: string }>();
+  pmoReviewers: string[] = [];
+
+  add(workspaceId: string, p: PersonRef): PersonRef {
+    this.people.set(p.id, { ...p, workspaceId });
+    return p;
+  }
+
+  async person(workspaceId: string, personId: string) {
+    const p = this.people.get(personId);
+    return p && p.workspaceId === workspaceId ? { id: p.id, address: p.address, timeZone: p.timeZone, locale: p.locale } : null;
+  }
+
+  async pmo(workspace: { id: string; settings: { pmoReviewers: string[]; pmoChannel: string | null } }) {
+    const reviewers = [...this.people.values()].filter((p) => p.workspaceId === workspace.id && workspace.settings.pmoReviewers.includes(p.address));
+    return { reviewers, channel: workspace.settings.pmoChannel };
+  }
+}

@@ -1,0 +1,129 @@
+import type { WorkspaceSettingsShape } from './settings.ts';
+import type { Decision, EvidenceInput, MetricInput, OutcomeDraft, OutcomeStatus, Platform, ReviewStage, ScoreCard } from './types.ts';
+
+/**
+ * The ports the domain verbs need. src/db/repos implements them on drizzle; the
+ * in-memory twins in src/domain/testing are used by unit tests.
+ */
+
+export interface Clock {
+  now(): Date;
+}
+
+/** Where a notification goes: a person (DM) or a channel/chat, by platform address. */
+export interface Recipient {
+  personId: string | null;
+  /** Slack user/channel id or Feishu open_id/chat_id. */
+  address: string;
+}
+
+export type NotificationKind =
+  | 'approval_request'
+  | 'card_decided'
+  | 'decision_notice'
+  | 'submission_receipt';
+
+/** A notification intent; the platform sender renders it at delivery from current data. */
+export interface Notification {
+  kind: NotificationKind;
+  to: Recipient;
+  data: Record<string, unknown>;
+  /** The same key is delivered once, however often it is written. */
+  dedupeKey: string;
+}
+
+export interface AuditEntry {
+  entity: 'outcome';
+  entityId: string;
+  action: string;
+  actorId: string | null;
+  fromStatus: OutcomeStatus | null;
+  toStatus: OutcomeStatus | null;
+  comment: string | null;
+  at: Date;
+}
+
+export interface OutcomeRecord {
+  id: string;
+  workspaceId: string;
+  projectId: string | null;
+  title: string;
+  status: OutcomeStatus;
+  submitterId: string;
+  ownerId: string | null;
+  reviewerId: string | null;
+  round: number;
+  dueAt: Date | null;
+}
+
+export interface NewSubmission {
+  workspaceId: string;
+  outcome: Omit<OutcomeRecord, 'workspaceId'> & { description: string; indicatorClass: OutcomeDraft['indicatorClass']; clientKey: string | null; submittedAt: Date };
+  metrics: MetricInput[];
+  evidence: EvidenceInput[];
+  addedBy: string;
+  audit: AuditEntry;
+  notifications: Notification[];
+}
+
+export interface NewDecision {
+  workspaceId: string;
+  outcomeId: string;
+  fromStatus: OutcomeStatus;
+  toStatus: OutcomeStatus;
+  round: number;
+  stage: ReviewStage;
+  reviewerId: string;
+  decision: Decision;
+  comment: string | null;
+  scores: ScoreCard | null;
+  decidedAt: Date;
+  schedules: { kind: 'first' | 'second'; dueAt: Date }[];
+  audit: AuditEntry;
+  notifications: Notification[];
+}
+
+export interface OutcomeRepo {
+  get(workspaceId: string, id: string): Promise<OutcomeRecord | null>;
+  /** Project go-live instant, if the project has one. */
+  projectGoLive(workspaceId: string, projectId: string): Promise<Date | null>;
+  /**
+   * Stores outcome, metrics, evidence, audit and notifications atomically.
+   * 'duplicate' when the same clientKey was stored before (nothing written).
+   */
+  saveSubmission(s: NewSubmission): Promise<{ result: 'stored' | 'duplicate'; outcomeId: string }>;
+  /**
+   * Records a decision atomically with its status change, schedules, audit and notifications.
+   * 'already_decided' when this stage of this round was decided before (nothing written).
+   */
+  recordDecision(d: NewDecision): Promise<'decided' | 'already_decided'>;
+}
+
+export interface PersonRef {
+  id: string;
+  /** Platform user id (Slack user id, Feishu open_id). */
+  address: string;
+  timeZone: string | null;
+  locale: string | null;
+}
+
+/** Looks people up; the PMO reviewers come from the workspace settings. */
+export interface PeopleDirectory {
+  person(workspaceId: string, personId: string): Promise<PersonRef | null>;
+  /** PMO reviewers resolved to people (created on first sight), and the PMO channel if set. */
+  pmo(workspace: WorkspaceContext): Promise<{ reviewers: PersonRef[]; channel: string | null }>;
+}
+
+/** What every verb receives besides its input. */
+export interface VerbContext {
+  clock: Clock;
+  outcomes: OutcomeRepo;
+  people: PeopleDirectory;
+  newId(): string;
+}
+
+export interface WorkspaceContext {
+  id: string;
+  platform: Platform;
+  settings: WorkspaceSettingsShape;
+}

@@ -1,0 +1,68 @@
+/**
+ * When follow-ups happen. Offsets are calendar days in the owner's time zone (not multiples
+ * of 24 h, which drift by an hour across DST), delivered at a local morning hour on a working day.
+ * Working days are Monday–Friday; public holidays are not modelled.
+ */
+import { TZDate } from '@date-fns/tz';
+import { addDays, isWeekend } from 'date-fns';
+import { assertNoFieldErrors, type FieldError } from './errors.ts';
+
+export const DEFAULT_DELIVERY_HOUR = 9;
+
+/** Whether `timeZone` is accepted by Intl (IANA names such as "Asia/Shanghai", or "UTC"). */
+export function isValidTimeZone(timeZone: string): boolean {
+  if (typeof timeZone !== 'string' || timeZone.trim() === '') return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The review instant for an outcome: goLive's calendar date in `timeZone`, plus `offsetDays`
+ * calendar days, at `hour`:00 local; a Saturday or Sunday moves to the following Monday.
+ * Returns a plain UTC `Date`. Throws `validation_failed` for a bad zone, offset, hour or date.
+ */
+export function reviewDueAt(input: { goLive: Date; offsetDays: number; timeZone: string; hour?: number }): Date {
+  const { goLive, offsetDays, timeZone, hour = DEFAULT_DELIVERY_HOUR } = input;
+  const errors = checkInputs(timeZone, hour, goLive, 'goLive');
+  if (!Number.isInteger(offsetDays) || offsetDays < 0) errors.push({ field: 'offsetDays', key: 'schedule.offset_invalid' });
+  assertNoFieldErrors(errors);
+
+  const day = addDays(new TZDate(goLive.getTime(), timeZone), offsetDays);
+  return toWorkingDay(atHour(day, hour, timeZone), hour, timeZone);
+}
+
+/**
+ * The first `hour`:00 local on a working day that is at or after `now`: the moment to
+ * deliver a reminder produced outside working hours (before 09:00 → today, after → next working day).
+ */
+export function nextWorkingMorning(now: Date, timeZone: string, hour = DEFAULT_DELIVERY_HOUR): Date {
+  assertNoFieldErrors(checkInputs(timeZone, hour, now, 'now'));
+  let at = atHour(new TZDate(now.getTime(), timeZone), hour, timeZone);
+  if (at.getTime() < now.getTime()) at = atHour(addDays(at, 1), hour, timeZone);
+  return toWorkingDay(at, hour, timeZone);
+}
+
+// Rebuilding from the local Y/M/D (rather than adding hours) keeps the wall-clock hour
+// fixed whatever the UTC offset is on that day.
+function atHour(day: TZDate, hour: number, timeZone: string): TZDate {
+  return new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), hour, 0, 0, 0, timeZone);
+}
+
+// isWeekend reads the weekday of the TZDate, i.e. in its zone, not the server's.
+function toWorkingDay(at: TZDate, hour: number, timeZone: string): Date {
+  let d = at;
+  while (isWeekend(d)) d = atHour(addDays(d, 1), hour, timeZone);
+  return new Date(d.getTime());
+}
+
+function checkInputs(timeZone: string, hour: number, date: Date, dateField: string): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!isValidTimeZone(timeZone)) errors.push({ field: 'timeZone', key: 'schedule.invalid_time_zone', params: { timeZone: String(timeZone) } });
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23) errors.push({ field: 'hour', key: 'schedule.hour_invalid' });
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) errors.push({ field: dateField, key: 'schedule.date_invalid' });
+  return errors;
+}

@@ -1,0 +1,88 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from '../app.ts';
+import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { openNodeDatabase } from '../db/migrate-node.ts';
+import { createTrackedDefer } from '../defer.ts';
+import { createDeps, type Deps } from '../deps.ts';
+import { runDueJobs } from '../jobs/run-due-jobs.ts';
+import { consoleLog, type Log } from '../log.ts';
+
+/** How often the Node timer runs the scheduled jobs (Workers use the cron trigger). */
+const JOB_INTERVAL_MS = 60_000;
+
+export interface NodeServer {
+  url: string;
+  deps: Deps;
+  /** Stops accepting, waits for deferred work and running jobs, closes the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the service on Node: validated config, embedded (or remote) libsql with
+ * migrations applied, the HTTP server, and the job timer.
+ */
+export async function startNodeServer(opts: { env: Record<string, string | undefined>; log?: Log; port?: number; jobIntervalMs?: number | null; hostname?: string }): Promise<NodeServer> {
+  const log = opts.log ?? consoleLog;
+  const config: Config = loadConfig(opts.env);
+  const { db, client } = await openNodeDatabase(config.databaseUrl ?? 'file:./data/outcome.db', config.databaseAuthToken);
+  const tracked = createTrackedDefer(log);
+  const deps = createDeps({ config, runtime: 'node', db, defer: tracked.defer, log });
+  const app = createApp(deps);
+
+  let jobs: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    // One run at a time: a slow run makes the next tick wait rather than overlap.
+    jobs = jobs.then(() => runDueJobs(deps)).catch((err: unknown) => log('error', 'scheduled jobs failed', { error: String(err) }));
+  };
+  const interval = opts.jobIntervalMs === null ? undefined : setInterval(tick, opts.jobIntervalMs ?? JOB_INTERVAL_MS);
+  interval?.unref();
+
+  const port = opts.port ?? config.port;
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port, hostname: opts.hostname ?? '0.0.0.0' }, () => resolve(s));
+  });
+  const address = server.address();
+  const url = `http://localhost:${typeof address === 'object' && address ? address.port : port}`;
+  log('info', 'outcome started', { url, database: config.databaseUrl ?? 'file:./data/outcome.db', slack: Boolean(config.slack), feishu: Boolean(config.feishu) });
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    deps,
+    stop: () =>
+      (stopping ??= (async () => {
+        clearInterval(interval);
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await tracked.drain();
+        await jobs;
+        client.close();
+        log('info', 'outcome stopped');
+      })()),
+  };
+}
+
+async function main() {
+  try {
+    const node = await startNodeServer({ env: process.env });
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => {
+        consoleLog('info', `${signal}: finishing deferred work`);
+        node.stop().then(
+          () => process.exit(0),
+          (err: unknown) => {
+            consoleLog('error', 'shutdown failed', { error: String(err) });
+            process.exit(1);
+          },
+        );
+      });
+    }
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw err;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('src/entry/node.ts')) await main();

@@ -1,0 +1,25 @@
+import { sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import pkg from '../../package.json' with { type: 'json' };
+import type { AppEnv } from '../app.ts';
+
+/** GET /healthz: version, runtime, whether the database answers, which platforms are on. */
+export const health = new Hono<AppEnv>().get('/', async (c) => {
+  const { db, runtime, config } = c.var.deps;
+  const started = Date.now();
+  let database: { reachable: boolean; latencyMs?: number; error?: string };
+  try {
+    await db.run(sql`select 1`);
+    database = { reachable: true, latencyMs: Date.now() - started };
+  } catch (err) {
+    database = { reachable: false, error: err instanceof Error ? err.message : String(err) };
+  }
+  const body = {
+    status: database.reachable ? 'ok' : 'degraded',
+    version: pkg.version,
+    runtime,
+    database,
+    platforms: { slack: Boolean(config.slack), feishu: Boolean(config.feishu) },
+  };
+  return c.json(body, database.reachable ? 200 : 503);
+});

@@ -1,0 +1,54 @@
+import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
+import { exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { d1Db } from '../../src/db/d1.ts';
+import { createOutboxStore } from '../../src/db/repos/outbox-store.ts';
+import { createWorkspaceRepo } from '../../src/db/repos/workspace-repo.ts';
+import { outbox } from '../../src/db/schema/index.ts';
+import worker from '../../src/entry/worker.ts';
+import { eq } from 'drizzle-orm';
+
+describe('the Worker inside workerd', () => {
+  it('answers /healthz with the D1 database reachable', async () => {
+    const res = await exports.default.fetch('http://outcome.test/healthz');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ status: 'ok', runtime: 'workers', database: { reachable: true }, platforms: { slack: false, feishu: false } });
+  });
+
+  it('says a platform without credentials is off, with a 404 and what to set', async () => {
+    const res = await exports.default.fetch('http://outcome.test/feishu/events', { method: 'POST', body: '{}' });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: 'platform_off', message: expect.stringContaining('FEISHU_APP_ID') });
+  });
+
+  it('round-trips a workspace and an outbox row through the repositories on D1', async () => {
+    const db = d1Db(env.DB);
+    const workspaces = createWorkspaceRepo(db, { timeZone: 'Asia/Shanghai', locale: 'zh-CN' });
+    const ws = await workspaces.ensure('feishu', 'tenant-d1');
+    expect(ws.settings.reviewOffsetDays).toBe(90);
+    expect((await workspaces.ensure('feishu', 'tenant-d1')).id).toBe(ws.id);
+    await db.batch([
+      db.insert(outbox).values({ workspaceId: ws.id, platform: 'nowhere', kind: 'post', destination: 'U1', payload: { n: 1 }, dedupeKey: 'k1', nextAttemptAt: new Date(0) }),
+      db.insert(outbox).values({ workspaceId: ws.id, platform: 'nowhere', kind: 'post', destination: 'U1', payload: { n: 1 }, dedupeKey: 'k1', nextAttemptAt: new Date(0) }).onConflictDoNothing(),
+    ]);
+    const claimed = await createOutboxStore(db).claim({ now: new Date(), limit: 10, leaseMs: 1000, token: 't' });
+    expect(claimed.map((r) => r.dedupeKey)).toEqual(['k1']);
+  });
+
+  it('runs the scheduled jobs from the cron handler', async () => {
+    const db = d1Db(env.DB);
+    const ws = await createWorkspaceRepo(db, { timeZone: 'UTC', locale: 'en' }).ensure('slack', 'T-cron');
+    const [row] = await db
+      .insert(outbox)
+      .values({ workspaceId: ws.id, platform: 'nowhere', kind: 'post', destination: 'C1', payload: {}, nextAttemptAt: new Date(0) })
+      .returning();
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ scheduledTime: new Date(), cron: '* * * * *' }), { ...env }, ctx);
+    await waitOnExecutionContext(ctx);
+    const [after] = await db.select().from(outbox).where(eq(outbox.id, row!.id));
+    // No sender exists for this platform: the job attempted it and scheduled a retry with the error kept.
+    expect(after).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('no sender') });
+    expect(after!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+  });
+});
