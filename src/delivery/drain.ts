@@ -18,7 +18,7 @@ export interface DrainOptions {
 export const DEFAULT_DRAIN: DrainOptions = {
   batchSize: 50,
   leaseMs: 60_000,
-  maxAttempts: 8,
+  maxAttempts: 12,
   baseBackoffMs: 5_000,
   maxBackoffMs: 60 * 60_000,
   sendTimeoutMs: 10_000,
