@@ -3,7 +3,10 @@ import type { Deps } from './deps.ts';
 import type { WaitUntil } from './defer.ts';
 import { describeError } from './errors.ts';
 import { resolveLocale } from './i18n/index.ts';
+import { feishuRoutes } from './feishu/routes.ts';
+import { slackRoutes } from './slack/routes.ts';
 import { health } from './web/health.ts';
+import { webRoutes } from './web/routes.ts';
 
 /** The one Hono environment type: deps on c.var, bindings untyped (entries own them). */
 export interface AppEnv {
@@ -44,6 +47,9 @@ export function createApp(deps: Deps) {
       await next();
     });
   }
+  app.route('/slack', slackRoutes());
+  app.route('/feishu', feishuRoutes());
+  app.route('/', webRoutes());
   app.get('/', (c) => c.text('Outcome is running. Health: /healthz\n'));
 
   app.notFound((c) => c.json({ error: 'not_found', message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));

@@ -9,12 +9,20 @@ import type { Defer } from './defer.ts';
 import { createRateBudget, type RateBudget } from './delivery/rate-budget.ts';
 import type { Sender } from './delivery/types.ts';
 import type { Clock, VerbContext } from './domain/ports.ts';
+import { createFeishuSender } from './feishu/sender.ts';
 import type { Log } from './log.ts';
+import { createSlackSender } from './slack/sender.ts';
 
 export type Runtime = 'node' | 'workers';
 
 /** Everything handlers and jobs need: a plain object, built once per process or isolate. */
-export interface Deps {
+export interface Deps extends DepsCore {
+  /** Platform senders for the outbox, keyed by platform name. */
+  senders: Partial<Record<string, Sender>>;
+}
+
+/** Deps without the senders (which are built from these). */
+export interface DepsCore {
   config: Config;
   runtime: Runtime;
   db: Db;
@@ -22,8 +30,6 @@ export interface Deps {
   defer: Defer;
   log: Log;
   repos: ReturnType<typeof createRepos>;
-  /** Platform senders for the outbox, keyed by platform name. */
-  senders: Partial<Record<string, Sender>>;
   budget: RateBudget;
   /** The context the domain verbs take. */
   verbs: VerbContext;
@@ -48,6 +54,7 @@ export interface DepsInput {
   defer: Defer;
   log: Log;
   clock?: Clock;
+  /** Extra or replacement outbox senders (tests). */
   senders?: Partial<Record<string, Sender>>;
 }
 
@@ -55,12 +62,17 @@ export interface DepsInput {
 export function createDeps(input: DepsInput): Deps {
   const clock = input.clock ?? systemClock;
   const repos = createRepos(input.db, input.config);
-  return {
-    ...input,
+  const core: DepsCore = {
+    config: input.config,
+    runtime: input.runtime,
+    db: input.db,
+    defer: input.defer,
+    log: input.log,
     clock,
     repos,
-    senders: input.senders ?? {},
     budget: createRateBudget(),
     verbs: { clock, outcomes: repos.outcomes, people: repos.people, newId: () => crypto.randomUUID() },
   };
+  const senders: Partial<Record<string, Sender>> = { slack: createSlackSender(core), feishu: createFeishuSender(core), ...input.senders };
+  return { ...core, senders };
 }

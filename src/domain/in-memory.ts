@@ -1,4 +1,5 @@
-import type { AuditEntry, NewDecision, NewSubmission, Notification, OutcomeRecord, OutcomeRepo, PeopleDirectory, PersonRef } from './ports.ts';
+import type { AuditEntry, NewDecision, NewResubmission, NewSubmission, Notification, OutcomeRecord, OutcomeRepo, PeopleDirectory, PersonRef } from './ports.ts';
+import type { WorkspaceSettingsShape } from './settings.ts';
 
 /**
  * In-memory twins of the domain's ports, for unit tests and local experiments. They keep
@@ -45,6 +46,23 @@ export class InMemoryOutcomeRepo implements OutcomeRepo {
     for (const s of d.schedules)
       if (!this.schedules.some((x) => x.outcomeId === d.outcomeId && x.kind === s.kind)) this.schedules.push({ outcomeId: d.outcomeId, ...s });
     return 'decided' as const;
+  }
+
+  async saveResubmission(r: NewResubmission) {
+    const o = this.outcomes.get(r.outcomeId);
+    if (!o || o.status !== 'changes_requested' || o.round !== r.round) return 'stale' as const;
+    const { title, projectId, ownerId, dueAt, reviewerId } = r.fields;
+    this.outcomes.set(o.id, { ...o, title, projectId, ownerId, dueAt, reviewerId, status: 'submitted', round: r.round + 1 });
+    this.audit.push(r.audit);
+    this.addNotifications(r.notifications);
+    return 'stored' as const;
+  }
+
+  readonly settings = new Map<string, WorkspaceSettingsShape>();
+
+  async saveSettings(workspaceId: string, settings: WorkspaceSettingsShape, audit: AuditEntry) {
+    this.settings.set(workspaceId, settings);
+    this.audit.push(audit);
   }
 
   private addNotifications(notes: Notification[]) {

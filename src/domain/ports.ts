@@ -33,7 +33,7 @@ export interface Notification {
 }
 
 export interface AuditEntry {
-  entity: 'outcome';
+  entity: 'outcome' | 'workspace';
   entityId: string;
   action: string;
   actorId: string | null;
@@ -97,6 +97,28 @@ export interface OutcomeRepo {
    * 'already_decided' when this stage of this round was decided before (nothing written).
    */
   recordDecision(d: NewDecision): Promise<'decided' | 'already_decided'>;
+  /**
+   * Stores an edited outcome as a new round awaiting the manager, atomically.
+   * 'stale' when it is no longer awaiting changes in that round (nothing written).
+   */
+  saveResubmission(r: NewResubmission): Promise<'stored' | 'stale'>;
+  /** Stores workspace settings with an audit entry. */
+  saveSettings(workspaceId: string, settings: WorkspaceSettingsShape, audit: AuditEntry): Promise<void>;
+}
+
+export interface NewResubmission {
+  workspaceId: string;
+  outcomeId: string;
+  /** The round being closed; the stored outcome moves to round + 1. */
+  round: number;
+  fields: { title: string; description: string; indicatorClass: OutcomeDraft['indicatorClass']; projectId: string | null; ownerId: string | null; dueAt: Date | null; reviewerId: string };
+  metrics: MetricInput[];
+  /** The full set of link evidence (replaces the old links) plus any new files. */
+  evidence: EvidenceInput[];
+  addedBy: string;
+  at: Date;
+  audit: AuditEntry;
+  notifications: Notification[];
 }
 
 export interface PersonRef {

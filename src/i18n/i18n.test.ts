@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { LOCALES } from '../domain/types.ts';
 import { formatNumber, formatPct, messages, resolveLocale, t } from './index.ts';
-import { en } from './messages.en.ts';
-import { zhCN } from './messages.zh-CN.ts';
+
+const en = messages.en;
+const zhCN = messages['zh-CN'];
 
 const placeholders = (text: string): string[] => [...new Set(text.match(/\{\w+\}/g) ?? [])].sort();
 

@@ -3,10 +3,18 @@
  * so cards, domain errors and jobs can all render text the same way.
  */
 import type { Locale } from '../domain/types.ts';
-import { en, type MessageKey } from './messages.en.ts';
-import { zhCN } from './messages.zh-CN.ts';
+import { chatEn, chatZh } from './chat.ts';
+import { feishuEn, feishuZh } from './feishu.ts';
+import { en as coreEn } from './messages.en.ts';
+import { zhCN as coreZh } from './messages.zh-CN.ts';
+import { slackEn, slackZh } from './slack.ts';
 
-export type { MessageKey } from './messages.en.ts';
+// Feature catalogues merged into one per locale; each feature file types its zh-CN half
+// against its en keys, so a missing translation fails the type check.
+const en = { ...coreEn, ...chatEn, ...slackEn, ...feishuEn };
+const zhCN: Record<keyof typeof en, string> = { ...coreZh, ...chatZh, ...slackZh, ...feishuZh };
+
+export type MessageKey = keyof typeof en;
 export type MessageParams = Record<string, string | number>;
 
 const catalogues: Record<Locale, Record<string, string>> = { en, 'zh-CN': zhCN };

@@ -50,6 +50,10 @@ export const en = {
   'error.platform_off': '{platform} isn’t connected yet. Ask your admin to set it up.',
   'error.unauthorized': 'We couldn’t verify this request. Sign in again or reopen the app.',
   'error.pmo_not_configured': 'No PMO reviewer or PMO channel is set up yet. Ask your admin to choose one.',
+  'error.admin_only': 'Only Outcome admins can change this. Ask your workspace admin or the person who installed Outcome.',
+  'settings.days_invalid': 'Enter a whole number of days from {min} to {max}.',
+  'settings.threshold_invalid': 'Enter the threshold as a percentage between 1 and 99.',
+  'settings.locale_invalid': 'Choose zh-CN or en.',
   'error.internal': 'Something went wrong on our side; please try again. If it persists, tell your admin (ref {ref}).',
 
   'status.draft': 'Draft',

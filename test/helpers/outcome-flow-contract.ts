@@ -3,7 +3,9 @@ import { decideOutcome } from '../../src/domain/decide-outcome.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import type { PersonRef, VerbContext, WorkspaceContext } from '../../src/domain/ports.ts';
 import { reviewDueAt } from '../../src/domain/schedule.ts';
+import { resubmitOutcome } from '../../src/domain/resubmit-outcome.ts';
 import { submitOutcome } from '../../src/domain/submit-outcome.ts';
+import { updateSettings } from '../../src/domain/update-settings.ts';
 import type { OutcomeDraft } from '../../src/domain/types.ts';
 
 /** What a store under test must offer the contract. */
@@ -133,6 +135,33 @@ export function outcomeFlowContract(name: string, make: () => Promise<FlowFixtur
       expect(await decide(outcomeId, f.manager, 'request_changes', { comment: 'Add the survey data' })).toEqual({ status: 'changes_requested', stage: 'manager' });
       expect(await code(decide(outcomeId, f.manager, 'approve', { round: 0 }))).toBe('already_decided');
       expect(await code(decide(outcomeId, f.manager, 'approve'))).toBe('illegal_transition');
+    });
+
+    it('restarts the review at the manager when the member resubmits after changes were requested', async () => {
+      const { outcomeId } = await submit();
+      await decide(outcomeId, f.manager, 'request_changes', { comment: 'Add the survey data' });
+      const resubmit = (actor: PersonRef) =>
+        resubmitOutcome({ ctx: f.ctx, input: { workspace: f.workspace, outcomeId, actor, reviewer: f.manager, draft: validDraft(f, { title: 'Shorter waiting time, with survey data' }) } });
+      expect(await code(resubmit(f.stranger))).toBe('forbidden');
+      expect(await resubmit(f.member)).toEqual({ outcomeId, round: 2 });
+      expect(await f.ctx.outcomes.get(f.workspace.id, outcomeId)).toMatchObject({ status: 'submitted', round: 2, reviewerId: f.manager.id, title: 'Shorter waiting time, with survey data' });
+      expect((await f.notifications()).filter((n) => n.kind === 'approval_request' && n.address === f.manager.address)).toHaveLength(2);
+      expect(await code(resubmit(f.member))).toBe('illegal_transition');
+      // The round-1 card is stale; the round-2 decision works.
+      expect(await code(decide(outcomeId, f.manager, 'approve', { round: 1 }))).toBe('already_decided');
+      expect(await decide(outcomeId, f.manager, 'approve', { round: 2 })).toEqual({ status: 'manager_approved', stage: 'manager' });
+    });
+
+    it('lets only admins change settings, and validates each value', async () => {
+      const admin = { address: f.stranger.address, isPlatformAdmin: false };
+      const change = (actor: typeof admin, patch: Parameters<typeof updateSettings>[0]['input']['patch']) =>
+        updateSettings({ ctx: f.ctx, input: { workspace: f.workspace, installedBy: f.manager.address, actor, patch } });
+      const before = await f.counts();
+      expect(await code(change(admin, { reviewOffsetDays: 60 }))).toBe('forbidden');
+      expect(await code(change({ ...admin, address: f.manager.address }, { reviewOffsetDays: 0, timeZone: 'Nowhere/Zone' }))).toBe('validation_failed');
+      expect(await f.counts()).toEqual(before);
+      expect(await change({ ...admin, isPlatformAdmin: true }, { reviewOffsetDays: 60, shortfallThreshold: 0.2 })).toMatchObject({ reviewOffsetDays: 60, shortfallThreshold: 0.2 });
+      expect((await f.counts()).audit).toBe(before.audit + 1);
     });
 
     it('ends at reject, a terminal state', async () => {

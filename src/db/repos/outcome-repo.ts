@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm';
-import type { NewDecision, NewSubmission, OutcomeRecord, OutcomeRepo } from '../../domain/ports.ts';
+import { and, eq, ne } from 'drizzle-orm';
+import type { EvidenceInput, MetricInput } from '../../domain/types.ts';
+import type { NewDecision, NewResubmission, NewSubmission, OutcomeRecord, OutcomeRepo } from '../../domain/ports.ts';
 import type { Platform } from '../../domain/types.ts';
 import { isUniqueViolation, type Db } from '../client.ts';
-import { auditLog, evidence, metrics, outcomes, projects, reviewSchedules, reviews, workspaces } from '../schema/index.ts';
+import { auditLog, evidence, metrics, outcomes, processedEvents, projects, reviewSchedules, reviews, workspaces } from '../schema/index.ts';
 import { insertNotifications } from './outbox-rows.ts';
 
 /** OutcomeRepo on drizzle: every write is one db.batch(), guarded by unique indexes. */
@@ -45,40 +46,8 @@ export function createOutcomeRepo(db: Db): OutcomeRepo {
         db.insert(outcomes).values({ ...o, workspaceId, createdAt: now, updatedAt: now }),
         db.insert(auditLog).values({ ...s.audit, workspaceId }),
         insertNotifications(db, workspaceId, platform, s.notifications, now),
-        ...(s.metrics.length
-          ? [
-              db.insert(metrics).values(
-                s.metrics.map((m, position) => ({
-                  workspaceId,
-                  outcomeId: o.id,
-                  position,
-                  name: m.name.trim(),
-                  unit: m.unit.trim(),
-                  direction: m.direction,
-                  baseline: m.baseline!,
-                  target: m.target!,
-                  actual: m.actual ?? null,
-                  createdAt: now,
-                })),
-              ),
-            ]
-          : []),
-        ...(s.evidence.length
-          ? [
-              db.insert(evidence).values(
-                s.evidence.map((e) => ({
-                  workspaceId,
-                  outcomeId: o.id,
-                  kind: e.kind,
-                  url: e.kind === 'link' ? e.ref : null,
-                  platformFileId: e.kind === 'link' ? null : e.ref,
-                  title: e.title ?? null,
-                  addedBy: s.addedBy,
-                  createdAt: now,
-                })),
-              ),
-            ]
-          : []),
+        ...insertMetrics(db, workspaceId, o.id, s.metrics, now),
+        ...insertEvidence(db, workspaceId, o.id, s.evidence, s.addedBy, now),
       ] as const;
       try {
         await db.batch(statements);
@@ -140,7 +109,78 @@ export function createOutcomeRepo(db: Db): OutcomeRepo {
         throw err;
       }
     },
+
+    async saveResubmission(r: NewResubmission) {
+      const platform = await platformOf(r.workspaceId);
+      const ws = r.workspaceId;
+      const statements = [
+        // A key per (outcome, round): a second resubmission of the same round fails the whole batch.
+        db.insert(processedEvents).values({ workspaceId: ws, source: 'resubmit', eventKey: `${r.outcomeId}:${r.round}`, receivedAt: r.at }),
+        db
+          .update(outcomes)
+          .set({ ...r.fields, status: 'submitted', round: r.round + 1, submittedAt: r.at, updatedAt: r.at })
+          .where(and(eq(outcomes.workspaceId, ws), eq(outcomes.id, r.outcomeId), eq(outcomes.status, 'changes_requested'), eq(outcomes.round, r.round))),
+        db.delete(metrics).where(eq(metrics.outcomeId, r.outcomeId)),
+        db.delete(evidence).where(and(eq(evidence.outcomeId, r.outcomeId), eq(evidence.kind, 'link'))),
+        ...insertMetrics(db, ws, r.outcomeId, r.metrics, r.at),
+        ...insertEvidence(db, ws, r.outcomeId, r.evidence, r.addedBy, r.at),
+        db.insert(auditLog).values({ ...r.audit, workspaceId: ws }),
+        insertNotifications(db, ws, platform, r.notifications, r.at),
+      ] as const;
+      try {
+        await db.batch(statements);
+        return 'stored';
+      } catch (err) {
+        if (isUniqueViolation(err, 'processed_events')) return 'stale';
+        throw err;
+      }
+    },
+
+    async saveSettings(workspaceId, settings, audit) {
+      await db.batch([
+        db.update(workspaces).set({ settings, updatedAt: audit.at }).where(eq(workspaces.id, workspaceId)),
+        db.insert(auditLog).values({ ...audit, workspaceId }),
+      ]);
+    },
   };
+}
+
+function insertMetrics(db: Db, workspaceId: string, outcomeId: string, list: MetricInput[], at: Date) {
+  if (!list.length) return [];
+  return [
+    db.insert(metrics).values(
+      list.map((m, position) => ({
+        workspaceId,
+        outcomeId,
+        position,
+        name: m.name.trim(),
+        unit: m.unit.trim(),
+        direction: m.direction,
+        baseline: m.baseline!,
+        target: m.target!,
+        actual: m.actual ?? null,
+        createdAt: at,
+      })),
+    ),
+  ];
+}
+
+function insertEvidence(db: Db, workspaceId: string, outcomeId: string, list: EvidenceInput[], addedBy: string, at: Date) {
+  if (!list.length) return [];
+  return [
+    db.insert(evidence).values(
+      list.map((e) => ({
+        workspaceId,
+        outcomeId,
+        kind: e.kind,
+        url: e.kind === 'link' ? e.ref : null,
+        platformFileId: e.kind === 'link' ? null : e.ref,
+        title: e.title ?? null,
+        addedBy,
+        createdAt: at,
+      })),
+    ),
+  ];
 }
 
 function toRecord(row: typeof outcomes.$inferSelect): OutcomeRecord {

@@ -1,0 +1,39 @@
+/**
+ * The one codec for what a card button carries (Slack `value`, Feishu `behaviors.value`).
+ * Inbound values are untrusted: decode validates shape and types, and anything else is null.
+ */
+
+export type CardAction =
+  | { a: 'approve' | 'request_changes' | 'reject'; o: string; r: number; s: 'manager' | 'pmo' }
+  | { a: 'edit'; o: string; r: number }
+  | { a: 'open'; o: string };
+
+const DECISIONS = new Set(['approve', 'request_changes', 'reject']);
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Compact JSON, well under Slack's 2000-character button value limit. */
+export function encodeAction(action: CardAction): string {
+  return JSON.stringify(action);
+}
+
+/** The action, or null for anything malformed, forged or from an older format. */
+export function decodeAction(raw: unknown): CardAction | null {
+  let v: unknown = raw;
+  if (typeof raw === 'string') {
+    if (raw.length > 2000) return null;
+    try {
+      v = JSON.parse(raw);
+    } catch {
+      return null;
+    }
+  }
+  if (!v || typeof v !== 'object') return null;
+  const x = v as Record<string, unknown>;
+  if (typeof x.o !== 'string' || !ID.test(x.o)) return null;
+  const round = typeof x.r === 'number' && Number.isInteger(x.r) && x.r >= 1 ? x.r : null;
+  if (typeof x.a === 'string' && DECISIONS.has(x.a) && round && (x.s === 'manager' || x.s === 'pmo'))
+    return { a: x.a as 'approve', o: x.o, r: round, s: x.s };
+  if (x.a === 'edit' && round) return { a: 'edit', o: x.o, r: round };
+  if (x.a === 'open') return { a: 'open', o: x.o };
+  return null;
+}

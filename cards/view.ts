@@ -1,0 +1,86 @@
+/**
+ * The shapes every card renderer takes. Cards are pure `(props) => JSON` and import
+ * nothing from src/: texts arrive already translated through `t`, numbers through the
+ * formatters, so Slack and Feishu render the same view model the same way.
+ */
+
+export type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/** Locale-bound helpers the caller passes in. */
+export interface CardContext {
+  locale: 'en' | 'zh-CN';
+  t: Translate;
+  /** Fraction → "−37.8%"; null → "—". */
+  pct(fraction: number | null): string;
+  num(n: number | null): string;
+  /** Base URL of the web app, for "open in dashboard" links. */
+  publicUrl: string;
+}
+
+export interface MetricView {
+  name: string;
+  unit: string;
+  direction: 'increase' | 'decrease';
+  baseline: number;
+  target: number;
+  actual: number | null;
+  /** (actual − baseline) / |baseline| as a fraction; null when no actual or baseline = 0. */
+  changePct: number | null;
+  /** Targeted change as a fraction of the baseline. */
+  targetChangePct: number | null;
+  /** Raw progress toward the target (may exceed 1); null without an actual. */
+  progress: number | null;
+}
+
+export interface EvidenceView {
+  kind: 'link' | 'file' | 'image' | 'certificate';
+  title: string | null;
+  /** A link to open: the URL itself, or the platform's permalink for a file. */
+  url: string | null;
+  /** Platform file reference when there is no URL (Feishu file key, Slack file id). */
+  fileRef: string | null;
+  /** Feishu: the message that carried the file. */
+  messageId: string | null;
+}
+
+export interface ReviewView {
+  stage: 'manager' | 'pmo';
+  decision: 'approve' | 'request_changes' | 'reject';
+  reviewer: PersonView;
+  comment: string | null;
+  scores: { impact: number; difficulty: number; innovation: number } | null;
+  /** ISO instant; renderers format it (Slack `<!date^…>`, Feishu text in the person's zone). */
+  decidedAt: string;
+  /** Already formatted in the viewer's time zone, for platforms without date tokens. */
+  decidedAtText: string;
+}
+
+export interface PersonView {
+  /** Platform user id (Slack U…, Feishu ou_…). */
+  address: string;
+  name: string;
+}
+
+export interface OutcomeView {
+  id: string;
+  title: string;
+  description: string;
+  status: 'draft' | 'submitted' | 'manager_approved' | 'verified' | 'changes_requested' | 'rejected';
+  indicatorClass: 'process' | 'output' | 'impact' | null;
+  project: { id: string; name: string; goLiveText: string | null } | null;
+  /** Due / go-live date formatted in the viewer's zone. */
+  dueText: string | null;
+  round: number;
+  submitter: PersonView;
+  owner: PersonView | null;
+  /** The reviewer of the current stage, when one is assigned (manager stage). */
+  reviewer: PersonView | null;
+  metrics: MetricView[];
+  evidence: EvidenceView[];
+  /** Decisions, oldest first (all rounds). */
+  reviews: ReviewView[];
+  /** Which SMART criteria the stored outcome meets (all true for anything submitted). */
+  smart: { specific: boolean; measurable: boolean; assignable: boolean; realistic: boolean; timeRelated: boolean };
+  /** Link to the outcome page in the web app. */
+  url: string;
+}
