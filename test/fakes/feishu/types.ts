@@ -1,0 +1,72 @@
+/** Public record types of the fake Feishu/Lark Open API. */
+
+/** A contact-directory user, registered with `addUser`. */
+export interface FeishuUserInput {
+  open_id: string;
+  union_id?: string;
+  user_id?: string;
+  name?: string;
+  en_name?: string;
+  email?: string;
+  /** Direct manager's open_id (returned converted to the requested `user_id_type`). */
+  leader_user_id?: string;
+  department_ids?: string[];
+  time_zone?: string;
+  /**
+   * Kept for tests; not returned by the contact API (contact v3 user has `time_zone`
+   * but no locale field).
+   */
+  locale?: string;
+}
+
+/** A group chat the bot is in, registered with `addChat`. */
+export interface FeishuChatInput {
+  chat_id: string;
+  name?: string;
+}
+
+/** A message the app sent (im/v1/messages), with later updates. */
+export interface FeishuMessage {
+  message_id: string;
+  chat_id: string;
+  receive_id: string;
+  receive_id_type: string;
+  msg_type: string;
+  /** Current content (a JSON string, as the API takes it). */
+  content: string;
+  uuid?: string;
+  /** Fake-clock ms. */
+  create_time: number;
+  updates: Array<{ content: string; at: number; via: 'patch' | 'card_update' }>;
+}
+
+/** One HTTP request the fake received. */
+export interface RecordedFeishuCall {
+  method: string;
+  /** URL path without the query (`/open-apis/im/v1/messages`). */
+  path: string;
+  query: Record<string, string>;
+  /** Parsed JSON body, multipart field summary, or undefined. */
+  body: unknown;
+  headers: Record<string, string>;
+  /** Fake-clock ms the request arrived. */
+  at: number;
+  /** HTTP status and JSON body sent back (filled once answered). */
+  status?: number;
+  response?: unknown;
+}
+
+/** A downloadable message resource, registered with `addResource`. */
+export interface FeishuResourceInput {
+  data: Buffer | string;
+  contentType?: string;
+  name?: string;
+}
+
+/** Options of an OAuth code handed out by `issueAuthCode`. */
+export interface FeishuAuthCodeOptions {
+  /** When set, /authen/v2/oauth/token must send the same `redirect_uri`. */
+  redirectUri?: string;
+  /** Space-separated scopes; `offline_access` adds a refresh_token. */
+  scope?: string;
+}
