@@ -6,6 +6,15 @@ declare global {
     interface Env {
       DB: D1Database;
       TEST_MIGRATIONS: D1Migration[];
+      /** Control server of the fakes (see global-setup.ts). */
+      FAKE_CONTROL_URL: string;
+      SLACK_API_URL: string;
+      SLACK_SIGNING_SECRET: string;
+      SLACK_BOT_TOKEN: string;
+      FEISHU_DOMAIN: string;
+      FEISHU_APP_ID: string;
+      FEISHU_ENCRYPT_KEY: string;
+      FEISHU_VERIFICATION_TOKEN: string;
     }
     interface GlobalProps {
       mainModule: typeof import('../../src/entry/worker.ts');

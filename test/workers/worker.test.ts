@@ -13,13 +13,14 @@ describe('the Worker inside workerd', () => {
     const res = await exports.default.fetch('http://outcome.test/healthz');
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ status: 'ok', runtime: 'workers', database: { reachable: true }, platforms: { slack: false, feishu: false } });
+    expect(body).toMatchObject({ status: 'ok', runtime: 'workers', database: { reachable: true }, platforms: { slack: true, feishu: true } });
   });
 
-  it('says a platform without credentials is off, with a 404 and what to set', async () => {
-    const res = await exports.default.fetch('http://outcome.test/feishu/events', { method: 'POST', body: '{}' });
-    expect(res.status).toBe(404);
-    expect(await res.json()).toMatchObject({ error: 'platform_off', message: expect.stringContaining('FEISHU_APP_ID') });
+  it('reaches the fake platforms over HTTP (they stand in for Slack and Feishu)', async () => {
+    const res = await fetch(`${env.SLACK_API_URL}auth.test`, { method: 'POST', headers: { authorization: `Bearer ${env.SLACK_BOT_TOKEN}` } });
+    expect(await res.json()).toMatchObject({ ok: true });
+    const calls = (await (await fetch(`${env.FAKE_CONTROL_URL}/slack/calls`)).json()) as { method: string }[];
+    expect(calls.some((c) => c.method === 'auth.test')).toBe(true);
   });
 
   it('round-trips a workspace and an outbox row through the repositories on D1', async () => {
