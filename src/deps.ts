@@ -4,6 +4,8 @@ import { createOutboxStore } from './db/repos/outbox-store.ts';
 import { createOutcomeRepo } from './db/repos/outcome-repo.ts';
 import { createPeopleRepo } from './db/repos/people-repo.ts';
 import { createProcessedEvents } from './db/repos/processed-events.ts';
+import { createReviewRepo } from './db/repos/review-repo.ts';
+import { createSurveyRepo } from './db/repos/survey-repo.ts';
 import { createWorkspaceRepo } from './db/repos/workspace-repo.ts';
 import type { Defer } from './defer.ts';
 import { createRateBudget, type RateBudget } from './delivery/rate-budget.ts';
@@ -44,6 +46,8 @@ function createRepos(db: Db, config: Config) {
     workspaces: createWorkspaceRepo(db, { timeZone: config.defaultTimeZone, locale: config.defaultLocale }),
     outbox: createOutboxStore(db),
     events: createProcessedEvents(db),
+    surveys: createSurveyRepo(db),
+    reviews: createReviewRepo(db),
   };
 }
 

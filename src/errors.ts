@@ -18,6 +18,7 @@ const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409> = {
   platform_off: 404,
   illegal_transition: 409,
   already_decided: 409,
+  closed: 409,
 };
 
 export interface ErrorView {

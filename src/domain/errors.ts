@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'already_decided'
   | 'comment_required'
   | 'platform_off'
+  | 'closed'
   | 'unauthorized';
 
 /** A problem with one input field; `key` is an i18n message key. */

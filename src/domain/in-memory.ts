@@ -1,4 +1,4 @@
-import type { AuditEntry, NewDecision, NewResubmission, NewSubmission, Notification, OutcomeRecord, OutcomeRepo, PeopleDirectory, PersonRef } from './ports.ts';
+import type { AuditEntry, NewDecision, NewResubmission, NewReviewResult, NewSubmission, NewSurvey, Notification, OutcomeRecord, OutcomeRepo, PeopleDirectory, PersonRef, ReviewRecord, ReviewRepo, SurveyRecord, SurveyRepo } from './ports.ts';
 import type { WorkspaceSettingsShape } from './settings.ts';
 
 /**
@@ -87,5 +87,48 @@ export class InMemoryPeopleDirectory implements PeopleDirectory {
   async pmo(workspace: { id: string; settings: { pmoReviewers: string[]; pmoChannel: string | null } }) {
     const reviewers = [...this.people.values()].filter((p) => p.workspaceId === workspace.id && workspace.settings.pmoReviewers.includes(p.address));
     return { reviewers, channel: workspace.settings.pmoChannel };
+  }
+}
+
+export class InMemorySurveyRepo implements SurveyRepo {
+  readonly surveys = new Map<string, SurveyRecord & { remindAt: Date | null; question: string }>();
+  readonly answers = new Map<string, { score: number; comment: string | null; at: Date }>();
+  readonly notifications: Notification[] = [];
+  readonly projects = new Set<string>();
+
+  async get(workspaceId: string, id: string) {
+    const s = this.surveys.get(id);
+    return s && s.workspaceId === workspaceId ? { ...s } : null;
+  }
+  async projectExists(_workspaceId: string, projectId: string) {
+    return this.projects.has(projectId);
+  }
+  async saveSurvey(s: NewSurvey) {
+    const { notifications, remindAfterDays: _r, createdAt: _c, ...rest } = s;
+    this.surveys.set(s.id, { ...rest, status: 'open' });
+    this.notifications.push(...notifications);
+  }
+  async saveAnswer(a: { surveyId: string; respondentId: string; score: number; comment: string | null; at: Date }) {
+    const key = `${a.surveyId}:${a.respondentId}`;
+    const existed = this.answers.has(key);
+    this.answers.set(key, { score: a.score, comment: a.comment, at: a.at });
+    return existed ? ('changed' as const) : ('created' as const);
+  }
+}
+
+export class InMemoryReviewRepo implements ReviewRepo {
+  readonly reviews = new Map<string, ReviewRecord & { workspaceId: string }>();
+  readonly results: NewReviewResult[] = [];
+
+  async get(workspaceId: string, scheduleId: string) {
+    const r = this.reviews.get(scheduleId);
+    return r && r.workspaceId === workspaceId ? { ...r } : null;
+  }
+  async saveResult(r: NewReviewResult) {
+    const review = this.reviews.get(r.scheduleId);
+    if (!review || review.status === 'done' || review.status === 'cancelled') return 'stale' as const;
+    this.reviews.set(r.scheduleId, { ...review, status: 'done' });
+    this.results.push(r);
+    return 'stored' as const;
   }
 }

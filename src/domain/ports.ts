@@ -21,7 +21,16 @@ export type NotificationKind =
   | 'approval_request'
   | 'card_decided'
   | 'decision_notice'
-  | 'submission_receipt';
+  | 'submission_receipt'
+  | 'survey_invite'
+  | 'survey_reminder'
+  | 'survey_results'
+  | 'review_due'
+  | 'review_reminder'
+  | 'review_escalation'
+  | 'review_recorded'
+  | 'shortfall_alert'
+  | 'digest';
 
 /** A notification intent; the platform sender renders it at delivery from current data. */
 export interface Notification {
@@ -127,6 +136,8 @@ export interface PersonRef {
   address: string;
   timeZone: string | null;
   locale: string | null;
+  /** The person's manager (org chart or an admin's mapping), when known. */
+  managerId?: string | null;
 }
 
 /** Looks people up; the PMO reviewers come from the workspace settings. */
@@ -148,4 +159,73 @@ export interface WorkspaceContext {
   id: string;
   platform: Platform;
   settings: WorkspaceSettingsShape;
+}
+
+export interface SurveyRecord {
+  id: string;
+  workspaceId: string;
+  projectId: string;
+  outcomeId: string | null;
+  kind: 'baseline' | 'follow_up';
+  audience: string[];
+  status: 'open' | 'closed';
+  closesAt: Date;
+  startedBy: string;
+}
+
+export interface NewSurvey extends Omit<SurveyRecord, 'workspaceId' | 'status'> {
+  workspaceId: string;
+  /** Empty: the default question, shown in each respondent's language. */
+  question: string;
+  remindAfterDays: number;
+  remindAt: Date | null;
+  createdAt: Date;
+  notifications: Notification[];
+}
+
+export interface SurveyRepo {
+  get(workspaceId: string, id: string): Promise<SurveyRecord | null>;
+  projectExists(workspaceId: string, projectId: string): Promise<boolean>;
+  saveSurvey(s: NewSurvey): Promise<void>;
+  /** Inserts or replaces this respondent's answer. */
+  saveAnswer(a: { workspaceId: string; surveyId: string; respondentId: string; score: number; comment: string | null; at: Date }): Promise<'created' | 'changed'>;
+}
+
+export interface ReviewMetric {
+  id: string;
+  name: string;
+  unit: string;
+  direction: 'increase' | 'decrease';
+  baseline: number;
+  target: number;
+}
+
+export interface ReviewRecord {
+  scheduleId: string;
+  kind: 'first' | 'second';
+  status: 'scheduled' | 'notified' | 'done' | 'cancelled';
+  outcomeId: string;
+  outcomeTitle: string;
+  ownerId: string;
+  metrics: ReviewMetric[];
+}
+
+export interface NewReviewResult {
+  workspaceId: string;
+  scheduleId: string;
+  outcomeId: string;
+  actorId: string;
+  at: Date;
+  readings: { metricId: string; value: number }[];
+  evidenceUrl: string | null;
+  comment: string | null;
+  audit: AuditEntry;
+  notifications: Notification[];
+}
+
+export interface ReviewRepo {
+  /** The schedule with its outcome's owner (or submitter) and metrics; null when not in this workspace. */
+  get(workspaceId: string, scheduleId: string): Promise<ReviewRecord | null>;
+  /** Stores readings, latest actuals, evidence and completion atomically; 'stale' when already recorded. */
+  saveResult(r: NewReviewResult): Promise<'stored' | 'stale'>;
 }

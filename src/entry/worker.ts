@@ -57,6 +57,6 @@ export default {
 
   async scheduled(controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
     const deps = await depsFor(env);
-    ctx.waitUntil(runDueJobs(deps, new Date(controller.scheduledTime)).then((r) => consoleLog('info', 'scheduled jobs done', { ...r.outbox })));
+    ctx.waitUntil(runDueJobs(deps, new Date(controller.scheduledTime)).then(({ outbox, ...jobs }) => consoleLog('info', 'scheduled jobs done', { ...jobs, ...outbox })));
   },
 } satisfies ExportedHandler<WorkerEnv>;

@@ -17,6 +17,7 @@ describe('migrations through wrangler', () => {
     try {
       const first = await run(process.execPath, args, { cwd: ROOT, env });
       expect(first.stdout).toMatch(/0000_init\.sql\s*│\s*✅/);
+      expect(first.stdout).toMatch(/0001_schedules_reminders\.sql\s*│\s*✅/);
       const second = await run(process.execPath, args, { cwd: ROOT, env });
       expect(second.stdout).toContain('No migrations to apply');
     } finally {

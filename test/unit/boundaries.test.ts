@@ -33,7 +33,7 @@ describe('architecture boundaries (design.md §8 rule 1)', () => {
 
 describe('message keys', () => {
   it('every key literal the source uses exists in the catalogue', () => {
-    const KEY = /['"]((?:error|smart|score|status|alert|nps|okr|schedule|stage|decision|direction|indicator|settings|card|slack|feishu)\.[a-z_]+)['"]/g;
+    const KEY = /['"]((?:error|smart|score|status|alert|nps|okr|schedule|stage|decision|direction|indicator|settings|card|slack|feishu|survey|review|digest)\.[a-z_]+)['"]/g;
     const used = new Set(sources('src').flatMap((f) => [...readFileSync(f, 'utf8').matchAll(KEY)].map((m) => m[1]!)));
     const missing = [...used].filter((k) => !(k in messages.en) || !(k in messages['zh-CN']));
     expect(used.size).toBeGreaterThan(20);

@@ -12,7 +12,7 @@ export interface PersonProfile {
 }
 
 type Row = typeof people.$inferSelect;
-const toRef = (p: Row): PersonRef => ({ id: p.id, address: p.platformUserId, timeZone: p.timeZone, locale: p.locale });
+const toRef = (p: Row): PersonRef => ({ id: p.id, address: p.platformUserId, timeZone: p.timeZone, locale: p.locale, managerId: p.managerId });
 
 /** People of a workspace, keyed by their platform user id; created on first sight. */
 export function createPeopleRepo(db: Db) {

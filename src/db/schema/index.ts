@@ -14,3 +14,4 @@ export { reviewSchedules } from './review-schedules.ts';
 export { outbox } from './outbox.ts';
 export { processedEvents } from './processed-events.ts';
 export { auditLog } from './audit-log.ts';
+export { digests } from './digests.ts';

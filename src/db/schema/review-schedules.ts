@@ -17,10 +17,19 @@ export const reviewSchedules = sqliteTable(
       .notNull()
       .default('scheduled'),
     notifiedAt: instant('notified_at'),
+    /** When the one reminder is due (09:00 local, working day), set when the owner is notified. */
+    remindAt: instant('remind_at'),
     remindedAt: instant('reminded_at'),
+    /** When the manager is told the review is overdue. */
+    escalateAt: instant('escalate_at'),
     escalatedAt: instant('escalated_at'),
     completedAt: instant('completed_at'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('review_schedules_once').on(t.outcomeId, t.kind), index('review_schedules_due').on(t.status, t.dueAt)],
+  (t) => [
+    uniqueIndex('review_schedules_once').on(t.outcomeId, t.kind),
+    index('review_schedules_due').on(t.status, t.dueAt),
+    index('review_schedules_remind').on(t.status, t.remindAt),
+    index('review_schedules_escalate').on(t.status, t.escalateAt),
+  ],
 );

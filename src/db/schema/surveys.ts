@@ -24,8 +24,14 @@ export const surveys = sqliteTable(
     status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
     closesAt: instant('closes_at').notNull(),
     remindAfterDays: integer('remind_after_days').notNull().default(3),
+    /** When non-respondents get their one reminder; null once sent. */
+    remindAt: instant('remind_at'),
     closedAt: instant('closed_at'),
     createdAt: createdAt(),
   },
-  (t) => [index('surveys_due').on(t.status, t.closesAt), index('surveys_project').on(t.workspaceId, t.projectId)],
+  (t) => [
+    index('surveys_due').on(t.status, t.closesAt),
+    index('surveys_remind').on(t.status, t.remindAt),
+    index('surveys_project').on(t.workspaceId, t.projectId),
+  ],
 );

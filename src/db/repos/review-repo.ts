@@ -1,0 +1,54 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { NewReviewResult, ReviewRepo } from '../../domain/ports.ts';
+import type { Platform } from '../../domain/types.ts';
+import { isUniqueViolation, type Db } from '../client.ts';
+import { auditLog, evidence, metricReadings, metrics, outcomes, processedEvents, reviewSchedules, workspaces } from '../schema/index.ts';
+import { insertNotifications } from './outbox-rows.ts';
+
+/** The 90-day (and second) reviews: reading one, and recording its result once. */
+export function createReviewRepo(db: Db): ReviewRepo {
+  return {
+    async get(workspaceId, scheduleId) {
+      const [row] = await db
+        .select({ s: reviewSchedules, title: outcomes.title, ownerId: outcomes.ownerId, submitterId: outcomes.submitterId })
+        .from(reviewSchedules)
+        .innerJoin(outcomes, eq(outcomes.id, reviewSchedules.outcomeId))
+        .where(and(eq(reviewSchedules.workspaceId, workspaceId), eq(reviewSchedules.id, scheduleId)));
+      if (!row) return null;
+      const ms = await db.select().from(metrics).where(eq(metrics.outcomeId, row.s.outcomeId)).orderBy(asc(metrics.position));
+      return {
+        scheduleId: row.s.id,
+        kind: row.s.kind,
+        status: row.s.status,
+        outcomeId: row.s.outcomeId,
+        outcomeTitle: row.title,
+        ownerId: row.ownerId ?? row.submitterId,
+        metrics: ms.map((m) => ({ id: m.id, name: m.name, unit: m.unit, direction: m.direction, baseline: m.baseline, target: m.target })),
+      };
+    },
+
+    async saveResult(r: NewReviewResult) {
+      const [w] = await db.select({ platform: workspaces.platform }).from(workspaces).where(eq(workspaces.id, r.workspaceId));
+      const ws = r.workspaceId;
+      const statements = [
+        // Recorded once: a second submit of the same review fails the whole batch here.
+        db.insert(processedEvents).values({ workspaceId: ws, source: 'review_recorded', eventKey: r.scheduleId, receivedAt: r.at }),
+        db.update(reviewSchedules).set({ status: 'done', completedAt: r.at }).where(and(eq(reviewSchedules.id, r.scheduleId), sql`${reviewSchedules.status} in ('scheduled', 'notified')`)),
+        ...r.readings.flatMap((x) => [
+          db.insert(metricReadings).values({ workspaceId: ws, metricId: x.metricId, value: x.value, measuredAt: r.at, source: 'review', recordedBy: r.actorId, createdAt: r.at }),
+          db.update(metrics).set({ actual: x.value }).where(eq(metrics.id, x.metricId)),
+        ]),
+        ...(r.evidenceUrl ? [db.insert(evidence).values({ workspaceId: ws, outcomeId: r.outcomeId, kind: 'link', url: r.evidenceUrl, title: null, addedBy: r.actorId, createdAt: r.at })] : []),
+        db.insert(auditLog).values({ ...r.audit, workspaceId: ws }),
+        insertNotifications(db, ws, w!.platform as Platform, r.notifications, r.at),
+      ] as const;
+      try {
+        await db.batch(statements);
+        return 'stored';
+      } catch (err) {
+        if (isUniqueViolation(err, 'processed_events')) return 'stale';
+        throw err;
+      }
+    },
+  };
+}

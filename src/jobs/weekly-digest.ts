@@ -1,0 +1,39 @@
+import { TZDate } from '@date-fns/tz';
+import type { Db } from '../db/client.ts';
+import { isUniqueViolation } from '../db/client.ts';
+import { digests, workspaces } from '../db/schema/index.ts';
+import { gatherDigest, weekOf } from './digest-data.ts';
+import { JOB_BATCH, notify, pmoAddresses } from './job-kit.ts';
+
+const DIGEST_HOUR = 9;
+
+/**
+ * Every Monday from 09:00 in each workspace's zone (or later that week if the service was
+ * down), the PMO gets the week's digest once: the digests row and the messages are written
+ * in one batch, and the row's unique key makes a second run a no-op.
+ */
+export async function sendWeeklyDigests(db: Db, now: Date): Promise<number> {
+  let sent = 0;
+  const all = await db.select({ id: workspaces.id, platform: workspaces.platform, settings: workspaces.settings }).from(workspaces).limit(JOB_BATCH * 5);
+  for (const w of all) {
+    const tz = w.settings.timeZone;
+    const { start, isoWeek } = weekOf(now, tz);
+    const mondayNine = new TZDate(start.getTime(), tz);
+    mondayNine.setHours(DIGEST_HOUR, 0, 0, 0);
+    const to = pmoAddresses(w.settings);
+    if (now.getTime() < mondayNine.getTime() || to.length === 0) continue;
+    const existing = await db.query.digests.findFirst({ where: (d, { and, eq }) => and(eq(d.workspaceId, w.id), eq(d.week, isoWeek)) });
+    if (existing) continue;
+    const data = await gatherDigest(db, w.id, now, tz);
+    try {
+      await db.batch([
+        db.insert(digests).values({ workspaceId: w.id, week: isoWeek, createdAt: now }),
+        notify(db, w, to.map((address) => ({ kind: 'digest', to: { personId: null, address }, data: { week: isoWeek, digest: data }, dedupeKey: `digest:${isoWeek}:${address}` })), now),
+      ]);
+      sent++;
+    } catch (err) {
+      if (!isUniqueViolation(err, 'digests')) throw err; // another run wrote it first
+    }
+  }
+  return sent;
+}
