@@ -6,8 +6,11 @@ import type { Notification } from '../domain/ports.ts';
 import type { WorkspaceSettingsShape } from '../domain/settings.ts';
 import type { Platform } from '../domain/types.ts';
 
-/** Items one job handles per run; the next run (a minute later) continues. */
-export const JOB_BATCH = 200;
+/**
+ * Items one job handles per run; the next run (a minute later) continues. Each item costs
+ * about two queries, which keeps a busy run well inside D1's per-invocation query budget.
+ */
+export const JOB_BATCH = 100;
 export const DAY_MS = 86_400_000;
 
 export interface WorkspaceInfo {
