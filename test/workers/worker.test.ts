@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { d1Db } from '../../src/db/d1.ts';
 import { createOutboxStore } from '../../src/db/repos/outbox-store.ts';
 import { createWorkspaceRepo } from '../../src/db/repos/workspace-repo.ts';
-import { outbox } from '../../src/db/schema/index.ts';
+import { outbox, outcomes, people, reviewSchedules } from '../../src/db/schema/index.ts';
 import worker from '../../src/entry/worker.ts';
 import { eq } from 'drizzle-orm';
 
@@ -51,5 +51,22 @@ describe('the Worker inside workerd', () => {
     // No sender exists for this platform: the job attempted it and scheduled a retry with the error kept.
     expect(after).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('no sender') });
     expect(after!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('notifies a due 90-day review from the cron handler, once even when cron fires twice', async () => {
+    const db = d1Db(env.DB);
+    const ws = await createWorkspaceRepo(db, { timeZone: 'Asia/Shanghai', locale: 'zh-CN' }).ensure('slack', 'T-review');
+    const [owner] = await db.insert(people).values({ workspaceId: ws.id, platformUserId: 'UOWNERW', name: 'Owner' }).returning();
+    const [outcome] = await db.insert(outcomes).values({ workspaceId: ws.id, title: 'Due review', status: 'verified', submitterId: owner!.id, ownerId: owner!.id }).returning();
+    const [schedule] = await db.insert(reviewSchedules).values({ workspaceId: ws.id, outcomeId: outcome!.id, kind: 'first', dueAt: new Date(Date.now() - 60_000) }).returning();
+    for (let i = 0; i < 2; i++) {
+      const ctx = createExecutionContext();
+      await worker.scheduled(createScheduledController({ scheduledTime: new Date(), cron: '* * * * *' }), { ...env }, ctx);
+      await waitOnExecutionContext(ctx);
+    }
+    const [after] = await db.select().from(reviewSchedules).where(eq(reviewSchedules.id, schedule!.id));
+    expect(after).toMatchObject({ status: 'notified' });
+    const due = await db.select().from(outbox).where(eq(outbox.kind, 'review_due'));
+    expect(due.map((r) => [r.destination, r.dedupeKey])).toEqual([['UOWNERW', `review_due:${schedule!.id}`]]);
   });
 });
