@@ -84,3 +84,65 @@ export interface OutcomeView {
   /** Link to the outcome page in the web app. */
   url: string;
 }
+
+/** An NPS survey as its invite card shows it to one respondent. */
+export interface SurveyView {
+  id: string;
+  /** The question in the reader's language (the default one when none was set). */
+  question: string;
+  projectName: string;
+  kind: 'baseline' | 'follow_up';
+  status: 'open' | 'closed';
+  closesText: string;
+  /** This reader's current answer, if any. */
+  myScore: number | null;
+}
+
+/** NPS numbers of one survey; everything but `n` is null while hidden (fewer than 3 answers). */
+export interface NpsSummaryView {
+  n: number;
+  hidden: boolean;
+  nps: number | null;
+  interval: { low: number; high: number } | null;
+  promoters: number | null;
+  passives: number | null;
+  detractors: number | null;
+  /** Answers per score 0–10. */
+  distribution: number[] | null;
+}
+
+/** The results card: this survey, and the project's baseline vs follow-up comparison. */
+export interface SurveyResultsView {
+  survey: SurveyView;
+  summary: NpsSummaryView;
+  /** Latest closed baseline and follow-up surveys of the project (either may be missing). */
+  comparison: { baseline: NpsSummaryView | null; followUp: NpsSummaryView | null };
+  /** Minimum answers before results are shown. */
+  minResponses: number;
+}
+
+/** A due 90-day (or second) review, as the owner's card shows it. */
+export interface ReviewDueView {
+  scheduleId: string;
+  kind: 'first' | 'second';
+  outcomeId: string;
+  title: string;
+  dueText: string;
+  status: 'scheduled' | 'notified' | 'done' | 'cancelled';
+  owner: PersonView;
+  metrics: { id: string; name: string; unit: string; direction: 'increase' | 'decrease'; baseline: number; target: number; actual: number | null }[];
+  url: string;
+}
+
+/** A metric short of its target by more than the threshold, with the numbers of the formula. */
+export interface ShortfallView {
+  name: string;
+  unit: string;
+  baseline: number;
+  target: number;
+  actual: number;
+  /** (actual − baseline) / (target − baseline), raw. */
+  progress: number;
+  /** 1 − progress. */
+  shortfall: number;
+}
