@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { outcomes, reviewSchedules } from '../db/schema/index.ts';
 import { nextWorkingMorning } from '../domain/schedule.ts';
@@ -7,18 +7,23 @@ import { DAY_MS, JOB_BATCH, notify, personInfo, pmoAddresses, workspaceCache } f
 /** Days after the due card before the manager is told the review is overdue. */
 export const ESCALATE_AFTER_DAYS = 7;
 
+/** Up to a batch of review schedules matching `where`, with their outcome's owner (or submitter). */
+function reviewsWhere(db: Db, where: SQL | undefined) {
+  return db
+    .select({ s: reviewSchedules, ownerId: outcomes.ownerId, submitterId: outcomes.submitterId })
+    .from(reviewSchedules)
+    .innerJoin(outcomes, eq(outcomes.id, reviewSchedules.outcomeId))
+    .where(where)
+    .orderBy(asc(reviewSchedules.dueAt))
+    .limit(JOB_BATCH);
+}
+
 /**
  * Reviews whose day has come: the owner gets the review card, and the reminder and the
  * escalation are planned for 09:00 on a working day in the owner's zone.
  */
 export async function notifyDueReviews(db: Db, now: Date): Promise<number> {
-  const due = await db
-    .select({ s: reviewSchedules, ownerId: outcomes.ownerId, submitterId: outcomes.submitterId })
-    .from(reviewSchedules)
-    .innerJoin(outcomes, eq(outcomes.id, reviewSchedules.outcomeId))
-    .where(and(eq(reviewSchedules.status, 'scheduled'), lte(reviewSchedules.dueAt, now)))
-    .orderBy(asc(reviewSchedules.dueAt))
-    .limit(JOB_BATCH);
+  const due = await reviewsWhere(db, and(eq(reviewSchedules.status, 'scheduled'), lte(reviewSchedules.dueAt, now)));
   const workspace = workspaceCache(db);
   for (const { s, ownerId, submitterId } of due) {
     const w = await workspace(s.workspaceId);
@@ -42,12 +47,7 @@ export async function notifyDueReviews(db: Db, now: Date): Promise<number> {
 
 /** One reminder to the owner when the review is still open at its reminder time. */
 export async function remindOpenReviews(db: Db, now: Date): Promise<number> {
-  const rows = await db
-    .select({ s: reviewSchedules, ownerId: outcomes.ownerId, submitterId: outcomes.submitterId })
-    .from(reviewSchedules)
-    .innerJoin(outcomes, eq(outcomes.id, reviewSchedules.outcomeId))
-    .where(and(eq(reviewSchedules.status, 'notified'), lte(reviewSchedules.remindAt, now), isNull(reviewSchedules.remindedAt)))
-    .limit(JOB_BATCH);
+  const rows = await reviewsWhere(db, and(eq(reviewSchedules.status, 'notified'), lte(reviewSchedules.remindAt, now), isNull(reviewSchedules.remindedAt)));
   const workspace = workspaceCache(db);
   for (const { s, ownerId, submitterId } of rows) {
     const w = await workspace(s.workspaceId);
@@ -62,12 +62,7 @@ export async function remindOpenReviews(db: Db, now: Date): Promise<number> {
 
 /** After a week the owner's manager (or, without one, the PMO) is told; the review stays open. */
 export async function escalateOverdueReviews(db: Db, now: Date): Promise<number> {
-  const rows = await db
-    .select({ s: reviewSchedules, ownerId: outcomes.ownerId, submitterId: outcomes.submitterId })
-    .from(reviewSchedules)
-    .innerJoin(outcomes, eq(outcomes.id, reviewSchedules.outcomeId))
-    .where(and(eq(reviewSchedules.status, 'notified'), lte(reviewSchedules.escalateAt, now), isNull(reviewSchedules.escalatedAt)))
-    .limit(JOB_BATCH);
+  const rows = await reviewsWhere(db, and(eq(reviewSchedules.status, 'notified'), lte(reviewSchedules.escalateAt, now), isNull(reviewSchedules.escalatedAt)));
   const workspace = workspaceCache(db);
   for (const { s, ownerId, submitterId } of rows) {
     const w = await workspace(s.workspaceId);
