@@ -1,9 +1,12 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { boltStubs } from './src/slack/stubs/vitest-plugin.ts';
 import { WORKERS_ENV } from './test/workers/global-setup.ts';
 
-/** Three layers in one `npm test`: unit, integration on Node, and the Worker inside workerd. */
+/** Four layers in one `npm test`: unit, integration on Node, the dashboard in headless Chromium, and the Worker inside workerd. */
 export default defineConfig({
+  // The workers project ignores wrangler's [alias]; this redirects Bolt's Node-only imports to the same stubs.
+  plugins: [boltStubs()],
   test: {
     projects: [
       {
@@ -20,6 +23,15 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
         },
       },
       {
@@ -41,6 +53,10 @@ export default defineConfig({
         test: {
           name: 'workers',
           include: ['test/workers/**/*.test.ts'],
+          // One isolate for all files, one after another: the Lark SDK is a single 6 MB module, and
+          // loading it again for a second file goes over workerd's 1 MiB WebSocket message limit.
+          isolate: false,
+          fileParallelism: false,
           globalSetup: ['./test/workers/global-setup.ts'],
           setupFiles: ['./test/workers/apply-migrations.ts'],
           testTimeout: 30_000,

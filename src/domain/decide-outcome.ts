@@ -1,9 +1,9 @@
 import { DomainError, assertNoFieldErrors } from './errors.ts';
-import { assertMayDecide, nextStatus } from './outcome-lifecycle.ts';
+import { assertMayDecide, nextStatus, stageOf } from './outcome-lifecycle.ts';
 import type { NewDecision, Notification, PersonRef, VerbContext, WorkspaceContext } from './ports.ts';
 import { reviewDueAt } from './schedule.ts';
 import { validateScoreCard } from './scores.ts';
-import type { Decision, ScoreCard } from './types.ts';
+import type { Decision, ReviewStage, ScoreCard } from './types.ts';
 
 export interface DecideOutcomeInput {
   workspace: WorkspaceContext;
@@ -15,6 +15,8 @@ export interface DecideOutcomeInput {
   scores?: ScoreCard | null;
   /** The round the clicked card belongs to; a card from an earlier round is stale. */
   round?: number;
+  /** The stage the clicked card belongs to; once that stage is decided the card is stale. */
+  stage?: ReviewStage;
 }
 
 /**
@@ -28,6 +30,8 @@ export async function decideOutcome({ ctx, input }: { ctx: VerbContext; input: D
   const outcome = await ctx.outcomes.get(workspace.id, input.outcomeId);
   if (!outcome) throw new DomainError('not_found', 'error.not_found');
   if (input.round !== undefined && input.round !== outcome.round) throw new DomainError('already_decided', 'error.already_decided');
+  // A manager who is also a PMO reviewer must not decide stage 2 by double-clicking the stage-1 card.
+  if (input.stage !== undefined && input.stage !== stageOf(outcome.status)) throw new DomainError('already_decided', 'error.already_decided');
 
   const pmo = outcome.status === 'manager_approved' || decision === 'approve' ? await ctx.people.pmo(workspace) : null;
   const assigned = outcome.status === 'manager_approved' ? pmo!.reviewers.map((p) => p.id) : outcome.reviewerId ? [outcome.reviewerId] : [];

@@ -1,7 +1,14 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app.ts';
+import { handleSlackEvents } from './events-route.ts';
+import { slackManifest } from './manifest.ts';
+import { handleInstall, handleOAuthRedirect } from './oauth.ts';
 
 /** Slack: POST /slack/events (commands, interactivity, events), install, OAuth, manifest. */
 export function slackRoutes() {
-  return new Hono<AppEnv>();
+  return new Hono<AppEnv>()
+    .post('/events', handleSlackEvents)
+    .get('/install', handleInstall)
+    .get('/oauth_redirect', handleOAuthRedirect)
+    .get('/manifest', (c) => c.json(slackManifest(c.var.deps.config.publicUrl)));
 }

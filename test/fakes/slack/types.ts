@@ -11,6 +11,9 @@ export interface SlackUserInput {
   tz?: string;
   email?: string;
   is_bot?: boolean;
+  /** Workspace admin / owner, as users.info reports them. */
+  is_admin?: boolean;
+  is_owner?: boolean;
   deleted?: boolean;
   team_id?: string;
 }

@@ -1,0 +1,51 @@
+import type { CardContext } from '../view.ts';
+import { actions, button, clip, context, divider, esc, header, section, type SlackBlock } from './blocks.ts';
+import { decisionButtons, scoreSelects, scoresBlockId } from './approval-card.ts';
+
+/** action_id of the Home tab's "record an outcome" button. */
+export const HOME_SUBMIT_ACTION = 'home_submit';
+/** action_id of the dashboard link button (Slack still sends a click for URL buttons). */
+export const HOME_DASHBOARD_ACTION = 'home_dashboard';
+/** Items per list on the Home tab (keeps it far below Slack's 100 blocks). */
+export const HOME_LIST_MAX = 10;
+
+export interface HomeProps {
+  mine: { id: string; title: string; status: string; projectName: string | null }[];
+  awaiting: { id: string; title: string; round: number; stage: 'manager' | 'pmo'; projectName: string | null }[];
+  dueReviews: { outcomeId: string; title: string; dueText: string }[];
+  dashboardUrl: string;
+}
+
+const link = (ctx: CardContext, id: string, title: string) => `<${ctx.publicUrl}/app/outcomes/${id}|${esc(clip(title, 150))}>`;
+const project = (name: string | null) => (name ? ` · ${esc(name)}` : '');
+
+/**
+ * The App Home tab: my outcomes with their status, what awaits my review (with the score
+ * card and buttons, so a reviewer can decide right here), my due follow-up reviews, and the dashboard.
+ */
+export function renderHome(ctx: CardContext, p: HomeProps): SlackBlock {
+  const blocks: SlackBlock[] = [
+    header(ctx.t('slack.app_name')),
+    actions('home', [button(HOME_SUBMIT_ACTION, ctx.t('slack.home.submit'), { style: 'primary' }), button(HOME_DASHBOARD_ACTION, ctx.t('card.open_dashboard'), { url: p.dashboardUrl })]),
+    divider(),
+    section(`*${ctx.t('card.list.title')}*`),
+  ];
+  const mine = p.mine.slice(0, HOME_LIST_MAX);
+  if (!mine.length) blocks.push(context([ctx.t('card.list.empty')]));
+  for (const o of mine) blocks.push(section(`${link(ctx, o.id, o.title)}\n${ctx.t(`status.${o.status}`)}${project(o.projectName)}`));
+
+  blocks.push(divider(), section(`*${ctx.t('card.awaiting.title')}*`));
+  const awaiting = p.awaiting.slice(0, HOME_LIST_MAX);
+  if (!awaiting.length) blocks.push(context([ctx.t('card.awaiting.empty')]));
+  for (const o of awaiting)
+    blocks.push(
+      section(`${link(ctx, o.id, o.title)}\n${ctx.t(`stage.${o.stage}`)}${project(o.projectName)}`),
+      actions(scoresBlockId(o.id), [...scoreSelects(ctx), ...decisionButtons(ctx, o.id, o.round, o.stage)]),
+    );
+
+  blocks.push(divider(), section(`*${ctx.t('slack.home.due_reviews')}*`));
+  const due = p.dueReviews.slice(0, HOME_LIST_MAX);
+  if (!due.length) blocks.push(context([ctx.t('slack.home.no_due_reviews')]));
+  for (const r of due) blocks.push(section(ctx.t('slack.home.due_review_line', { title: link(ctx, r.outcomeId, r.title), due: r.dueText })));
+  return { type: 'home', blocks };
+}

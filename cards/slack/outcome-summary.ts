@@ -1,0 +1,81 @@
+import type { CardContext, OutcomeView, ReviewView } from '../view.ts';
+import { clip, context, esc, fields, mention, section, slackDate, type SlackBlock } from './blocks.ts';
+
+/** The metrics table as mrkdwn lines: baseline → target (target change %), actual (change %). */
+export function metricLines(ctx: CardContext, view: Pick<OutcomeView, 'metrics'>): string {
+  return view.metrics
+    .map((m) =>
+      ctx.t('card.metric_line', {
+        name: `*${esc(m.name)}*`,
+        baseline: ctx.num(m.baseline),
+        target: ctx.num(m.target),
+        unit: esc(m.unit),
+        targetChange: ctx.pct(m.targetChangePct),
+        actual: m.actual === null ? ctx.t('card.no_actual') : ctx.num(m.actual),
+        change: ctx.pct(m.changePct),
+      }),
+    )
+    .map((line) => `• ${line}`)
+    .join('\n');
+}
+
+/** Longer URLs are shown as text: 3 of them must still fit one 3000-character section. */
+const MAX_LINK_URL = 600;
+
+/** Evidence as links (URLs) and file names (Slack files, kept by id). */
+export function evidenceLines(ctx: CardContext, view: Pick<OutcomeView, 'evidence'>): string {
+  if (view.evidence.length === 0) return ctx.t('card.no_evidence');
+  return view.evidence
+    .map((e) => {
+      const label = esc(clip(e.title ?? e.url ?? e.fileRef ?? '', 80));
+      if (e.url && e.url.length <= MAX_LINK_URL) return `• <${e.url}|${label}>`;
+      return e.url ? `• 🔗 ${label}` : `• 📎 ${label}`;
+    })
+    .join('\n');
+}
+
+const SMART_KEYS = [
+  ['specific', 'card.smart.specific'],
+  ['measurable', 'card.smart.measurable'],
+  ['assignable', 'card.smart.assignable'],
+  ['realistic', 'card.smart.realistic'],
+  ['timeRelated', 'card.smart.time_related'],
+] as const;
+
+/** SMART badges: ✅ met, ⚠️ not met. */
+export function smartBadges(ctx: CardContext, view: Pick<OutcomeView, 'smart'>): string {
+  return `*${ctx.t('card.smart')}*  ${SMART_KEYS.map(([k, key]) => `${view.smart[k] ? '✅' : '⚠️'} ${ctx.t(key)}`).join('  ')}`;
+}
+
+const DECISION_ICON = { approve: '✅', request_changes: '✏️', reject: '⛔' } as const;
+
+/** One decision: what, who, when, the scores and the comment. */
+export function decisionLine(ctx: CardContext, r: ReviewView): string {
+  const what = ctx.t('card.decided', { decision: `*${ctx.t(`decision.${r.decision}`)}*`, name: mention(r.reviewer), time: slackDate(r.decidedAt, r.decidedAtText) });
+  const scores = r.scores
+    ? `\n${ctx.t('card.score.impact')} ${r.scores.impact} · ${ctx.t('card.score.difficulty')} ${r.scores.difficulty} · ${ctx.t('card.score.innovation')} ${r.scores.innovation}`
+    : '';
+  const comment = r.comment ? `\n> ${esc(clip(r.comment, 1500)).replace(/\n/g, '\n> ')}` : '';
+  return `${DECISION_ICON[r.decision]} ${ctx.t(`stage.${r.stage}`)}: ${what}${scores}${comment}`;
+}
+
+/**
+ * What every card shows about an outcome: title and description, the facts, the metrics,
+ * the evidence and the SMART badges (7 blocks at most).
+ */
+export function outcomeSummaryBlocks(ctx: CardContext, view: OutcomeView): SlackBlock[] {
+  const facts = [
+    `*${ctx.t('card.project')}*\n${view.project ? esc(view.project.name) + (view.project.goLiveText ? ` (${view.project.goLiveText})` : '') : '—'}`,
+    `*${ctx.t('card.indicator_class')}*\n${view.indicatorClass ? ctx.t(`indicator.${view.indicatorClass}`) : '—'}`,
+    `*${ctx.t('card.submitter')}*\n${mention(view.submitter)}`,
+    `*${ctx.t('card.due_date')}*\n${view.dueText ?? '—'}`,
+    `*${ctx.t('card.status')}*\n${ctx.t(`status.${view.status}`)} · ${ctx.t('card.round', { round: view.round })}`,
+  ];
+  return [
+    section(`*<${view.url}|${esc(clip(view.title, 150))}>*\n${esc(clip(view.description, 1200))}`),
+    fields(facts),
+    section(`*${ctx.t('card.metrics')}*\n${metricLines(ctx, view)}`),
+    section(`*${ctx.t('card.evidence')}*\n${evidenceLines(ctx, view)}`),
+    context([smartBadges(ctx, view)]),
+  ];
+}

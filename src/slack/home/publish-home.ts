@@ -1,0 +1,29 @@
+import { renderHome } from '../../../cards/slack/home.ts';
+import { stageOf } from '../../domain/outcome-lifecycle.ts';
+import { dateText } from '../../views/dates.ts';
+import { listAwaitingReview, listMyOutcomes } from '../../views/outcome-view.ts';
+import { dueReviewsOf } from '../data/reviews.ts';
+import { asHome } from '../reply.ts';
+import type { Member, SlackScope } from '../scope.ts';
+
+/**
+ * Publishes the member's App Home tab (views.publish): their outcomes, what awaits their
+ * review, their due follow-up reviews, and the dashboard link.
+ */
+export async function publishHome(scope: SlackScope, member: Member): Promise<void> {
+  const { db, config } = scope.deps;
+  const ws = scope.workspace;
+  const isPmo = ws.settings.pmoReviewers.includes(member.ref.address);
+  const [mine, awaiting, due] = await Promise.all([
+    listMyOutcomes(db, ws.id, member.ref.id, 10),
+    listAwaitingReview(db, ws.id, member.ref.id, isPmo, 10),
+    dueReviewsOf(db, ws.id, member.ref.id, 10),
+  ]);
+  const view = renderHome(member.cards, {
+    mine,
+    awaiting: awaiting.map((o) => ({ ...o, stage: stageOf(o.status) ?? 'manager' })),
+    dueReviews: due.map((d) => ({ outcomeId: d.outcomeId, title: d.title, dueText: dateText(d.dueAt, member.timeZone) })),
+    dashboardUrl: `${config.publicUrl}/app`,
+  });
+  await scope.client.views.publish({ user_id: member.ref.address, view: asHome(view) });
+}

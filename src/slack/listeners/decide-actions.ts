@@ -1,0 +1,104 @@
+import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { APPROVAL_ACTIONS, SCORE_DIMENSIONS, scoresBlockId } from '../../../cards/slack/approval-card.ts';
+import { renderCommentModal } from '../../../cards/slack/comment-modal.ts';
+import { decodeAction } from '../../../cards/actions.ts';
+import type { Deps } from '../../deps.ts';
+import { kickOutbox } from '../../delivery/kick.ts';
+import { checkDecision } from '../../domain/check-decision.ts';
+import { decideOutcome } from '../../domain/decide-outcome.ts';
+import { DomainError } from '../../domain/errors.ts';
+import type { ScoreCard } from '../../domain/types.ts';
+import { publishHome } from '../home/publish-home.ts';
+import type { StateValues } from '../modal/read-submission.ts';
+import { asModal, errorText, tell, type ReplyTarget } from '../reply.ts';
+import { memberOf, scopeOf, type Member, type SlackScope } from '../scope.ts';
+
+/** What the comment modal carries from the click to its submission. */
+export interface CommentMeta {
+  a: 'request_changes' | 'reject';
+  o: string;
+  r: number;
+  s: 'manager' | 'pmo';
+  scores: ScoreCard | null;
+  /** Republish the clicker's Home tab afterwards (the click came from there). */
+  home: boolean;
+}
+
+/**
+ * The 1–5 selects next to the clicked button (card: the scores block; Home: the same
+ * block as the buttons). Null when any is missing; a forged value fails the verb's check.
+ */
+export function readScores(values: StateValues | undefined, blockIds: string[]): ScoreCard | null {
+  for (const id of blockIds) {
+    const block = values?.[id];
+    if (!block) continue;
+    const pick = (dim: string) => Number(block[`${APPROVAL_ACTIONS.score}:${dim}`]?.selected_option?.value ?? Number.NaN);
+    const [impact, difficulty, innovation] = SCORE_DIMENSIONS.map(pick) as [number, number, number];
+    if ([impact, difficulty, innovation].some(Number.isNaN)) return null;
+    return { impact, difficulty, innovation };
+  }
+  return null;
+}
+
+type ClickArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/** Score selects of the clicked card: message clicks carry `state`, Home-tab clicks `view.state`. */
+function scoresOf(args: ClickArgs, outcomeId: string): ScoreCard | null {
+  const values = (args.body.state?.values ?? args.body.view?.state?.values) as StateValues | undefined;
+  return readScores(values, [args.action.block_id, scoresBlockId(outcomeId)]);
+}
+
+/** Common start of a decision click: scope, member, the decoded card action, where to answer. */
+async function clickContext(deps: Deps, args: ClickArgs) {
+  await args.ack();
+  const scope = scopeOf(deps, args.context, args.client);
+  const member = await memberOf(scope, args.body.user.id);
+  const action = decodeAction(args.action.value);
+  const fromHome = args.body.container?.type === 'view';
+  const target: ReplyTarget = { respond: args.body.response_url ? args.respond : undefined, triggerId: fromHome ? args.body.trigger_id : undefined, userId: member.ref.address };
+  return { scope, member, action, fromHome, target };
+}
+
+function refreshHome(scope: SlackScope, member: Member, fromHome: boolean): void {
+  if (fromHome) scope.defer(() => publishHome(scope, member));
+}
+
+/** Approve: decide right away with the scores on the card; errors come back privately. */
+async function onApprove(deps: Deps, args: ClickArgs): Promise<void> {
+  const { scope, member, action, fromHome, target } = await clickContext(deps, args);
+  if (!action || action.a !== 'approve') return tell(scope, member, target, errorText(new DomainError('not_found', 'error.not_found'), member.locale, deps.log));
+  const scores = scoresOf(args, action.o);
+  try {
+    await decideOutcome({ ctx: deps.verbs, input: { workspace: scope.ws, outcomeId: action.o, actor: member.ref, decision: 'approve', scores, round: action.r, stage: action.s } });
+  } catch (err) {
+    return tell(scope, member, target, errorText(err, member.locale, deps.log));
+  }
+  kickOutbox(deps, scope.defer);
+  refreshHome(scope, member, fromHome);
+}
+
+/** Request changes / Reject: check the click first, then ask for the comment in a modal. */
+async function onNeedsComment(deps: Deps, args: ClickArgs): Promise<void> {
+  const { scope, member, action, fromHome, target } = await clickContext(deps, args);
+  if (!action || (action.a !== 'request_changes' && action.a !== 'reject')) return tell(scope, member, target, errorText(new DomainError('not_found', 'error.not_found'), member.locale, deps.log));
+  let title: string;
+  try {
+    ({ title } = await checkDecision({ ctx: deps.verbs, input: { workspace: scope.ws, outcomeId: action.o, actor: member.ref, round: action.r, stage: action.s } }));
+  } catch (err) {
+    return tell(scope, member, target, errorText(err, member.locale, deps.log));
+  }
+  const meta: CommentMeta = { a: action.a, o: action.o, r: action.r, s: action.s, scores: scoresOf(args, action.o), home: fromHome };
+  try {
+    await scope.client.views.open({ trigger_id: args.body.trigger_id, view: asModal(renderCommentModal(member.cards, { decision: action.a, title, privateMetadata: JSON.stringify(meta) })) });
+  } catch (err) {
+    deps.log('warn', 'views.open failed for the comment modal', { error: err instanceof Error ? err.message : String(err) });
+    await tell(scope, member, { ...target, triggerId: undefined }, member.cards.t('slack.modal_failed'));
+  }
+}
+
+/** Approve, Request changes and Reject on approval cards and the Home tab; the score selects only need an ack. */
+export function registerDecideActions(app: App, deps: Deps): void {
+  app.action(new RegExp(`^${APPROVAL_ACTIONS.score}:`), async ({ ack }) => ack());
+  app.action<BlockAction<ButtonAction>>(APPROVAL_ACTIONS.approve, (args) => onApprove(deps, args));
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^(${APPROVAL_ACTIONS.request_changes}|${APPROVAL_ACTIONS.reject})$`), (args) => onNeedsComment(deps, args));
+}

@@ -1,0 +1,80 @@
+import type { Context, webApi } from '@slack/bolt';
+import type { CardContext } from '../../cards/view.ts';
+import type { WorkspaceRow } from '../db/repos/workspace-repo.ts';
+import type { Deps } from '../deps.ts';
+import type { PersonRef, WorkspaceContext } from '../domain/ports.ts';
+import type { Locale } from '../domain/types.ts';
+import { resolveLocale } from '../i18n/index.ts';
+import { cardContext } from '../views/card-context.ts';
+import { personBySlackId, type PersonRow } from './data/people.ts';
+import { workspaceContext } from './data/workspaces.ts';
+import type { RequestProps } from './dispatch.ts';
+
+/** Everything a listener works with for one request. */
+export interface SlackScope {
+  deps: Deps;
+  workspace: WorkspaceRow;
+  ws: WorkspaceContext;
+  client: webApi.WebClient;
+  defer: RequestProps['defer'];
+}
+
+/** The person acting, with the locale and zone their texts and dates use. */
+export interface Member {
+  row: PersonRow;
+  ref: PersonRef;
+  locale: Locale;
+  timeZone: string;
+  cards: CardContext;
+}
+
+/** The workspace our authorize put on Bolt's context. */
+export const workspaceOf = (context: Context): WorkspaceRow => context.workspace as WorkspaceRow;
+
+/** Builds the scope from Bolt's context (filled by our authorize and the dispatcher). */
+export function scopeOf(deps: Deps, context: Context, client: webApi.WebClient): SlackScope {
+  const workspace = workspaceOf(context);
+  return { deps, workspace, ws: workspaceContext(workspace), client, defer: context.defer as RequestProps['defer'] };
+}
+
+/** A cached Slack profile is refreshed after a week (name, locale and zone rarely change). */
+const PROFILE_TTL_MS = 7 * 24 * 3600_000;
+
+/**
+ * The person behind a Slack user id, created on first sight. The profile (name, locale,
+ * time zone) comes from users.info once and is cached in the people table, so texts follow
+ * the user's Slack language without a users.info call on every request.
+ */
+export async function ensurePerson(scope: SlackScope, userId: string): Promise<PersonRow> {
+  const { deps, workspace } = scope;
+  const row = await personBySlackId(deps.db, workspace.id, userId);
+  const seen = row ? (row.updatedAt ?? row.createdAt).getTime() : 0;
+  if (row?.locale && deps.clock.now().getTime() - seen < PROFILE_TTL_MS) return row;
+  try {
+    const { user } = await scope.client.users.info({ user: userId, include_locale: true });
+    await deps.repos.people.upsert(workspace.id, {
+      platformUserId: userId,
+      name: user?.real_name || user?.name || '',
+      locale: resolveLocale(user?.locale, workspace.settings.locale),
+      timeZone: user?.tz ?? null,
+    });
+  } catch (err) {
+    // Without a profile the person still works, in the workspace's language; we ask again next time.
+    deps.log('warn', 'users.info failed', { user: userId, error: err instanceof Error ? err.message : String(err) });
+    if (row) return row;
+    await deps.repos.people.upsert(workspace.id, { platformUserId: userId });
+  }
+  return (await personBySlackId(deps.db, workspace.id, userId))!;
+}
+
+/** The member for a row: locale and zone fall back to the workspace's. */
+export function memberFrom(scope: SlackScope, row: PersonRow): Member {
+  const locale = row.locale ?? scope.workspace.settings.locale;
+  const timeZone = row.timeZone ?? scope.workspace.settings.timeZone;
+  return { row, ref: { id: row.id, address: row.platformUserId, timeZone, locale }, locale, timeZone, cards: cardContext(locale, scope.deps.config.publicUrl) };
+}
+
+/** {@link ensurePerson} then {@link memberFrom}. */
+export async function memberOf(scope: SlackScope, userId: string): Promise<Member> {
+  return memberFrom(scope, await ensurePerson(scope, userId));
+}
