@@ -89,6 +89,7 @@ function contactUser(ctx: RouteCtx): Reply {
       department_ids: user.department_ids ?? ['0'],
       ...(leaderId ? { leader_user_id: leaderId } : {}),
       ...(user.time_zone ? { time_zone: user.time_zone } : {}),
+      ...(user.is_tenant_manager !== undefined ? { is_tenant_manager: user.is_tenant_manager } : {}),
     },
   });
 }

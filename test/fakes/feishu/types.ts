@@ -12,6 +12,8 @@ export interface FeishuUserInput {
   leader_user_id?: string;
   department_ids?: string[];
   time_zone?: string;
+  /** Tenant administrator (contact v3 user `is_tenant_manager`). */
+  is_tenant_manager?: boolean;
   /**
    * Kept for tests; not returned by the contact API (contact v3 user has `time_zone`
    * but no locale field).

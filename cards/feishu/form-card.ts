@@ -1,0 +1,142 @@
+/**
+ * The submit form (card 2.0 `form`): project (existing, or a new name with its go-live
+ * date), title, description, indicator class, up to three metrics, due date, evidence
+ * links and the reviewer. It comes back with the member's values and a note under each
+ * field that needs attention; "edit" mode prefills a changes-requested outcome.
+ */
+import type { CardContext } from '../view.ts';
+import { encodeFormAction } from './form-action.ts';
+import { button, card, columns, div, fieldError, header, md, plain, type Json } from './kit.ts';
+
+/** Form element names; the callback's `form_value` is keyed by them. */
+export const FORM_FIELDS = {
+  title: 'title',
+  description: 'description',
+  indicator: 'indicator',
+  project: 'project',
+  projectNew: 'project_new',
+  projectGoLive: 'project_golive',
+  due: 'due',
+  evidence: 'evidence',
+  reviewer: 'reviewer',
+} as const;
+export const METRIC_PARTS = ['name', 'unit', 'direction', 'baseline', 'target', 'actual'] as const;
+export type MetricPart = (typeof METRIC_PARTS)[number];
+export const METRIC_SLOTS = 3;
+/** Name of a metric field, e.g. `m0_baseline`. */
+export const metricField = (slot: number, part: MetricPart) => `m${slot}_${part}`;
+/** Where problems that belong to no single field are shown. */
+export const GENERAL = '_general';
+
+/** A problem to show under `name` (a form element name, or GENERAL). */
+export interface FormError {
+  name: string;
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export interface FormCardProps {
+  mode: { kind: 'new' } | { kind: 'edit'; outcomeId: string; round: number; comment: string | null };
+  nonce: string;
+  /** Current values by element name (dates as YYYY-MM-DD, people as open_id). */
+  values: Record<string, string>;
+  errors: FormError[];
+  projects: { id: string; name: string }[];
+  /** People offered by the reviewer picker (open_ids); the prefilled one first. */
+  reviewers: string[];
+}
+
+function notes(p: FormCardProps, name: string, ctx: CardContext): Json[] {
+  return p.errors.filter((e) => e.name === name).map((e) => fieldError(ctx.t(e.key, e.params)));
+}
+
+function input(p: FormCardProps, ctx: CardContext, name: string, label: string, extra: Json = {}): Json[] {
+  const value = p.values[name];
+  return [{ tag: 'input', name, label: plain(label), label_position: 'top', max_length: 1000, ...(value ? { default_value: value } : {}), ...extra }, ...notes(p, name, ctx)];
+}
+
+function select(p: FormCardProps, ctx: CardContext, name: string, label: string, options: { value: string; text: string }[], placeholder: string): Json[] {
+  const value = p.values[name];
+  const known = options.some((o) => o.value === value);
+  return [
+    md(`**${label}**`),
+    { tag: 'select_static', name, placeholder: plain(placeholder), options: options.map((o) => ({ text: plain(o.text), value: o.value })), ...(value && known ? { initial_option: value } : {}) },
+    ...notes(p, name, ctx),
+  ];
+}
+
+function date(p: FormCardProps, ctx: CardContext, name: string, label: string): Json[] {
+  const value = p.values[name];
+  return [md(`**${label}**`), { tag: 'date_picker', name, placeholder: plain(ctx.t('feishu.form.pick_date')), ...(value ? { initial_date: value } : {}) }, ...notes(p, name, ctx)];
+}
+
+function projectFields(p: FormCardProps, ctx: CardContext): Json[] {
+  const { t } = ctx;
+  const existing = p.projects.length
+    ? select(p, ctx, FORM_FIELDS.project, t('card.project'), p.projects.map((x) => ({ value: x.id, text: x.name })), t('feishu.form.project_pick'))
+    : [md(`**${t('card.project')}**`), ...notes(p, FORM_FIELDS.project, ctx)];
+  return [
+    ...existing,
+    columns([
+      input(p, ctx, FORM_FIELDS.projectNew, t('feishu.form.project_new'), { max_length: 100, placeholder: plain(t('feishu.form.project_new_placeholder')) }),
+      date(p, ctx, FORM_FIELDS.projectGoLive, t('feishu.form.project_golive')),
+    ]),
+  ];
+}
+
+function metricFields(p: FormCardProps, ctx: CardContext, slot: number): Json[] {
+  const { t } = ctx;
+  const f = (part: MetricPart) => metricField(slot, part);
+  const directions = [
+    { value: 'increase', text: t('direction.increase') },
+    { value: 'decrease', text: t('direction.decrease') },
+  ];
+  return [
+    md(`**${t('feishu.form.metric_n', { n: slot + 1 })}**${slot === 0 ? '' : ` ${t('feishu.form.optional')}`}`),
+    columns([input(p, ctx, f('name'), t('card.metric'), { max_length: 100 }), input(p, ctx, f('unit'), t('feishu.form.unit'), { max_length: 20 }), select(p, ctx, f('direction'), t('feishu.form.direction'), directions, t('feishu.form.direction'))]),
+    columns([input(p, ctx, f('baseline'), t('card.baseline'), { max_length: 30 }), input(p, ctx, f('target'), t('card.target'), { max_length: 30 }), input(p, ctx, f('actual'), t('card.actual'), { max_length: 30, placeholder: plain(t('feishu.form.optional')) })]),
+  ];
+}
+
+function reviewerField(p: FormCardProps, ctx: CardContext): Json[] {
+  const value = p.values[FORM_FIELDS.reviewer];
+  return [
+    md(`**${ctx.t('card.reviewer')}**`),
+    {
+      tag: 'select_person',
+      name: FORM_FIELDS.reviewer,
+      placeholder: plain(ctx.t('feishu.form.reviewer_pick')),
+      options: p.reviewers.map((id) => ({ value: id })),
+      ...(value ? { initial_option: value } : {}),
+    },
+    ...notes(p, FORM_FIELDS.reviewer, ctx),
+  ];
+}
+
+/** The submit (or edit) form. */
+export function formCard(p: FormCardProps, ctx: CardContext): Json {
+  const { t } = ctx;
+  const edit = p.mode.kind === 'edit' ? p.mode : null;
+  const indicators = (['process', 'output', 'impact'] as const).map((k) => ({ value: k, text: t(`indicator.${k}`) }));
+  const submitValue = edit ? encodeFormAction({ a: 'resubmit', o: edit.outcomeId, r: edit.round, n: p.nonce }) : encodeFormAction({ a: 'submit', n: p.nonce });
+  const fields: Json[] = [
+    ...notes(p, GENERAL, ctx),
+    ...input(p, ctx, FORM_FIELDS.title, t('feishu.form.title'), { max_length: 150, required: true }),
+    ...input(p, ctx, FORM_FIELDS.description, t('card.description'), { input_type: 'multiline_text', rows: 3, placeholder: plain(t('feishu.form.description_placeholder')) }),
+    ...select(p, ctx, FORM_FIELDS.indicator, t('card.indicator_class'), indicators, t('card.indicator_class')),
+    ...projectFields(p, ctx),
+    ...date(p, ctx, FORM_FIELDS.due, t('card.due_date')),
+    md(`**${t('card.metrics')}**: ${t('feishu.form.metrics_hint')}`),
+    ...notes(p, 'metrics', ctx),
+    ...Array.from({ length: METRIC_SLOTS }, (_, i) => metricFields(p, ctx, i)).flat(),
+    ...input(p, ctx, FORM_FIELDS.evidence, t('card.evidence'), { input_type: 'multiline_text', rows: 2, placeholder: plain(t('feishu.form.evidence_placeholder')) }),
+    ...reviewerField(p, ctx),
+    button({ name: 'submit', label: t(edit ? 'feishu.form.resubmit' : 'feishu.form.submit'), type: 'primary_filled', submit: true, value: submitValue }),
+  ];
+  const intro = edit?.comment ? [div(t('feishu.form.changes_asked', { comment: edit.comment }))] : [md(t('feishu.form.intro'))];
+  const hasErrors = p.errors.length > 0;
+  return card(
+    header(t(edit ? 'feishu.form.edit_title' : 'feishu.form.new_title'), hasErrors ? 'orange' : 'blue', hasErrors ? t('error.validation_failed') : undefined),
+    [...intro, { tag: 'form', name: 'outcome_form', elements: fields }],
+  );
+}

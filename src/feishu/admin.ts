@@ -1,0 +1,96 @@
+import type { Line } from '../../cards/feishu/message-cards.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { PersonRef } from '../domain/ports.ts';
+import type { WorkspaceSettingsShape } from '../domain/settings.ts';
+import { isAdmin, updateSettings } from '../domain/update-settings.ts';
+import { mentionedId } from './commands.ts';
+import { contactUser } from './contact.ts';
+import { feishuPerson, type FeishuCtx } from './context.ts';
+
+/**
+ * `/outcome admin …` (as in Slack): PMO reviewers or PMO chat, admins, a manual manager
+ * mapping (it wins over the org chart) and the workspace settings. Admins are the listed
+ * admins, the installer, and Feishu tenant managers (contact API `is_tenant_manager`).
+ */
+
+type Patch = Partial<WorkspaceSettingsShape>;
+
+const ids = (words: string[]) => words.map(mentionedId).filter((x): x is string => x !== null);
+const usage: Line = { key: 'feishu.admin.usage' };
+
+/** Settings as lines (what `/outcome admin` shows). */
+export function settingsLines(s: WorkspaceSettingsShape): Line[] {
+  return [
+    { key: 'feishu.admin.show.pmo', params: { reviewers: { at: s.pmoReviewers }, chat: s.pmoChannel ?? '—' } },
+    { key: 'feishu.admin.show.admins', params: { admins: { at: s.admins } } },
+    {
+      key: 'feishu.admin.show.review',
+      params: { days: s.reviewOffsetDays, second: s.secondReviewOffsetDays ?? '—', threshold: Math.round(s.shortfallThreshold * 100), reminder: s.reminderAfterDays },
+    },
+    { key: 'feishu.admin.show.locale', params: { timeZone: s.timeZone, locale: s.locale } },
+  ];
+}
+
+function settingPatch(key: string, value: string): Patch | null {
+  const n = Number(value);
+  switch (key) {
+    case 'review_days':
+      return { reviewOffsetDays: n };
+    case 'second_review_days':
+      return { secondReviewOffsetDays: value === 'off' ? null : n };
+    case 'threshold':
+      return { shortfallThreshold: n / 100 };
+    case 'reminder_days':
+      return { reminderAfterDays: n };
+    case 'timezone':
+      return { timeZone: value };
+    case 'locale':
+      return { locale: value as WorkspaceSettingsShape['locale'] };
+    default:
+      return null;
+  }
+}
+
+/** The settings change an admin command asks for, or null when it is not one. */
+export function parsePatch(args: string[], chatId: string | null): Patch | null {
+  const [a = '', b = '', ...rest] = args.map((w, i) => (i < 2 ? w.toLowerCase() : w));
+  if (a === 'pmo' && b === 'reviewers') return { pmoReviewers: ids(rest) };
+  if (a === 'pmo' && b === 'chat') {
+    const target = rest[0];
+    if (target === 'off') return { pmoChannel: null };
+    if (target && /^oc_[A-Za-z0-9_-]+$/.test(target)) return { pmoChannel: target };
+    return chatId ? { pmoChannel: chatId } : null;
+  }
+  if (a === 'admins') return { admins: ids([b, ...rest].filter(Boolean)) };
+  if (a === 'set' && b && rest[0] !== undefined) return settingPatch(b, rest[0]);
+  return null;
+}
+
+async function setManager(ctx: FeishuCtx, args: string[]): Promise<Line[]> {
+  const [memberId, managerWord] = [mentionedId(args[0] ?? ''), args[1] ?? ''];
+  const managerId = mentionedId(managerWord);
+  if (!memberId || (!managerId && managerWord !== 'auto')) return [usage];
+  const member = await feishuPerson(ctx.deps, ctx.workspace.id, memberId);
+  const manager = managerId ? await feishuPerson(ctx.deps, ctx.workspace.id, managerId) : null;
+  await ctx.deps.repos.people.setManager(ctx.workspace.id, member.id, manager?.id ?? null, 'manual');
+  return [manager ? { key: 'feishu.admin.manager_set', params: { member: { at: memberId }, manager: { at: managerId! } } } : { key: 'feishu.admin.manager_cleared', params: { member: { at: memberId } } }];
+}
+
+/** Runs an admin command for `actor`; the answer's lines (never silence). */
+export async function runAdmin(ctx: FeishuCtx, actor: PersonRef, args: string[], chatId: string | null): Promise<Line[]> {
+  const { deps, workspace, row } = ctx;
+  const admin = isAdmin(workspace.settings, row.installedBy, { address: actor.address, isPlatformAdmin: false }) || (await contactUser(deps, actor.address))?.isTenantManager === true;
+  if (!admin) return [{ key: 'error.admin_only' }];
+  const sub = (args[0] ?? '').toLowerCase();
+  if (sub === '' || sub === 'help' || sub === 'settings') return [...settingsLines(workspace.settings), usage];
+  if (sub === 'manager') return setManager(ctx, args.slice(1));
+  const patch = parsePatch(args, chatId);
+  if (!patch) return [usage];
+  try {
+    const settings = await updateSettings({ ctx: deps.verbs, input: { workspace, installedBy: row.installedBy, actor: { address: actor.address, isPlatformAdmin: true }, patch } });
+    return [{ key: 'feishu.admin.saved' }, ...settingsLines(settings)];
+  } catch (err) {
+    if (err instanceof DomainError && err.fields.length) return err.fields.map((f) => ({ key: f.key, ...(f.params ? { params: f.params } : {}) }));
+    throw err;
+  }
+}

@@ -1,0 +1,79 @@
+import { and, eq, ne } from 'drizzle-orm';
+import type { Deps, DepsCore } from '../deps.ts';
+import { people } from '../db/schema/index.ts';
+import type { PersonRef, WorkspaceContext } from '../domain/ports.ts';
+import { feishuClient } from './client.ts';
+import { isOpenId } from './context.ts';
+
+/** What the contact directory says about a user (contact/v3/users/:id, platform-facts §2.5). */
+export interface ContactUser {
+  name: string | null;
+  /** The direct manager's open_id (`leader_user_id` asked for as open_id). */
+  leaderOpenId: string | null;
+  timeZone: string | null;
+  isTenantManager: boolean;
+}
+
+/** Past this the lookup counts as unanswered: it may run inside a request Feishu gives 3 seconds. */
+const LOOKUP_TIMEOUT_MS = 2_000;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
+/** Looks a user up; null when the directory does not answer (no scope, outside the contact range, down, slow). */
+export async function contactUser(deps: Deps | DepsCore, openId: string): Promise<ContactUser | null> {
+  try {
+    const res = await withTimeout(feishuClient(deps).contact.user.get({ path: { user_id: openId }, params: { user_id_type: 'open_id' } }), LOOKUP_TIMEOUT_MS);
+    const u = res.data?.user as (Record<string, unknown> & { name?: string; leader_user_id?: string; time_zone?: string; is_tenant_manager?: boolean }) | undefined;
+    if (!u) return null;
+    return { name: u.name ?? null, leaderOpenId: isOpenId(u.leader_user_id) ? u.leader_user_id : null, timeZone: u.time_zone ?? null, isTenantManager: u.is_tenant_manager === true };
+  } catch (err) {
+    deps.log('warn', 'feishu contact lookup failed', { openId, error: err instanceof Error ? err.message : String(err) });
+    return null;
+  }
+}
+
+type PersonRow = typeof people.$inferSelect;
+
+async function row(deps: Deps | DepsCore, workspaceId: string, personId: string): Promise<PersonRow | null> {
+  const [p] = await deps.db.select().from(people).where(and(eq(people.workspaceId, workspaceId), eq(people.id, personId)));
+  return p ?? null;
+}
+
+const ref = (p: PersonRow): PersonRef => ({ id: p.id, address: p.platformUserId, timeZone: p.timeZone, locale: p.locale });
+
+/**
+ * A person's direct manager: an admin's manual mapping wins; otherwise the org chart
+ * (`leader_user_id`), remembered on the person; otherwise the last one remembered.
+ * `lookup: false` uses only what is stored (inside a 3-second card callback).
+ */
+export async function directManager(deps: Deps | DepsCore, workspace: WorkspaceContext, person: PersonRef, opts: { lookup: boolean }): Promise<PersonRef | null> {
+  const me = await row(deps, workspace.id, person.id);
+  const stored = me?.managerId ? await row(deps, workspace.id, me.managerId) : null;
+  if (me?.managerSource === 'manual' && stored) return ref(stored);
+  if (opts.lookup) {
+    const user = await contactUser(deps, person.address);
+    if (user?.leaderOpenId) {
+      const leader = await deps.repos.people.upsert(workspace.id, { platformUserId: user.leaderOpenId });
+      if (leader.id !== me?.managerId) await deps.repos.people.setManager(workspace.id, person.id, leader.id, 'org_chart');
+      return leader;
+    }
+  }
+  return stored ? ref(stored) : null;
+}
+
+/** People the reviewer picker offers: the prefilled one first, then others the workspace knows. */
+export async function reviewerChoices(deps: Deps | DepsCore, workspaceId: string, member: PersonRef, first: string | null, limit = 30): Promise<string[]> {
+  const known = await deps.db
+    .select({ id: people.platformUserId })
+    .from(people)
+    .where(and(eq(people.workspaceId, workspaceId), ne(people.id, member.id)))
+    .limit(limit);
+  const ids = [first, ...known.map((k) => k.id)].filter((x): x is string => isOpenId(x));
+  return [...new Set(ids)];
+}

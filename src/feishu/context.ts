@@ -1,0 +1,40 @@
+import type { Deps } from '../deps.ts';
+import type { WorkspaceRow } from '../db/repos/workspace-repo.ts';
+import type { PersonRef, WorkspaceContext } from '../domain/ports.ts';
+import type { Locale } from '../domain/types.ts';
+import type { Envelope } from './verify.ts';
+
+/** What every Feishu handler works with: deps, the verified tenant's workspace, deferral. */
+export interface FeishuCtx {
+  deps: Deps;
+  /** Work after the response (Workers waitUntil / tracked promises on Node). */
+  defer: (task: () => Promise<unknown>) => void;
+  row: WorkspaceRow;
+  workspace: WorkspaceContext;
+  envelope: Envelope;
+}
+
+/** The workspace of a verified tenant_key (created with defaults on first sight). */
+export async function feishuWorkspace(deps: Deps, tenantKey: string): Promise<{ row: WorkspaceRow; workspace: WorkspaceContext }> {
+  const row = await deps.repos.workspaces.ensure('feishu', tenantKey);
+  return { row, workspace: { id: row.id, platform: 'feishu', settings: row.settings } };
+}
+
+/** A Feishu user (open_id) as a person of the workspace, created on first sight. */
+export function feishuPerson(deps: Deps, workspaceId: string, openId: string, name?: string): Promise<PersonRef> {
+  return deps.repos.people.upsert(workspaceId, { platformUserId: openId, ...(name ? { name } : {}) });
+}
+
+/** The language a person's texts are written in first (cards carry both; see cards/feishu/bilingual.ts). */
+export function localeOf(person: Pick<PersonRef, 'locale'> | null, workspace: WorkspaceContext): Locale {
+  return person?.locale === 'en' || person?.locale === 'zh-CN' ? person.locale : workspace.settings.locale;
+}
+
+/** The time zone dates are shown in for a person. */
+export function timeZoneOf(person: Pick<PersonRef, 'timeZone'> | null, workspace: WorkspaceContext): string {
+  return person?.timeZone || workspace.settings.timeZone;
+}
+
+const OPEN_ID = /^ou_[A-Za-z0-9_-]{1,64}$/;
+/** True for something shaped like a Feishu open_id. */
+export const isOpenId = (s: unknown): s is string => typeof s === 'string' && OPEN_ID.test(s);

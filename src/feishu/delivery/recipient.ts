@@ -1,0 +1,25 @@
+import { eq } from 'drizzle-orm';
+import type { DepsCore } from '../../deps.ts';
+import { workspaces } from '../../db/schema/index.ts';
+import type { PersonRef, WorkspaceContext } from '../../domain/ports.ts';
+import type { Locale } from '../../domain/types.ts';
+import type { OutboxRow } from '../../delivery/types.ts';
+import { localeOf, timeZoneOf } from '../context.ts';
+
+/** Who a row is for and how to write to them (language, time zone). */
+export interface Recipient {
+  workspace: WorkspaceContext;
+  person: PersonRef | null;
+  locale: Locale;
+  timeZone: string;
+}
+
+/** The row's workspace and person (null for a chat). */
+export async function recipientOf(deps: DepsCore, row: OutboxRow): Promise<Recipient | null> {
+  const [w] = await deps.db.select().from(workspaces).where(eq(workspaces.id, row.workspaceId));
+  if (!w) return null;
+  const workspace: WorkspaceContext = { id: w.id, platform: 'feishu', settings: w.settings };
+  const personId = typeof row.payload.personId === 'string' ? row.payload.personId : null;
+  const person = personId ? await deps.repos.people.person(w.id, personId) : null;
+  return { workspace, person, locale: localeOf(person, workspace), timeZone: timeZoneOf(person, workspace) };
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { parseForm, parseFormDate, parseNumber, toFormErrors } from './parse-form.ts';
+
+describe('parseForm', () => {
+  it('reads dates with their offset, numbers, metric slots, links and the reviewer', () => {
+    const p = parseForm(
+      {
+        title: ' T ',
+        indicator: 'impact',
+        project_new: 'New',
+        project_golive: '2026-12-01 +0800',
+        due: '2026-12-15 +0800',
+        m1_name: 'Wait',
+        m1_unit: 'min',
+        m1_direction: 'decrease',
+        m1_baseline: '1,045',
+        m1_target: '28.5',
+        evidence: 'https://a.example\n https://b.example ',
+        reviewer: ['ou_boss'],
+      },
+      'Asia/Shanghai',
+    );
+    expect(p.draft).toMatchObject({ title: 'T', indicatorClass: 'impact', dueDate: new Date('2026-12-14T16:00:00Z') });
+    expect(p.draft.metrics).toEqual([{ name: 'Wait', unit: 'min', direction: 'decrease', baseline: 1045, target: 28.5, actual: null }]);
+    expect(p.metricSlots).toEqual([1]);
+    expect(p.draft.evidence.map((e) => e.ref)).toEqual(['https://a.example', 'https://b.example']);
+    expect(p.project).toEqual({ kind: 'new', name: 'New', goLive: new Date('2026-11-30T16:00:00Z') });
+    expect(p.reviewerOpenId).toBe('ou_boss');
+    expect(p.values).toMatchObject({ due: '2026-12-15', m1_baseline: '1,045' });
+    expect(p.errors).toEqual([]);
+  });
+
+  it('treats anything that is not an object as an empty form', () => {
+    for (const fv of [null, 'x', 3, ['a']]) expect(parseForm(fv, 'UTC')).toMatchObject({ draft: { title: '', metrics: [] }, project: null, reviewerOpenId: null });
+  });
+
+  it('maps domain fields to form elements through the metric slots', () => {
+    expect(toFormErrors([{ field: 'metrics.0.baseline', key: 'k' }, { field: 'evidence.3.ref', key: 'e' }, { field: 'ownerId', key: 'o' }, { field: 'projectId', key: 'p' }], [2])).toEqual([
+      { name: 'm2_baseline', key: 'k' },
+      { name: 'evidence', key: 'e' },
+      { name: '_general', key: 'o' },
+      { name: 'project_new', key: 'p' },
+    ]);
+  });
+});
+
+describe('parseFormDate / parseNumber', () => {
+  it('dates: offset form, plain form in the zone, malformed → invalid', () => {
+    expect(parseFormDate('2024-04-01 +0800', 'UTC').toISOString()).toBe('2024-03-31T16:00:00.000Z');
+    expect(parseFormDate('2024-04-01 -05:30', 'UTC').toISOString()).toBe('2024-04-01T05:30:00.000Z');
+    expect(parseFormDate('2024-04-01', 'Asia/Shanghai').toISOString()).toBe('2024-03-31T16:00:00.000Z');
+    for (const bad of ['2024-13-01', '01/04/2024', 'tomorrow']) expect(Number.isNaN(parseFormDate(bad, 'UTC').getTime())).toBe(true);
+  });
+
+  it('numbers: separators allowed, words are NaN, empty is null', () => {
+    expect(parseNumber('1,234.5')).toBe(1234.5);
+    expect(parseNumber('-3')).toBe(-3);
+    expect(parseNumber(' ')).toBeNull();
+    expect(parseNumber('12 min')).toBeNaN();
+    expect(parseNumber('1e3')).toBeNaN();
+  });
+});

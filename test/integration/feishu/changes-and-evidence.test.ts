@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encodeAction } from '../../../cards/actions.ts';
+import { encodeFormAction } from '../../../cards/feishu/form-action.ts';
+import { buttonValues, cardText, F, startHarness, type Harness } from './harness.ts';
+import { clickDecision, submitValid, validForm } from './steps.ts';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(() => h.close());
+
+describe('request changes → edit → resubmit', () => {
+  it('sends the comment with an Edit button; the form comes prefilled; resubmitting restarts the review at the manager', async () => {
+    const id = await submitValid(h);
+    await clickDecision(h, F.manager, 'request_changes', id, { formValue: { comment: 'Add the patient survey data' } });
+    const notice = h.cardsTo(F.member).at(-1)!;
+    expect(cardText(notice.card)).toContain('Add the patient survey data');
+    const edit = buttonValues(notice.card).find((v) => v.a === 'edit');
+    expect(edit).toEqual({ a: 'edit', o: id, r: 1 });
+
+    // Only the submitter may open the edit form.
+    const someoneElse = await h.click({ openId: F.stranger, value: encodeAction({ a: 'edit', o: id, r: 1 }), openMessageId: notice.message.message_id });
+    expect(someoneElse.body.toast).toMatchObject({ type: 'error' });
+
+    const opened = await h.click({ openId: F.member, value: encodeAction({ a: 'edit', o: id, r: 1 }), openMessageId: notice.message.message_id });
+    const form = opened.body.card!.data;
+    const shown = cardText(form);
+    expect(shown).toContain('Your reviewer asked for changes: Add the patient survey data');
+    expect(shown).toContain('Shorter clinic waiting time');
+    expect(JSON.stringify(form)).toContain('"default_value":"45"');
+    const submit = buttonValues(form).find((v) => v.a === 'resubmit');
+    expect(submit).toMatchObject({ a: 'resubmit', o: id, r: 1 });
+
+    const values = validForm({ project_new: undefined, project_golive: undefined, title: 'Shorter waiting time, with survey data', evidence: 'https://example.com/report\nhttps://example.com/survey' });
+    const project = JSON.stringify(form).match(/"initial_option":"([0-9a-f-]{36})"/)![1]!;
+    const res = await h.click({ openId: F.member, value: encodeFormAction({ a: 'resubmit', o: id, r: 1, n: String(submit!.n) }), formValue: { ...values, project }, openMessageId: notice.message.message_id });
+    expect(res.body.toast).toMatchObject({ type: 'success' });
+    expect(await h.outcome(id)).toMatchObject({ status: 'submitted', round: 2, title: 'Shorter waiting time, with survey data' });
+    const requests = h.cardsTo(F.manager);
+    expect(requests).toHaveLength(2);
+    expect(buttonValues(requests[1]!.card)[0]).toMatchObject({ a: 'approve', r: 2, s: 'manager' });
+    // The round-1 card is stale now: clicking it changes nothing.
+    const stale = await clickDecision(h, F.manager, 'approve', id, { round: 1, formValue: { score_impact: '3', score_difficulty: '3', score_innovation: '3' } });
+    expect(stale.body.toast!.type).not.toBe('success');
+    expect((await h.outcome(id))!.status).toBe('submitted');
+  });
+});
+
+describe('evidence from messages', () => {
+  it('images and files sent within 30 minutes become evidence the reviewer can open; later ones do not', async () => {
+    const id = await submitValid(h);
+    h.fake.addResource('om_img', 'img_v3_chart', { data: Buffer.from('PNG-DATA'), contentType: 'image/png' });
+    await h.say('', { msgType: 'image', messageId: 'om_img', content: { image_key: 'img_v3_chart' } });
+    await h.say('', { msgType: 'file', messageId: 'om_file', content: { file_key: 'file_v3_report', file_name: 'survey.xlsx' } });
+    const acks = h.cardsTo(F.member).slice(-2).map((m) => cardText(m.card));
+    expect(acks[0]).toContain('It now has 2 piece(s) of evidence.');
+    expect(acks[1]).toContain('It now has 3 piece(s) of evidence.');
+    expect((await h.counts()).evidence).toBe(3);
+
+    // A redelivered image message adds nothing.
+    await h.say('', { msgType: 'image', messageId: 'om_img', content: { image_key: 'img_v3_chart' } });
+    expect((await h.counts()).evidence).toBe(3);
+
+    // The reviewer opens it from the card (a signed link through our server).
+    const ws = await h.workspace();
+    await h.deps.repos.workspaces.updateSettings(ws.id, { pmoReviewers: [F.pmo] });
+    await clickDecision(h, F.manager, 'approve', id, { formValue: { score_impact: '4', score_difficulty: '3', score_innovation: '5' } });
+    const patched = JSON.parse(h.cardsTo(F.manager)[0]!.message.content) as unknown;
+    const link = JSON.stringify(patched).match(/\((https:\/\/outcome\.test\/feishu\/evidence\?[^)]+)\)/)?.[1];
+    expect(link).toBeDefined();
+    const file = await h.app.fetch(new Request(link!.replace(/&#38;|&amp;/g, '&')));
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('image/png');
+    expect(await file.text()).toBe('PNG-DATA');
+    const forged = await h.app.fetch(new Request(link!.replace(/sig=[0-9a-f]+/, `sig=${'0'.repeat(40)}`)));
+    expect(forged.status).toBe(401);
+
+    h.clock.advance(31 * 60_000);
+    await h.say('', { msgType: 'image', messageId: 'om_late', content: { image_key: 'img_late' } });
+    expect(cardText(h.cardsTo(F.member).at(-1)!.card)).toContain('within 30 minutes after submitting');
+    expect((await h.counts()).evidence).toBe(3);
+  });
+});
