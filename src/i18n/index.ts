@@ -5,6 +5,7 @@
 import type { Locale } from '../domain/types.ts';
 import { chatEn, chatZh } from './chat.ts';
 import { feishuEn, feishuZh } from './feishu.ts';
+import { webEn, webZh } from './web.ts';
 import { followupEn, followupZh } from './followup.ts';
 import { en as coreEn } from './messages.en.ts';
 import { zhCN as coreZh } from './messages.zh-CN.ts';
@@ -12,8 +13,8 @@ import { slackEn, slackZh } from './slack.ts';
 
 // Feature catalogues merged into one per locale; each feature file types its zh-CN half
 // against its en keys, so a missing translation fails the type check.
-const en = { ...coreEn, ...chatEn, ...slackEn, ...feishuEn, ...followupEn };
-const zhCN: Record<keyof typeof en, string> = { ...coreZh, ...chatZh, ...slackZh, ...feishuZh, ...followupZh };
+const en = { ...coreEn, ...chatEn, ...slackEn, ...feishuEn, ...followupEn, ...webEn };
+const zhCN: Record<keyof typeof en, string> = { ...coreZh, ...chatZh, ...slackZh, ...feishuZh, ...followupZh, ...webZh };
 
 export type MessageKey = keyof typeof en;
 export type MessageParams = Record<string, string | number>;

@@ -1,0 +1,110 @@
+import { Hono, type Context } from 'hono';
+import { DomainError, type FieldError } from '../../domain/errors.ts';
+import { webError } from '../context/errors.ts';
+import { exportCsv } from '../context/export-csv.ts';
+import { kitOf, page } from '../context/render.ts';
+import { seesAll } from '../context/viewer.ts';
+import type { WebEnv } from '../env.ts';
+import { parseFilters, type Filters } from '../queries/filters.ts';
+import { loadMy } from '../queries/my.ts';
+import { loadNps } from '../queries/nps.ts';
+import { loadOutcomePage } from '../queries/outcome.ts';
+import { loadPortfolio } from '../queries/portfolio.ts';
+import { loadDueReviews } from '../queries/reviews.ts';
+import { assertAdmin, listPeople, saveSettings } from '../queries/settings.ts';
+import { parseSettingsForm } from '../queries/settings-input.ts';
+import { loadValue } from '../queries/value.ts';
+import { myBody } from './my.ts';
+import { npsBody } from './nps.ts';
+import { outcomeBody } from './outcome.ts';
+import { portfolioBody } from './portfolio.ts';
+import { reviewsBody } from './reviews.ts';
+import { settingsBody } from './settings.ts';
+import { valueBody } from './value.ts';
+
+const NO_FILTERS = { project: null, status: null, from: null, to: null, fromAt: null, toAt: null };
+
+/** Filters from the query string; on a bad value, the problems and no filtering (the page shows both). */
+function filtersOf(c: Context<WebEnv>): { f: Filters & { fromAt: Date | null; toAt: Date | null }; problems: FieldError[] } {
+  try {
+    return { f: parseFilters((n) => c.req.query(n), c.var.viewer.timeZone), problems: [] };
+  } catch (err) {
+    if (err instanceof DomainError && err.code === 'validation_failed') return { f: { ...NO_FILTERS, project: c.req.query('project') || null }, problems: err.fields };
+    throw err;
+  }
+}
+
+/** The mini-app's pages under /app (the viewer is already signed in: see routes.ts). */
+export function pageRoutes() {
+  const app = new Hono<WebEnv>();
+
+  app.get('/', (c) => {
+    const v = c.var.viewer;
+    return c.redirect(seesAll(v) || v.roles.manager ? '/app/portfolio' : '/app/my');
+  });
+
+  app.get('/portfolio', async (c) => {
+    const { f, problems } = filtersOf(c);
+    const data = await loadPortfolio(c.var.deps.db, c.var.viewer, f, c.var.deps.clock.now());
+    const kit = kitOf(c);
+    return page(c, { title: kit.t('web.nav.portfolio'), active: 'portfolio', body: portfolioBody(kit, data, f, problems) }, problems.length ? 400 : 200);
+  });
+
+  app.get('/outcomes/:id', async (c) => {
+    const { deps } = c.var;
+    const data = await loadOutcomePage(deps.db, c.var.viewer, c.req.param('id'), deps.config.publicUrl);
+    const kit = kitOf(c);
+    const chat = { platform: c.var.viewer.workspace.platform, externalId: c.var.viewer.workspace.externalId, feishu: deps.config.feishu };
+    return page(c, { title: data.view.title, charts: true, body: outcomeBody(kit, data, chat, deps.clock.now()) });
+  });
+
+  app.get('/value', async (c) => {
+    const kit = kitOf(c);
+    return page(c, { title: kit.t('web.nav.value'), active: 'value', charts: true, body: valueBody(kit, await loadValue(c.var.deps.db, c.var.viewer)) });
+  });
+
+  app.get('/nps', async (c) => {
+    const kit = kitOf(c);
+    return page(c, { title: kit.t('web.nav.nps'), active: 'nps', charts: true, body: npsBody(kit, await loadNps(c.var.deps.db, c.var.viewer)) });
+  });
+
+  app.get('/reviews', async (c) => {
+    const kit = kitOf(c);
+    return page(c, { title: kit.t('web.nav.reviews'), active: 'reviews', body: reviewsBody(kit, await loadDueReviews(c.var.deps.db, c.var.viewer, c.var.deps.clock.now())) });
+  });
+
+  app.get('/my', async (c) => {
+    const kit = kitOf(c);
+    return page(c, { title: kit.t('web.nav.my'), active: 'my', body: myBody(kit, await loadMy(c.var.deps.db, c.var.viewer, c.var.deps.clock.now())) });
+  });
+
+  app.get('/settings', async (c) => {
+    assertAdmin(c.var.viewer);
+    const kit = kitOf(c);
+    const people = await listPeople(c.var.deps.db, c.var.viewer);
+    return page(c, { title: kit.t('web.nav.settings'), active: 'settings', body: settingsBody(kit, { settings: c.var.viewer.workspace.settings, people, problems: [], saved: c.req.query('saved') === '1' }) });
+  });
+
+  app.post('/settings', async (c) => {
+    const v = c.var.viewer;
+    assertAdmin(v);
+    const { patch, managers } = parseSettingsForm(await c.req.parseBody({ all: true }));
+    try {
+      await saveSettings(c.var.deps, v, patch, managers);
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.code !== 'validation_failed') throw err;
+      const kit = kitOf(c);
+      const people = await listPeople(c.var.deps.db, v);
+      // Show what was typed where it is valid; a field that is not a number keeps the stored value.
+      const typed = Object.fromEntries(Object.entries(patch).filter(([, x]) => !(typeof x === 'number' && Number.isNaN(x))));
+      return page(c, { title: kit.t('web.nav.settings'), active: 'settings', body: settingsBody(kit, { settings: { ...v.workspace.settings, ...typed }, people, problems: err.fields, saved: false }) }, 400);
+    }
+    return c.redirect('/app/settings?saved=1', 303);
+  });
+
+  app.get('/export.csv', exportCsv);
+
+  app.onError(webError);
+
+  return app;
+}

@@ -1,0 +1,70 @@
+import type { FieldError } from '../../domain/errors.ts';
+import type { WorkspaceSettingsShape } from '../../domain/settings.ts';
+import type { PersonOption } from '../queries/settings.ts';
+import { scrollTable } from '../render/bits.ts';
+import { h, type Child, type Html } from '../render/html.ts';
+import type { Kit } from '../render/kit.ts';
+
+export interface SettingsView {
+  settings: WorkspaceSettingsShape;
+  people: PersonOption[];
+  problems: FieldError[];
+  saved: boolean;
+}
+
+const ZONES: string[] = (() => {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return ['Asia/Shanghai', 'UTC'];
+  }
+})();
+
+function field(kit: Kit, problems: FieldError[], name: string, label: string, control: Child, hint?: string): Html {
+  const errors = problems.filter((p) => p.field === name || p.field.startsWith(`${name}.`));
+  return h`<div class="field"><label for="${name}">${label}</label>${control}${hint ? h`<span class="hint">${hint}</span>` : ''}${errors.map((p) => h`<span class="error" role="alert">${kit.t(p.key, p.params)}</span>`)}</div>`;
+}
+
+function managers(kit: Kit, v: SettingsView): Html {
+  const head = h`<tr><th>${kit.t('web.settings.person')}</th><th>${kit.t('web.settings.manager')}</th></tr>`;
+  const rows = v.people.map((p) => {
+    const problem = v.problems.filter((x) => x.field === `managers.${p.id}`);
+    return h`<tr><td>${p.name} <span class="muted small">${p.platformUserId}</span></td><td><select name="manager.${p.id}" aria-label="${kit.t('web.settings.manager_of', { name: p.name })}"><option value="">${kit.t('web.settings.no_manager')}</option>${v.people
+      .filter((m) => m.id !== p.id)
+      .map((m) => h`<option value="${m.id}"${m.id === p.managerId ? h` selected` : ''}>${m.name}</option>`)}</select>${
+      p.managerSource === 'org_chart' ? h` <span class="muted small">${kit.t('web.settings.from_org_chart')}</span>` : ''
+    }${problem.map((x) => h`<div class="error">${kit.t(x.key, x.params)}</div>`)}</td></tr>`;
+  });
+  return scrollTable(head, rows, 'managers');
+}
+
+/** The settings page body (admins only; the route checks before rendering). */
+export function settingsBody(kit: Kit, v: SettingsView): Html {
+  const s = v.settings;
+  const known = new Set(v.people.map((p) => p.platformUserId));
+  const extra = s.pmoReviewers.filter((id) => !known.has(id)).join(', ');
+  const p = v.problems;
+  return h`${v.saved ? h`<div class="alert ok" role="status" data-testid="saved">${kit.t('web.settings.saved')}</div>` : ''}
+${p.length ? h`<div class="alert error" role="alert">${kit.t('error.validation_failed')}</div>` : ''}
+<form method="post" action="/app/settings" class="card" data-testid="settings-form">
+<fieldset><legend>${kit.t('web.settings.pmo')}</legend>
+<div class="field"><span class="hint">${kit.t('web.settings.pmo_hint')}</span><div class="checks">${v.people.map(
+    (person) => h`<label><input type="checkbox" name="pmoReviewers" value="${person.platformUserId}"${s.pmoReviewers.includes(person.platformUserId) ? h` checked` : ''}> ${person.name}</label>`,
+  )}</div></div>
+${field(kit, p, 'pmoReviewersExtra', kit.t('web.settings.pmo_extra'), h`<input id="pmoReviewersExtra" name="pmoReviewersExtra" value="${extra}">`, kit.t('web.settings.pmo_extra_hint'))}
+${field(kit, p, 'pmoChannel', kit.t('web.settings.pmo_channel'), h`<input id="pmoChannel" name="pmoChannel" value="${s.pmoChannel ?? ''}">`, kit.t('web.settings.pmo_channel_hint'))}
+</fieldset>
+<fieldset><legend>${kit.t('web.settings.follow_up')}</legend>
+${field(kit, p, 'reviewOffsetDays', kit.t('web.settings.review_offset'), h`<input id="reviewOffsetDays" name="reviewOffsetDays" type="number" min="1" max="730" value="${s.reviewOffsetDays}">`)}
+${field(kit, p, 'secondReviewOffsetDays', kit.t('web.settings.second_offset'), h`<input id="secondReviewOffsetDays" name="secondReviewOffsetDays" type="number" min="1" max="730" value="${s.secondReviewOffsetDays ?? ''}">`, kit.t('web.settings.second_offset_hint'))}
+${field(kit, p, 'reminderAfterDays', kit.t('web.settings.reminder'), h`<input id="reminderAfterDays" name="reminderAfterDays" type="number" min="1" max="30" value="${s.reminderAfterDays}">`)}
+${field(kit, p, 'shortfallThreshold', kit.t('web.settings.threshold'), h`<input id="shortfallThreshold" name="shortfallThresholdPct" type="number" min="1" max="99" step="0.1" value="${Math.round(s.shortfallThreshold * 1000) / 10}">`, kit.t('web.settings.threshold_hint'))}
+</fieldset>
+<fieldset><legend>${kit.t('web.settings.regional')}</legend>
+${field(kit, p, 'timeZone', kit.t('web.settings.time_zone'), h`<input id="timeZone" name="timeZone" list="zones" value="${s.timeZone}"><datalist id="zones">${ZONES.map((z) => h`<option value="${z}"></option>`)}</datalist>`)}
+${field(kit, p, 'locale', kit.t('web.settings.locale'), h`<select id="locale" name="locale"><option value="zh-CN"${s.locale === 'zh-CN' ? h` selected` : ''}>简体中文</option><option value="en"${s.locale === 'en' ? h` selected` : ''}>English</option></select>`)}
+</fieldset>
+<fieldset><legend>${kit.t('web.settings.managers')}</legend><p class="hint muted small">${kit.t('web.settings.managers_hint')}</p>${managers(kit, v)}</fieldset>
+<button type="submit" data-testid="save-settings">${kit.t('web.settings.save')}</button>
+</form>`;
+}

@@ -1,0 +1,54 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { projects, surveyResponses, surveys } from '../../db/schema/index.ts';
+import { summarizeNps, type NpsSummary } from '../../domain/nps.ts';
+import type { Viewer } from '../env.ts';
+
+export interface SurveyResult {
+  id: string;
+  kind: 'baseline' | 'follow_up';
+  question: string;
+  status: 'open' | 'closed';
+  createdAt: Date;
+  summary: NpsSummary;
+}
+
+export interface ProjectNps {
+  projectId: string;
+  name: string;
+  baseline: SurveyResult | null;
+  followUp: SurveyResult | null;
+  /** Every survey of the project, oldest first (hidden ones keep only their n). */
+  trend: SurveyResult[];
+}
+
+/**
+ * NPS per project for the whole workspace. Results are aggregates and are hidden below
+ * three answers (domain/nps.ts), so every member may see them; answers' comments and
+ * respondents are never read here.
+ */
+export async function loadNps(db: Db, v: Viewer): Promise<ProjectNps[]> {
+  const ws = v.workspace.id;
+  const [rows, answers] = await Promise.all([
+    db
+      .select({ id: surveys.id, projectId: surveys.projectId, name: projects.name, kind: surveys.kind, question: surveys.question, status: surveys.status, createdAt: surveys.createdAt })
+      .from(surveys)
+      .innerJoin(projects, eq(projects.id, surveys.projectId))
+      .where(eq(surveys.workspaceId, ws))
+      .orderBy(asc(surveys.createdAt)),
+    db.select({ surveyId: surveyResponses.surveyId, score: surveyResponses.score }).from(surveyResponses).where(eq(surveyResponses.workspaceId, ws)),
+  ]);
+  const scores = new Map<string, number[]>();
+  for (const a of answers) scores.set(a.surveyId, [...(scores.get(a.surveyId) ?? []), a.score]);
+  const byProject = new Map<string, ProjectNps>();
+  for (const s of rows) {
+    const p = byProject.get(s.projectId) ?? { projectId: s.projectId, name: s.name, baseline: null, followUp: null, trend: [] };
+    const result: SurveyResult = { id: s.id, kind: s.kind, question: s.question, status: s.status, createdAt: s.createdAt, summary: summarizeNps(scores.get(s.id) ?? []) };
+    p.trend.push(result);
+    // Rows come oldest first, so the last of each kind wins: the latest baseline and follow-up.
+    if (s.kind === 'baseline') p.baseline = result;
+    else p.followUp = result;
+    byProject.set(s.projectId, p);
+  }
+  return [...byProject.values()].sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -1,0 +1,78 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { OutcomeView } from '../../../cards/view.ts';
+import type { Db } from '../../db/client.ts';
+import { metricReadings, metrics, outcomes, reviewSchedules } from '../../db/schema/index.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { describeShortfall, isDeviation, type ShortfallDescription } from '../../domain/metrics.ts';
+import { roi } from '../../domain/roi.ts';
+import { meanScores } from '../../domain/scores.ts';
+import type { ScoreCard } from '../../domain/types.ts';
+import { loadOutcomeView } from '../../views/outcome-view.ts';
+import { visibleOutcomes } from '../context/scope.ts';
+import type { Viewer } from '../env.ts';
+
+export interface OutcomePageData {
+  view: OutcomeView;
+  workspacePlatform: 'slack' | 'feishu';
+  workspaceExternalId: string;
+  /** Readings per metric (same order as view.metrics), oldest first. */
+  readings: { measuredAt: Date; value: number; source: 'manual' | 'api' | 'review' }[][];
+  schedules: { kind: 'first' | 'second'; dueAt: Date; status: 'scheduled' | 'notified' | 'done' | 'cancelled'; completedAt: Date | null }[];
+  /** Metrics whose shortfall exceeds the workspace threshold (the 90-day deviation alert). */
+  alerts: (ShortfallDescription & { name: string; unit: string })[];
+  threshold: number;
+  cost: number | null;
+  benefit: number | null;
+  roi: number | null;
+  scores: ScoreCard | null;
+}
+
+/**
+ * Everything the outcome page shows. `not_found` when the outcome is in another workspace
+ * or outside what this viewer may see: the two look the same, so ids do not leak.
+ */
+export async function loadOutcomePage(db: Db, v: Viewer, outcomeId: string, publicUrl: string): Promise<OutcomePageData> {
+  const [row] = await db
+    .select({ id: outcomes.id, cost: outcomes.cost, benefit: outcomes.benefit })
+    .from(outcomes)
+    .where(and(visibleOutcomes(v), eq(outcomes.id, outcomeId)));
+  if (!row) throw new DomainError('not_found', 'error.not_found');
+  const [view, ms, schedules] = await Promise.all([
+    loadOutcomeView(db, v.workspace.id, outcomeId, { timeZone: v.timeZone, publicUrl }),
+    db.select({ id: metrics.id }).from(metrics).where(eq(metrics.outcomeId, outcomeId)).orderBy(asc(metrics.position)),
+    db
+      .select({ kind: reviewSchedules.kind, dueAt: reviewSchedules.dueAt, status: reviewSchedules.status, completedAt: reviewSchedules.completedAt })
+      .from(reviewSchedules)
+      .where(eq(reviewSchedules.outcomeId, outcomeId))
+      .orderBy(asc(reviewSchedules.dueAt)),
+  ]);
+  if (!view) throw new DomainError('not_found', 'error.not_found');
+  const readingRows = ms.length
+    ? await db
+        .select({ metricId: metricReadings.metricId, measuredAt: metricReadings.measuredAt, value: metricReadings.value, source: metricReadings.source })
+        .from(metricReadings)
+        .innerJoin(metrics, eq(metrics.id, metricReadings.metricId))
+        .where(eq(metrics.outcomeId, outcomeId))
+        .orderBy(asc(metricReadings.measuredAt))
+    : [];
+  const threshold = v.workspace.settings.shortfallThreshold;
+  const alerts = view.metrics.flatMap((m) => {
+    if (m.actual === null) return [];
+    const d = describeShortfall({ baseline: m.baseline, target: m.target, actual: m.actual });
+    return d && isDeviation(d.shortfall, threshold) ? [{ ...d, name: m.name, unit: m.unit }] : [];
+  });
+  const cards = view.reviews.flatMap((r) => (r.scores ? [r.scores] : []));
+  return {
+    view,
+    workspacePlatform: v.workspace.platform,
+    workspaceExternalId: v.workspace.externalId,
+    readings: ms.map((m) => readingRows.filter((r) => r.metricId === m.id)),
+    schedules,
+    alerts,
+    threshold,
+    cost: row.cost,
+    benefit: row.benefit,
+    roi: roi(row.cost, row.benefit),
+    scores: meanScores(cards),
+  };
+}

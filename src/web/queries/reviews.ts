@@ -1,0 +1,55 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { outcomes, people, projects, reviewSchedules } from '../../db/schema/index.ts';
+import { visibleOutcomes } from '../context/scope.ts';
+import type { Viewer } from '../env.ts';
+
+/** "Due" means within this many days from now. */
+export const DUE_WINDOW_DAYS = 30;
+
+export interface DueReview {
+  outcomeId: string;
+  title: string;
+  projectName: string | null;
+  kind: 'first' | 'second';
+  dueAt: Date;
+  status: 'scheduled' | 'notified';
+  overdue: boolean;
+}
+
+export interface OwnerReviews {
+  ownerId: string;
+  ownerName: string;
+  reviews: DueReview[];
+}
+
+/**
+ * Open follow-up reviews (not done, not cancelled) of the outcomes the viewer may see that
+ * are overdue or due within {@link DUE_WINDOW_DAYS} days, grouped by owner (the outcome's
+ * owner, else its submitter), owners with overdue reviews first.
+ */
+export async function loadDueReviews(db: Db, v: Viewer, now: Date): Promise<{ owners: OwnerReviews[]; later: number }> {
+  const horizon = now.getTime() + DUE_WINDOW_DAYS * 86_400_000;
+  const ownerId = sql<string>`coalesce(${outcomes.ownerId}, ${outcomes.submitterId})`;
+  const rows = await db
+    .select({ outcomeId: outcomes.id, title: outcomes.title, projectName: projects.name, kind: reviewSchedules.kind, dueAt: reviewSchedules.dueAt, status: reviewSchedules.status, ownerId, ownerName: people.name, ownerAddress: people.platformUserId })
+    .from(reviewSchedules)
+    .innerJoin(outcomes, eq(outcomes.id, reviewSchedules.outcomeId))
+    .leftJoin(projects, eq(projects.id, outcomes.projectId))
+    .innerJoin(people, eq(people.id, ownerId))
+    .where(and(visibleOutcomes(v), inArray(reviewSchedules.status, ['scheduled', 'notified'])))
+    .orderBy(asc(reviewSchedules.dueAt));
+  const owners = new Map<string, OwnerReviews>();
+  let later = 0;
+  for (const r of rows) {
+    if (r.dueAt.getTime() > horizon) {
+      later += 1;
+      continue;
+    }
+    const o = owners.get(r.ownerId) ?? { ownerId: r.ownerId, ownerName: r.ownerName || r.ownerAddress, reviews: [] };
+    o.reviews.push({ outcomeId: r.outcomeId, title: r.title, projectName: r.projectName, kind: r.kind, dueAt: r.dueAt, status: r.status as 'scheduled' | 'notified', overdue: r.dueAt < now });
+    owners.set(r.ownerId, o);
+  }
+  const overdue = (o: OwnerReviews) => o.reviews.filter((r) => r.overdue).length;
+  return { owners: [...owners.values()].sort((a, b) => overdue(b) - overdue(a) || a.ownerName.localeCompare(b.ownerName)), later };
+}

@@ -1,0 +1,71 @@
+import { assertNoFieldErrors, type FieldError } from '../../domain/errors.ts';
+import type { WorkspaceSettingsShape } from '../../domain/settings.ts';
+
+/** The settings the mini-app edits (admins and the installer are managed in chat). */
+export const EDITABLE = ['pmoReviewers', 'pmoChannel', 'reviewOffsetDays', 'secondReviewOffsetDays', 'shortfallThreshold', 'timeZone', 'locale', 'reminderAfterDays'] as const;
+export type SettingsPatch = Partial<Pick<WorkspaceSettingsShape, (typeof EDITABLE)[number]>>;
+
+const num = (text: string): number => (/^\s*-?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN);
+const ids = (text: string): string[] => text.split(/[\s,，;；]+/).map((s) => s.trim()).filter(Boolean);
+type Form = Record<string, string | File | (string | File)[]>;
+const all = (form: Form, name: string): string[] => {
+  const v = form[name];
+  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string');
+};
+const one = (form: Form, name: string): string => all(form, name)[0] ?? '';
+
+/**
+ * The settings form (application/x-www-form-urlencoded) → a settings patch and manager
+ * changes. Numbers that are not numbers become NaN, which the domain's rules reject with a
+ * message on that field; the threshold is entered in percent and stored as a fraction.
+ */
+export function parseSettingsForm(form: Form): { patch: SettingsPatch; managers: Map<string, string | null> } {
+  const second = one(form, 'secondReviewOffsetDays').trim();
+  const patch: SettingsPatch = {
+    pmoReviewers: [...new Set([...all(form, 'pmoReviewers'), ...ids(one(form, 'pmoReviewersExtra'))])],
+    pmoChannel: one(form, 'pmoChannel').trim() || null,
+    reviewOffsetDays: num(one(form, 'reviewOffsetDays')),
+    secondReviewOffsetDays: second ? num(second) : null,
+    reminderAfterDays: num(one(form, 'reminderAfterDays')),
+    shortfallThreshold: num(one(form, 'shortfallThresholdPct')) / 100,
+    timeZone: one(form, 'timeZone').trim(),
+    locale: one(form, 'locale') as WorkspaceSettingsShape['locale'],
+  };
+  const managers = new Map<string, string | null>();
+  for (const key of Object.keys(form)) if (key.startsWith('manager.')) managers.set(key.slice('manager.'.length), one(form, key) || null);
+  return { patch, managers };
+}
+
+/**
+ * The JSON body of PATCH /api/settings: `{ settings?: {…}, managers?: { personId: managerId | null } }`.
+ * Unknown keys and wrong types are reported per field; nothing is guessed.
+ */
+export function parseSettingsJson(body: unknown): { patch: SettingsPatch; managers: Map<string, string | null> } {
+  const problems: FieldError[] = [];
+  const obj = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+  if (!obj) assertNoFieldErrors([{ field: 'body', key: 'web.api.object_expected' }]);
+  const raw = (obj!.settings ?? {}) as Record<string, unknown>;
+  const patch: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(typeof raw === 'object' && raw ? raw : {})) {
+    if (!(EDITABLE as readonly string[]).includes(k)) problems.push({ field: `settings.${k}`, key: 'web.api.unknown_field' });
+    else if (k === 'pmoReviewers' && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))) problems.push({ field: `settings.${k}`, key: 'web.api.string_list_expected' });
+    else if (k === 'pmoChannel' && v !== null && typeof v !== 'string') problems.push({ field: `settings.${k}`, key: 'web.api.string_expected' });
+    else if ((k === 'timeZone' || k === 'locale') && typeof v !== 'string') problems.push({ field: `settings.${k}`, key: 'web.api.string_expected' });
+    else if (k.endsWith('Days') || k === 'shortfallThreshold') {
+      if (!(typeof v === 'number' || (k === 'secondReviewOffsetDays' && v === null))) problems.push({ field: `settings.${k}`, key: 'web.api.number_expected' });
+      else patch[k] = v;
+    } else patch[k] = v;
+  }
+  const managers = new Map<string, string | null>();
+  const m = obj!.managers;
+  if (m !== undefined) {
+    if (!m || typeof m !== 'object' || Array.isArray(m)) problems.push({ field: 'managers', key: 'web.api.object_expected' });
+    else
+      for (const [personId, managerId] of Object.entries(m)) {
+        if (managerId !== null && typeof managerId !== 'string') problems.push({ field: `managers.${personId}`, key: 'web.api.string_expected' });
+        else managers.set(personId, managerId);
+      }
+  }
+  assertNoFieldErrors(problems);
+  return { patch: patch as SettingsPatch, managers };
+}

@@ -1,0 +1,74 @@
+import { and, eq, isNotNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { metrics, outcomes, projects, reviews } from '../../db/schema/index.ts';
+import { changePct } from '../../domain/metrics.ts';
+import { roi } from '../../domain/roi.ts';
+import { meanScores } from '../../domain/scores.ts';
+import type { IndicatorClass, ScoreCard } from '../../domain/types.ts';
+import { visibleOutcomes } from '../context/scope.ts';
+import type { Viewer } from '../env.ts';
+import { improvement } from './improvement.ts';
+
+export interface ValueData {
+  /** Metrics with a measured actual, largest improvement first. */
+  improvements: { outcomeId: string; title: string; projectName: string | null; metric: string; unit: string; baseline: number; actual: number; changePct: number | null; improvement: number | null }[];
+  roi: { outcomeId: string; title: string; projectName: string | null; cost: number; benefit: number; roi: number | null }[];
+  /** Σbenefit and Σcost over the listed outcomes, and their ROI. */
+  roiTotal: { cost: number; benefit: number; roi: number | null } | null;
+  scores: { overall: ScoreCard | null; n: number; byProject: { name: string; scores: ScoreCard | null; n: number }[]; byClass: { indicatorClass: IndicatorClass; scores: ScoreCard | null; n: number }[] };
+}
+
+/** The value page, over the outcomes this viewer may see (members: their own). */
+export async function loadValue(db: Db, v: Viewer, limit = 15): Promise<ValueData> {
+  const scope = visibleOutcomes(v);
+  const [measured, costed, scored] = await Promise.all([
+    db
+      .select({ outcomeId: outcomes.id, title: outcomes.title, projectName: projects.name, metric: metrics.name, unit: metrics.unit, direction: metrics.direction, baseline: metrics.baseline, actual: metrics.actual })
+      .from(metrics)
+      .innerJoin(outcomes, eq(outcomes.id, metrics.outcomeId))
+      .leftJoin(projects, eq(projects.id, outcomes.projectId))
+      .where(and(scope, isNotNull(metrics.actual))),
+    db
+      .select({ outcomeId: outcomes.id, title: outcomes.title, projectName: projects.name, cost: outcomes.cost, benefit: outcomes.benefit })
+      .from(outcomes)
+      .leftJoin(projects, eq(projects.id, outcomes.projectId))
+      .where(and(scope, isNotNull(outcomes.cost), isNotNull(outcomes.benefit))),
+    db
+      .select({ projectName: projects.name, indicatorClass: outcomes.indicatorClass, impact: reviews.impact, difficulty: reviews.difficulty, innovation: reviews.innovation })
+      .from(reviews)
+      .innerJoin(outcomes, eq(outcomes.id, reviews.outcomeId))
+      .leftJoin(projects, eq(projects.id, outcomes.projectId))
+      .where(and(scope, isNotNull(reviews.impact), isNotNull(reviews.difficulty), isNotNull(reviews.innovation))),
+  ]);
+
+  const improvements = measured
+    .map((m) => ({ ...m, actual: m.actual!, changePct: changePct(m.baseline, m.actual!), improvement: improvement(m) }))
+    .sort((a, b) => (b.improvement ?? -Infinity) - (a.improvement ?? -Infinity))
+    .slice(0, limit)
+    .map(({ direction: _d, ...rest }) => rest);
+
+  const roiRows = costed.map((o) => ({ ...o, cost: o.cost!, benefit: o.benefit!, roi: roi(o.cost, o.benefit) })).sort((a, b) => (b.roi ?? -Infinity) - (a.roi ?? -Infinity));
+  const sum = (k: 'cost' | 'benefit') => roiRows.reduce((s, r) => s + r[k], 0);
+  const roiTotal = roiRows.length ? { cost: sum('cost'), benefit: sum('benefit'), roi: roi(sum('cost'), sum('benefit')) } : null;
+
+  const cards = scored.map((r) => ({ ...r, card: { impact: r.impact!, difficulty: r.difficulty!, innovation: r.innovation! } }));
+  const groupBy = <K extends string>(key: (r: (typeof cards)[number]) => K | null) => {
+    const groups = new Map<K, ScoreCard[]>();
+    for (const r of cards) {
+      const k = key(r);
+      if (k !== null) groups.set(k, [...(groups.get(k) ?? []), r.card]);
+    }
+    return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
+  };
+  return {
+    improvements,
+    roi: roiRows.slice(0, limit),
+    roiTotal,
+    scores: {
+      overall: meanScores(cards.map((c) => c.card)),
+      n: cards.length,
+      byProject: groupBy((r) => r.projectName).map(([name, cs]) => ({ name, scores: meanScores(cs), n: cs.length })),
+      byClass: groupBy((r) => r.indicatorClass).map(([indicatorClass, cs]) => ({ indicatorClass, scores: meanScores(cs), n: cs.length })),
+    },
+  };
+}
