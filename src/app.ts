@@ -50,7 +50,7 @@ export function createApp(deps: Deps) {
   app.route('/slack', slackRoutes());
   app.route('/feishu', feishuRoutes());
   app.route('/', webRoutes());
-  app.get('/', (c) => c.text('Outcome is running. Health: /healthz\n'));
+  app.get('/', (c) => c.redirect('/app'));
 
   app.notFound((c) => c.json({ error: 'not_found', message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
   app.onError((err, c) => {
