@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { encodeFormAction } from '../../cards/feishu/form-action.ts';
@@ -48,9 +49,10 @@ describe('a Feishu card callback inside workerd', () => {
     expect(JSON.stringify(body.card.data)).toContain('Faster invoice approval');
 
     const db = d1Db(env.DB);
-    const [stored] = await db.select().from(outcomes);
-    expect(stored).toMatchObject({ status: 'submitted', clientKey: 'om_workers_form:wnonce' });
-    const rows = await db.select().from(outbox);
+    // Workers test files share one D1 (see vitest.config.ts): look only at what this request wrote.
+    const [stored] = await db.select().from(outcomes).where(eq(outcomes.clientKey, 'om_workers_form:wnonce'));
+    expect(stored).toMatchObject({ status: 'submitted', title: 'Faster invoice approval' });
+    const rows = await db.select().from(outbox).where(eq(outbox.workspaceId, stored!.workspaceId));
     expect(rows.map((r) => r.kind).sort()).toEqual(['approval_request', 'submission_receipt']);
 
     // The deferred delivery ran through waitUntil: the SDK fetched a tenant token and posted to the fake from workerd.
