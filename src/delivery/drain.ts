@@ -11,7 +11,10 @@ export interface DrainOptions {
   maxAttempts: number;
   baseBackoffMs: number;
   maxBackoffMs: number;
-  /** A send that takes longer counts as failed (and is retried). */
+  /**
+   * A send that takes longer counts as failed (and is retried). Kept above the platform
+   * clients' own 10 s timeouts, so a slow but successful call is not abandoned and sent again.
+   */
   sendTimeoutMs: number;
 }
 
@@ -21,7 +24,7 @@ export const DEFAULT_DRAIN: DrainOptions = {
   maxAttempts: 12,
   baseBackoffMs: 5_000,
   maxBackoffMs: 60 * 60_000,
-  sendTimeoutMs: 10_000,
+  sendTimeoutMs: 25_000,
 };
 
 export interface DrainDeps {

@@ -40,8 +40,9 @@ export async function decideOutcome({ ctx, input }: { ctx: VerbContext; input: D
   if (decision === 'approve' && !scores) assertNoFieldErrors([{ field: 'scores', key: 'score.required' }]);
   if (scores) assertNoFieldErrors(validateScoreCard(scores));
   const toStatus = nextStatus(outcome.status, decision);
-  if (toStatus === 'manager_approved' && pmo!.reviewers.length === 0 && !pmo!.channel)
-    throw new DomainError('forbidden', 'error.pmo_not_configured');
+  // Stage 2 is decided by PMO reviewers (a PMO channel only says where their cards go), so
+  // without one the outcome would wait for nobody: the manager is told to ask the admin first.
+  if (toStatus === 'manager_approved' && pmo!.reviewers.length === 0) throw new DomainError('forbidden', 'error.pmo_not_configured');
 
   const now = ctx.clock.now();
   const submitter = await ctx.people.person(workspace.id, outcome.submitterId);

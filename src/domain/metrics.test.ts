@@ -7,6 +7,7 @@ import {
   directionOk,
   isDeviation,
   progress,
+  parseDecimal,
   shortfall,
 } from './metrics.ts';
 
@@ -117,5 +118,31 @@ describe('directionOk', () => {
     expect(directionOk('decrease', 45, 28)).toBe(true);
     expect(directionOk('decrease', 45, 50)).toBe(false);
     expect(directionOk('decrease', 45, 45)).toBe(false);
+  });
+});
+
+describe('parseDecimal', () => {
+  it.each([
+    ['45', 45],
+    ['-12.5', -12.5],
+    ['1,000', 1000],
+    ['1,234,567.89', 1234567.89],
+    [' 28 ', 28],
+    ['.5', 0.5],
+    ['４５．５', 45.5],
+    ['－３', -3],
+    ['1 000', 1000],
+  ])('reads %j as %d', (text, value) => {
+    expect(parseDecimal(text)).toBe(value);
+  });
+
+  it.each(['12,5', '1,00', '1.2.3', 'abc', '12a', '1e3', '--1', '12%'])('refuses %j instead of guessing', (text) => {
+    expect(parseDecimal(text)).toBeNaN();
+  });
+
+  it('reads empty input as no value', () => {
+    expect(parseDecimal('')).toBeNull();
+    expect(parseDecimal('  ')).toBeNull();
+    expect(parseDecimal(undefined)).toBeNull();
   });
 });

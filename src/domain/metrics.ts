@@ -95,3 +95,22 @@ export function describeShortfall(m: { baseline: number; target: number; actual:
     changePct: changePct(m.baseline, m.actual),
   };
 }
+
+/**
+ * A number as a person types it into a form: `1,234.5`, `-12`, `０.５` (full-width, as
+ * Chinese input methods produce), with spaces ignored. Commas count only as thousands
+ * separators (groups of three), so `12,5` is NaN rather than silently 125 or 12 — the form
+ * then flags the field. Empty input is null.
+ */
+export function parseDecimal(text: string | null | undefined): number | null {
+  if (text == null) return null;
+  const s = text
+    .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[\uFF0E\u3002]/g, '.')
+    .replace(/[\uFF0C]/g, ',')
+    .replace(/[\uFF0D\u2212]/g, '-')
+    .replace(/[\s\u00A0\u2009\u202F]/g, '');
+  if (s === '') return null;
+  if (!/^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^[-+]?\.\d+$/.test(s)) return Number.NaN;
+  return Number(s.replace(/,/g, ''));
+}

@@ -6,14 +6,19 @@ import { DomainError } from '../domain/errors.ts';
 import { feishuClient, larkFailure } from './client.ts';
 import { verifyEvidenceLink } from './evidence-link.ts';
 
+/** Image types a browser may show inline; everything else is downloaded, never rendered. */
+const INLINE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
 /**
- * GET /feishu/evidence?w&m&k&sig — opens an evidence file from an approval card. Only a
- * correctly signed link to a file stored as evidence is fetched (im/v1 message resources,
- * with the app's token) and passed through.
+ * GET /feishu/evidence?w&m&k&x&sig — opens an evidence file from an approval card. Only a
+ * correctly signed, unexpired link to a file stored as evidence is fetched (im/v1 message
+ * resources, with the app's token) and passed through. A member's file is served from our
+ * origin, so it must never run there: only raster images are shown inline, anything else
+ * (HTML, SVG, …) is an attachment, with nosniff and a sandboxing CSP besides.
  */
 export async function evidenceRoute(c: Context<AppEnv>) {
   const deps = c.var.deps;
-  const ref = deps.config.appSecret ? await verifyEvidenceLink(deps.config.appSecret, c.req.query()) : null;
+  const ref = deps.config.appSecret ? await verifyEvidenceLink(deps.config.appSecret, c.req.query(), deps.clock.now()) : null;
   if (!ref) throw new DomainError('unauthorized', 'error.unauthorized');
   const [item] = await deps.db
     .select({ kind: evidence.kind, title: evidence.title })
@@ -29,9 +34,18 @@ export async function evidenceRoute(c: Context<AppEnv>) {
       // Makes the SDK's response interceptor keep the headers (content type).
       ...({ $return_headers: true } as object),
     });
-    const type = String(res.headers?.['content-type'] ?? 'application/octet-stream');
+    const reported = String(res.headers?.['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const inline = INLINE_TYPES.has(reported);
     const name = encodeURIComponent(item.title ?? ref.fileKey);
-    return new Response(res.data, { headers: { 'content-type': type, 'content-disposition': `inline; filename*=UTF-8''${name}`, 'cache-control': 'private, max-age=300' } });
+    return new Response(res.data, {
+      headers: {
+        'content-type': inline ? reported : 'application/octet-stream',
+        'content-disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${name}`,
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "default-src 'none'; sandbox",
+        'cache-control': 'private, max-age=300',
+      },
+    });
   } catch (err) {
     const f = larkFailure(err);
     deps.log('warn', 'feishu evidence download failed', { status: f.status, code: f.code, msg: f.msg });

@@ -16,7 +16,7 @@ export async function feishuOutcomeView(deps: Deps | DepsCore, workspaceId: stri
   if (!view) return null;
   const evidence = await Promise.all(
     view.evidence.map(async (e) =>
-      e.url || !e.fileRef || !e.messageId || !appSecret ? e : { ...e, url: await evidenceLink(publicUrl, appSecret, { workspaceId, messageId: e.messageId, fileKey: e.fileRef }) },
+      e.url || !e.fileRef || !e.messageId || !appSecret ? e : { ...e, url: await evidenceLink(publicUrl, appSecret, { workspaceId, messageId: e.messageId, fileKey: e.fileRef }, deps.clock.now()) },
     ),
   );
   return { ...view, evidence };

@@ -12,7 +12,9 @@ export const health = new Hono<AppEnv>().get('/', async (c) => {
     await db.run(sql`select 1`);
     database = { reachable: true, latencyMs: Date.now() - started };
   } catch (err) {
-    database = { reachable: false, error: err instanceof Error ? err.message : String(err) };
+    // The details go to the log, not to whoever asks /healthz.
+    c.var.deps.log('error', 'healthz: database unreachable', { error: String(err) });
+    database = { reachable: false, error: 'database unreachable; see the service log' };
   }
   const body = {
     status: database.reachable ? 'ok' : 'degraded',

@@ -171,9 +171,11 @@ export function outcomeFlowContract(name: string, make: () => Promise<FlowFixtur
       expect(await code(decide(outcomeId, f.manager, 'approve'))).toBe('illegal_transition');
     });
 
-    it('does not let a manager approve while no PMO reviewer is configured', async () => {
+    it('does not let a manager approve while no PMO reviewer is configured, even with a PMO channel', async () => {
       const { outcomeId } = await submit();
       f.workspace.settings.pmoReviewers = [];
+      expect(await code(decide(outcomeId, f.manager, 'approve'))).toBe('forbidden');
+      f.workspace.settings.pmoChannel = 'CPMO';
       expect(await code(decide(outcomeId, f.manager, 'approve'))).toBe('forbidden');
       expect((await f.ctx.outcomes.get(f.workspace.id, outcomeId))?.status).toBe('submitted');
     });

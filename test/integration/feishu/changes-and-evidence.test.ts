@@ -73,12 +73,27 @@ describe('evidence from messages', () => {
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('image/png');
     expect(await file.text()).toBe('PNG-DATA');
+    expect(file.headers.get('content-disposition')).toMatch(/^inline;/);
+    expect(file.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(file.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
     const forged = await h.app.fetch(new Request(link!.replace(/sig=[0-9a-f]+/, `sig=${'0'.repeat(40)}`)));
     expect(forged.status).toBe(401);
+
+    // A file a browser would render (HTML) is served from our origin, so it is only ever downloaded.
+    h.fake.addResource('om_file', 'file_v3_report', { data: '<script>alert(1)</script>', contentType: 'text/html' });
+    const links = [...JSON.stringify(patched).matchAll(/\((https:\/\/outcome\.test\/feishu\/evidence\?[^)]+)\)/g)].map((m) => m[1]!.replace(/&#38;|&amp;/g, '&'));
+    const html = await h.app.fetch(new Request(links.find((l) => l.includes('file_v3_report'))!));
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toBe('application/octet-stream');
+    expect(html.headers.get('content-disposition')).toMatch(/^attachment;/);
 
     h.clock.advance(31 * 60_000);
     await h.say('', { msgType: 'image', messageId: 'om_late', content: { image_key: 'img_late' } });
     expect(cardText(h.cardsTo(F.member).at(-1)!.card)).toContain('within 30 minutes after submitting');
     expect((await h.counts()).evidence).toBe(3);
+
+    // Links stop working after 30 days, as Feishu stops taking clicks on the card.
+    h.clock.advance(30 * 86_400_000);
+    expect((await h.app.fetch(new Request(link!.replace(/&#38;|&amp;/g, '&')))).status).toBe(401);
   });
 });
