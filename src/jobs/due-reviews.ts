@@ -39,7 +39,7 @@ export async function notifyDueReviews(db: Db, now: Date): Promise<number> {
           escalateAt: nextWorkingMorning(new Date(now.getTime() + ESCALATE_AFTER_DAYS * DAY_MS), tz),
         })
         .where(and(eq(reviewSchedules.id, s.id), eq(reviewSchedules.status, 'scheduled'))),
-      notify(db, w, owner ? [{ kind: 'review_due', to: { personId: owner.id, address: owner.platformUserId }, data: { scheduleId: s.id, outcomeId: s.outcomeId }, dedupeKey: `review_due:${s.id}` }] : [], now),
+      ...notify(db, w, owner ? [{ kind: 'review_due', to: { personId: owner.id, address: owner.platformUserId }, data: { scheduleId: s.id, outcomeId: s.outcomeId }, dedupeKey: `review_due:${s.id}` }] : [], now),
     ]);
   }
   return due.length;
@@ -54,7 +54,7 @@ export async function remindOpenReviews(db: Db, now: Date): Promise<number> {
     const owner = await personInfo(db, ownerId ?? submitterId);
     await db.batch([
       db.update(reviewSchedules).set({ remindedAt: now }).where(and(eq(reviewSchedules.id, s.id), isNull(reviewSchedules.remindedAt))),
-      notify(db, w, owner ? [{ kind: 'review_reminder', to: { personId: owner.id, address: owner.platformUserId }, data: { scheduleId: s.id, outcomeId: s.outcomeId }, dedupeKey: `review_reminder:${s.id}` }] : [], now),
+      ...notify(db, w, owner ? [{ kind: 'review_reminder', to: { personId: owner.id, address: owner.platformUserId }, data: { scheduleId: s.id, outcomeId: s.outcomeId }, dedupeKey: `review_reminder:${s.id}` }] : [], now),
     ]);
   }
   return rows.length;
@@ -71,7 +71,7 @@ export async function escalateOverdueReviews(db: Db, now: Date): Promise<number>
     const to = manager ? [{ personId: manager.id, address: manager.platformUserId }] : pmoAddresses(w.settings).map((address) => ({ personId: null, address }));
     await db.batch([
       db.update(reviewSchedules).set({ escalatedAt: now }).where(and(eq(reviewSchedules.id, s.id), isNull(reviewSchedules.escalatedAt))),
-      notify(db, w, to.map((r) => ({ kind: 'review_escalation', to: r, data: { scheduleId: s.id, outcomeId: s.outcomeId, ownerId: owner?.id ?? null }, dedupeKey: `review_escalation:${s.id}:${r.address}` })), now),
+      ...notify(db, w, to.map((r) => ({ kind: 'review_escalation', to: r, data: { scheduleId: s.id, outcomeId: s.outcomeId, ownerId: owner?.id ?? null }, dedupeKey: `review_escalation:${s.id}:${r.address}` })), now),
     ]);
   }
   return rows.length;

@@ -17,7 +17,7 @@ export async function remindSurveys(db: Db, now: Date): Promise<number> {
     const pending = s.audience.filter((a) => !answered.has(a));
     await db.batch([
       db.update(surveys).set({ remindAt: null }).where(eq(surveys.id, s.id)),
-      notify(db, w, pending.map((address) => ({ kind: 'survey_reminder', to: { personId: null, address }, data: { surveyId: s.id }, dedupeKey: `survey_reminder:${s.id}:${address}` })), now),
+      ...notify(db, w, pending.map((address) => ({ kind: 'survey_reminder', to: { personId: null, address }, data: { surveyId: s.id }, dedupeKey: `survey_reminder:${s.id}:${address}` })), now),
     ]);
   }
   return due.length;
@@ -37,7 +37,7 @@ export async function closeSurveys(db: Db, now: Date): Promise<number> {
     const to = [...new Set([starter, ...pmoAddresses(w.settings)])];
     await db.batch([
       db.update(surveys).set({ status: 'closed', closedAt: now, remindAt: null }).where(and(eq(surveys.id, s.id), eq(surveys.status, 'open'))),
-      notify(db, w, to.map((address) => ({ kind: 'survey_results', to: { personId: null, address }, data: { surveyId: s.id }, dedupeKey: `survey_results:${s.id}:${address}` })), now),
+      ...notify(db, w, to.map((address) => ({ kind: 'survey_results', to: { personId: null, address }, data: { surveyId: s.id }, dedupeKey: `survey_results:${s.id}:${address}` })), now),
     ]);
   }
   return due.length;

@@ -28,7 +28,7 @@ export async function sendWeeklyDigests(db: Db, now: Date): Promise<number> {
     try {
       await db.batch([
         db.insert(digests).values({ workspaceId: w.id, week: isoWeek, createdAt: now }),
-        notify(db, w, to.map((address) => ({ kind: 'digest', to: { personId: null, address }, data: { week: isoWeek, digest: data }, dedupeKey: `digest:${isoWeek}:${address}` })), now),
+        ...notify(db, w, to.map((address) => ({ kind: 'digest', to: { personId: null, address }, data: { week: isoWeek, digest: data }, dedupeKey: `digest:${isoWeek}:${address}` })), now),
       ]);
       sent++;
     } catch (err) {

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { digests, outbox, projects, reviewSchedules, surveyResponses } from '../../src/db/schema/index.ts';
+import { digests, outbox, outcomes, projects, reviewSchedules, surveyResponses } from '../../src/db/schema/index.ts';
 import type { Deps } from '../../src/deps.ts';
 import { answerSurvey } from '../../src/domain/answer-survey.ts';
 import { decideOutcome } from '../../src/domain/decide-outcome.ts';
@@ -160,6 +160,29 @@ describe('NPS surveys through the scheduler', () => {
     expect((await runDueJobs(deps)).surveysClosed).toBe(0);
     expect((await rowsOf(deps, 'survey_results')).map((r) => r.destination).sort()).toEqual(['UPMO']);
     await expect(answer('UC', 9)).rejects.toMatchObject({ code: 'closed' });
+  });
+
+  it('keeps the scheduler going when there is nobody left to remind or to tell', async () => {
+    const clock = manualClock(new Date('2026-11-23T01:00:00Z'));
+    t = await testDeps({ clock });
+    const { deps } = t;
+    const w = await world(deps, { timeZone: 'Asia/Shanghai', goLive: new Date('2026-06-01T00:00:00Z') });
+    const ctx = { clock, surveys: deps.repos.surveys, people: deps.repos.people, newId: () => crypto.randomUUID() };
+    const { surveyId } = await startSurvey({ ctx, input: { workspace: w.workspace, installedBy: null, actor: { ...w.pmo, isPlatformAdmin: false }, projectId: w.projectId, audience: ['UA'], closesAt: new Date('2026-11-30T10:00:00Z'), kind: 'baseline' } });
+    await answerSurvey({ ctx, input: { workspace: w.workspace, surveyId, respondent: 'UA', score: 9 } });
+    // An owner with no manager, in a workspace whose PMO list is now empty: the escalation has no one to go to.
+    const owner = await deps.repos.people.upsert(w.workspace.id, { platformUserId: 'ULONE' });
+    const [o] = await deps.db.insert(outcomes).values({ workspaceId: w.workspace.id, title: 'Lone', status: 'verified', submitterId: owner.id, ownerId: owner.id }).returning();
+    await deps.db.insert(reviewSchedules).values({ workspaceId: w.workspace.id, outcomeId: o!.id, kind: 'first', dueAt: clock.now() });
+    await deps.repos.workspaces.updateSettings(w.workspace.id, { pmoReviewers: [] });
+
+    clock.set(new Date('2026-11-26T01:00:00Z')); // reminder time: everyone has answered
+    expect(await runDueJobs(deps)).toMatchObject({ surveyReminders: 1 });
+    expect(await rowsOf(deps, 'survey_reminder')).toHaveLength(0);
+    clock.set(new Date('2026-12-03T01:00:00Z')); // a week after the due card: escalation time (and the survey has closed)
+    expect(await runDueJobs(deps)).toMatchObject({ escalations: 1, surveysClosed: 1 });
+    expect(await rowsOf(deps, 'review_escalation')).toHaveLength(0);
+    expect(await runDueJobs(deps)).toMatchObject({ surveyReminders: 0, escalations: 0, surveysClosed: 0 });
   });
 });
 

@@ -4,11 +4,13 @@ import type { Db } from '../client.ts';
 import { outbox } from '../schema/index.ts';
 
 /**
- * The insert statement for notifications, to put in the same batch as the state change
- * that causes them. A dedupe key written before is ignored, never sent twice.
+ * The insert statement for notifications, to spread into the same batch as the state change
+ * that causes them; none when there is nothing to send (an empty insert is an error). A
+ * dedupe key written before is ignored, never sent twice.
  */
 export function insertNotifications(db: Db, workspaceId: string, platform: Platform, notes: Notification[], now: Date) {
-  return db
+  if (notes.length === 0) return [];
+  const insert = db
     .insert(outbox)
     .values(
       notes.map((n) => ({
@@ -22,4 +24,5 @@ export function insertNotifications(db: Db, workspaceId: string, platform: Platf
       })),
     )
     .onConflictDoNothing();
+  return [insert];
 }

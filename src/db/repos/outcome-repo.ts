@@ -45,7 +45,7 @@ export function createOutcomeRepo(db: Db): OutcomeRepo {
       const statements = [
         db.insert(outcomes).values({ ...o, workspaceId, createdAt: now, updatedAt: now }),
         db.insert(auditLog).values({ ...s.audit, workspaceId }),
-        insertNotifications(db, workspaceId, platform, s.notifications, now),
+        ...insertNotifications(db, workspaceId, platform, s.notifications, now),
         ...insertMetrics(db, workspaceId, o.id, s.metrics, now),
         ...insertEvidence(db, workspaceId, o.id, s.evidence, s.addedBy, now),
       ] as const;
@@ -93,7 +93,7 @@ export function createOutcomeRepo(db: Db): OutcomeRepo {
           })
           .where(and(eq(outcomes.workspaceId, ws), eq(outcomes.id, d.outcomeId), eq(outcomes.status, d.fromStatus))),
         db.insert(auditLog).values({ ...d.audit, workspaceId: ws }),
-        insertNotifications(db, ws, platform, d.notifications, d.decidedAt),
+        ...insertNotifications(db, ws, platform, d.notifications, d.decidedAt),
         ...d.schedules.map((s) =>
           db
             .insert(reviewSchedules)
@@ -125,7 +125,7 @@ export function createOutcomeRepo(db: Db): OutcomeRepo {
         ...insertMetrics(db, ws, r.outcomeId, r.metrics, r.at),
         ...insertEvidence(db, ws, r.outcomeId, r.evidence, r.addedBy, r.at),
         db.insert(auditLog).values({ ...r.audit, workspaceId: ws }),
-        insertNotifications(db, ws, platform, r.notifications, r.at),
+        ...insertNotifications(db, ws, platform, r.notifications, r.at),
       ] as const;
       try {
         await db.batch(statements);

@@ -40,7 +40,7 @@ export function createReviewRepo(db: Db): ReviewRepo {
         ]),
         ...(r.evidenceUrl ? [db.insert(evidence).values({ workspaceId: ws, outcomeId: r.outcomeId, kind: 'link', url: r.evidenceUrl, title: null, addedBy: r.actorId, createdAt: r.at })] : []),
         db.insert(auditLog).values({ ...r.audit, workspaceId: ws }),
-        insertNotifications(db, ws, w!.platform as Platform, r.notifications, r.at),
+        ...insertNotifications(db, ws, w!.platform as Platform, r.notifications, r.at),
       ] as const;
       try {
         await db.batch(statements);

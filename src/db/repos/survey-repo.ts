@@ -25,7 +25,7 @@ export function createSurveyRepo(db: Db): SurveyRepo {
     async saveSurvey(s: NewSurvey) {
       const [w] = await db.select({ platform: workspaces.platform }).from(workspaces).where(eq(workspaces.id, s.workspaceId));
       const { notifications, ...row } = s;
-      await db.batch([db.insert(surveys).values({ ...row, status: 'open' }), insertNotifications(db, s.workspaceId, w!.platform as Platform, notifications, s.createdAt)]);
+      await db.batch([db.insert(surveys).values({ ...row, status: 'open' }), ...insertNotifications(db, s.workspaceId, w!.platform as Platform, notifications, s.createdAt)]);
     },
     async saveAnswer(a) {
       const [before] = await db
