@@ -7,6 +7,10 @@ describe('card action codec', () => {
     { a: 'reject', o: 'x', r: 3, s: 'pmo' },
     { a: 'edit', o: 'abc', r: 2 },
     { a: 'open', o: 'abc' },
+    { a: 'nps', s: 'survey-1', v: 0 },
+    { a: 'nps', s: 'survey-1', v: 10 },
+    { a: 'review', r: 'schedule-1' },
+    { a: 'nps_start', n: 'n0nce' },
   ])('round-trips %j', (action) => {
     expect(decodeAction(encodeAction(action))).toEqual(action);
     expect(decodeAction(JSON.parse(encodeAction(action)))).toEqual(action);
@@ -21,6 +25,17 @@ describe('card action codec', () => {
     ['bad stage', '{"a":"approve","o":"abc","r":1,"s":"ceo"}'],
     ['null', null],
     ['number', 42],
+    ['score above 10', '{"a":"nps","s":"abc","v":11}'],
+    ['negative score', '{"a":"nps","s":"abc","v":-1}'],
+    ['fractional score', '{"a":"nps","s":"abc","v":7.5}'],
+    ['score as text', '{"a":"nps","s":"abc","v":"9"}'],
+    ['missing survey', '{"a":"nps","v":9}'],
+    ['bad survey id', '{"a":"nps","s":"a b","v":9}'],
+    ['review without schedule', '{"a":"review"}'],
+    ['review with a numeric schedule', '{"a":"review","r":3}'],
+    ['review with a bad schedule id', '{"a":"review","r":"../x"}'],
+    ['survey form without a nonce', '{"a":"nps_start"}'],
+    ['survey form with a bad nonce', '{"a":"nps_start","n":"a b"}'],
     ['too long', `{"a":"open","o":"${'a'.repeat(3000)}"}`],
   ])('rejects %s', (_, raw) => {
     expect(decodeAction(raw)).toBeNull();

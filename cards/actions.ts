@@ -6,7 +6,13 @@
 export type CardAction =
   | { a: 'approve' | 'request_changes' | 'reject'; o: string; r: number; s: 'manager' | 'pmo' }
   | { a: 'edit'; o: string; r: number }
-  | { a: 'open'; o: string };
+  | { a: 'open'; o: string }
+  /** An NPS answer: survey id and the score 0–10. */
+  | { a: 'nps'; s: string; v: number }
+  /** Record the follow-up review of one review schedule. */
+  | { a: 'review'; r: string }
+  /** Feishu: submit the "start an NPS survey" form card; the nonce makes a double submit start one survey. */
+  | { a: 'nps_start'; n: string };
 
 const DECISIONS = new Set(['approve', 'request_changes', 'reject']);
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -29,6 +35,13 @@ export function decodeAction(raw: unknown): CardAction | null {
   }
   if (!v || typeof v !== 'object') return null;
   const x = v as Record<string, unknown>;
+  const id = (k: string) => {
+    const value = x[k];
+    return typeof value === 'string' && ID.test(value);
+  };
+  if (x.a === 'nps') return id('s') && typeof x.v === 'number' && Number.isInteger(x.v) && x.v >= 0 && x.v <= 10 ? { a: 'nps', s: x.s as string, v: x.v } : null;
+  if (x.a === 'review') return id('r') ? { a: 'review', r: x.r as string } : null;
+  if (x.a === 'nps_start') return id('n') ? { a: 'nps_start', n: x.n as string } : null;
   if (typeof x.o !== 'string' || !ID.test(x.o)) return null;
   const round = typeof x.r === 'number' && Number.isInteger(x.r) && x.r >= 1 ? x.r : null;
   if (typeof x.a === 'string' && DECISIONS.has(x.a) && round && (x.s === 'manager' || x.s === 'pmo'))

@@ -50,3 +50,19 @@ export function slackDate(iso: string, fallback: string): string {
 
 /** A user mention, or the plain name when there is no Slack id. */
 export const mention = (p: { address: string; name: string }) => (/^[UW][A-Z0-9]+$/.test(p.address) ? `<@${p.address}>` : esc(p.name));
+
+/**
+ * A modal view: Slack caps title, submit and close at 24 characters. `submit` is required
+ * once the modal has an input block; `privateMetadata` travels back with the submission.
+ */
+export function modal(p: { callbackId?: string; title: string; submit?: string; close: string; privateMetadata?: string; blocks: SlackBlock[] }): SlackBlock {
+  return {
+    type: 'modal',
+    ...(p.callbackId ? { callback_id: p.callbackId } : {}),
+    ...(p.privateMetadata !== undefined ? { private_metadata: p.privateMetadata } : {}),
+    title: plain(p.title, 24),
+    ...(p.submit ? { submit: plain(p.submit, 24) } : {}),
+    close: plain(p.close, 24),
+    blocks: p.blocks,
+  };
+}

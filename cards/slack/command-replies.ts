@@ -20,7 +20,7 @@ export function renderList(ctx: CardContext, items: { id: string; title: string;
 export function renderHelp(ctx: CardContext, opts: { unknown?: string } = {}): SlackMessage {
   const lines = [ctx.t('slack.help.body')];
   if (opts.unknown) lines.unshift(ctx.t('slack.help.unknown', { text: esc(clip(opts.unknown, 100)) }));
-  return { text: lines.join('\n\n'), blocks: [section(lines.join('\n\n')), context([ctx.t('slack.help.admin')])] };
+  return { text: lines.join('\n\n'), blocks: [section(lines.join('\n\n')), context([ctx.t('slack.help.pmo')]), context([ctx.t('slack.help.admin')])] };
 }
 
 /** A short ephemeral answer (confirmations, refusals, errors). */

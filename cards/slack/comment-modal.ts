@@ -1,5 +1,5 @@
 import type { CardContext } from '../view.ts';
-import { esc, plain, section, type SlackBlock } from './blocks.ts';
+import { esc, modal, plain, section, type SlackBlock } from './blocks.ts';
 import { INPUT_ACTION } from './submit-modal.ts';
 
 /** callback_id and input block of the "why?" modal behind Request changes and Reject. */
@@ -8,13 +8,12 @@ export const COMMENT_BLOCK = 'comment';
 
 /** Asks the reviewer for the comment that "request changes" and "reject" require. */
 export function renderCommentModal(ctx: CardContext, p: { decision: 'request_changes' | 'reject'; title: string; privateMetadata: string }): SlackBlock {
-  return {
-    type: 'modal',
-    callback_id: COMMENT_CALLBACK,
-    private_metadata: p.privateMetadata,
-    title: plain(ctx.t(`decision.${p.decision}`), 24),
-    submit: plain(ctx.t(`decision.${p.decision}`), 24),
-    close: plain(ctx.t('slack.modal.cancel'), 24),
+  return modal({
+    callbackId: COMMENT_CALLBACK,
+    privateMetadata: p.privateMetadata,
+    title: ctx.t(`decision.${p.decision}`),
+    submit: ctx.t(`decision.${p.decision}`),
+    close: ctx.t('slack.modal.cancel'),
     blocks: [
       section(`*${esc(p.title)}*`),
       {
@@ -24,10 +23,10 @@ export function renderCommentModal(ctx: CardContext, p: { decision: 'request_cha
         element: { type: 'plain_text_input', action_id: INPUT_ACTION, multiline: true, max_length: 2000, placeholder: plain(ctx.t('card.comment_placeholder'), 150) },
       },
     ],
-  };
+  });
 }
 
 /** A one-message modal: how a Home-tab click (which has no channel) is answered. */
 export function renderInfoModal(ctx: CardContext, message: string): SlackBlock {
-  return { type: 'modal', title: plain(ctx.t('slack.app_name'), 24), close: plain(ctx.t('slack.modal.close'), 24), blocks: [section(message)] };
+  return modal({ title: ctx.t('slack.app_name'), close: ctx.t('slack.modal.close'), blocks: [section(message)] });
 }

@@ -1,6 +1,8 @@
 import type { CardContext } from '../view.ts';
 import { actions, button, clip, context, divider, esc, header, section, type SlackBlock } from './blocks.ts';
+import { encodeAction } from '../actions.ts';
 import { decisionButtons, scoreSelects, scoresBlockId } from './approval-card.ts';
+import { REVIEW_RECORD_ACTION } from './review-card.ts';
 
 /** action_id of the Home tab's "record an outcome" button. */
 export const HOME_SUBMIT_ACTION = 'home_submit';
@@ -12,7 +14,8 @@ export const HOME_LIST_MAX = 10;
 export interface HomeProps {
   mine: { id: string; title: string; status: string; projectName: string | null }[];
   awaiting: { id: string; title: string; round: number; stage: 'manager' | 'pmo'; projectName: string | null }[];
-  dueReviews: { outcomeId: string; title: string; dueText: string }[];
+  /** `scheduleId` with `recordable` (the review's day has come) adds the record button. */
+  dueReviews: { outcomeId: string; title: string; dueText: string; scheduleId?: string; recordable?: boolean }[];
   dashboardUrl: string;
 }
 
@@ -21,7 +24,8 @@ const project = (name: string | null) => (name ? ` · ${esc(name)}` : '');
 
 /**
  * The App Home tab: my outcomes with their status, what awaits my review (with the score
- * card and buttons, so a reviewer can decide right here), my due follow-up reviews, and the dashboard.
+ * card and buttons, so a reviewer can decide right here), my due follow-up reviews (with the
+ * record button once due), and the dashboard.
  */
 export function renderHome(ctx: CardContext, p: HomeProps): SlackBlock {
   const blocks: SlackBlock[] = [
@@ -46,6 +50,9 @@ export function renderHome(ctx: CardContext, p: HomeProps): SlackBlock {
   blocks.push(divider(), section(`*${ctx.t('slack.home.due_reviews')}*`));
   const due = p.dueReviews.slice(0, HOME_LIST_MAX);
   if (!due.length) blocks.push(context([ctx.t('slack.home.no_due_reviews')]));
-  for (const r of due) blocks.push(section(ctx.t('slack.home.due_review_line', { title: link(ctx, r.outcomeId, r.title), due: r.dueText })));
+  for (const r of due) {
+    const record = r.recordable && r.scheduleId ? { accessory: button(REVIEW_RECORD_ACTION, ctx.t('slack.review.record'), { value: encodeAction({ a: 'review', r: r.scheduleId }), style: 'primary' }) } : {};
+    blocks.push(section(ctx.t('slack.home.due_review_line', { title: link(ctx, r.outcomeId, r.title), due: r.dueText }), record));
+  }
   return { type: 'home', blocks };
 }

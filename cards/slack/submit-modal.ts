@@ -1,5 +1,5 @@
 import type { CardContext, MetricView } from '../view.ts';
-import { context, divider, option, plain, section, type SlackBlock } from './blocks.ts';
+import { context, divider, modal, option, plain, section, type SlackBlock } from './blocks.ts';
 
 /** callback_id of the submit / edit modal. */
 export const SUBMIT_CALLBACK = 'outcome_submit';
@@ -51,7 +51,8 @@ export interface SubmitModalProps {
   };
 }
 
-const input = (blockId: string, label: string, element: SlackBlock, opts: { optional?: boolean; hint?: string } = {}): SlackBlock => ({
+/** An input block whose one element has the action id {@link INPUT_ACTION}. */
+export const input = (blockId: string, label: string, element: SlackBlock, opts: { optional?: boolean; hint?: string } = {}): SlackBlock => ({
   type: 'input',
   block_id: blockId,
   label: plain(label, 2000),
@@ -124,13 +125,12 @@ export function renderSubmitModal(ctx: CardContext, p: SubmitModalProps): SlackB
     divider(),
     input(SUBMIT_BLOCKS.reviewer, ctx.t('card.reviewer'), { type: 'users_select', ...(p.reviewerId ? { initial_user: p.reviewerId } : {}) }, { hint: ctx.t('slack.modal.reviewer_hint') }),
   );
-  return {
-    type: 'modal',
-    callback_id: SUBMIT_CALLBACK,
-    private_metadata: p.privateMetadata,
-    title: plain(ctx.t(p.editing ? 'slack.modal.edit_title' : 'slack.modal.submit_title'), 24),
-    submit: plain(ctx.t(p.editing ? 'slack.modal.resubmit' : 'slack.modal.submit'), 24),
-    close: plain(ctx.t('slack.modal.cancel'), 24),
+  return modal({
+    callbackId: SUBMIT_CALLBACK,
+    privateMetadata: p.privateMetadata,
+    title: ctx.t(p.editing ? 'slack.modal.edit_title' : 'slack.modal.submit_title'),
+    submit: ctx.t(p.editing ? 'slack.modal.resubmit' : 'slack.modal.submit'),
+    close: ctx.t('slack.modal.cancel'),
     blocks,
-  };
+  });
 }

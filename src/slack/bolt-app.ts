@@ -7,8 +7,11 @@ import { registerCommentView } from './listeners/comment-view.ts';
 import { registerDecideActions } from './listeners/decide-actions.ts';
 import { registerEventDedupe, registerHomeEvent } from './listeners/events.ts';
 import { registerOpenActions } from './listeners/open-actions.ts';
+import { registerReviewActions } from './listeners/review-actions.ts';
 import { registerSafetyNet } from './listeners/safety-net.ts';
 import { registerSubmitView } from './listeners/submit-view.ts';
+import { registerSurveyActions } from './listeners/survey-actions.ts';
+import { registerSurveyStartView } from './listeners/survey-start-view.ts';
 import { slackLogger, webClientOptions } from './web-client.ts';
 
 /** Our receiver is the Hono route (it verifies and calls processEvent); Bolt starts nothing. */
@@ -35,6 +38,9 @@ function createBoltApp(deps: Deps): App {
   registerDecideActions(app, deps);
   registerCommentView(app, deps);
   registerOpenActions(app, deps);
+  registerSurveyStartView(app, deps);
+  registerSurveyActions(app, deps);
+  registerReviewActions(app, deps);
   registerHomeEvent(app, deps);
   app.error(async (err) => deps.log('error', 'slack listener failed', { error: String(err instanceof Error ? err.stack : err) }));
   return app;

@@ -1,7 +1,7 @@
 import type { Context, webApi } from '@slack/bolt';
 import type { CardContext } from '../../cards/view.ts';
 import type { WorkspaceRow } from '../db/repos/workspace-repo.ts';
-import type { Deps } from '../deps.ts';
+import type { Deps, DepsCore } from '../deps.ts';
 import type { PersonRef, WorkspaceContext } from '../domain/ports.ts';
 import type { Locale } from '../domain/types.ts';
 import { resolveLocale } from '../i18n/index.ts';
@@ -37,6 +37,9 @@ export function scopeOf(deps: Deps, context: Context, client: webApi.WebClient):
   return { deps, workspace, ws: workspaceContext(workspace), client, defer: context.defer as RequestProps['defer'] };
 }
 
+/** What looking up a profile needs: the outbox sender has this much, listeners have a whole scope. */
+export type ProfileScope = { deps: DepsCore; workspace: WorkspaceRow; client: webApi.WebClient };
+
 /** A cached Slack profile is refreshed after a week (name, locale and zone rarely change). */
 const PROFILE_TTL_MS = 7 * 24 * 3600_000;
 
@@ -45,7 +48,7 @@ const PROFILE_TTL_MS = 7 * 24 * 3600_000;
  * time zone) comes from users.info once and is cached in the people table, so texts follow
  * the user's Slack language without a users.info call on every request.
  */
-export async function ensurePerson(scope: SlackScope, userId: string): Promise<PersonRow> {
+export async function ensurePerson(scope: ProfileScope, userId: string): Promise<PersonRow> {
   const { deps, workspace } = scope;
   const row = await personBySlackId(deps.db, workspace.id, userId);
   const seen = row ? (row.updatedAt ?? row.createdAt).getTime() : 0;
@@ -71,7 +74,8 @@ export async function ensurePerson(scope: SlackScope, userId: string): Promise<P
 export function memberFrom(scope: SlackScope, row: PersonRow): Member {
   const locale = row.locale ?? scope.workspace.settings.locale;
   const timeZone = row.timeZone ?? scope.workspace.settings.timeZone;
-  return { row, ref: { id: row.id, address: row.platformUserId, timeZone, locale }, locale, timeZone, cards: cardContext(locale, scope.deps.config.publicUrl) };
+  const ref: PersonRef = { id: row.id, address: row.platformUserId, timeZone, locale, managerId: row.managerId };
+  return { row, ref, locale, timeZone, cards: cardContext(locale, scope.deps.config.publicUrl) };
 }
 
 /** {@link ensurePerson} then {@link memberFrom}. */

@@ -18,7 +18,7 @@ async function isSlackAdmin(scope: SlackScope, userId: string): Promise<boolean>
 }
 
 /** The installer, listed admins, then (one users.info call, only if needed) Slack's own admins. */
-async function adminActor(scope: SlackScope, member: Member): Promise<AdminActor> {
+export async function adminActor(scope: SlackScope, member: Member): Promise<AdminActor> {
   const actor = { address: member.ref.address, isPlatformAdmin: false };
   if (isAdmin(scope.ws.settings, scope.workspace.installedBy, actor)) return actor;
   return { ...actor, isPlatformAdmin: await isSlackAdmin(scope, member.ref.address) };

@@ -7,10 +7,15 @@ export async function listProjects(db: Db, workspaceId: string): Promise<{ id: s
   return db.select({ id: projects.id, name: projects.name }).from(projects).where(eq(projects.workspaceId, workspaceId)).orderBy(asc(projects.name)).limit(100);
 }
 
+/** The name of a project of this workspace; null when there is none with that id. */
+export async function projectName(db: Db, workspaceId: string, projectId: string): Promise<string | null> {
+  const [p] = await db.select({ name: projects.name }).from(projects).where(and(eq(projects.workspaceId, workspaceId), eq(projects.id, projectId)));
+  return p?.name ?? null;
+}
+
 /** Whether `projectId` is a project of this workspace (a forged option value is not). */
 export async function projectExists(db: Db, workspaceId: string, projectId: string): Promise<boolean> {
-  const [p] = await db.select({ id: projects.id }).from(projects).where(and(eq(projects.workspaceId, workspaceId), eq(projects.id, projectId)));
-  return Boolean(p);
+  return (await projectName(db, workspaceId, projectId)) !== null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ReviewView } from '../../../cards/view.ts';
 import type { Db } from '../../db/client.ts';
 import { outcomes, people, reviewSchedules, reviews } from '../../db/schema/index.ts';
@@ -30,13 +30,19 @@ export async function firstReviewDue(db: Db, outcomeId: string, timeZone: string
   return s ? dateText(s.dueAt, timeZone) : null;
 }
 
-/** A member's open follow-up reviews (scheduled or notified), soonest first. */
+/** The open follow-up reviews (scheduled or notified) a member owns (owner, else submitter), soonest first. */
 export async function dueReviewsOf(db: Db, workspaceId: string, personId: string, limit = 10) {
   return db
-    .select({ outcomeId: outcomes.id, title: outcomes.title, dueAt: reviewSchedules.dueAt })
+    .select({ scheduleId: reviewSchedules.id, status: reviewSchedules.status, outcomeId: outcomes.id, title: outcomes.title, dueAt: reviewSchedules.dueAt })
     .from(reviewSchedules)
     .innerJoin(outcomes, eq(outcomes.id, reviewSchedules.outcomeId))
-    .where(and(eq(reviewSchedules.workspaceId, workspaceId), eq(outcomes.submitterId, personId), inArray(reviewSchedules.status, ['scheduled', 'notified'])))
+    .where(and(eq(reviewSchedules.workspaceId, workspaceId), eq(sql`coalesce(${outcomes.ownerId}, ${outcomes.submitterId})`, personId), inArray(reviewSchedules.status, ['scheduled', 'notified'])))
     .orderBy(asc(reviewSchedules.dueAt))
     .limit(limit);
+}
+
+/** When a follow-up review was due; null when the schedule is not in this workspace. */
+export async function scheduleDueAt(db: Db, workspaceId: string, scheduleId: string): Promise<Date | null> {
+  const [s] = await db.select({ dueAt: reviewSchedules.dueAt }).from(reviewSchedules).where(and(eq(reviewSchedules.workspaceId, workspaceId), eq(reviewSchedules.id, scheduleId)));
+  return s?.dueAt ?? null;
 }

@@ -22,7 +22,7 @@ export async function publishHome(scope: SlackScope, member: Member): Promise<vo
   const view = renderHome(member.cards, {
     mine,
     awaiting: awaiting.map((o) => ({ ...o, stage: stageOf(o.status) ?? 'manager' })),
-    dueReviews: due.map((d) => ({ outcomeId: d.outcomeId, title: d.title, dueText: dateText(d.dueAt, member.timeZone) })),
+    dueReviews: due.map((d) => ({ outcomeId: d.outcomeId, title: d.title, dueText: dateText(d.dueAt, member.timeZone), scheduleId: d.scheduleId, recordable: d.status === 'notified' })),
     dashboardUrl: `${config.publicUrl}/app`,
   });
   await scope.client.views.publish({ user_id: member.ref.address, view: asHome(view) });

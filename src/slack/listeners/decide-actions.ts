@@ -1,17 +1,14 @@
-import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { APPROVAL_ACTIONS, SCORE_DIMENSIONS, scoresBlockId } from '../../../cards/slack/approval-card.ts';
 import { renderCommentModal } from '../../../cards/slack/comment-modal.ts';
-import { decodeAction } from '../../../cards/actions.ts';
 import type { Deps } from '../../deps.ts';
 import { kickOutbox } from '../../delivery/kick.ts';
 import { checkDecision } from '../../domain/check-decision.ts';
 import { decideOutcome } from '../../domain/decide-outcome.ts';
-import { DomainError } from '../../domain/errors.ts';
 import type { ScoreCard } from '../../domain/types.ts';
-import { publishHome } from '../home/publish-home.ts';
 import type { StateValues } from '../modal/read-submission.ts';
-import { asModal, errorText, tell, type ReplyTarget } from '../reply.ts';
-import { memberOf, scopeOf, type Member, type SlackScope } from '../scope.ts';
+import { asModal, tell } from '../reply.ts';
+import { clickContext, refreshHome, staleButton, tellError, type ClickArgs } from './click.ts';
 
 /** What the comment modal carries from the click to its submission. */
 export interface CommentMeta {
@@ -40,38 +37,22 @@ export function readScores(values: StateValues | undefined, blockIds: string[]):
   return null;
 }
 
-type ClickArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
-
 /** Score selects of the clicked card: message clicks carry `state`, Home-tab clicks `view.state`. */
 function scoresOf(args: ClickArgs, outcomeId: string): ScoreCard | null {
   const values = (args.body.state?.values ?? args.body.view?.state?.values) as StateValues | undefined;
   return readScores(values, [args.action.block_id, scoresBlockId(outcomeId)]);
 }
 
-/** Common start of a decision click: scope, member, the decoded card action, where to answer. */
-async function clickContext(deps: Deps, args: ClickArgs) {
-  await args.ack();
-  const scope = scopeOf(deps, args.context, args.client);
-  const member = await memberOf(scope, args.body.user.id);
-  const action = decodeAction(args.action.value);
-  const fromHome = args.body.container?.type === 'view';
-  const target: ReplyTarget = { respond: args.body.response_url ? args.respond : undefined, triggerId: fromHome ? args.body.trigger_id : undefined, userId: member.ref.address };
-  return { scope, member, action, fromHome, target };
-}
-
-function refreshHome(scope: SlackScope, member: Member, fromHome: boolean): void {
-  if (fromHome) scope.defer(() => publishHome(scope, member));
-}
-
 /** Approve: decide right away with the scores on the card; errors come back privately. */
 async function onApprove(deps: Deps, args: ClickArgs): Promise<void> {
-  const { scope, member, action, fromHome, target } = await clickContext(deps, args);
-  if (!action || action.a !== 'approve') return tell(scope, member, target, errorText(new DomainError('not_found', 'error.not_found'), member.locale, deps.log));
+  const c = await clickContext(deps, args);
+  const { scope, member, action, fromHome } = c;
+  if (!action || action.a !== 'approve') return tellError(deps, c, staleButton());
   const scores = scoresOf(args, action.o);
   try {
     await decideOutcome({ ctx: deps.verbs, input: { workspace: scope.ws, outcomeId: action.o, actor: member.ref, decision: 'approve', scores, round: action.r, stage: action.s } });
   } catch (err) {
-    return tell(scope, member, target, errorText(err, member.locale, deps.log));
+    return tellError(deps, c, err);
   }
   kickOutbox(deps, scope.defer);
   refreshHome(scope, member, fromHome);
@@ -79,13 +60,14 @@ async function onApprove(deps: Deps, args: ClickArgs): Promise<void> {
 
 /** Request changes / Reject: check the click first, then ask for the comment in a modal. */
 async function onNeedsComment(deps: Deps, args: ClickArgs): Promise<void> {
-  const { scope, member, action, fromHome, target } = await clickContext(deps, args);
-  if (!action || (action.a !== 'request_changes' && action.a !== 'reject')) return tell(scope, member, target, errorText(new DomainError('not_found', 'error.not_found'), member.locale, deps.log));
+  const c = await clickContext(deps, args);
+  const { scope, member, action, fromHome, target } = c;
+  if (!action || (action.a !== 'request_changes' && action.a !== 'reject')) return tellError(deps, c, staleButton());
   let title: string;
   try {
     ({ title } = await checkDecision({ ctx: deps.verbs, input: { workspace: scope.ws, outcomeId: action.o, actor: member.ref, round: action.r, stage: action.s } }));
   } catch (err) {
-    return tell(scope, member, target, errorText(err, member.locale, deps.log));
+    return tellError(deps, c, err);
   }
   const meta: CommentMeta = { a: action.a, o: action.o, r: action.r, s: action.s, scores: scoresOf(args, action.o), home: fromHome };
   try {

@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { decodeAction } from '../../../cards/actions.ts';
 import { HOME_DASHBOARD_ACTION, HOME_SUBMIT_ACTION } from '../../../cards/slack/home.ts';
 import { EDIT_ACTION } from '../../../cards/slack/notices.ts';
@@ -7,8 +7,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { openSubmitModal } from '../modal/open-submit-modal.ts';
 import { errorText, tell } from '../reply.ts';
 import { memberOf, scopeOf, type Member, type SlackScope } from '../scope.ts';
-
-type ClickArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+import type { ClickArgs } from './click.ts';
 
 /** Only the submitter may edit, and only the round whose changes were requested. */
 async function assertEditable(scope: SlackScope, member: Member, outcomeId: string, round: number): Promise<void> {

@@ -9,6 +9,10 @@ export interface StateValue {
   value?: string | null;
   selected_date?: string | null;
   selected_user?: string | null;
+  selected_users?: string[] | null;
+  selected_conversations?: string[] | null;
+  /** datetimepicker: Unix seconds. */
+  selected_date_time?: number | null;
   selected_option?: { value?: string } | null;
   files?: { id?: string; name?: string; title?: string; mimetype?: string }[];
 }
@@ -34,13 +38,15 @@ export interface ParsedSubmission {
 const value = (values: StateValues, block: string): StateValue | undefined => values[block]?.[INPUT_ACTION];
 const text = (values: StateValues, block: string): string => (value(values, block)?.value ?? '').trim();
 
-/** A number as typed; '' is missing (null), anything unparsable is NaN so the SMART check names it. */
-function number(values: StateValues, block: string): number | null {
-  const raw = text(values, block).replace(',', '.');
+/** A number as typed; '' is missing (null), anything unparsable is NaN so the verb's check names it. */
+export function numberOf(typed: string): number | null {
+  const raw = typed.trim().replace(',', '.');
   if (raw === '') return null;
   const n = Number(raw);
   return Number.isFinite(n) ? n : Number.NaN;
 }
+
+const number = (values: StateValues, block: string) => numberOf(text(values, block));
 
 /** A datepicker's yyyy-MM-dd as the start of that day in `timeZone`; garbage becomes an invalid Date. */
 export function dayStart(day: string | null | undefined, timeZone: string): Date | null {

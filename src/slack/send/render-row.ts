@@ -5,27 +5,20 @@ import type { DepsCore } from '../../deps.ts';
 import type { WorkspaceRow } from '../../db/repos/workspace-repo.ts';
 import type { OutboxRow } from '../../delivery/types.ts';
 import { stageOf } from '../../domain/outcome-lifecycle.ts';
-import { cardContext } from '../../views/card-context.ts';
 import { loadOutcomeView } from '../../views/outcome-view.ts';
 import { personById } from '../data/people.ts';
+import { readerOf } from './reader.ts';
 import { decisionOf, firstReviewDue } from '../data/reviews.ts';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 const stageIn = (v: unknown) => (v === 'pmo' ? 'pmo' : 'manager');
-
-/** The reader's language and zone: their own when known, else the workspace's. */
-async function reader(deps: DepsCore, ws: WorkspaceRow, personId: string | null) {
-  const p = personId ? await personById(deps.db, ws.id, personId) : null;
-  const locale = p?.locale ?? ws.settings.locale;
-  return { locale, timeZone: p?.timeZone ?? ws.settings.timeZone, cards: cardContext(locale, deps.config.publicUrl) };
-}
 
 /**
  * Renders an approval card for one reader from the outcome as it is now, so a card
  * delivered late (or updated after a decision) shows the current state.
  */
 export async function renderApproval(deps: DepsCore, ws: WorkspaceRow, outcomeId: string, round: number, stage: 'manager' | 'pmo', personId: string | null): Promise<SlackMessage | null> {
-  const r = await reader(deps, ws, personId);
+  const r = await readerOf(deps, ws, { personId, address: null });
   const view = await loadOutcomeView(deps.db, ws.id, outcomeId, { timeZone: r.timeZone, publicUrl: deps.config.publicUrl });
   if (!view) return null;
   const decision = await decisionOf(deps.db, outcomeId, round, stage, r.timeZone);
@@ -40,7 +33,7 @@ export async function renderRow(deps: DepsCore, ws: WorkspaceRow, row: OutboxRow
   const round = Number(p.round) || 1;
   const personId = str(p.personId);
   if (row.kind === 'approval_request') return renderApproval(deps, ws, outcomeId, round, stageIn(p.stage), personId);
-  const r = await reader(deps, ws, personId);
+  const r = await readerOf(deps, ws, { personId, address: null });
   const view = await loadOutcomeView(deps.db, ws.id, outcomeId, { timeZone: r.timeZone, publicUrl: deps.config.publicUrl });
   if (!view) return null;
   if (row.kind === 'submission_receipt') return renderReceipt(r.cards, view);

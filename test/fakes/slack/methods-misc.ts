@@ -1,4 +1,4 @@
-/** auth.test, conversations.open, users.info, users.lookupByEmail, files.info. */
+/** auth.test, conversations.open, conversations.members, users.info, users.lookupByEmail, files.info. */
 import { stableId } from '../shared/ids.ts';
 import { bool, fail, str, type MethodHandler } from './method-kit.ts';
 import type { SlackUserInput } from './types.ts';
@@ -74,6 +74,18 @@ const conversationsOpen: MethodHandler = (ctx, args) => {
   return { ok: true, no_op: false, already_open: false, channel: { id } };
 };
 
+/** Members of a channel from the users' `channels`, paged by `limit` (default 100) and an offset cursor. */
+const conversationsMembers: MethodHandler = (ctx, args) => {
+  const channel = str(args, 'channel');
+  if (!channel) return fail('invalid_arguments');
+  const all = [...ctx.state.users.values()].filter((u) => u.channels?.includes(channel)).map((u) => u.id);
+  if (all.length === 0) return fail('channel_not_found');
+  const limit = Math.min(1000, Math.max(1, Number(str(args, 'limit') ?? 100)));
+  const from = Number(str(args, 'cursor')?.replace(/^offset:/, '') ?? 0) || 0;
+  const next = from + limit < all.length ? `offset:${from + limit}` : '';
+  return { ok: true, members: all.slice(from, from + limit), response_metadata: { next_cursor: next } };
+};
+
 const usersInfo: MethodHandler = (ctx, args) => {
   const user = ctx.state.users.get(str(args, 'user') ?? '');
   if (!user) return fail('user_not_found');
@@ -97,6 +109,7 @@ const filesInfo: MethodHandler = (ctx, args) => {
 export const miscMethods: Record<string, MethodHandler> = {
   'auth.test': authTest,
   'conversations.open': conversationsOpen,
+  'conversations.members': conversationsMembers,
   'users.info': usersInfo,
   'users.lookupByEmail': lookupByEmail,
   'files.info': filesInfo,

@@ -16,6 +16,8 @@ export interface SlackUserInput {
   is_owner?: boolean;
   deleted?: boolean;
   team_id?: string;
+  /** Channels the user is a member of (conversations.members lists them; a channel nobody is in is `channel_not_found`). */
+  channels?: string[];
 }
 
 /** A message the app posted (chat.postMessage), updated in place by chat.update. */

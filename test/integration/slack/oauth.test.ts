@@ -28,7 +28,7 @@ describe('OAuth install', () => {
     expect(`${location.origin}${location.pathname}`).toBe(`${h.fake.origin}/oauth/v2/authorize`);
     expect(Object.fromEntries(location.searchParams)).toMatchObject({
       client_id: '1111.2222',
-      scope: 'commands,chat:write,im:write,users:read,files:read',
+      scope: 'commands,chat:write,im:write,users:read,files:read,channels:read,groups:read',
       redirect_uri: `${PUBLIC_URL}/slack/oauth_redirect`,
     });
     expect(cookie).toBe(`outcome_slack_oauth_state=${state}`);
