@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { both, callbackValues, json } from '../../test/fixtures/feishu/card-kit.ts';
 import { APPROVED, OUTCOME } from '../../test/fixtures/feishu/outcome-view.ts';
-import { cardContext } from '../../src/views/card-context.ts';
 import { decodeAction } from '../actions.ts';
-import type { CardContext } from '../view.ts';
 import { approvalCard } from './approval-card.ts';
-import { bilingual } from './bilingual.ts';
 import { decodeFormAction } from './form-action.ts';
 import { formCard, type FormCardProps } from './form-card.ts';
 import { cardBytes, cardProblems, countComponents } from './limits.ts';
@@ -12,10 +10,6 @@ import { helpCard, listCard, messageCard } from './message-cards.ts';
 import { noticeCard, summaryCard } from './notice-cards.ts';
 import { TRIMS } from './outcome-section.ts';
 
-const ctxs = { 'zh-CN': cardContext('zh-CN', 'https://outcome.test'), en: cardContext('en', 'https://outcome.test') };
-const both = (render: (ctx: CardContext) => Record<string, unknown>) => bilingual(render, ctxs, 'zh-CN');
-const json = (v: unknown) => JSON.stringify(v);
-const callbackValues = (card: unknown) => [...json(card).matchAll(/"type":"callback","value":"((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(JSON.parse(`"${m[1]}"`)) as unknown);
 
 const FORM: FormCardProps = {
   mode: { kind: 'new' },

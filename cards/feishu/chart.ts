@@ -1,18 +1,12 @@
 /**
  * The `chart` component (platform-facts §2.3): a VChart spec, data only — no functions,
- * no formatters — and none of the props that break on mobile. One small bar chart per
- * metric, since metrics have different units and would mislead on one axis.
+ * no formatters — and none of the props that break on mobile.
  */
 import type { CardContext, MetricView } from '../view.ts';
 import type { Json } from './kit.ts';
 
-/** Baseline, target and actual of one metric as a bar chart (actual omitted until measured). */
-export function metricChart(m: MetricView, ctx: CardContext): Json {
-  const values = [
-    { kind: ctx.t('card.baseline'), value: m.baseline },
-    { kind: ctx.t('card.target'), value: m.target },
-    ...(m.actual !== null ? [{ kind: ctx.t('card.actual'), value: m.actual }] : []),
-  ];
+/** A bar chart of `values`: x and y fields, bars coloured by `seriesField`. */
+function barChart(title: string, values: Json[], fields: { x: string; y: string; series: string }, legend: boolean): Json {
   return {
     tag: 'chart',
     aspect_ratio: '16:9',
@@ -20,13 +14,33 @@ export function metricChart(m: MetricView, ctx: CardContext): Json {
     preview: true,
     chart_spec: {
       type: 'bar',
-      title: { text: `${m.name} (${m.unit})` },
+      title: { text: title },
       data: [{ id: 'values', values }],
-      xField: 'kind',
-      yField: 'value',
-      seriesField: 'kind',
+      xField: fields.x,
+      yField: fields.y,
+      seriesField: fields.series,
       label: { visible: true },
-      legends: { visible: false },
+      legends: legend ? { visible: true, orient: 'bottom' } : { visible: false },
     },
   };
+}
+
+/**
+ * Baseline, target and actual of one metric (actual omitted until measured). One small
+ * chart per metric, since metrics have different units and would mislead on one axis.
+ */
+export function metricChart(m: MetricView, ctx: CardContext): Json {
+  const values = [
+    { kind: ctx.t('card.baseline'), value: m.baseline },
+    { kind: ctx.t('card.target'), value: m.target },
+    ...(m.actual !== null ? [{ kind: ctx.t('card.actual'), value: m.actual }] : []),
+  ];
+  return barChart(`${m.name} (${m.unit})`, values, { x: 'kind', y: 'value', series: 'kind' }, false);
+}
+
+/** Answers per NPS score 0–10, coloured by group (detractors 0–6, passives 7–8, promoters 9–10). */
+export function npsDistributionChart(distribution: number[], ctx: CardContext): Json {
+  const group = (score: number) => ctx.t(score >= 9 ? 'nps.promoters' : score >= 7 ? 'nps.passives' : 'nps.detractors');
+  const values = distribution.map((answers, score) => ({ score: String(score), answers, group: group(score) }));
+  return barChart(ctx.t('feishu.results.distribution'), values, { x: 'score', y: 'answers', series: 'group' }, true);
 }

@@ -87,13 +87,17 @@ export function button(b: ButtonSpec): Json {
   };
 }
 
-/** Elements side by side (2.0 has no `action` module: buttons sit in columns). */
-export function columns(cells: Json[][], opts: { flexMode?: 'none' | 'stretch' | 'flow' | 'bisect' | 'trisect' } = {}): Json {
+/**
+ * Elements side by side (2.0 has no `action` module: buttons sit in columns). `flow` with
+ * `auto` widths wraps onto more lines where the screen is narrow (a row of 0–10 buttons).
+ */
+export function columns(cells: Json[][], opts: { flexMode?: 'none' | 'stretch' | 'flow' | 'bisect' | 'trisect'; width?: 'weighted' | 'auto' } = {}): Json {
+  const width = opts.width === 'auto' ? { width: 'auto' } : { width: 'weighted', weight: 1 };
   return {
     tag: 'column_set',
     flex_mode: opts.flexMode ?? 'stretch',
     horizontal_spacing: '8px',
-    columns: cells.map((elements) => ({ tag: 'column', width: 'weighted', weight: 1, vertical_align: 'top', elements })),
+    columns: cells.map((elements) => ({ tag: 'column', ...width, vertical_align: 'top', elements })),
   };
 }
 

@@ -76,11 +76,21 @@ async function setManager(ctx: FeishuCtx, args: string[]): Promise<Line[]> {
   return [manager ? { key: 'feishu.admin.manager_set', params: { member: { at: memberId }, manager: { at: managerId! } } } : { key: 'feishu.admin.manager_cleared', params: { member: { at: memberId } } }];
 }
 
+/** True for the workspace's admins: listed admins, the installer, Feishu tenant managers (asked only when needed). */
+export async function actorIsAdmin(ctx: FeishuCtx, address: string): Promise<boolean> {
+  const { deps, workspace, row } = ctx;
+  return isAdmin(workspace.settings, row.installedBy, { address, isPlatformAdmin: false }) || (await contactUser(deps, address))?.isTenantManager === true;
+}
+
+/** True for PMO reviewers and admins: who may start surveys, see every survey's results and the report. */
+export async function isPmoOrAdmin(ctx: FeishuCtx, address: string): Promise<boolean> {
+  return ctx.workspace.settings.pmoReviewers.includes(address) || actorIsAdmin(ctx, address);
+}
+
 /** Runs an admin command for `actor`; the answer's lines (never silence). */
 export async function runAdmin(ctx: FeishuCtx, actor: PersonRef, args: string[], chatId: string | null): Promise<Line[]> {
   const { deps, workspace, row } = ctx;
-  const admin = isAdmin(workspace.settings, row.installedBy, { address: actor.address, isPlatformAdmin: false }) || (await contactUser(deps, actor.address))?.isTenantManager === true;
-  if (!admin) return [{ key: 'error.admin_only' }];
+  if (!(await actorIsAdmin(ctx, actor.address))) return [{ key: 'error.admin_only' }];
   const sub = (args[0] ?? '').toLowerCase();
   if (sub === '' || sub === 'help' || sub === 'settings') return [...settingsLines(workspace.settings), usage];
   if (sub === 'manager') return setManager(ctx, args.slice(1));

@@ -1,5 +1,6 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Config, FeishuConfig } from '../config.ts';
+import type { Clock } from '../domain/ports.ts';
 import type { Log } from '../log.ts';
 
 /**
@@ -17,17 +18,23 @@ export function larkDomain(domain: string): lark.Domain | string {
   return domain.replace(/\/+$/, '');
 }
 
-function memoryCache(): lark.Cache {
-  const values = new Map<string, { value: unknown; expire?: number }>();
+/**
+ * The token cache. The SDK states expiry as a wall-clock instant; it is kept as a lifetime
+ * on our clock, so the cached tenant token expires on the same clock as everything else
+ * (the injected one in tests, whose fake Feishu expires tokens on that clock too).
+ */
+function memoryCache(clock: Clock): lark.Cache {
+  const values = new Map<string, { value: unknown; until?: number }>();
   const keyOf = (key: unknown, namespace?: string) => `${namespace ?? ''}/${String(key)}`;
   return {
     async set(key, value: unknown, expire, options) {
-      values.set(keyOf(key, options?.namespace), { value, expire });
+      const until = typeof expire === 'number' && Number.isFinite(expire) ? clock.now().getTime() + (expire - Date.now()) : undefined;
+      values.set(keyOf(key, options?.namespace), { value, until });
       return true;
     },
     async get(key, options) {
       const hit = values.get(keyOf(key, options?.namespace));
-      return hit && (hit.expire === undefined || hit.expire > Date.now()) ? hit.value : undefined;
+      return hit && (hit.until === undefined || hit.until > clock.now().getTime()) ? hit.value : undefined;
     },
   };
 }
@@ -57,11 +64,11 @@ export function larkLogger(log: Log) {
 }
 
 /** The Lark client for this configuration. */
-export function feishuClient(deps: { config: Config; log: Log }): lark.Client {
+export function feishuClient(deps: { config: Config; log: Log; clock: Clock }): lark.Client {
   let client = clients.get(deps.config);
   if (!client) {
     const f: FeishuConfig = deps.config.feishu!;
-    client = new lark.Client({ appId: f.appId, appSecret: f.appSecret, domain: larkDomain(f.domain), cache: memoryCache(), logger: larkLogger(deps.log) });
+    client = new lark.Client({ appId: f.appId, appSecret: f.appSecret, domain: larkDomain(f.domain), cache: memoryCache(deps.clock), logger: larkLogger(deps.log) });
     clients.set(deps.config, client);
   }
   return client;

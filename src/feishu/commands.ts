@@ -15,6 +15,9 @@ export type Command =
   | { kind: 'list' }
   | { kind: 'help' }
   | { kind: 'admin'; args: string[] }
+  | { kind: 'nps' }
+  | { kind: 'nps_results' }
+  | { kind: 'report' }
   | { kind: 'unknown'; text: string };
 
 const TOKEN = /^<@(ou_[A-Za-z0-9_-]+)>$/;
@@ -45,5 +48,8 @@ export function parseCommand(text: string, mentions: Mention[] = []): Command {
   if (sub === 'list') return { kind: 'list' };
   if (sub === 'help') return { kind: 'help' };
   if (sub === 'admin') return { kind: 'admin', args: words.slice(1) };
+  if (sub === 'nps' && words.length === 1) return { kind: 'nps' };
+  if (sub === 'nps' && words.length === 2 && words[1]!.toLowerCase() === 'results') return { kind: 'nps_results' };
+  if (sub === 'report' && words.length === 1) return { kind: 'report' };
   return { kind: 'unknown', text: original };
 }

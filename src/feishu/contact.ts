@@ -4,6 +4,7 @@ import { people } from '../db/schema/index.ts';
 import type { PersonRef, WorkspaceContext } from '../domain/ports.ts';
 import { feishuClient } from './client.ts';
 import { isOpenId } from './context.ts';
+import { LOOKUP_TIMEOUT_MS, withTimeout } from './timeout.ts';
 
 /** What the contact directory says about a user (contact/v3/users/:id, platform-facts §2.5). */
 export interface ContactUser {
@@ -14,16 +15,6 @@ export interface ContactUser {
   isTenantManager: boolean;
 }
 
-/** Past this the lookup counts as unanswered: it may run inside a request Feishu gives 3 seconds. */
-const LOOKUP_TIMEOUT_MS = 2_000;
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([p, late]).finally(() => clearTimeout(timer));
-}
 
 /** Looks a user up; null when the directory does not answer (no scope, outside the contact range, down, slow). */
 export async function contactUser(deps: Deps | DepsCore, openId: string): Promise<ContactUser | null> {

@@ -14,7 +14,13 @@ export type ReplyRequest =
   | { view: 'form' }
   | { view: 'help'; unknown: string | null }
   | { view: 'list' }
-  | { view: 'message'; title: Line; template: HeaderTemplate; lines: Line[] };
+  | { view: 'message'; title: Line; template: HeaderTemplate; lines: Line[] }
+  /** The survey form; `chatId` is the group it was asked from (preselected as the audience). */
+  | { view: 'nps_form'; chatId: string | null }
+  /** The latest survey's results: the workspace's (PMO, admins) or the asker's own. */
+  | { view: 'nps_results'; scope: 'workspace' | 'mine' }
+  /** The digest of the last 7 days, on demand. */
+  | { view: 'report' };
 
 /** The outbox kind of a bot answer. */
 export const REPLY_KIND = 'feishu_card';

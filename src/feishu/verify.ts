@@ -26,7 +26,8 @@ export type Verified =
 
 type Header = (name: string) => string | undefined;
 
-const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
+/** Lower-case hex of bytes. */
+export const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 /** hex(SHA-256(timestamp + nonce + encryptKey ‖ raw)). */
 export async function larkSignature(timestamp: string, nonce: string, encryptKey: string, raw: Uint8Array): Promise<string> {

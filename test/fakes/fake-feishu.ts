@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authRoutes } from './feishu/routes-auth.ts';
+import { chatRoutes } from './feishu/routes-chats.ts';
 import { imRoutes } from './feishu/routes-im.ts';
 import { mediaRoutes } from './feishu/routes-media.ts';
 import { CODES, larkFail, rateLimited, type Reply } from './feishu/reply.ts';
@@ -50,7 +51,7 @@ export interface FakeFeishu {
   /** Queues a fault for the next request(s) matching the route key. */
   injectNext(route: string, fault: Fault): void;
   addUser(user: FeishuUserInput): void;
-  /** A group chat the bot is in (messages to unknown chat_ids are refused with 230002). */
+  /** A group chat the bot is in, with its members (messages to unknown chat_ids are refused with 230002). */
   addChat(chat: FeishuChatInput): void;
   /** A file or image inside a user's message, downloadable via the resources endpoint. */
   addResource(messageId: string, fileKey: string, resource: FeishuResourceInput): void;
@@ -66,7 +67,7 @@ export interface FakeFeishu {
   close(): Promise<void>;
 }
 
-const ROUTES: Route[] = [...authRoutes, ...imRoutes, ...mediaRoutes];
+const ROUTES: Route[] = [...authRoutes, ...imRoutes, ...chatRoutes, ...mediaRoutes];
 
 /** Summary of a multipart body for call records (file parts as byte counts). */
 function summarizeMultipart(raw: Buffer, contentType: string): Record<string, string> | undefined {

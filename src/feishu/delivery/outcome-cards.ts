@@ -7,7 +7,7 @@ import type { OutboxRow, SendResult } from '../../delivery/types.ts';
 import { dateText } from '../../views/dates.ts';
 import { feishuOutcomeView, stageDecision } from '../outcome-data.ts';
 import { renderFitted } from '../render.ts';
-import { patchCard, postCard, tooLarge } from './api.ts';
+import { gone, malformed, patchCard, postCard, tooLarge } from './api.ts';
 import { recipientOf, type Recipient } from './recipient.ts';
 
 /** The outcome/round/stage a notification row is about. */
@@ -16,8 +16,6 @@ function about(row: OutboxRow): { outcomeId: string; round: number; stage: 'mana
   if (typeof outcomeId !== 'string' || typeof round !== 'number' || (stage !== 'manager' && stage !== 'pmo')) return null;
   return { outcomeId, round, stage };
 }
-
-const malformed = (row: OutboxRow): SendResult => ({ ok: false, error: `malformed ${row.kind} payload`, permanent: true });
 
 /** The approval card for one recipient, as it stands now (decided already → the decided card). */
 async function approvalFor(deps: DepsCore, r: Recipient, a: NonNullable<ReturnType<typeof about>>) {
@@ -35,7 +33,7 @@ export async function sendApproval(deps: DepsCore, row: OutboxRow): Promise<Send
   const r = await recipientOf(deps, row);
   if (!a || !r) return malformed(row);
   const card = await approvalFor(deps, r, a);
-  if (card === undefined) return { ok: false, error: 'outcome no longer exists', permanent: true };
+  if (card === undefined) return gone('outcome');
   if (!card) return tooLarge('approval');
   return postCard(deps, row.destination, card, row.id);
 }
@@ -73,7 +71,7 @@ export async function sendNotice(deps: DepsCore, row: OutboxRow): Promise<SendRe
     feishuOutcomeView(deps, r.workspace.id, a.outcomeId, r.timeZone),
     stageDecision(deps, r.workspace.id, a.outcomeId, a.round, a.stage, r.timeZone),
   ]);
-  if (!outcome || !decision) return { ok: false, error: 'outcome or decision no longer exists', permanent: true };
+  if (!outcome || !decision) return gone('outcome or decision');
   const [schedule] = await deps.db
     .select({ dueAt: reviewSchedules.dueAt })
     .from(reviewSchedules)

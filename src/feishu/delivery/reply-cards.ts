@@ -1,15 +1,14 @@
 import { formCard } from '../../../cards/feishu/form-card.ts';
 import type { Json } from '../../../cards/feishu/kit.ts';
-import { fits } from '../../../cards/feishu/limits.ts';
 import { helpCard, listCard, messageCard, type ListItem } from '../../../cards/feishu/message-cards.ts';
 import type { CardContext } from '../../../cards/view.ts';
 import type { DepsCore } from '../../deps.ts';
 import type { OutboxRow, SendResult } from '../../delivery/types.ts';
 import { listAwaitingReview, listMyOutcomes, type OutcomeListItem } from '../../views/outcome-view.ts';
 import { newFormProps } from '../form/form-props.ts';
-import { renderCard } from '../render.ts';
 import type { ReplyRequest } from '../replies.ts';
-import { postCard, tooLarge } from './api.ts';
+import { followupRenderer } from './followup-replies.ts';
+import { malformed, sendRendered } from './api.ts';
 import { recipientOf, type Recipient } from './recipient.ts';
 
 const item = (publicUrl: string) => (o: OutcomeListItem): ListItem => ({ title: o.title, status: o.status, projectName: o.projectName, url: `${publicUrl}/app/outcomes/${o.id}` });
@@ -33,6 +32,10 @@ async function rendererFor(deps: DepsCore, r: Recipient, request: ReplyRequest):
       return (ctx) => helpCard({ unknown: request.unknown }, ctx);
     case 'message':
       return (ctx) => messageCard(request, ctx);
+    case 'nps_form':
+    case 'nps_results':
+    case 'report':
+      return followupRenderer(deps, r, request);
     default:
       return null;
   }
@@ -43,8 +46,6 @@ export async function sendReply(deps: DepsCore, row: OutboxRow): Promise<SendRes
   const request = row.payload.reply as ReplyRequest | undefined;
   const r = await recipientOf(deps, row);
   const render = r && request ? await rendererFor(deps, r, request) : null;
-  if (!r || !render) return { ok: false, error: 'malformed feishu_card payload', permanent: true };
-  const card = renderCard(render, r.locale, deps.config.publicUrl);
-  if (!fits(card)) return tooLarge('reply');
-  return postCard(deps, row.destination, card, row.id);
+  if (!r || !render) return malformed(row);
+  return sendRendered(deps, row, render, r.locale);
 }

@@ -21,7 +21,9 @@ export interface ParsedForm {
 
 type FormValue = Record<string, unknown>;
 
-const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : Array.isArray(v) && typeof v[0] === 'string' ? v[0].trim() : '');
+/** A form value as trimmed text (selects may arrive as one-element arrays); anything else is empty. */
+export const formText = (v: unknown): string => (typeof v === 'string' ? v.trim() : Array.isArray(v) && typeof v[0] === 'string' ? v[0].trim() : '');
+const str = formText;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:\s+([+-])(\d{2}):?(\d{2}))?$/;
 

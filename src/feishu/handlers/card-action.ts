@@ -10,7 +10,10 @@ import { editFormProps } from '../form/form-props.ts';
 import { submitForm } from '../form/submit-form.ts';
 import { feishuOutcomeView } from '../outcome-data.ts';
 import { errorToast, renderCard, toastOf } from '../render.ts';
+import { submitNpsForm } from '../followup/start-survey-form.ts';
+import { answerNps } from './answer-nps.ts';
 import { decide } from './decide.ts';
+import { recordReviewFromCard } from './record-review.ts';
 
 /** The fields of a `card.action.trigger` callback we read (after the SDK flattened it). */
 export interface CardActionEvent {
@@ -33,11 +36,24 @@ async function editForm(ctx: FeishuCtx, outcomeId: string, round: number, member
 async function route(ctx: FeishuCtx, e: CardActionEvent, member: PersonRef, locale: Locale): Promise<CardResponse> {
   const value = e.action?.value;
   const formValue = e.action?.form_value ?? {};
+  const openMessageId = e.context?.open_message_id ?? 'no-message';
   const action = decodeAction(value);
-  if (action && action.a === 'edit') return editForm(ctx, action.o, action.r, member, locale);
-  if (action && action.a !== 'open') return decide(ctx, action, member, formValue, locale);
+  switch (action?.a) {
+    case 'edit':
+      return editForm(ctx, action.o, action.r, member, locale);
+    case 'approve':
+    case 'request_changes':
+    case 'reject':
+      return decide(ctx, action, member, formValue, locale);
+    case 'nps':
+      return answerNps(ctx, action, member, formValue, locale);
+    case 'review':
+      return recordReviewFromCard(ctx, action, member, formValue, locale);
+    case 'nps_start':
+      return submitNpsForm(ctx, { member, locale, nonce: action.n, formValue, openMessageId });
+  }
   const form = decodeFormAction(value);
-  if (form) return submitForm(ctx, { member, locale, action: form, formValue, openMessageId: e.context?.open_message_id ?? 'no-message' });
+  if (form) return submitForm(ctx, { member, locale, action: form, formValue, openMessageId });
   return { toast: toastOf('warning', 'feishu.toast.stale_button', {}, locale) };
 }
 

@@ -8,11 +8,12 @@ import { kickOutbox } from '../../delivery/kick.ts';
 import type { CardResponse } from '../card-response.ts';
 import { timeZoneOf, type FeishuCtx } from '../context.ts';
 import { feishuOutcomeView, stageDecision } from '../outcome-data.ts';
+import { formText } from '../form/parse-form.ts';
 import { renderFitted, toastOf } from '../render.ts';
 
 type Decide = Extract<CardAction, { a: 'approve' | 'request_changes' | 'reject' }>;
 
-const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : Array.isArray(v) && typeof v[0] === 'string' ? v[0].trim() : '');
+const text = formText;
 
 /** The score selects: null when none was picked; otherwise every one (a missing one fails the domain's 1–5 rule). */
 export function scoresOf(formValue: Record<string, unknown>): ScoreCard | null {

@@ -1,7 +1,7 @@
 import { attachEvidence, type EvidenceFile } from '../../domain/attach-evidence.ts';
 import type { PersonRef } from '../../domain/ports.ts';
 import { createEvidenceRepo } from '../../db/repos/evidence-repo.ts';
-import { runAdmin } from '../admin.ts';
+import { isPmoOrAdmin, runAdmin } from '../admin.ts';
 import { parseCommand, type Mention } from '../commands.ts';
 import { feishuPerson, isOpenId, type FeishuCtx } from '../context.ts';
 import { message, reply, type ReplyRequest, type ReplyTarget } from '../replies.ts';
@@ -34,6 +34,14 @@ async function onText(ctx: FeishuCtx, member: PersonRef, text: string, m: NonNul
       const lines = await runAdmin(ctx, member, command.args, m.chat_type === 'group' ? (m.chat_id ?? null) : null);
       return message('feishu.admin.title', lines);
     }
+    case 'nps':
+      if (!(await isPmoOrAdmin(ctx, member.address))) return message('feishu.nps.form_title', [{ key: 'error.pmo_only' }], 'orange');
+      return { view: 'nps_form', chatId: m.chat_type === 'group' ? (m.chat_id ?? null) : null };
+    case 'nps_results':
+      return { view: 'nps_results', scope: (await isPmoOrAdmin(ctx, member.address)) ? 'workspace' : 'mine' };
+    case 'report':
+      if (!(await isPmoOrAdmin(ctx, member.address))) return message('feishu.report.title', [{ key: 'feishu.report.pmo_only' }], 'orange');
+      return { view: 'report' };
     default:
       return { view: 'help', unknown: command.text || null };
   }
@@ -67,5 +75,6 @@ export async function onMessage(ctx: FeishuCtx, e: MessageEvent): Promise<void> 
   else if (m.message_type === 'file' && typeof content.file_key === 'string')
     answer = await onFile(ctx, member, { kind: 'file', fileRef: content.file_key, messageId: m.message_id, title: typeof content.file_name === 'string' ? content.file_name : null });
   else answer = { view: 'help', unknown: null };
-  await reply(ctx, to, answer, m.message_id);
+  // The survey form goes to the asker alone, even when asked in a group.
+  await reply(ctx, answer.view === 'nps_form' ? { destination: openId, personId: member.id } : to, answer, m.message_id);
 }

@@ -25,6 +25,8 @@ export interface FeishuUserInput {
 export interface FeishuChatInput {
   chat_id: string;
   name?: string;
+  /** Members' open_ids, listed by im/v1/chats/:chat_id/members (bots are never listed). */
+  members?: string[];
 }
 
 /** A message the app sent (im/v1/messages), with later updates. */
