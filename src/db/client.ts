@@ -20,3 +20,18 @@ export function isUniqueViolation(err: unknown, table: string): boolean {
   }
   return false;
 }
+
+/**
+ * Runs an atomic batch whose first statement claims a unique key on `table`. True when it
+ * was written; false when the key was taken already (another request did this first), in
+ * which case the whole batch rolled back and nothing changed.
+ */
+export async function batchOnce(db: Db, statements: Readonly<[BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]>, table: string): Promise<boolean> {
+  try {
+    await db.batch(statements);
+    return true;
+  } catch (err) {
+    if (isUniqueViolation(err, table)) return false;
+    throw err;
+  }
+}

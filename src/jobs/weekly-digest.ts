@@ -1,6 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import type { Db } from '../db/client.ts';
-import { isUniqueViolation } from '../db/client.ts';
+import { batchOnce, type Db } from '../db/client.ts';
 import { digests, workspaces } from '../db/schema/index.ts';
 import { gatherDigest, weekOf } from './digest-data.ts';
 import { JOB_BATCH, notify, pmoAddresses } from './job-kit.ts';
@@ -25,15 +24,16 @@ export async function sendWeeklyDigests(db: Db, now: Date): Promise<number> {
     const existing = await db.query.digests.findFirst({ where: (d, { and, eq }) => and(eq(d.workspaceId, w.id), eq(d.week, isoWeek)) });
     if (existing) continue;
     const data = await gatherDigest(db, w.id, now, tz);
-    try {
-      await db.batch([
+    // Another run may have written this week's digest meanwhile: then nothing is written.
+    const written = await batchOnce(
+      db,
+      [
         db.insert(digests).values({ workspaceId: w.id, week: isoWeek, createdAt: now }),
         ...notify(db, w, to.map((address) => ({ kind: 'digest', to: { personId: null, address }, data: { week: isoWeek, digest: data }, dedupeKey: `digest:${isoWeek}:${address}` })), now),
-      ]);
-      sent++;
-    } catch (err) {
-      if (!isUniqueViolation(err, 'digests')) throw err; // another run wrote it first
-    }
+      ],
+      'digests',
+    );
+    if (written) sent++;
   }
   return sent;
 }

@@ -2,7 +2,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { EvidenceInput, MetricInput } from '../../domain/types.ts';
 import type { NewDecision, NewResubmission, NewSubmission, OutcomeRecord, OutcomeRepo } from '../../domain/ports.ts';
 import type { Platform } from '../../domain/types.ts';
-import { isUniqueViolation, type Db } from '../client.ts';
+import { batchOnce, isUniqueViolation, type Db } from '../client.ts';
 import { auditLog, evidence, metrics, outcomes, processedEvents, projects, reviewSchedules, reviews, workspaces } from '../schema/index.ts';
 import { insertNotifications } from './outbox-rows.ts';
 
@@ -101,13 +101,7 @@ export function createOutcomeRepo(db: Db): OutcomeRepo {
             .onConflictDoNothing(),
         ),
       ] as const;
-      try {
-        await db.batch(statements);
-        return 'decided';
-      } catch (err) {
-        if (isUniqueViolation(err, 'reviews')) return 'already_decided';
-        throw err;
-      }
+      return (await batchOnce(db, statements, 'reviews')) ? 'decided' : 'already_decided';
     },
 
     async saveResubmission(r: NewResubmission) {
@@ -127,13 +121,7 @@ export function createOutcomeRepo(db: Db): OutcomeRepo {
         db.insert(auditLog).values({ ...r.audit, workspaceId: ws }),
         ...insertNotifications(db, ws, platform, r.notifications, r.at),
       ] as const;
-      try {
-        await db.batch(statements);
-        return 'stored';
-      } catch (err) {
-        if (isUniqueViolation(err, 'processed_events')) return 'stale';
-        throw err;
-      }
+      return (await batchOnce(db, statements, 'processed_events')) ? 'stored' : 'stale';
     },
 
     async saveSettings(workspaceId, settings, audit) {

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { NewReviewResult, ReviewRepo } from '../../domain/ports.ts';
 import type { Platform } from '../../domain/types.ts';
-import { isUniqueViolation, type Db } from '../client.ts';
+import { batchOnce, type Db } from '../client.ts';
 import { auditLog, evidence, metricReadings, metrics, outcomes, processedEvents, reviewSchedules, workspaces } from '../schema/index.ts';
 import { insertNotifications } from './outbox-rows.ts';
 
@@ -42,13 +42,7 @@ export function createReviewRepo(db: Db): ReviewRepo {
         db.insert(auditLog).values({ ...r.audit, workspaceId: ws }),
         ...insertNotifications(db, ws, w!.platform as Platform, r.notifications, r.at),
       ] as const;
-      try {
-        await db.batch(statements);
-        return 'stored';
-      } catch (err) {
-        if (isUniqueViolation(err, 'processed_events')) return 'stale';
-        throw err;
-      }
+      return (await batchOnce(db, statements, 'processed_events')) ? 'stored' : 'stale';
     },
   };
 }
