@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Deps, DepsCore } from '../deps.ts';
 import { people } from '../db/schema/index.ts';
 import type { PersonRef, WorkspaceContext } from '../domain/ports.ts';
@@ -14,7 +14,6 @@ export interface ContactUser {
   timeZone: string | null;
   isTenantManager: boolean;
 }
-
 
 /** Looks a user up; null when the directory does not answer (no scope, outside the contact range, down, slow). */
 export async function contactUser(deps: Deps | DepsCore, openId: string): Promise<ContactUser | null> {
@@ -49,6 +48,8 @@ export async function directManager(deps: Deps | DepsCore, workspace: WorkspaceC
   if (me?.managerSource === 'manual' && stored) return ref(stored);
   if (opts.lookup) {
     const user = await contactUser(deps, person.address);
+    // The directory's name is kept too: the reviewer picker lists people by name.
+    if (user?.name && user.name !== me?.name) await deps.repos.people.upsert(workspace.id, { platformUserId: person.address, name: user.name });
     if (user?.leaderOpenId) {
       const leader = await deps.repos.people.upsert(workspace.id, { platformUserId: user.leaderOpenId });
       if (leader.id !== me?.managerId) await deps.repos.people.setManager(workspace.id, person.id, leader.id, 'org_chart');
@@ -58,13 +59,22 @@ export async function directManager(deps: Deps | DepsCore, workspace: WorkspaceC
   return stored ? ref(stored) : null;
 }
 
-/** People the reviewer picker offers: the prefilled one first, then others the workspace knows. */
+/**
+ * People the reviewer picker offers (at most `limit`): the prefilled one first, then the
+ * member's direct manager as stored (org chart or manual mapping) — always offered, however
+ * many people the workspace knows — then the others by name (unnamed ones last).
+ */
 export async function reviewerChoices(deps: Deps | DepsCore, workspaceId: string, member: PersonRef, first: string | null, limit = 30): Promise<string[]> {
-  const known = await deps.db
-    .select({ id: people.platformUserId })
-    .from(people)
-    .where(and(eq(people.workspaceId, workspaceId), ne(people.id, member.id)))
-    .limit(limit);
-  const ids = [first, ...known.map((k) => k.id)].filter((x): x is string => isOpenId(x));
-  return [...new Set(ids)];
+  const me = await row(deps, workspaceId, member.id);
+  const [manager, known] = await Promise.all([
+    me?.managerId ? row(deps, workspaceId, me.managerId) : null,
+    deps.db
+      .select({ id: people.platformUserId })
+      .from(people)
+      .where(and(eq(people.workspaceId, workspaceId), ne(people.id, member.id)))
+      .orderBy(sql`${people.name} = ''`, people.name, people.platformUserId)
+      .limit(limit),
+  ]);
+  const ids = [first, manager?.platformUserId, ...known.map((k) => k.id)].filter((x): x is string => isOpenId(x));
+  return [...new Set(ids)].slice(0, limit);
 }

@@ -6,6 +6,7 @@ import type { CardResponse } from './card-response.ts';
 import { larkLogger } from './client.ts';
 import { feishuWorkspace, type FeishuCtx } from './context.ts';
 import { evidenceRoute } from './evidence-route.ts';
+import { handleOnce } from './handle-once.ts';
 import { onCardAction, type CardActionEvent } from './handlers/card-action.ts';
 import { onMenu, type MenuEvent } from './handlers/menu.ts';
 import { onMessage, type MessageEvent } from './handlers/message.ts';
@@ -53,13 +54,14 @@ export function feishuRoutes() {
     if (v.kind === 'challenge') return c.json({ challenge: v.challenge });
     if (v.kind === 'rejected') return c.json({ error: 'bad_request', message: v.reason }, 400);
     const ctx = await contextFor(c, v);
-    const { deps } = ctx;
-    // At-least-once delivery: each event_id is handled once (messages are also keyed by message_id).
-    if (!(await deps.repos.events.firstTime(ctx.workspace.id, 'feishu_event', v.envelope.eventId, deps.clock.now()))) return c.json({});
-    await dispatch(c, v, {
-      'im.message.receive_v1': (e: MessageEvent) => onMessage(ctx, e),
-      'application.bot.menu_v6': (e: MenuEvent) => onMenu(ctx, e),
-    });
+    // At-least-once delivery: each event_id is handled once (messages are also keyed by
+    // message_id); a failed handling answers 500 and leaves the event to Feishu's retry.
+    await handleOnce(ctx.deps, { workspaceId: ctx.workspace.id, source: 'feishu_event', key: v.envelope.eventId }, () =>
+      dispatch(c, v, {
+        'im.message.receive_v1': (e: MessageEvent) => onMessage(ctx, e),
+        'application.bot.menu_v6': (e: MenuEvent) => onMenu(ctx, e),
+      }),
+    );
     // Unknown event types are acknowledged too: Feishu would otherwise retry them for hours.
     return c.json({});
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseForm, parseFormDate, parseNumber, toFormErrors } from './parse-form.ts';
+import { parseForm, parseFormDate, toFormErrors } from './parse-form.ts';
 
 describe('parseForm', () => {
   it('reads dates with their offset, numbers, metric slots, links and the reviewer', () => {
@@ -44,19 +44,22 @@ describe('parseForm', () => {
   });
 });
 
-describe('parseFormDate / parseNumber', () => {
+describe('parseFormDate', () => {
   it('dates: offset form, plain form in the zone, malformed → invalid', () => {
     expect(parseFormDate('2024-04-01 +0800', 'UTC').toISOString()).toBe('2024-03-31T16:00:00.000Z');
     expect(parseFormDate('2024-04-01 -05:30', 'UTC').toISOString()).toBe('2024-04-01T05:30:00.000Z');
     expect(parseFormDate('2024-04-01', 'Asia/Shanghai').toISOString()).toBe('2024-03-31T16:00:00.000Z');
     for (const bad of ['2024-13-01', '01/04/2024', 'tomorrow']) expect(Number.isNaN(parseFormDate(bad, 'UTC').getTime())).toBe(true);
   });
+});
 
-  it('numbers: separators allowed, words are NaN, empty is null', () => {
-    expect(parseNumber('1,234.5')).toBe(1234.5);
-    expect(parseNumber('-3')).toBe(-3);
-    expect(parseNumber(' ')).toBeNull();
-    expect(parseNumber('12 min')).toBeNaN();
-    expect(parseNumber('1e3')).toBeNaN();
+describe('metric numbers (the domain parseDecimal)', () => {
+  const metric = (baseline: string) => parseForm({ m0_name: 'Wait', m0_baseline: baseline }, 'UTC').draft.metrics[0]!.baseline;
+  it('thousands separators and full-width digits are numbers; a decimal comma or words are not; empty is null', () => {
+    expect(metric('1,234.5')).toBe(1234.5);
+    expect(metric('１２．５')).toBe(12.5);
+    expect(metric('-3')).toBe(-3);
+    expect(metric(' ')).toBeNull();
+    for (const bad of ['12,5', '12 min', '1e3']) expect(metric(bad)).toBeNaN();
   });
 });

@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { FORM_FIELDS, GENERAL, METRIC_SLOTS, metricField, type FormError } from '../../../cards/feishu/form-card.ts';
 import type { FieldError } from '../../domain/errors.ts';
+import { parseDecimal } from '../../domain/metrics.ts';
 import type { Direction, IndicatorClass, MetricInput, OutcomeDraft } from '../../domain/types.ts';
 
 /**
@@ -38,13 +39,6 @@ export function parseFormDate(value: string, timeZone: string): Date {
   return new Date(Date.UTC(y, mo - 1, d) - offsetMin * 60_000);
 }
 
-/** "1,234.5" → 1234.5; "" → null; anything else → NaN (the SMART check then names the field). */
-export function parseNumber(value: string): number | null {
-  const s = value.replace(/[,\s，]/g, '');
-  if (s === '') return null;
-  return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : Number.NaN;
-}
-
 function metricsOf(fv: FormValue, values: Record<string, string>) {
   const metrics: MetricInput[] = [];
   const slots: number[] = [];
@@ -53,7 +47,8 @@ function metricsOf(fv: FormValue, values: Record<string, string>) {
     const [name, unit, direction, baseline, target, actual] = [get('name'), get('unit'), get('direction'), get('baseline'), get('target'), get('actual')];
     // A slot counts once anything but the direction select is filled in.
     if (!name && !unit && !baseline && !target && !actual) continue;
-    metrics.push({ name, unit, direction: direction as Direction, baseline: parseNumber(baseline), target: parseNumber(target), actual: parseNumber(actual) });
+    // The domain's reading of a typed number: "" → null; "12,5" or "12 min" → NaN, which the SMART check names on its field.
+    metrics.push({ name, unit, direction: direction as Direction, baseline: parseDecimal(baseline), target: parseDecimal(target), actual: parseDecimal(actual) });
     slots.push(slot);
   }
   return { metrics, slots };

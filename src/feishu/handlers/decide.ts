@@ -45,7 +45,7 @@ export async function decide(ctx: FeishuCtx, a: Decide, actor: PersonRef, formVa
   try {
     await decideOutcome({
       ctx: ctx.deps.verbs,
-      input: { workspace: ctx.workspace, outcomeId: a.o, actor, decision: a.a, comment: text(formValue[APPROVAL_FIELDS.comment]) || null, scores: scoresOf(formValue), round: a.r },
+      input: { workspace: ctx.workspace, outcomeId: a.o, actor, decision: a.a, comment: text(formValue[APPROVAL_FIELDS.comment]) || null, scores: scoresOf(formValue), round: a.r, stage: a.s },
     });
   } catch (err) {
     // A second click (or a stale card) finds this stage decided — by the time it reads the

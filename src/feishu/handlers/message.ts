@@ -3,6 +3,7 @@ import type { PersonRef } from '../../domain/ports.ts';
 import { createEvidenceRepo } from '../../db/repos/evidence-repo.ts';
 import { isPmoOrAdmin, runAdmin } from '../admin.ts';
 import { parseCommand, type Mention } from '../commands.ts';
+import { handleOnce } from '../handle-once.ts';
 import { feishuPerson, isOpenId, type FeishuCtx } from '../context.ts';
 import { message, reply, type ReplyRequest, type ReplyTarget } from '../replies.ts';
 
@@ -55,16 +56,22 @@ async function onFile(ctx: FeishuCtx, member: PersonRef, file: EvidenceFile): Pr
 
 /**
  * A message to the bot (p2p, or an @mention in a group). Deliveries are at least once,
- * so each message_id is handled once. Text is a command; an image or file becomes
- * evidence of the outcome the member just submitted; anything else gets the help card.
+ * so each message_id is handled once (a failed handling is left to Feishu's retry). Text
+ * is a command; an image or file becomes evidence of the outcome the member just
+ * submitted; anything else gets the help card.
  * Every path answers — nothing a member types produces silence.
  */
 export async function onMessage(ctx: FeishuCtx, e: MessageEvent): Promise<void> {
   const m = e.message;
   const openId = e.sender?.sender_id?.open_id;
   if (e.sender?.sender_type !== 'user' || !m?.message_id || !isOpenId(openId)) return;
+  const messageId = m.message_id;
+  await handleOnce(ctx.deps, { workspaceId: ctx.workspace.id, source: 'feishu_message', key: messageId }, () => answerMessage(ctx, openId, { ...m, message_id: messageId }));
+}
+
+/** Answers a message not seen before. */
+async function answerMessage(ctx: FeishuCtx, openId: string, m: NonNullable<MessageEvent['message']> & { message_id: string }): Promise<void> {
   const { deps, workspace } = ctx;
-  if (!(await deps.repos.events.firstTime(workspace.id, 'feishu_message', m.message_id, deps.clock.now()))) return;
   const member = await feishuPerson(deps, workspace.id, openId);
   const to: ReplyTarget = { destination: m.chat_type === 'group' && m.chat_id ? m.chat_id : openId, personId: member.id };
   const content = contentOf(m.content);

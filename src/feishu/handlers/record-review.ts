@@ -4,12 +4,13 @@ import { actualField, REVIEW_FIELDS } from '../../../cards/feishu/review-card.ts
 import type { ReviewDueView } from '../../../cards/view.ts';
 import { kickOutbox } from '../../delivery/kick.ts';
 import { DomainError, type FieldError } from '../../domain/errors.ts';
+import { parseDecimal } from '../../domain/metrics.ts';
 import type { PersonRef } from '../../domain/ports.ts';
 import { recordReview } from '../../domain/record-review.ts';
 import type { Locale } from '../../domain/types.ts';
 import type { CardResponse } from '../card-response.ts';
 import { timeZoneOf, type FeishuCtx } from '../context.ts';
-import { formText, parseNumber } from '../form/parse-form.ts';
+import { formText } from '../form/parse-form.ts';
 import { reviewRender, reviewView } from '../followup/review-data.ts';
 import { errorToast, renderCard, toastOf } from '../render.ts';
 
@@ -20,7 +21,7 @@ function readForm(view: ReviewDueView, formValue: Record<string, unknown>) {
   const notNumbers: FormError[] = [];
   view.metrics.forEach((m, i) => {
     const raw = (values[actualField(i)] = formText(formValue[actualField(i)]));
-    const n = parseNumber(raw);
+    const n = parseDecimal(raw);
     if (Number.isNaN(n)) notNumbers.push({ name: actualField(i), key: 'feishu.review.not_a_number', params: { metric: m.name } });
     numbers[m.id] = n;
   });

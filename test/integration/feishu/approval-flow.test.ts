@@ -86,6 +86,19 @@ describe('submit → manager → PMO → verified', () => {
     expect(h.cardsTo(F.pmo)).toHaveLength(1);
   });
 
+  it('does not let a manager who is also PMO decide stage 2 with a second click on the stage-1 card', async () => {
+    const ws = await h.workspace();
+    await h.deps.repos.workspaces.updateSettings(ws.id, { pmoReviewers: [F.pmo, F.manager] });
+    const id = await submitValid(h);
+    const first = await clickDecision(h, F.manager, 'approve', id, { formValue: SCORES });
+    expect(first.body.toast!.type).toBe('success');
+    // A stale copy of the stage-1 card (still showing its buttons) clicked again.
+    const second = await clickDecision(h, F.manager, 'approve', id, { formValue: SCORES });
+    expect(second.body.toast).toMatchObject({ type: 'info' });
+    expect((await h.outcome(id))!.status).toBe('manager_approved');
+    expect(await h.db.select().from(reviews)).toHaveLength(1);
+  });
+
   it('needs scores to approve and a comment to reject or ask for changes (checked on the server)', async () => {
     const id = await submitValid(h);
     const noScores = await clickDecision(h, F.manager, 'approve', id);

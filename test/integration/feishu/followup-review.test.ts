@@ -90,6 +90,24 @@ describe('the 90-day review on Feishu', () => {
     expect(await h.db.select().from(metricReadings)).toHaveLength(1);
   });
 
+  it('reads the actual value as the domain does: "12,5" gets the note beside the field and stores nothing, "1,000" is 1000', async () => {
+    const outcomeId = await verifiedOutcome(h);
+    const s = await schedule(outcomeId);
+    await runJobsAt(h, s.dueAt);
+    const bad = await record(F.member, s.id, { actual_0: '12,5' });
+    expect(bad.body.toast).toMatchObject({ type: 'error' });
+    const badCard = JSON.stringify(bad.body.card!.data);
+    const note = badCard.indexOf('Enter the actual value of Waiting time as a number.');
+    expect(note).toBeGreaterThan(badCard.indexOf('"name":"actual_0"'));
+    expect(note).toBeLessThan(badCard.indexOf('"name":"evidence_url"'));
+    expect(await h.db.select().from(metricReadings)).toEqual([]);
+    expect((await schedule(outcomeId)).status).toBe('notified');
+
+    const ok = await record(F.member, s.id, { actual_0: '1,000' });
+    expect(ok.body.toast).toMatchObject({ type: 'success' });
+    expect((await h.db.select().from(metricReadings)).map((r) => r.value)).toEqual([1000]);
+  });
+
   it('a reminder the platform answers with 429 and then 5xx is delivered once, later', async () => {
     const outcomeId = await verifiedOutcome(h);
     await runJobsAt(h, (await schedule(outcomeId)).dueAt);

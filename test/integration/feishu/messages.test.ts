@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cardProblems } from '../../../cards/feishu/limits.ts';
 import { people } from '../../../src/db/schema/index.ts';
+import { botMenuEvent, feishuEventBody } from '../../helpers/feishu-sign.ts';
 import { cardText, F, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -95,10 +96,32 @@ describe('at-least-once delivery', () => {
   });
 
   it('the same menu click delivered twice is answered once', async () => {
-    const { botMenuEvent, feishuEventBody } = await import('../../helpers/feishu-sign.ts');
     const body = feishuEventBody('application.bot.menu_v6', botMenuEvent('help', F.member), { token: F.token, tenantKey: F.tenant, eventId: 'evt-menu' });
     await h.post('events', body);
     await h.post('events', body);
+    expect(h.cardsTo(F.member)).toHaveLength(1);
+  });
+
+  /** Delivers `send` while the outbox table is away (the reply cannot be stored), then again twice. */
+  async function failThenRetry(send: () => Promise<Response>) {
+    await h.db.run(sql`ALTER TABLE outbox RENAME TO outbox_elsewhere`);
+    const failed = await send();
+    await h.db.run(sql`ALTER TABLE outbox_elsewhere RENAME TO outbox`);
+    expect(failed.status).toBe(500);
+    expect(h.cardsTo(F.member)).toHaveLength(0);
+    expect((await send()).status).toBe(200);
+    expect((await send()).status).toBe(200);
+  }
+
+  it('a message whose handling failed (500) is answered, once, when Feishu redelivers it', async () => {
+    await failThenRetry(() => h.say('/outcome help', { eventId: 'evt-fail', messageId: 'om_fail' }));
+    expect(h.cardsTo(F.member)).toHaveLength(1);
+    expect(cardText(h.cardsTo(F.member)[0]!.card)).toContain('/outcome list');
+  });
+
+  it('a menu click whose handling failed (500) is answered, once, when Feishu redelivers it', async () => {
+    const body = feishuEventBody('application.bot.menu_v6', botMenuEvent('help', F.member), { token: F.token, tenantKey: F.tenant, eventId: 'evt-menu-fail' });
+    await failThenRetry(() => h.post('events', body));
     expect(h.cardsTo(F.member)).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeFormAction } from '../../../cards/feishu/form-action.ts';
 import { cardProblems } from '../../../cards/feishu/limits.ts';
+import { metrics } from '../../../src/db/schema/index.ts';
 import { buttonValues, cardText, F, startHarness, type Harness } from './harness.ts';
 import { openForm, submitForm, validForm } from './steps.ts';
 
@@ -93,5 +94,41 @@ describe('the submit form', () => {
       expect(res.body.toast).toMatchObject({ type: 'warning' });
     }
     expect((await h.counts()).outcomes).toBe(0);
+  });
+
+  it('a decimal comma ("12,5") is not read as 125: the note sits beside the baseline and nothing is stored', async () => {
+    const form = await openForm(h);
+    const before = await h.counts();
+    const res = await submitForm(h, form, validForm({ m0_baseline: '12,5' }));
+    expect(res.body.toast).toMatchObject({ type: 'error' });
+    const card = JSON.stringify(res.body.card!.data);
+    const note = card.indexOf('Enter the baseline as a number.');
+    expect(note).toBeGreaterThan(card.indexOf('"name":"m0_baseline"'));
+    expect(note).toBeLessThan(card.indexOf('"name":"m0_target"'));
+    expect(card).toContain('"default_value":"12,5"');
+    expect(await h.counts()).toEqual(before);
+  });
+
+  it('thousands separators and full-width digits are read as the numbers they are', async () => {
+    const form = await openForm(h);
+    const res = await submitForm(h, form, validForm({ m0_baseline: '1,000', m0_target: '８００', m0_actual: '９５０．５' }));
+    expect(res.body.toast).toMatchObject({ type: 'success' });
+    expect((await h.db.select().from(metrics)).map((m) => [m.baseline, m.target, m.actual])).toEqual([[1000, 800, 950.5]]);
+  });
+
+  it('the reviewer picker lists people by name and always offers the org-chart manager, however many people are known', async () => {
+    const ws = await h.workspace();
+    const pad = (i: number) => String(i).padStart(2, '0');
+    // 40 colleagues known before the manager, stored in reverse name order.
+    await h.deps.repos.people.ensure(ws.id, Array.from({ length: 40 }, (_, i) => ({ platformUserId: `ou_p${pad(39 - i)}`, name: `Person ${pad(39 - i)}` })));
+    const byName = (n: number) => Array.from({ length: n }, (_, i) => `ou_p${pad(i)}`);
+    const options = (card: unknown) => (JSON.stringify(card).match(/"name":"reviewer".*?"options":(\[.*?\])/)?.[1] ?? '[]');
+    const ids = (card: unknown) => (JSON.parse(options(card)) as { value: string }[]).map((o) => o.value);
+
+    const form = await openForm(h);
+    expect(ids(h.cardsTo(F.member)[0]!.card)).toEqual([F.manager, ...byName(29)]);
+    // The member picks someone else and the form comes back: the manager is still offered.
+    const again = await submitForm(h, form, validForm({ reviewer: F.pmo, m0_baseline: 'about 45' }));
+    expect(ids(again.body.card!.data)).toEqual([F.pmo, F.manager, ...byName(28)]);
   });
 });
