@@ -21,15 +21,28 @@ export function metricLines(ctx: CardContext, view: Pick<OutcomeView, 'metrics'>
 
 /** Longer URLs are shown as text: 3 of them must still fit one 3000-character section. */
 const MAX_LINK_URL = 600;
+/** What the evidence lines may take of their section (3000 characters with the heading). */
+const EVIDENCE_TEXT_BUDGET = 2_900;
 
-/** Evidence as links (URLs) and file names (Slack files, kept by id). */
+/**
+ * Evidence as links: URLs, and Slack files by their permalink where it is stored (a reviewer
+ * with access opens it), else by name. Links are kept in order while they fit the section;
+ * the rest show their names (the dashboard lists every link).
+ */
 export function evidenceLines(ctx: CardContext, view: Pick<OutcomeView, 'evidence'>): string {
   if (view.evidence.length === 0) return ctx.t('card.no_evidence');
-  return view.evidence
-    .map((e) => {
-      const label = esc(clip(e.title ?? e.url ?? e.fileRef ?? '', 80));
-      if (e.url && e.url.length <= MAX_LINK_URL) return `• <${e.url}|${label}>`;
-      return e.url ? `• 🔗 ${label}` : `• 📎 ${label}`;
+  const lines = view.evidence.map((e) => {
+    const label = esc(clip(e.title ?? e.url ?? e.fileRef ?? '', 80));
+    const icon = e.kind === 'link' ? '🔗' : '📎';
+    const linkable = e.url !== null && e.url.length <= MAX_LINK_URL;
+    return { plain: `• ${icon} ${label}`, linked: linkable ? `• ${e.kind === 'link' ? '' : `${icon} `}<${e.url}|${label}>` : null };
+  });
+  let total = lines.reduce((n, l) => n + l.plain.length + 1, 0);
+  return lines
+    .map((l) => {
+      if (!l.linked || total + l.linked.length - l.plain.length > EVIDENCE_TEXT_BUDGET) return l.plain;
+      total += l.linked.length - l.plain.length;
+      return l.linked;
     })
     .join('\n');
 }

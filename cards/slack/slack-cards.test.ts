@@ -55,7 +55,8 @@ const biggest = view({
   metrics: Array.from({ length: 3 }, (_, i) => ({ ...view().metrics[0]!, name: `${long(95)}${i}`, unit: long(30) })),
   evidence: [
     ...Array.from({ length: 3 }, (_, i) => ({ kind: 'link' as const, title: null, url: `https://example.com/${long(i === 2 ? 2900 : 550)}/${i}`, fileRef: null, messageId: null })),
-    ...Array.from({ length: 10 }, (_, i) => ({ kind: 'file' as const, title: `${long(200)}-${i}.pdf`, url: null, fileRef: `F${i}`, messageId: null })),
+    // Files with permalinks: the links must not push the evidence section past 3000 characters.
+    ...Array.from({ length: 10 }, (_, i) => ({ kind: 'file' as const, title: `${long(200)}-${i}.pdf`, url: `https://files.example.com/UMEMBER1/F${i}/${long(120)}.pdf`, fileRef: `F${i}`, messageId: null })),
   ],
   reviews: [decision, { ...decision, comment: long(2000) }],
 });
@@ -111,6 +112,14 @@ describe('Slack cards', () => {
         expect(JSON.stringify(notice.blocks).includes('outcome_edit')).toBe(d === 'request_changes');
         expect(JSON.stringify(notice)).not.toMatch(UNTRANSLATED);
       }
+  });
+
+  it('links a Slack file to its permalink where it is stored, and names it where not', () => {
+    const permalink = 'https://outcome-test.slack.com/files/UMEMBER1/F0001/survey.pdf';
+    const linked = view({ evidence: [{ kind: 'file', title: 'survey.pdf', url: permalink, fileRef: 'F0001', messageId: null }, { kind: 'image', title: 'chart.png', url: null, fileRef: 'F0002', messageId: null }] });
+    const text = JSON.stringify(renderApprovalCard(en, { view: linked, stage: 'manager', round: 1, open: true, decision: null }).blocks);
+    expect(text).toContain(`📎 <${permalink}|survey.pdf>`);
+    expect(text).toContain('📎 chart.png');
   });
 
   it('offers no Edit button once the member has resubmitted', () => {

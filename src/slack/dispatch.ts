@@ -1,16 +1,21 @@
 import type { App } from '@slack/bolt';
 import type { SlackBody } from './inbound.ts';
-
-/**
- * How long the response may wait for a listener after it called ack(). Slack gives 3 s per
- * request; listeners normally finish (one write, one views.open) well before this.
- */
-const AFTER_ACK_GRACE_MS = 2_000;
+import { AFTER_ACK_GRACE_MS } from './timing.ts';
 
 /** Things a listener gets per request beside Bolt's args (Bolt's `customProperties`). */
 export interface RequestProps {
   /** Work after the response (waitUntil on Workers). */
   defer: (task: () => Promise<unknown>) => void;
+  /** An Events API delivery failed: if the response has not left, it becomes a 500 so Slack retries. */
+  eventFailed: () => void;
+}
+
+/** How one request is handed over: Slack's retry headers and the after-ack grace. */
+export interface DispatchOptions {
+  retryNum?: number;
+  retryReason?: string;
+  /** How long the response may wait for the listener after its ack (default {@link AFTER_ACK_GRACE_MS}). */
+  afterAckGraceMs?: number;
 }
 
 /**
@@ -19,15 +24,16 @@ export interface RequestProps {
  * so that views.open happens inside the request; should a listener run long after its ack,
  * the response goes out anyway and the rest continues as deferred work.
  */
-export async function dispatchToBolt(app: App, body: SlackBody, opts: RequestProps & { retryNum?: number; retryReason?: string }): Promise<Response> {
+export async function dispatchToBolt(app: App, body: SlackBody, opts: Pick<RequestProps, 'defer'> & DispatchOptions): Promise<Response> {
   let acked: { value: unknown } | undefined;
   let onAck!: () => void;
   const ackSeen = new Promise<void>((resolve) => (onAck = resolve));
+  let failed = false;
   const processing = app.processEvent({
     body,
     retryNum: opts.retryNum,
     retryReason: opts.retryReason,
-    customProperties: { defer: opts.defer } satisfies RequestProps,
+    customProperties: { defer: opts.defer, eventFailed: () => (failed = true) } satisfies RequestProps,
     ack: async (response?: unknown) => {
       if (acked) return;
       acked = { value: response };
@@ -35,12 +41,14 @@ export async function dispatchToBolt(app: App, body: SlackBody, opts: RequestPro
     },
   });
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = ackSeen.then(() => new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), AFTER_ACK_GRACE_MS))));
+  const late = ackSeen.then(() => new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), opts.afterAckGraceMs ?? AFTER_ACK_GRACE_MS))));
   try {
     if ((await Promise.race([processing.then(() => 'done' as const), late])) === 'late') opts.defer(() => processing);
   } finally {
     clearTimeout(timer);
   }
+  // Bolt acks events before any listener runs; only the status can still ask for the retry.
+  if (failed) return new Response(null, { status: 500 });
   return toResponse(acked?.value);
 }
 

@@ -7,6 +7,7 @@ import { boltFor } from './bolt-app.ts';
 import { dispatchToBolt } from './dispatch.ts';
 import { isSslCheck, parseSlackBody, teamIdOf, type SlackBody } from './inbound.ts';
 import { installationFor } from './installation.ts';
+import { slackTimings } from './timing.ts';
 import { verifySlackRequest } from './verify.ts';
 
 const retryNumOf = (c: Context<AppEnv>) => {
@@ -48,5 +49,10 @@ export async function handleSlackEvents(c: Context<AppEnv>) {
   const teamId = teamIdOf(body);
   if (!teamId) return c.json({ error: 'bad_request', message: 'The request names no Slack team.' }, 400);
   if (!(await installationFor(deps, body, teamId))) return notInstalled(c, body);
-  return dispatchToBolt(boltFor(deps), body, { defer: c.var.defer, retryNum: retryNumOf(c), retryReason: c.req.header('x-slack-retry-reason') });
+  return dispatchToBolt(boltFor(deps), body, {
+    defer: c.var.defer,
+    retryNum: retryNumOf(c),
+    retryReason: c.req.header('x-slack-retry-reason'),
+    afterAckGraceMs: slackTimings(deps).afterAckGraceMs,
+  });
 }

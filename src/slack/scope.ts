@@ -9,6 +9,7 @@ import { cardContext } from '../views/card-context.ts';
 import { personBySlackId, type PersonRow } from './data/people.ts';
 import { workspaceContext } from './data/workspaces.ts';
 import type { RequestProps } from './dispatch.ts';
+import { slackTimings, within } from './timing.ts';
 
 /** Everything a listener works with for one request. */
 export interface SlackScope {
@@ -37,22 +38,18 @@ export function scopeOf(deps: Deps, context: Context, client: webApi.WebClient):
   return { deps, workspace, ws: workspaceContext(workspace), client, defer: context.defer as RequestProps['defer'] };
 }
 
-/** What looking up a profile needs: the outbox sender has this much, listeners have a whole scope. */
-export type ProfileScope = { deps: DepsCore; workspace: WorkspaceRow; client: webApi.WebClient };
+/**
+ * What looking up a profile needs: the outbox sender has this much, listeners have a whole
+ * scope. With `defer` (inside a request) the lookup is bounded; without it, it is awaited.
+ */
+export type ProfileScope = { deps: DepsCore; workspace: WorkspaceRow; client: webApi.WebClient; defer?: RequestProps['defer'] };
 
 /** A cached Slack profile is refreshed after a week (name, locale and zone rarely change). */
 const PROFILE_TTL_MS = 7 * 24 * 3600_000;
 
-/**
- * The person behind a Slack user id, created on first sight. The profile (name, locale,
- * time zone) comes from users.info once and is cached in the people table, so texts follow
- * the user's Slack language without a users.info call on every request.
- */
-export async function ensurePerson(scope: ProfileScope, userId: string): Promise<PersonRow> {
+/** Reads the profile with users.info and caches it; false when Slack did not answer with one. */
+async function refreshProfile(scope: ProfileScope, userId: string): Promise<boolean> {
   const { deps, workspace } = scope;
-  const row = await personBySlackId(deps.db, workspace.id, userId);
-  const seen = row ? (row.updatedAt ?? row.createdAt).getTime() : 0;
-  if (row?.locale && deps.clock.now().getTime() - seen < PROFILE_TTL_MS) return row;
   try {
     const { user } = await scope.client.users.info({ user: userId, include_locale: true });
     await deps.repos.people.upsert(workspace.id, {
@@ -61,13 +58,32 @@ export async function ensurePerson(scope: ProfileScope, userId: string): Promise
       locale: resolveLocale(user?.locale, workspace.settings.locale),
       timeZone: user?.tz ?? null,
     });
+    return true;
   } catch (err) {
-    // Without a profile the person still works, in the workspace's language; we ask again next time.
     deps.log('warn', 'users.info failed', { user: userId, error: err instanceof Error ? err.message : String(err) });
-    if (row) return row;
-    await deps.repos.people.upsert(workspace.id, { platformUserId: userId });
+    return false;
   }
-  return (await personBySlackId(deps.db, workspace.id, userId))!;
+}
+
+/**
+ * The person behind a Slack user id, created on first sight. The profile (name, locale,
+ * time zone) comes from users.info once and is cached in the people table, so texts follow
+ * the user's Slack language without a users.info call on every request. Inside a request
+ * the lookup gets a short budget (PROFILE_LOOKUP_BUDGET_MS in timing.ts): a slow Slack must
+ * not cost the 3-second ack window, so past it the person goes on with the cached row (or a
+ * new one, in the workspace's language) and the lookup finishes as deferred work.
+ */
+export async function ensurePerson(scope: ProfileScope, userId: string): Promise<PersonRow> {
+  const { deps, workspace } = scope;
+  const row = await personBySlackId(deps.db, workspace.id, userId);
+  const seen = row ? (row.updatedAt ?? row.createdAt).getTime() : 0;
+  if (row?.locale && deps.clock.now().getTime() - seen < PROFILE_TTL_MS) return row;
+  const lookup = refreshProfile(scope, userId);
+  const done = scope.defer ? await within(lookup, slackTimings(deps).profileLookupMs) : { value: await lookup };
+  if (!done) scope.defer?.(() => lookup);
+  if (done?.value) return (await personBySlackId(deps.db, workspace.id, userId))!;
+  // No profile (yet): the person still works, in the workspace's language; we ask again next time.
+  return row ?? (await deps.repos.people.ensure(workspace.id, [{ platformUserId: userId }]))[0]!;
 }
 
 /** The member for a row: locale and zone fall back to the workspace's. */

@@ -1,12 +1,13 @@
 import { REVIEW_BLOCKS } from '../../../cards/slack/review-modal.ts';
 import { INPUT_ACTION } from '../../../cards/slack/submit-modal.ts';
-import { numberOf, type StateValues } from './read-submission.ts';
+import { parseDecimal } from '../../domain/metrics.ts';
+import type { StateValues } from './read-submission.ts';
 
 const ACTUAL_PREFIX = REVIEW_BLOCKS.actual('');
 
 /** What the owner typed into the review form, parsed but not yet judged (recordReview does that). */
 export interface ParsedReview {
-  /** Actual value per metric id: '' is missing (null), anything unparsable NaN, so the verb names it. */
+  /** Actual value per metric id (the domain's parseDecimal): '' is missing (null), anything unparsable NaN, so the verb names it. */
   values: Record<string, number | null>;
   evidenceUrl: string;
   comment: string;
@@ -18,7 +19,7 @@ export function readReview(values: StateValues): ParsedReview {
   const actuals: Record<string, number | null> = {};
   for (const block of Object.keys(values)) {
     if (!block.startsWith(ACTUAL_PREFIX)) continue;
-    actuals[block.slice(ACTUAL_PREFIX.length)] = numberOf(text(block));
+    actuals[block.slice(ACTUAL_PREFIX.length)] = parseDecimal(text(block));
   }
   return { values: actuals, evidenceUrl: text(REVIEW_BLOCKS.evidence), comment: text(REVIEW_BLOCKS.comment) };
 }

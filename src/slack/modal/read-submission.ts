@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { INPUT_ACTION, LINK_INPUTS, METRIC_ROWS, SUBMIT_BLOCKS, type MetricField } from '../../../cards/slack/submit-modal.ts';
+import { parseDecimal } from '../../domain/metrics.ts';
 import type { EvidenceInput, IndicatorClass, MetricInput } from '../../domain/types.ts';
 
 /** `view.state.values` of a view_submission: block id → action id → value. */
@@ -14,7 +15,8 @@ export interface StateValue {
   /** datetimepicker: Unix seconds. */
   selected_date_time?: number | null;
   selected_option?: { value?: string } | null;
-  files?: { id?: string; name?: string; title?: string; mimetype?: string }[];
+  /** file_input: Slack's file objects (a subset of their fields). */
+  files?: { id?: string; name?: string; title?: string; mimetype?: string; permalink?: string }[];
 }
 
 /** What the member typed, parsed but not yet judged (the SMART check does that). */
@@ -32,21 +34,22 @@ export interface ParsedSubmission {
   /** links[i] came from link input linkInputs[i]. */
   linkInputs: number[];
   files: EvidenceInput[];
+  /** Slack file id → its permalink (https only), so reviewers with access can open the file. */
+  filePermalinks: Record<string, string>;
   reviewerUserId: string | null;
 }
 
 const value = (values: StateValues, block: string): StateValue | undefined => values[block]?.[INPUT_ACTION];
 const text = (values: StateValues, block: string): string => (value(values, block)?.value ?? '').trim();
 
-/** A number as typed; '' is missing (null), anything unparsable is NaN so the verb's check names it. */
-export function numberOf(typed: string): number | null {
-  const raw = typed.trim().replace(',', '.');
-  if (raw === '') return null;
-  const n = Number(raw);
-  return Number.isFinite(n) ? n : Number.NaN;
-}
+/** A number as typed (the domain's one reading of it): '' is null, anything unparsable NaN so the check names the field. */
+const number = (values: StateValues, block: string) => parseDecimal(text(values, block));
 
-const number = (values: StateValues, block: string) => numberOf(text(values, block));
+/** Slack's file permalinks are https pages of the workspace; anything else is not shown as a link. */
+function isPermalink(url: string | undefined): url is string {
+  if (!url || url.length > 2_000 || !URL.canParse(url)) return false;
+  return new URL(url).protocol === 'https:';
+}
 
 /** A datepicker's yyyy-MM-dd as the start of that day in `timeZone`; garbage becomes an invalid Date. */
 export function dayStart(day: string | null | undefined, timeZone: string): Date | null {
@@ -92,9 +95,9 @@ export function readSubmission(values: StateValues, timeZone: string): ParsedSub
       linkInputs.push(i);
     }
   }
-  const files: EvidenceInput[] = (value(values, SUBMIT_BLOCKS.files)?.files ?? [])
-    .filter((f) => typeof f.id === 'string' && f.id)
-    .map((f) => ({ kind: f.mimetype?.startsWith('image/') ? 'image' : 'file', ref: f.id!, title: f.name ?? f.title ?? f.id! }));
+  const uploaded = (value(values, SUBMIT_BLOCKS.files)?.files ?? []).filter((f) => typeof f.id === 'string' && f.id);
+  const files: EvidenceInput[] = uploaded.map((f) => ({ kind: f.mimetype?.startsWith('image/') ? 'image' : 'file', ref: f.id!, title: f.name ?? f.title ?? f.id! }));
+  const filePermalinks = Object.fromEntries(uploaded.filter((f) => isPermalink(f.permalink)).map((f) => [f.id!, f.permalink!]));
   const newName = text(values, SUBMIT_BLOCKS.projectNew);
   return {
     projectId: value(values, SUBMIT_BLOCKS.project)?.selected_option?.value ?? null,
@@ -108,6 +111,7 @@ export function readSubmission(values: StateValues, timeZone: string): ParsedSub
     links,
     linkInputs,
     files,
+    filePermalinks,
     reviewerUserId: value(values, SUBMIT_BLOCKS.reviewer)?.selected_user ?? null,
   };
 }

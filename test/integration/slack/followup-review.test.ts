@@ -131,6 +131,20 @@ describe('the 90-day review on Slack', () => {
     expect(await rows('shortfall_alert')).toHaveLength(3);
   });
 
+  it('reads the actual value as typed: a decimal comma is refused beside its field, thousands separators are understood', async () => {
+    h.clock.set((await schedule()).dueAt);
+    await runJobs(h);
+    await press(h, reviewCards()[0]!, 'review_record', USERS.member.id);
+    const form = lastModal(h);
+    const block = await actualBlock();
+    expect(await submitModal(h, form, reviewState(block, '12,5'), USERS.member.id)).toEqual({ response_action: 'errors', errors: { [block]: 'Enter the actual value of Waiting time.' } });
+    expect(await readings()).toBe(0);
+    expect((await schedule()).status).toBe('notified');
+
+    expect(await submitModal(h, form, reviewState(block, '1,000'), USERS.member.id)).toEqual({});
+    expect((await h.db.select().from(metricReadings)).map((r) => r.value)).toEqual([1000]);
+  });
+
   it('offers the record button on the Home tab once the review is due, and records from there', async () => {
     h.clock.set((await schedule()).dueAt);
     await runJobs(h);

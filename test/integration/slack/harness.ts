@@ -9,6 +9,7 @@ import { count, eq } from 'drizzle-orm';
 import { createApp } from '../../../src/app.ts';
 import { drainOutbox } from '../../../src/delivery/drain.ts';
 import { outbox, outcomes, people, projects, reviews, workspaces } from '../../../src/db/schema/index.ts';
+import { setSlackTimings, type SlackTimings } from '../../../src/slack/timing.ts';
 import { startFakeSlack, type FakeSlack, type SlackUserInput } from '../../fakes/fake-slack.ts';
 import { manualClock, testDeps } from '../../helpers/db.ts';
 import { eventBody, interactionBody, signedSlackRequest, slashCommandBody, type SignedSlackRequestOptions, type SlashCommandFields } from '../../helpers/slack-sign.ts';
@@ -35,6 +36,8 @@ export interface HarnessOptions {
   botToken?: boolean;
   /** OAuth client credentials (default off). */
   oauth?: boolean;
+  /** Shorter budgets inside Slack's 3-second window (default: production's), so slow-Slack cases stay quick. */
+  timings?: Partial<SlackTimings>;
 }
 
 export type Harness = Awaited<ReturnType<typeof startSlackHarness>>;
@@ -55,6 +58,7 @@ export async function startSlackHarness(opts: HarnessOptions = {}) {
   if (opts.botToken !== false) env.SLACK_BOT_TOKEN = 'xoxb-test';
   if (opts.oauth) Object.assign(env, { SLACK_CLIENT_ID: '1111.2222', SLACK_CLIENT_SECRET: 'client-secret' });
   const { deps, database, drainDeferred, close } = await testDeps({ env, clock });
+  if (opts.timings) setSlackTimings(deps, opts.timings);
   const app = createApp(deps);
   const { db } = database;
 
@@ -89,6 +93,8 @@ export async function startSlackHarness(opts: HarnessOptions = {}) {
     interact: (payload: object, o: SignedSlackRequestOptions = {}) => post(interactionBody(payload), o),
     /** A signed Events API envelope. */
     event: (event: object, eventId: string, o: SignedSlackRequestOptions = {}) => post(eventBody(event, { teamId: TEAM, eventId }), o),
+    /** Waits for the deferred work of earlier requests (for requests sent with `app.fetch`). */
+    settle: drainDeferred,
     /** Delivers what is due in the outbox (as the cron sweep would). */
     deliver,
     counts: async () => ({ outcomes: await n(outcomes), outbox: await n(outbox), projects: await n(projects), reviews: await n(reviews), workspaces: await n(workspaces) }),

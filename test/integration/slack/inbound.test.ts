@@ -85,6 +85,19 @@ describe('Events API deliveries', () => {
     expect(h.fake.callsTo('views.publish')).toHaveLength(2);
   });
 
+  it('gives a delivery whose handling failed back, so that Slack’s retry publishes the Home tab', async () => {
+    const event = fixture('app-home-opened.json');
+    h.fake.injectNext('views.publish', { status: 500 });
+    // Not a 200: Slack retries the event (X-Slack-Retry-Num: 1) instead of counting it delivered.
+    expect((await h.event(event, 'Ev0FAIL1')).status).toBe(500);
+    expect(h.fake.homeViews.has(USERS.member.id)).toBe(false);
+    expect((await h.event(event, 'Ev0FAIL1', { retryNum: 1, retryReason: 'http_error' })).status).toBe(200);
+    expect(h.fake.homeViews.get(USERS.member.id)?.blocks.length).toBeGreaterThan(0);
+    // Handled now: a later retry of the same event is still a duplicate.
+    await h.event(event, 'Ev0FAIL1', { retryNum: 2, retryReason: 'http_timeout' });
+    expect(h.fake.callsTo('views.publish').map((c) => c.status)).toEqual([500, 200]);
+  });
+
   it('acknowledges an event it has no listener for', async () => {
     const res = await h.post(eventBody({ type: 'member_joined_channel', user: USERS.member.id, channel: 'C1' }, { teamId: TEAM, eventId: 'Ev0OTHER' }));
     expect(res.status).toBe(200);

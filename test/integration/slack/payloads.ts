@@ -16,7 +16,7 @@ export interface FormInput {
   due?: string;
   metrics?: Partial<Record<'name' | 'unit' | 'direction' | 'baseline' | 'target' | 'actual', string>>[];
   links?: string[];
-  files?: { id: string; name: string; mimetype?: string }[];
+  files?: { id: string; name: string; mimetype?: string; permalink?: string }[];
   reviewer?: string | null;
 }
 

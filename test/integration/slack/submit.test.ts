@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { evidence, metrics, people } from '../../../src/db/schema/index.ts';
+import type { SlackTimings } from '../../../src/slack/timing.ts';
 import type { SlackViewRecord } from '../../fakes/fake-slack.ts';
 import { signedSlackRequest, slashCommandBody } from '../../helpers/slack-sign.ts';
 import { PUBLIC_URL, SECRET, startSlackHarness, USERS, type Harness } from './harness.ts';
@@ -18,6 +21,16 @@ async function openModal(user: string = USERS.member.id): Promise<SlackViewRecor
   const opened = h.fake.callsTo('views.open').at(-1)!;
   expect(opened.response).toMatchObject({ ok: true });
   return (opened.response as { view: SlackViewRecord }).view;
+}
+
+/** Runs `test` against its own harness with shorter in-window budgets. */
+async function withTimings(timings: Partial<SlackTimings>, test: (q: Harness) => Promise<void>): Promise<void> {
+  const q = await startSlackHarness({ timings });
+  try {
+    await test(q);
+  } finally {
+    await q.close();
+  }
 }
 
 const submit = async (view: SlackViewRecord, form: FormInput, user: string = USERS.member.id) => {
@@ -63,16 +76,34 @@ describe('/outcome opens the submit modal', () => {
     expect(await h.counts()).toMatchObject({ outcomes: 0, outbox: 0 });
   });
 
-  it('answers Slack in time even when views.open is slow, finishing the work after the response', async () => {
-    h.fake.injectNext('views.open', { delayMs: 2_600 });
-    const res = await h.app.fetch(signedSlackRequest(`${PUBLIC_URL}/slack/events`, SECRET, slashCommandBody({ user_id: USERS.member.id, trigger_id: h.fake.issueTrigger(), response_url: h.fake.respondUrl() })));
-    expect(res.status).toBe(200);
-    // The response left while views.open was still waiting for Slack; it completes as deferred work.
-    const call = h.fake.callsTo('views.open').at(-1)!;
-    expect(call.response).toBeUndefined();
-    await h.send(signedSlackRequest(`${PUBLIC_URL}/slack/events`, SECRET, slashCommandBody({ text: 'help', user_id: USERS.member.id })));
-    expect(call.response).toMatchObject({ ok: true });
-  });
+  it('answers Slack in time even when views.open is slow, finishing the work after the response', () =>
+    withTimings({ afterAckGraceMs: 100 }, async (q) => {
+      q.fake.injectNext('views.open', { delayMs: 600 });
+      const res = await q.app.fetch(signedSlackRequest(`${PUBLIC_URL}/slack/events`, SECRET, slashCommandBody({ user_id: USERS.member.id, trigger_id: q.fake.issueTrigger(), response_url: q.fake.respondUrl() })));
+      expect(res.status).toBe(200);
+      // The response left while views.open was still waiting for Slack; it completes as deferred work.
+      const call = q.fake.callsTo('views.open').at(-1)!;
+      expect(call.response).toBeUndefined();
+      await q.settle();
+      expect(call.response).toMatchObject({ ok: true });
+    }));
+
+  it('opens the modal without waiting for a slow users.info, and learns the newcomer’s profile afterwards', () =>
+    withTimings({ profileLookupMs: 50 }, async (q) => {
+      q.fake.injectNext('users.info', { delayMs: 800 });
+      const res = await q.app.fetch(signedSlackRequest(`${PUBLIC_URL}/slack/events`, SECRET, slashCommandBody({ user_id: USERS.manager.id, trigger_id: q.fake.issueTrigger(), response_url: q.fake.respondUrl() })));
+      expect(res.status).toBe(200);
+      // users.info is still unanswered: the modal went out in the workspace's language meanwhile.
+      expect(q.fake.callsTo('users.info').map((c) => c.response)).toEqual([undefined]);
+      expect(q.fake.callsTo('views.open').map((c) => c.response)).toEqual([expect.objectContaining({ ok: true, view: expect.objectContaining({ title: expect.objectContaining({ text: 'Record an outcome' }) }) })]);
+      await q.settle();
+      // The deferred lookup stored the profile: the next /outcome speaks Chinese without asking Slack again.
+      const [person] = await q.db.select().from(people).where(eq(people.platformUserId, USERS.manager.id));
+      expect(person).toMatchObject({ locale: 'zh-CN', name: 'Bob Manager' });
+      expect(await q.command('', USERS.manager.id)).toMatchObject({ status: 200 });
+      expect((q.fake.callsTo('views.open').at(-1)!.response as { view: SlackViewRecord }).view.title).toMatchObject({ text: '记录成果' });
+      expect(q.fake.callsTo('users.info')).toHaveLength(1);
+    }));
 
   it('explains when the trigger id expired before views.open (a slow start)', async () => {
     const trigger = h.fake.issueTrigger();
@@ -109,12 +140,23 @@ describe('submitting the modal', () => {
     ]);
   });
 
-  it('keeps file evidence by Slack file id and files images as images', async () => {
+  it('keeps file evidence by Slack file id, files images as images, and links each file to its permalink', async () => {
+    const permalink = 'https://outcome-test.slack.com/files/UMEMBER1/F0001/report.pdf';
     const view = await openModal();
-    await submit(view, validForm({ files: [{ id: 'F0001', name: 'report.pdf', mimetype: 'application/pdf' }, { id: 'F0002', name: 'chart.png', mimetype: 'image/png' }] }));
-    const card = h.fake.callsTo('chat.postMessage').find((c) => c.body.channel === USERS.manager.id)!;
-    expect(JSON.stringify(card.body.blocks)).toContain('report.pdf');
-    expect(JSON.stringify(card.body.blocks)).toContain('chart.png');
+    const files = [
+      { id: 'F0001', name: 'report.pdf', mimetype: 'application/pdf', permalink },
+      { id: 'F0002', name: 'chart.png', mimetype: 'image/png', permalink: 'javascript:alert(1)' },
+    ];
+    await submit(view, validForm({ files }));
+    const stored = await h.db.select().from(evidence).orderBy(evidence.platformFileId);
+    expect(stored.filter((e) => e.platformFileId).map((e) => [e.kind, e.platformFileId, e.url])).toEqual([
+      ['file', 'F0001', permalink],
+      ['image', 'F0002', null],
+    ]);
+    // The reviewer can open the file from the card; a file without a usable permalink shows its name.
+    const card = JSON.stringify(h.fake.callsTo('chat.postMessage').find((c) => c.body.channel === USERS.manager.id)!.body.blocks);
+    expect(card).toContain(`📎 <${permalink}|report.pdf>`);
+    expect(card).toContain('📎 chart.png');
   });
 
   it('uses an existing project picked from the list', async () => {
@@ -135,6 +177,8 @@ describe('submitting the modal', () => {
     ['no metric name', { metrics: [{ unit: 'min', direction: 'decrease', baseline: '45', target: '28' }] }, 'metric0_name', /Name the metric/],
     ['no unit', { metrics: [{ name: 'Wait', direction: 'decrease', baseline: '45', target: '28' }] }, 'metric0_unit', /unit/],
     ['a baseline that is not a number', { metrics: [{ name: 'Wait', unit: 'min', direction: 'decrease', baseline: 'lots', target: '28' }] }, 'metric0_baseline', /baseline as a number/],
+    // A decimal comma is ambiguous (12.5? 125?): refused, never read as 12 or 12.5.
+    ['a baseline with a decimal comma', { metrics: [{ name: 'Wait', unit: 'min', direction: 'decrease', baseline: '12,5', target: '8' }] }, 'metric0_baseline', /baseline as a number/],
     ['a target on the wrong side', { metrics: [{ name: 'Wait', unit: 'min', direction: 'increase', baseline: '45', target: '28' }] }, 'metric0_target', /wrong side/],
     ['a target equal to the baseline', { metrics: [{ name: 'Wait', unit: 'min', direction: 'decrease', baseline: '45', target: '45' }] }, 'metric0_target', /differ/],
     ['an actual that is not a number', { metrics: [{ name: 'Wait', unit: 'min', direction: 'decrease', baseline: '45', target: '28', actual: 'n/a' }] }, 'metric0_actual', /actual value as a number/],
@@ -155,6 +199,13 @@ describe('submitting the modal', () => {
     expect(answer.errors?.[block]).toMatch(message);
     expect(await h.counts()).toMatchObject({ outcomes: 0, outbox: 0, projects: 0 });
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('reads thousands separators and full-width digits as the member meant them', async () => {
+    const form = validForm({ metrics: [{ name: 'Open tickets', unit: 'tickets', direction: 'decrease', baseline: '1,000', target: '８００', actual: '1,234.5' }] });
+    expect(await submit(await openModal(), form)).toEqual({});
+    const [stored] = await h.db.select().from(metrics);
+    expect(stored).toMatchObject({ baseline: 1000, target: 800, actual: 1234.5 });
   });
 
   it('reports every problem at once', async () => {
