@@ -45,3 +45,13 @@ describe('card action codec', () => {
     expect(encodeAction({ a: 'request_changes', o: crypto.randomUUID(), r: 99, s: 'manager' }).length).toBeLessThan(150);
   });
 });
+
+describe('Feishu form submit actions in the same codec', () => {
+  it('round-trips submit and resubmit with their nonce, and refuses a bad nonce or round', () => {
+    expect(decodeAction(encodeAction({ a: 'submit', n: 'abc123' }))).toEqual({ a: 'submit', n: 'abc123' });
+    expect(decodeAction(encodeAction({ a: 'resubmit', o: 'o1', r: 2, n: 'x' }))).toEqual({ a: 'resubmit', o: 'o1', r: 2, n: 'x' });
+    expect(decodeAction('{"a":"submit","n":"../x"}')).toBeNull();
+    expect(decodeAction('{"a":"resubmit","o":"o1","r":0,"n":"x"}')).toBeNull();
+    expect(decodeAction('{"a":"resubmit","o":"o1","r":2}')).toBeNull();
+  });
+});

@@ -12,7 +12,10 @@ export type CardAction =
   /** Record the follow-up review of one review schedule. */
   | { a: 'review'; r: string }
   /** Feishu: submit the "start an NPS survey" form card; the nonce makes a double submit start one survey. */
-  | { a: 'nps_start'; n: string };
+  | { a: 'nps_start'; n: string }
+  /** Feishu: submit the outcome form card (a new outcome, or round `r`'s edit); the nonce makes a double submit store once. */
+  | { a: 'submit'; n: string }
+  | { a: 'resubmit'; o: string; r: number; n: string };
 
 const DECISIONS = new Set(['approve', 'request_changes', 'reject']);
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -42,8 +45,10 @@ export function decodeAction(raw: unknown): CardAction | null {
   if (x.a === 'nps') return id('s') && typeof x.v === 'number' && Number.isInteger(x.v) && x.v >= 0 && x.v <= 10 ? { a: 'nps', s: x.s as string, v: x.v } : null;
   if (x.a === 'review') return id('r') ? { a: 'review', r: x.r as string } : null;
   if (x.a === 'nps_start') return id('n') ? { a: 'nps_start', n: x.n as string } : null;
+  if (x.a === 'submit') return id('n') ? { a: 'submit', n: x.n as string } : null;
   if (typeof x.o !== 'string' || !ID.test(x.o)) return null;
   const round = typeof x.r === 'number' && Number.isInteger(x.r) && x.r >= 1 ? x.r : null;
+  if (x.a === 'resubmit') return round && id('n') ? { a: 'resubmit', o: x.o, r: round, n: x.n as string } : null;
   if (typeof x.a === 'string' && DECISIONS.has(x.a) && round && (x.s === 'manager' || x.s === 'pmo'))
     return { a: x.a as 'approve', o: x.o, r: round, s: x.s };
   if (x.a === 'edit' && round) return { a: 'edit', o: x.o, r: round };

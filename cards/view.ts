@@ -146,3 +146,12 @@ export interface ShortfallView {
   /** 1 − progress. */
   shortfall: number;
 }
+
+/** The five SMART criteria (Doran 1981) in display order, with their label keys. */
+export const SMART_CRITERIA = [
+  ['specific', 'card.smart.specific'],
+  ['measurable', 'card.smart.measurable'],
+  ['assignable', 'card.smart.assignable'],
+  ['realistic', 'card.smart.realistic'],
+  ['timeRelated', 'card.smart.time_related'],
+] as const satisfies readonly (readonly [keyof OutcomeView['smart'], string])[];

@@ -3,7 +3,7 @@
  * evidence, SMART badges and the review trail. Long parts are trimmed by level so a
  * card always fits Feishu's 30 KB (see limits.ts `fitCard`).
  */
-import type { CardContext, EvidenceView, MetricView, OutcomeView } from '../view.ts';
+import { SMART_CRITERIA, type CardContext, type EvidenceView, type MetricView, type OutcomeView } from '../view.ts';
 import { metricChart } from './chart.ts';
 import { clip, div, escapeMd, link, md, mention, type Json } from './kit.ts';
 
@@ -79,17 +79,9 @@ export function evidenceBlock(items: EvidenceView[], ctx: CardContext, max: numb
   return md([`**${t('card.evidence')}**`, ...shown, ...more].join('\n'));
 }
 
-const SMART_KEYS = [
-  ['specific', 'card.smart.specific'],
-  ['measurable', 'card.smart.measurable'],
-  ['assignable', 'card.smart.assignable'],
-  ['realistic', 'card.smart.realistic'],
-  ['timeRelated', 'card.smart.time_related'],
-] as const;
-
 /** One badge per SMART criterion. */
 export function smartBadges(o: OutcomeView, ctx: CardContext): Json {
-  const badges = SMART_KEYS.map(([k, key]) => `${o.smart[k] ? '✅' : '⚠️'} ${ctx.t(key)}`);
+  const badges = SMART_CRITERIA.map(([k, key]) => `${o.smart[k] ? '✅' : '⚠️'} ${ctx.t(key)}`);
   return md(`**${ctx.t('card.smart')}**: ${badges.join(' · ')}`);
 }
 

@@ -1,4 +1,4 @@
-import type { CardContext, OutcomeView, ReviewView } from '../view.ts';
+import { SMART_CRITERIA, type CardContext, type OutcomeView, type ReviewView } from '../view.ts';
 import { clip, context, esc, fields, mention, section, slackDate, type SlackBlock } from './blocks.ts';
 
 /** The metrics table as mrkdwn lines: baseline → target (target change %), actual (change %). */
@@ -47,17 +47,9 @@ export function evidenceLines(ctx: CardContext, view: Pick<OutcomeView, 'evidenc
     .join('\n');
 }
 
-const SMART_KEYS = [
-  ['specific', 'card.smart.specific'],
-  ['measurable', 'card.smart.measurable'],
-  ['assignable', 'card.smart.assignable'],
-  ['realistic', 'card.smart.realistic'],
-  ['timeRelated', 'card.smart.time_related'],
-] as const;
-
 /** SMART badges: ✅ met, ⚠️ not met. */
 export function smartBadges(ctx: CardContext, view: Pick<OutcomeView, 'smart'>): string {
-  return `*${ctx.t('card.smart')}*  ${SMART_KEYS.map(([k, key]) => `${view.smart[k] ? '✅' : '⚠️'} ${ctx.t(key)}`).join('  ')}`;
+  return `*${ctx.t('card.smart')}*  ${SMART_CRITERIA.map(([k, key]) => `${view.smart[k] ? '✅' : '⚠️'} ${ctx.t(key)}`).join('  ')}`;
 }
 
 const DECISION_ICON = { approve: '✅', request_changes: '✏️', reject: '⛔' } as const;

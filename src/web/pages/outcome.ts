@@ -1,4 +1,4 @@
-import type { OutcomeView } from '../../../cards/view.ts';
+import { SMART_CRITERIA, type OutcomeView } from '../../../cards/view.ts';
 import { clippedProgress } from '../../domain/metrics.ts';
 import type { OutcomePageData } from '../queries/outcome.ts';
 import { changeText, empty, scrollTable, statusPill } from '../render/bits.ts';
@@ -7,8 +7,6 @@ import { evidenceItem, type ChatContext } from '../render/evidence.ts';
 import { h, type Html } from '../render/html.ts';
 import type { Kit } from '../render/kit.ts';
 
-/** card.smart.* key of a criterion (timeRelated → card.smart.time_related), shared with the chat cards. */
-const smartKey = (k: string) => `card.smart.${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
 
 function facts(kit: Kit, v: OutcomeView): Html {
   const row = (label: string, value: Html | string) => h`<dt>${label}</dt><dd>${value}</dd>`;
@@ -25,7 +23,7 @@ ${v.project?.goLiveText ? row(kit.t('web.outcome.go_live'), v.project.goLiveText
 }
 
 function smart(kit: Kit, v: OutcomeView): Html {
-  return h`<div class="smart" data-testid="smart">${(Object.entries(v.smart) as [string, boolean][]).map(([k, ok]) => h`<span class="pill ${ok ? 'verified' : 'no'}">${ok ? '✓' : '✗'} ${kit.t(smartKey(k))}</span>`)}</div>
+  return h`<div class="smart" data-testid="smart">${SMART_CRITERIA.map(([k, key]) => h`<span class="pill ${v.smart[k] ? 'verified' : 'no'}">${v.smart[k] ? '✓' : '✗'} ${kit.t(key)}</span>`)}</div>
 <p class="desc">${v.description || kit.t('web.outcome.no_description')}</p>`;
 }
 
