@@ -9,6 +9,7 @@ export interface AnswerSurveyInput {
   /** Platform user id of the person clicking. */
   respondent: string;
   score: number;
+  /** Left out (a plain score click): the comment given before stays; null or blank clears it. */
   comment?: string | null;
 }
 
@@ -23,7 +24,7 @@ export async function answerSurvey({ ctx, input }: { ctx: Pick<SurveyContext, 'c
   const now = ctx.clock.now();
   if (survey.status === 'closed' || now.getTime() >= survey.closesAt.getTime()) throw new DomainError('closed', 'error.survey_closed');
   const bucket = npsBucket(input.score);
-  const comment = input.comment?.trim().slice(0, 2000) || null;
+  const comment = input.comment === undefined ? undefined : input.comment?.trim().slice(0, 2000) || null;
   const result = await ctx.surveys.saveAnswer({ workspaceId: input.workspace.id, surveyId: survey.id, respondentId: input.respondent, score: input.score, comment, at: now });
   return { result, bucket };
 }

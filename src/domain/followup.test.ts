@@ -43,6 +43,27 @@ describe('NPS surveys', () => {
     expect(surveys.surveys.size).toBe(0);
   });
 
+  it('keeps a comment when a later click changes only the score, and clears it when asked', async () => {
+    const { surveys, ctx, start } = setup();
+    await start(pmo);
+    const answer = (score: number, comment?: string | null) => answerSurvey({ ctx, input: { workspace, surveyId: 's1', respondent: 'ou_a', score, comment } });
+    await answer(9, 'Queues are shorter');
+    await answer(10);
+    expect(surveys.answers.get('s1:ou_a')).toMatchObject({ score: 10, comment: 'Queues are shorter' });
+    await answer(10, '  ');
+    expect(surveys.answers.get('s1:ou_a')?.comment).toBeNull();
+  });
+
+  it('refuses an outcome of another project', async () => {
+    const { surveys, start } = setup();
+    surveys.outcomeProjects.set('o-other', 'p2');
+    surveys.outcomeProjects.set('o-mine', 'p1');
+    const err = (await start(pmo, { outcomeId: 'o-other' }).catch((e: unknown) => e)) as DomainError;
+    expect(err.fields).toEqual([{ field: 'outcomeId', key: 'survey.outcome_not_in_project' }]);
+    expect(surveys.surveys.size).toBe(0);
+    expect(await start(pmo, { outcomeId: 'o-mine' })).toMatchObject({ invited: 2 });
+  });
+
   it('takes one answer per person, lets them change it while open, and refuses after closing', async () => {
     const { surveys, ctx, start } = setup();
     await start(pmo);

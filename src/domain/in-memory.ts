@@ -103,15 +103,21 @@ export class InMemorySurveyRepo implements SurveyRepo {
   async projectExists(_workspaceId: string, projectId: string) {
     return this.projects.has(projectId);
   }
+  /** Outcome id → project id, for outcomeInProject. */
+  readonly outcomeProjects = new Map<string, string>();
+  async outcomeInProject(_workspaceId: string, outcomeId: string, projectId: string) {
+    return this.outcomeProjects.get(outcomeId) === projectId;
+  }
   async saveSurvey(s: NewSurvey) {
     const { notifications, remindAfterDays: _r, createdAt: _c, ...rest } = s;
     this.surveys.set(s.id, { ...rest, status: 'open' });
     this.notifications.push(...notifications);
   }
-  async saveAnswer(a: { surveyId: string; respondentId: string; score: number; comment: string | null; at: Date }) {
+  async saveAnswer(a: { surveyId: string; respondentId: string; score: number; comment: string | null | undefined; at: Date }) {
     const key = `${a.surveyId}:${a.respondentId}`;
-    const existed = this.answers.has(key);
-    this.answers.set(key, { score: a.score, comment: a.comment, at: a.at });
+    const before = this.answers.get(key);
+    const existed = before !== undefined;
+    this.answers.set(key, { score: a.score, comment: a.comment === undefined ? (before?.comment ?? null) : a.comment, at: a.at });
     return existed ? ('changed' as const) : ('created' as const);
   }
 }

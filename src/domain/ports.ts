@@ -186,9 +186,11 @@ export interface NewSurvey extends Omit<SurveyRecord, 'workspaceId' | 'status'> 
 export interface SurveyRepo {
   get(workspaceId: string, id: string): Promise<SurveyRecord | null>;
   projectExists(workspaceId: string, projectId: string): Promise<boolean>;
+  /** True when the outcome exists in this workspace and belongs to the project. */
+  outcomeInProject(workspaceId: string, outcomeId: string, projectId: string): Promise<boolean>;
   saveSurvey(s: NewSurvey): Promise<void>;
-  /** Inserts or replaces this respondent's answer. */
-  saveAnswer(a: { workspaceId: string; surveyId: string; respondentId: string; score: number; comment: string | null; at: Date }): Promise<'created' | 'changed'>;
+  /** Inserts or replaces this respondent's answer; a comment of `undefined` keeps the stored one. */
+  saveAnswer(a: { workspaceId: string; surveyId: string; respondentId: string; score: number; comment: string | null | undefined; at: Date }): Promise<'created' | 'changed'>;
 }
 
 export interface ReviewMetric {

@@ -40,6 +40,8 @@ export async function startSurvey({ ctx, input }: { ctx: SurveyContext; input: S
   const audience = [...new Set(input.audience.map((a) => a.trim()).filter(Boolean))];
   const problems: FieldError[] = [];
   if (!(await ctx.surveys.projectExists(workspace.id, input.projectId))) problems.push({ field: 'projectId', key: 'smart.project_required' });
+  else if (input.outcomeId && !(await ctx.surveys.outcomeInProject(workspace.id, input.outcomeId, input.projectId)))
+    problems.push({ field: 'outcomeId', key: 'survey.outcome_not_in_project' });
   if (audience.length === 0) problems.push({ field: 'audience', key: 'survey.audience_required' });
   if (audience.length > MAX_AUDIENCE) problems.push({ field: 'audience', key: 'survey.audience_too_large', params: { max: MAX_AUDIENCE } });
   const closes = input.closesAt.getTime();

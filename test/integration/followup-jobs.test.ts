@@ -162,6 +162,18 @@ describe('NPS surveys through the scheduler', () => {
     await expect(answer('UC', 9)).rejects.toMatchObject({ code: 'closed' });
   });
 
+  it('keeps a respondent’s comment on libsql when a later click changes only the score', async () => {
+    const clock = manualClock(new Date('2026-11-23T01:00:00Z'));
+    t = await testDeps({ clock });
+    const { deps } = t;
+    const w = await world(deps, { timeZone: 'Asia/Shanghai', goLive: new Date('2026-06-01T00:00:00Z') });
+    const ctx = { clock, surveys: deps.repos.surveys, people: deps.repos.people, newId: () => crypto.randomUUID() };
+    const { surveyId } = await startSurvey({ ctx, input: { workspace: w.workspace, installedBy: null, actor: { ...w.pmo, isPlatformAdmin: false }, projectId: w.projectId, audience: ['UA'], closesAt: new Date('2026-11-30T10:00:00Z'), kind: 'follow_up' } });
+    await answerSurvey({ ctx, input: { workspace: w.workspace, surveyId, respondent: 'UA', score: 6, comment: 'Still slow at noon' } });
+    await answerSurvey({ ctx, input: { workspace: w.workspace, surveyId, respondent: 'UA', score: 7 } });
+    expect(await deps.db.select({ score: surveyResponses.score, comment: surveyResponses.comment }).from(surveyResponses)).toEqual([{ score: 7, comment: 'Still slow at noon' }]);
+  });
+
   it('keeps the scheduler going when there is nobody left to remind or to tell', async () => {
     const clock = manualClock(new Date('2026-11-23T01:00:00Z'));
     t = await testDeps({ clock });

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { NewSurvey, SurveyRepo } from '../../domain/ports.ts';
 import type { Platform } from '../../domain/types.ts';
 import type { Db } from '../client.ts';
-import { projects, surveyResponses, surveys, workspaces } from '../schema/index.ts';
+import { outcomes, projects, surveyResponses, surveys, workspaces } from '../schema/index.ts';
 import { insertNotifications } from './outbox-rows.ts';
 
 /** Surveys and their answers; one answer per respondent, enforced by a unique index. */
@@ -27,6 +27,13 @@ export function createSurveyRepo(db: Db): SurveyRepo {
       const { notifications, ...row } = s;
       await db.batch([db.insert(surveys).values({ ...row, status: 'open' }), ...insertNotifications(db, s.workspaceId, w!.platform as Platform, notifications, s.createdAt)]);
     },
+    async outcomeInProject(workspaceId, outcomeId, projectId) {
+      const [o] = await db
+        .select({ id: outcomes.id })
+        .from(outcomes)
+        .where(and(eq(outcomes.workspaceId, workspaceId), eq(outcomes.id, outcomeId), eq(outcomes.projectId, projectId)));
+      return Boolean(o);
+    },
     async saveAnswer(a) {
       const [before] = await db
         .select({ id: surveyResponses.id })
@@ -34,8 +41,11 @@ export function createSurveyRepo(db: Db): SurveyRepo {
         .where(and(eq(surveyResponses.surveyId, a.surveyId), eq(surveyResponses.respondentId, a.respondentId)));
       await db
         .insert(surveyResponses)
-        .values({ workspaceId: a.workspaceId, surveyId: a.surveyId, respondentId: a.respondentId, score: a.score, comment: a.comment, answeredAt: a.at })
-        .onConflictDoUpdate({ target: [surveyResponses.surveyId, surveyResponses.respondentId], set: { score: a.score, comment: a.comment, answeredAt: a.at } });
+        .values({ workspaceId: a.workspaceId, surveyId: a.surveyId, respondentId: a.respondentId, score: a.score, comment: a.comment ?? null, answeredAt: a.at })
+        .onConflictDoUpdate({
+          target: [surveyResponses.surveyId, surveyResponses.respondentId],
+          set: { score: a.score, answeredAt: a.at, ...(a.comment !== undefined ? { comment: a.comment } : {}) },
+        });
       return before ? 'changed' : 'created';
     },
   };
