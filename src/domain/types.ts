@@ -35,6 +35,8 @@ export interface EvidenceInput {
   /** A URL for links, or the platform's file reference (Slack file id, Feishu message id + file key). */
   ref: string;
   title?: string;
+  /** For files: a page where people with access can open it (Slack permalink), when there is one. */
+  url?: string | null;
 }
 
 /** What a member fills in before submitting; every field may still be missing. */

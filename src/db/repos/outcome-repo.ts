@@ -161,7 +161,7 @@ function insertEvidence(db: Db, workspaceId: string, outcomeId: string, list: Ev
         workspaceId,
         outcomeId,
         kind: e.kind,
-        url: e.kind === 'link' ? e.ref : null,
+        url: e.kind === 'link' ? e.ref : (e.url ?? null),
         platformFileId: e.kind === 'link' ? null : e.ref,
         title: e.title ?? null,
         addedBy,

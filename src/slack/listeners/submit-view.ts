@@ -8,7 +8,6 @@ import { checkSmart } from '../../domain/smart.ts';
 import { submitOutcome } from '../../domain/submit-outcome.ts';
 import type { OutcomeDraft } from '../../domain/types.ts';
 import { t } from '../../i18n/index.ts';
-import { attachFilePermalinks } from '../data/evidence.ts';
 import { ensureProject, projectExists } from '../data/projects.ts';
 import { blockForField } from '../modal/field-blocks.ts';
 import { readSubmitMeta } from '../modal/open-submit-modal.ts';
@@ -60,24 +59,18 @@ async function precheck(scope: SlackScope, member: Member, p: ParsedSubmission, 
 
 /**
  * Stores the outcome (new, or a resubmission after changes were requested) through the domain
- * verbs, then the uploaded files' permalinks, before the cards are rendered from the data.
+ * verbs (files with their permalinks), before the cards are rendered from the data.
  */
 async function store(scope: SlackScope, member: Member, p: ParsedSubmission, viewId: string, meta: ReturnType<typeof readSubmitMeta>): Promise<void> {
   const projectId = p.newProject ? await ensureProject(scope.deps.db, scope.workspace.id, { name: p.newProject.name, goLiveAt: p.newProject.goLive, ownerId: member.ref.id }) : p.projectId;
   const reviewer = memberFrom(scope, await ensurePerson(scope, p.reviewerUserId!)).ref;
   const draft = draftOf(p, projectId, member.ref.id);
-  let outcomeId: string;
   if (meta.mode === 'edit') {
     await resubmitOutcome({ ctx: scope.deps.verbs, input: { workspace: scope.ws, outcomeId: meta.o, actor: member.ref, reviewer, draft } });
-    outcomeId = meta.o;
   } else {
     // The view id makes a retried or double submit store once.
-    ({ outcomeId } = await submitOutcome({ ctx: scope.deps.verbs, input: { workspace: scope.ws, submitter: member.ref, reviewer, draft, clientKey: viewId } }));
+    await submitOutcome({ ctx: scope.deps.verbs, input: { workspace: scope.ws, submitter: member.ref, reviewer, draft, clientKey: viewId } });
   }
-  // Only how the files are shown: the outcome is stored, so a failure here must not refuse the form.
-  await attachFilePermalinks(scope.deps.db, scope.workspace.id, outcomeId, p.filePermalinks).catch((err: unknown) =>
-    scope.deps.log('warn', 'could not store Slack file permalinks', { outcomeId, error: err instanceof Error ? err.message : String(err) }),
-  );
 }
 
 /** The submit / edit modal's submission: errors beside the fields, or stored and closed. */

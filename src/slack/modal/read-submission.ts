@@ -34,8 +34,6 @@ export interface ParsedSubmission {
   /** links[i] came from link input linkInputs[i]. */
   linkInputs: number[];
   files: EvidenceInput[];
-  /** Slack file id → its permalink (https only), so reviewers with access can open the file. */
-  filePermalinks: Record<string, string>;
   reviewerUserId: string | null;
 }
 
@@ -96,8 +94,8 @@ export function readSubmission(values: StateValues, timeZone: string): ParsedSub
     }
   }
   const uploaded = (value(values, SUBMIT_BLOCKS.files)?.files ?? []).filter((f) => typeof f.id === 'string' && f.id);
-  const files: EvidenceInput[] = uploaded.map((f) => ({ kind: f.mimetype?.startsWith('image/') ? 'image' : 'file', ref: f.id!, title: f.name ?? f.title ?? f.id! }));
-  const filePermalinks = Object.fromEntries(uploaded.filter((f) => isPermalink(f.permalink)).map((f) => [f.id!, f.permalink!]));
+  // The permalink travels with the file into the submission's own batch, so the first card already links it.
+  const files: EvidenceInput[] = uploaded.map((f) => ({ kind: f.mimetype?.startsWith('image/') ? 'image' : 'file', ref: f.id!, title: f.name ?? f.title ?? f.id!, url: isPermalink(f.permalink) ? f.permalink! : null }));
   const newName = text(values, SUBMIT_BLOCKS.projectNew);
   return {
     projectId: value(values, SUBMIT_BLOCKS.project)?.selected_option?.value ?? null,
@@ -111,7 +109,6 @@ export function readSubmission(values: StateValues, timeZone: string): ParsedSub
     links,
     linkInputs,
     files,
-    filePermalinks,
     reviewerUserId: value(values, SUBMIT_BLOCKS.reviewer)?.selected_user ?? null,
   };
 }
