@@ -1,4 +1,5 @@
 import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
+import { getTableColumns, type Table } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import type * as schema from './schema/index.ts';
 
@@ -34,4 +35,18 @@ export async function batchOnce(db: Db, statements: Readonly<[BatchItem<'sqlite'
     if (isUniqueViolation(err, table)) return false;
     throw err;
   }
+}
+
+/** D1 binds at most 100 parameters per statement. */
+export const MAX_BOUND_PARAMS = 100;
+
+/**
+ * Splits rows for a multi-row insert into `table` so no statement binds more than D1 allows:
+ * sized by the table's column count, an upper bound of what one row binds.
+ */
+export function inChunks<T>(table: Table, rows: readonly T[]): T[][] {
+  const size = Math.max(1, Math.floor(MAX_BOUND_PARAMS / Object.keys(getTableColumns(table)).length));
+  const chunks: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
+  return chunks;
 }

@@ -1,7 +1,7 @@
 import { DomainError, assertNoFieldErrors } from './errors.ts';
 import { assertMayDecide, nextStatus, stageOf } from './outcome-lifecycle.ts';
 import type { NewDecision, Notification, PersonRef, VerbContext, WorkspaceContext } from './ports.ts';
-import { reviewDueAt } from './schedule.ts';
+import { reviewDueAt, zoneOr } from './schedule.ts';
 import { validateScoreCard } from './scores.ts';
 import type { Decision, ReviewStage, ScoreCard } from './types.ts';
 
@@ -93,7 +93,7 @@ async function schedulesFor(ctx: VerbContext, workspace: WorkspaceContext, outco
   const goLive = (outcome.projectId && (await ctx.outcomes.projectGoLive(workspace.id, outcome.projectId))) || outcome.dueAt;
   if (!goLive) return [];
   const owner = outcome.ownerId ? await ctx.people.person(workspace.id, outcome.ownerId) : submitter;
-  const timeZone = owner?.timeZone ?? workspace.settings.timeZone;
+  const timeZone = zoneOr(owner?.timeZone, workspace.settings.timeZone);
   const s = workspace.settings;
   const plans: { kind: 'first' | 'second'; dueAt: Date }[] = [{ kind: 'first', dueAt: reviewDueAt({ goLive, offsetDays: s.reviewOffsetDays, timeZone }) }];
   if (s.secondReviewOffsetDays) plans.push({ kind: 'second', dueAt: reviewDueAt({ goLive, offsetDays: s.secondReviewOffsetDays, timeZone }) });

@@ -11,16 +11,19 @@ export interface DigestData {
   rejected: number;
   /** Approvals waiting more than 3 days; `who` null means the PMO stage. */
   waiting: { title: string; who: string | null; days: number }[];
+  /** Open reviews due within the next 7 days (not yet overdue). */
   reviewsDue: number;
+  /** All overdue reviews; `overdue` lists the longest-waiting few. */
+  overdueCount: number;
   overdue: { title: string; owner: string; days: number }[];
-  /** Largest measured improvements, in the metric's own direction (positive = better). */
+  /** Largest measured improvements in the metric's intended direction; `changePct` is the raw change (a decrease metric improves with a negative change). */
   improvements: { title: string; metric: string; changePct: number }[];
   nps: { project: string; before: number | null; after: number; n: number }[];
 }
 
 /** True when nothing happened: the digest is then one line. */
 export function isEmptyWeek(d: DigestData): boolean {
-  return d.submitted + d.verified + d.sentBack + d.rejected + d.waiting.length + d.reviewsDue + d.overdue.length + d.improvements.length + d.nps.length === 0;
+  return d.submitted + d.verified + d.sentBack + d.rejected + d.waiting.length + d.reviewsDue + d.overdueCount + d.improvements.length + d.nps.length === 0;
 }
 
 /**
@@ -33,9 +36,10 @@ export function composeDigest(d: DigestData, locale: Locale): string[] {
   if (isEmptyWeek(d)) return [...lines, tr('digest.empty')];
   lines.push(tr('digest.flow', { submitted: d.submitted, verified: d.verified, sentBack: d.sentBack, rejected: d.rejected }));
   for (const w of d.waiting) lines.push(tr('digest.waiting', { title: w.title, days: w.days, who: w.who ?? tr('digest.waiting_pmo') }));
-  if (d.reviewsDue || d.overdue.length) lines.push(tr('digest.reviews', { due: d.reviewsDue, overdue: d.overdue.length }));
+  if (d.reviewsDue || d.overdueCount) lines.push(tr('digest.reviews', { due: d.reviewsDue, overdue: d.overdueCount }));
   for (const o of d.overdue) lines.push(tr('digest.overdue', o));
-  for (const i of d.improvements) lines.push(tr('digest.improvement', { title: i.title, metric: i.metric, change: formatPct(i.changePct, locale) }));
+  // "Improved by 28.9 %" reads right for a waiting time that fell 28.9 %: the size, not the sign.
+  for (const i of d.improvements) lines.push(tr('digest.improvement', { title: i.title, metric: i.metric, change: formatPct(Math.abs(i.changePct), locale) }));
   for (const n of d.nps) lines.push(n.before === null ? tr('digest.nps_first', { project: n.project, after: n.after, n: n.n }) : tr('digest.nps_change', { project: n.project, before: n.before, after: n.after, n: n.n }));
   return lines;
 }

@@ -124,6 +124,7 @@ describe('weekly digest text', () => {
     rejected: 0,
     waiting: [{ title: 'New triage', who: 'Li Lei', days: 5 }, { title: 'Self-service kiosks', who: null, days: 4 }],
     reviewsDue: 3,
+    overdueCount: 4,
     overdue: [{ title: 'Paperless billing', owner: 'Han Meimei', days: 6 }],
     improvements: [{ title: 'Shorter waits', metric: 'Waiting time', changePct: -0.289 }],
     nps: [{ project: 'Clinic', before: 12, after: 35, n: 40 }],
@@ -135,9 +136,9 @@ describe('weekly digest text', () => {
       'This week 4 outcomes were submitted, 2 verified, 1 sent back for changes and 0 rejected.',
       '“New triage” has been waiting 5 days for Li Lei.',
       '“Self-service kiosks” has been waiting 4 days for the PMO.',
-      '3 follow-up reviews are due in the next 7 days and 1 are overdue.',
+      '3 follow-up reviews are due in the next 7 days and 4 are overdue.',
       '“Paperless billing” (owner Han Meimei) is 6 days overdue.',
-      '“Shorter waits”: Waiting time improved by -28.9%.',
+      '“Shorter waits”: Waiting time improved by 28.9%.',
       'Clinic: NPS moved from 12 to 35 (n = 40).',
     ]);
   });
@@ -151,7 +152,7 @@ describe('weekly digest text', () => {
   });
 
   it('says an empty week in one line', () => {
-    const empty: DigestData = { week: '2026-11-23', submitted: 0, verified: 0, sentBack: 0, rejected: 0, waiting: [], reviewsDue: 0, overdue: [], improvements: [], nps: [] };
+    const empty: DigestData = { week: '2026-11-23', submitted: 0, verified: 0, sentBack: 0, rejected: 0, waiting: [], reviewsDue: 0, overdueCount: 0, overdue: [], improvements: [], nps: [] };
     expect(composeDigest(empty, 'en')).toEqual(['Weekly outcome digest, week of 2026-11-23', 'A quiet week: nothing was submitted, decided or due.']);
     expect(composeDigest(empty, 'zh-CN')[1]).toBe('本周无事发生：没有新提交、审批或到期的复盘。');
   });

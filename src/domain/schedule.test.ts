@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { DomainError } from './errors.ts';
-import { isValidTimeZone, nextWorkingMorning, reviewDueAt } from './schedule.ts';
+import { isValidTimeZone, nextWorkingMorning, reviewDueAt, workingMorningAfter, zoneOr } from './schedule.ts';
 
 // Expected instants were checked independently with Intl.DateTimeFormat (weekday, local hour, offset).
 const iso = (d: Date): string => d.toISOString();
@@ -101,5 +101,26 @@ describe('isValidTimeZone', () => {
     expect(isValidTimeZone('Mars/Olympus')).toBe(false);
     expect(isValidTimeZone('')).toBe(false);
     expect(isValidTimeZone('  ')).toBe(false);
+  });
+});
+
+describe('workingMorningAfter and zoneOr', () => {
+  it('counts calendar days, whatever second the start fell on', () => {
+    // Monday 09:00:30 Shanghai + 3 days → Thursday 09:00, not Friday.
+    expect(workingMorningAfter(new Date('2026-11-23T01:00:30Z'), 3, 'Asia/Shanghai')).toEqual(new Date('2026-11-26T01:00:00Z'));
+  });
+
+  it('keeps 09:00 local across a DST change and moves a weekend to Monday', () => {
+    // Friday 6 March 2026 09:00 PST + 3 days = Monday 9 March 09:00 PDT (the clocks changed on Sunday).
+    expect(workingMorningAfter(new Date('2026-03-06T17:00:00Z'), 3, 'America/Los_Angeles')).toEqual(new Date('2026-03-09T16:00:00Z'));
+    // Thursday + 2 days = Saturday → Monday.
+    expect(workingMorningAfter(new Date('2026-11-26T01:00:00Z'), 2, 'Asia/Shanghai')).toEqual(new Date('2026-11-30T01:00:00Z'));
+  });
+
+  it('falls back when a stored zone is empty or unknown', () => {
+    expect(zoneOr('', 'Asia/Shanghai')).toBe('Asia/Shanghai');
+    expect(zoneOr('Mars/Base', 'UTC')).toBe('UTC');
+    expect(zoneOr(null, 'UTC')).toBe('UTC');
+    expect(zoneOr('Europe/Berlin', 'UTC')).toBe('Europe/Berlin');
   });
 });

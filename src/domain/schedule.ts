@@ -66,3 +66,18 @@ function checkInputs(timeZone: string, hour: number, date: Date, dateField: stri
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) errors.push({ field: dateField, key: 'schedule.date_invalid' });
   return errors;
 }
+
+/**
+ * `days` calendar days after `from`'s date in `timeZone`, at `hour`:00 local, moved off a
+ * weekend: when a reminder or escalation planned at `from` is due. Counting calendar days
+ * (not 24-hour blocks) keeps it on the intended morning across DST and whatever second
+ * `from` fell on.
+ */
+export function workingMorningAfter(from: Date, days: number, timeZone: string, hour = DEFAULT_DELIVERY_HOUR): Date {
+  return reviewDueAt({ goLive: from, offsetDays: days, timeZone, hour });
+}
+
+/** `timeZone` when it is a valid IANA zone, else `fallback` (a person's stored zone may be empty or stale). */
+export function zoneOr(timeZone: string | null | undefined, fallback: string): string {
+  return timeZone && isValidTimeZone(timeZone) ? timeZone : fallback;
+}

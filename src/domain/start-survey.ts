@@ -1,6 +1,6 @@
 import { DomainError, assertNoFieldErrors, type FieldError } from './errors.ts';
 import type { Clock, Notification, PeopleDirectory, SurveyRepo, WorkspaceContext } from './ports.ts';
-import { nextWorkingMorning } from './schedule.ts';
+import { workingMorningAfter } from './schedule.ts';
 import { isAdmin, type AdminActor } from './update-settings.ts';
 
 /** What the survey verbs need. */
@@ -53,7 +53,7 @@ export async function startSurvey({ ctx, input }: { ctx: SurveyContext; input: S
 
   const id = ctx.newId();
   const remindAfterDays = workspace.settings.reminderAfterDays;
-  const remindAt = nextWorkingMorning(new Date(now.getTime() + remindAfterDays * 86_400_000), workspace.settings.timeZone);
+  const remindAt = workingMorningAfter(now, remindAfterDays, workspace.settings.timeZone);
   const notifications: Notification[] = audience.map((address) => ({
     kind: 'survey_invite',
     to: { personId: null, address },

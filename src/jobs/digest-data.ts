@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { format, startOfISOWeek } from 'date-fns';
-import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { auditLog, metricReadings, metrics, outcomes, people, projects, reviewSchedules, surveyResponses, surveys } from '../db/schema/index.ts';
 import type { DigestData } from '../domain/digest.ts';
@@ -57,13 +57,24 @@ export async function gatherDigest(db: Db, workspaceId: string, now: Date, timeZ
   const [due] = await db
     .select({ n: sql<number>`count(*)` })
     .from(reviewSchedules)
-    .where(and(eq(reviewSchedules.workspaceId, workspaceId), eq(reviewSchedules.status, 'scheduled'), lte(reviewSchedules.dueAt, new Date(now.getTime() + 7 * DAY_MS))));
+    .where(
+      and(
+        eq(reviewSchedules.workspaceId, workspaceId),
+        or(
+          and(eq(reviewSchedules.status, 'scheduled'), lte(reviewSchedules.dueAt, new Date(now.getTime() + 7 * DAY_MS))),
+          // Sent to the owner, not yet past its reminder: due, not overdue.
+          and(eq(reviewSchedules.status, 'notified'), gt(reviewSchedules.remindAt, now)),
+        ),
+      ),
+    );
+  const overdueWhere = and(eq(reviewSchedules.workspaceId, workspaceId), eq(reviewSchedules.status, 'notified'), lte(reviewSchedules.remindAt, now));
+  const [overdueCount] = await db.select({ n: sql<number>`count(*)` }).from(reviewSchedules).where(overdueWhere);
   const overdueRows = await db
     .select({ title: outcomes.title, dueAt: reviewSchedules.dueAt, owner: people.name })
     .from(reviewSchedules)
     .innerJoin(outcomes, eq(outcomes.id, reviewSchedules.outcomeId))
     .leftJoin(people, eq(people.id, sql`coalesce(${outcomes.ownerId}, ${outcomes.submitterId})`))
-    .where(and(eq(reviewSchedules.workspaceId, workspaceId), eq(reviewSchedules.status, 'notified'), lte(reviewSchedules.remindAt, now)))
+    .where(overdueWhere)
     .orderBy(asc(reviewSchedules.dueAt))
     .limit(TOP);
 
@@ -88,6 +99,7 @@ export async function gatherDigest(db: Db, workspaceId: string, now: Date, timeZ
     rejected: count((r) => r.to === 'rejected'),
     waiting: waitingRows.map((r) => ({ title: r.title, who: r.status === 'submitted' ? r.who || null : null, days: days(new Date(Number(r.since))) })),
     reviewsDue: Number(due?.n ?? 0),
+    overdueCount: Number(overdueCount?.n ?? 0),
     overdue: overdueRows.map((r) => ({ title: r.title, owner: r.owner ?? '', days: days(r.dueAt) })),
     improvements,
     nps: await npsChanges(db, workspaceId, period),

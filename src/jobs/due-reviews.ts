@@ -1,8 +1,8 @@
 import { and, asc, eq, isNull, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { outcomes, reviewSchedules } from '../db/schema/index.ts';
-import { nextWorkingMorning } from '../domain/schedule.ts';
-import { DAY_MS, JOB_BATCH, notify, personInfo, pmoAddresses, workspaceCache } from './job-kit.ts';
+import { workingMorningAfter, zoneOr } from '../domain/schedule.ts';
+import { eachItem, JOB_BATCH, type JobLog, notify, personInfo, pmoAddresses, workspaceCache } from './job-kit.ts';
 
 /** Days after the due card before the manager is told the review is overdue. */
 export const ESCALATE_AFTER_DAYS = 7;
@@ -22,49 +22,47 @@ function reviewsWhere(db: Db, where: SQL | undefined) {
  * Reviews whose day has come: the owner gets the review card, and the reminder and the
  * escalation are planned for 09:00 on a working day in the owner's zone.
  */
-export async function notifyDueReviews(db: Db, now: Date): Promise<number> {
+export async function notifyDueReviews(db: Db, now: Date, log: JobLog): Promise<number> {
   const due = await reviewsWhere(db, and(eq(reviewSchedules.status, 'scheduled'), lte(reviewSchedules.dueAt, now)));
   const workspace = workspaceCache(db);
-  for (const { s, ownerId, submitterId } of due) {
+  return eachItem('due reviews', due, (r) => r.s.id, async ({ s, ownerId, submitterId }) => {
     const w = await workspace(s.workspaceId);
     const owner = await personInfo(db, ownerId ?? submitterId);
-    const tz = owner?.timeZone ?? w.settings.timeZone;
+    const tz = zoneOr(owner?.timeZone, w.settings.timeZone);
     await db.batch([
       db
         .update(reviewSchedules)
         .set({
           status: 'notified',
           notifiedAt: now,
-          remindAt: nextWorkingMorning(new Date(now.getTime() + w.settings.reminderAfterDays * DAY_MS), tz),
-          escalateAt: nextWorkingMorning(new Date(now.getTime() + ESCALATE_AFTER_DAYS * DAY_MS), tz),
+          remindAt: workingMorningAfter(now, w.settings.reminderAfterDays, tz),
+          escalateAt: workingMorningAfter(now, ESCALATE_AFTER_DAYS, tz),
         })
         .where(and(eq(reviewSchedules.id, s.id), eq(reviewSchedules.status, 'scheduled'))),
       ...notify(db, w, owner ? [{ kind: 'review_due', to: { personId: owner.id, address: owner.platformUserId }, data: { scheduleId: s.id, outcomeId: s.outcomeId }, dedupeKey: `review_due:${s.id}` }] : [], now),
     ]);
-  }
-  return due.length;
+  }, log);
 }
 
 /** One reminder to the owner when the review is still open at its reminder time. */
-export async function remindOpenReviews(db: Db, now: Date): Promise<number> {
+export async function remindOpenReviews(db: Db, now: Date, log: JobLog): Promise<number> {
   const rows = await reviewsWhere(db, and(eq(reviewSchedules.status, 'notified'), lte(reviewSchedules.remindAt, now), isNull(reviewSchedules.remindedAt)));
   const workspace = workspaceCache(db);
-  for (const { s, ownerId, submitterId } of rows) {
+  return eachItem('review reminders', rows, (r) => r.s.id, async ({ s, ownerId, submitterId }) => {
     const w = await workspace(s.workspaceId);
     const owner = await personInfo(db, ownerId ?? submitterId);
     await db.batch([
       db.update(reviewSchedules).set({ remindedAt: now }).where(and(eq(reviewSchedules.id, s.id), isNull(reviewSchedules.remindedAt))),
       ...notify(db, w, owner ? [{ kind: 'review_reminder', to: { personId: owner.id, address: owner.platformUserId }, data: { scheduleId: s.id, outcomeId: s.outcomeId }, dedupeKey: `review_reminder:${s.id}` }] : [], now),
     ]);
-  }
-  return rows.length;
+  }, log);
 }
 
 /** After a week the owner's manager (or, without one, the PMO) is told; the review stays open. */
-export async function escalateOverdueReviews(db: Db, now: Date): Promise<number> {
+export async function escalateOverdueReviews(db: Db, now: Date, log: JobLog): Promise<number> {
   const rows = await reviewsWhere(db, and(eq(reviewSchedules.status, 'notified'), lte(reviewSchedules.escalateAt, now), isNull(reviewSchedules.escalatedAt)));
   const workspace = workspaceCache(db);
-  for (const { s, ownerId, submitterId } of rows) {
+  return eachItem('review escalations', rows, (r) => r.s.id, async ({ s, ownerId, submitterId }) => {
     const w = await workspace(s.workspaceId);
     const owner = await personInfo(db, ownerId ?? submitterId);
     const manager = await personInfo(db, owner?.managerId ?? null);
@@ -73,6 +71,5 @@ export async function escalateOverdueReviews(db: Db, now: Date): Promise<number>
       db.update(reviewSchedules).set({ escalatedAt: now }).where(and(eq(reviewSchedules.id, s.id), isNull(reviewSchedules.escalatedAt))),
       ...notify(db, w, to.map((r) => ({ kind: 'review_escalation', to: r, data: { scheduleId: s.id, outcomeId: s.outcomeId, ownerId: owner?.id ?? null }, dedupeKey: `review_escalation:${s.id}:${r.address}` })), now),
     ]);
-  }
-  return rows.length;
+  }, log);
 }

@@ -48,3 +48,24 @@ export async function personInfo(db: Db, personId: string | null) {
   const [p] = await db.select().from(people).where(eq(people.id, personId));
   return p ?? null;
 }
+
+/** Where a job reports an item it had to skip. */
+export type JobLog = (msg: string, data: Record<string, unknown>) => void;
+
+/**
+ * Runs `work` for each item; an item that throws is logged and skipped, so one bad row
+ * cannot stop the rest of the batch (nor, run after run, every item behind it).
+ * Returns how many items were handled.
+ */
+export async function eachItem<T>(job: string, items: T[], idOf: (item: T) => string, work: (item: T) => Promise<unknown>, log: JobLog): Promise<number> {
+  let done = 0;
+  for (const item of items) {
+    try {
+      await work(item);
+      done++;
+    } catch (err) {
+      log(`${job}: item skipped`, { id: idOf(item), error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return done;
+}

@@ -5,6 +5,8 @@ import { closeSurveys, remindSurveys } from './survey-jobs.ts';
 import { sendWeeklyDigests } from './weekly-digest.ts';
 
 export interface JobsReport {
+  /** Jobs that failed as a whole this run (logged); the others, and delivery, still ran. */
+  failedJobs: number;
   reviewsDue: number;
   reviewReminders: number;
   escalations: number;
@@ -26,15 +28,29 @@ const MAX_OUTBOX_BATCHES = 4;
  */
 export async function runDueJobs(deps: Deps, now: Date = deps.clock.now()): Promise<JobsReport> {
   const { db } = deps;
+  const log = (msg: string, data: Record<string, unknown>) => deps.log('error', msg, data);
+  let failedJobs = 0;
+  // A job that fails as a whole is logged and counted; the next jobs and delivery still run.
+  const guard = async (name: string, job: () => Promise<number>) => {
+    try {
+      return await job();
+    } catch (err) {
+      failedJobs++;
+      log(`${name}: job failed`, { error: err instanceof Error ? err.message : String(err) });
+      return 0;
+    }
+  };
   const report: JobsReport = {
-    reviewsDue: await notifyDueReviews(db, now),
-    reviewReminders: await remindOpenReviews(db, now),
-    escalations: await escalateOverdueReviews(db, now),
-    surveyReminders: await remindSurveys(db, now),
-    surveysClosed: await closeSurveys(db, now),
-    digests: await sendWeeklyDigests(db, now),
+    failedJobs: 0,
+    reviewsDue: await guard('due reviews', () => notifyDueReviews(db, now, log)),
+    reviewReminders: await guard('review reminders', () => remindOpenReviews(db, now, log)),
+    escalations: await guard('review escalations', () => escalateOverdueReviews(db, now, log)),
+    surveyReminders: await guard('survey reminders', () => remindSurveys(db, now, log)),
+    surveysClosed: await guard('survey closing', () => closeSurveys(db, now, log)),
+    digests: await guard('weekly digest', () => sendWeeklyDigests(db, now, log)),
     outbox: { sent: 0, retried: 0, deferred: 0, dead: 0 },
   };
+  report.failedJobs = failedJobs;
   for (let i = 0; i < MAX_OUTBOX_BATCHES; i++) {
     const r = await drainOutbox({ store: deps.repos.outbox, senders: deps.senders, budget: deps.budget, clock: deps.clock, log: (m, d) => deps.log('info', m, d) });
     for (const k of Object.keys(report.outbox) as (keyof DrainReport)[]) report.outbox[k] += r[k];

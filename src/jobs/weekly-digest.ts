@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { batchOnce, type Db } from '../db/client.ts';
 import { digests, workspaces } from '../db/schema/index.ts';
 import { gatherDigest, weekOf } from './digest-data.ts';
-import { JOB_BATCH, notify, pmoAddresses } from './job-kit.ts';
+import { eachItem, JOB_BATCH, notify, pmoAddresses, type JobLog } from './job-kit.ts';
 
 const DIGEST_HOUR = 9;
 
@@ -11,18 +11,18 @@ const DIGEST_HOUR = 9;
  * down), the PMO gets the week's digest once: the digests row and the messages are written
  * in one batch, and the row's unique key makes a second run a no-op.
  */
-export async function sendWeeklyDigests(db: Db, now: Date): Promise<number> {
+export async function sendWeeklyDigests(db: Db, now: Date, log: JobLog): Promise<number> {
   let sent = 0;
   const all = await db.select({ id: workspaces.id, platform: workspaces.platform, settings: workspaces.settings }).from(workspaces).limit(JOB_BATCH * 5);
-  for (const w of all) {
+  await eachItem('weekly digest', all, (w) => w.id, async (w) => {
     const tz = w.settings.timeZone;
     const { start, isoWeek } = weekOf(now, tz);
     const mondayNine = new TZDate(start.getTime(), tz);
     mondayNine.setHours(DIGEST_HOUR, 0, 0, 0);
     const to = pmoAddresses(w.settings);
-    if (now.getTime() < mondayNine.getTime() || to.length === 0) continue;
+    if (now.getTime() < mondayNine.getTime() || to.length === 0) return;
     const existing = await db.query.digests.findFirst({ where: (d, { and, eq }) => and(eq(d.workspaceId, w.id), eq(d.week, isoWeek)) });
-    if (existing) continue;
+    if (existing) return;
     const data = await gatherDigest(db, w.id, now, tz);
     // Another run may have written this week's digest meanwhile: then nothing is written.
     const written = await batchOnce(
@@ -34,6 +34,6 @@ export async function sendWeeklyDigests(db: Db, now: Date): Promise<number> {
       'digests',
     );
     if (written) sent++;
-  }
+  }, log);
   return sent;
 }

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { digests, outbox, outcomes, projects, reviewSchedules, surveyResponses } from '../../src/db/schema/index.ts';
+import { digests, outbox, outcomes, projects, reviewSchedules, surveyResponses, workspaces } from '../../src/db/schema/index.ts';
 import type { Deps } from '../../src/deps.ts';
 import { answerSurvey } from '../../src/domain/answer-survey.ts';
 import { decideOutcome } from '../../src/domain/decide-outcome.ts';
@@ -124,6 +124,59 @@ describe('90-day reviews with reminders, escalation and shortfall alerts', () =>
     const [after] = await deps.db.select().from(reviewSchedules);
     // Reminder Thursday 09:00 PDT; escalation the next Monday 09:00 PDT.
     expect(after).toMatchObject({ status: 'notified', remindAt: new Date('2026-04-09T16:00:00Z'), escalateAt: new Date('2026-04-13T16:00:00Z') });
+  });
+});
+
+describe('the scheduler under bad data and at odd moments', () => {
+  let t: Awaited<ReturnType<typeof testDeps>>;
+  afterEach(() => t.close());
+
+  it('skips a row it cannot handle, logs it, and still handles the rest and delivers', async () => {
+    const clock = manualClock(new Date('2026-11-23T01:00:00Z'));
+    t = await testDeps({ clock });
+    const { deps } = t;
+    const good = await world(deps, { timeZone: 'Asia/Shanghai', goLive: new Date('2026-06-01T00:00:00Z') });
+    const badWs = await deps.repos.workspaces.ensure('slack', 'TBROKEN');
+    // A stored zone that no longer parses, for the workspace and the owner alike.
+    await deps.db.update(workspaces).set({ settings: { ...badWs.settings, timeZone: 'Mars/Base' } }).where(eq(workspaces.id, badWs.id));
+    const badOwner = await deps.repos.people.upsert(badWs.id, { platformUserId: 'UBAD', timeZone: '' });
+    const schedule = async (workspaceId: string, ownerId: string, dueAt: Date) => {
+      const [o] = await deps.db.insert(outcomes).values({ workspaceId, title: 'x', status: 'verified', submitterId: ownerId, ownerId }).returning();
+      return (await deps.db.insert(reviewSchedules).values({ workspaceId, outcomeId: o!.id, kind: 'first', dueAt }).returning())[0]!;
+    };
+    await schedule(badWs.id, badOwner.id, new Date('2026-11-20T01:00:00Z')); // first in line: older
+    const fine = await schedule(good.workspace.id, good.owner.id, new Date('2026-11-21T01:00:00Z'));
+    const report = await runDueJobs(deps);
+    expect(report).toMatchObject({ reviewsDue: 1, failedJobs: 0 });
+    expect((await deps.db.select().from(reviewSchedules).where(eq(reviewSchedules.id, fine.id)))[0]!.status).toBe('notified');
+    expect((await runDueJobs(deps)).reviewsDue).toBe(0); // the bad row is skipped again, the good one stays done
+  });
+
+  it('plans reminders by calendar day: a due card sent at 09:00:30 on Monday is followed up on Thursday 09:00, not Friday', async () => {
+    const clock = manualClock(new Date('2026-11-23T01:00:30Z'));
+    t = await testDeps({ clock });
+    const { deps } = t;
+    const w = await world(deps, { timeZone: 'Asia/Shanghai', goLive: new Date('2026-06-01T00:00:00Z') });
+    const [o] = await deps.db.insert(outcomes).values({ workspaceId: w.workspace.id, title: 'x', status: 'verified', submitterId: w.owner.id, ownerId: w.owner.id }).returning();
+    await deps.db.insert(reviewSchedules).values({ workspaceId: w.workspace.id, outcomeId: o!.id, kind: 'first', dueAt: new Date('2026-11-23T01:00:00Z') });
+    await runDueJobs(deps);
+    expect((await deps.db.select().from(reviewSchedules))[0]).toMatchObject({ remindAt: new Date('2026-11-26T01:00:00Z'), escalateAt: new Date('2026-11-30T01:00:00Z') });
+  });
+
+  it('counts every overdue review in the digest and words improvements by their size', async () => {
+    const clock = manualClock(new Date('2026-11-23T01:30:00Z'));
+    t = await testDeps({ clock });
+    const { deps } = t;
+    const w = await world(deps, { timeZone: 'Asia/Shanghai', goLive: new Date('2026-06-01T00:00:00Z') });
+    for (let i = 0; i < 7; i++) {
+      const [o] = await deps.db.insert(outcomes).values({ workspaceId: w.workspace.id, title: `Late ${i}`, status: 'verified', submitterId: w.owner.id, ownerId: w.owner.id }).returning();
+      await deps.db.insert(reviewSchedules).values({ workspaceId: w.workspace.id, outcomeId: o!.id, kind: 'first', status: 'notified', dueAt: new Date('2026-11-02T01:00:00Z'), notifiedAt: new Date('2026-11-02T01:00:00Z'), remindAt: new Date('2026-11-05T01:00:00Z') });
+    }
+    await runDueJobs(deps);
+    const data = (await rowsOf(deps, 'digest'))[0]!.payload.digest as DigestData;
+    expect(data.overdueCount).toBe(7);
+    expect(data.overdue).toHaveLength(5);
+    expect(composeDigest(data, 'en')).toContain('0 follow-up reviews are due in the next 7 days and 7 are overdue.');
   });
 });
 

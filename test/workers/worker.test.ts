@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { d1Db } from '../../src/db/d1.ts';
 import { createOutboxStore } from '../../src/db/repos/outbox-store.ts';
 import { createWorkspaceRepo } from '../../src/db/repos/workspace-repo.ts';
-import { outbox, outcomes, people, reviewSchedules } from '../../src/db/schema/index.ts';
+import { outbox, outcomes, people, projects, reviewSchedules } from '../../src/db/schema/index.ts';
+import { createPeopleRepo } from '../../src/db/repos/people-repo.ts';
+import { createSurveyRepo } from '../../src/db/repos/survey-repo.ts';
+import { startSurvey } from '../../src/domain/start-survey.ts';
 import worker from '../../src/entry/worker.ts';
 import { eq } from 'drizzle-orm';
 
@@ -68,5 +71,22 @@ describe('the Worker inside workerd', () => {
     expect(after).toMatchObject({ status: 'notified' });
     const due = await db.select().from(outbox).where(eq(outbox.kind, 'review_due'));
     expect(due.map((r) => [r.destination, r.dedupeKey])).toEqual([['UOWNERW', `review_due:${schedule!.id}`]]);
+  });
+
+  it('writes notifications for many recipients on D1 (at most 100 bound parameters per statement)', async () => {
+    const db = d1Db(env.DB);
+    const ws = await createWorkspaceRepo(db, { timeZone: 'Asia/Shanghai', locale: 'zh-CN' }).ensure('feishu', 'tenant-many');
+    const people = createPeopleRepo(db);
+    const [pmo] = await people.ensure(ws.id, [{ platformUserId: 'ou_pmo_many' }]);
+    const [project] = await db.insert(projects).values({ workspaceId: ws.id, name: 'Many' }).returning();
+    const audience = Array.from({ length: 30 }, (_, i) => `ou_many_${i}`);
+    const ctx = { clock: { now: () => new Date() }, surveys: createSurveyRepo(db), people, newId: () => crypto.randomUUID() };
+    const { invited } = await startSurvey({
+      ctx,
+      input: { workspace: { id: ws.id, platform: 'feishu', settings: { ...ws.settings, pmoReviewers: ['ou_pmo_many'] } }, installedBy: null, actor: { id: pmo!.id, address: 'ou_pmo_many', isPlatformAdmin: false }, projectId: project!.id, audience, closesAt: new Date(Date.now() + 86_400_000), kind: 'baseline' },
+    });
+    expect(invited).toBe(30);
+    expect(await db.select().from(outbox).where(eq(outbox.kind, 'survey_invite'))).toHaveLength(30);
+    expect(await people.ensure(ws.id, audience.concat(Array.from({ length: 90 }, (_, i) => `ou_more_${i}`)).map((platformUserId) => ({ platformUserId })))).toHaveLength(120);
   });
 });

@@ -1,6 +1,6 @@
 import type { Notification } from '../../domain/ports.ts';
 import type { Platform } from '../../domain/types.ts';
-import type { Db } from '../client.ts';
+import { inChunks, type Db } from '../client.ts';
 import { outbox } from '../schema/index.ts';
 
 /**
@@ -9,20 +9,14 @@ import { outbox } from '../schema/index.ts';
  * dedupe key written before is ignored, never sent twice.
  */
 export function insertNotifications(db: Db, workspaceId: string, platform: Platform, notes: Notification[], now: Date) {
-  if (notes.length === 0) return [];
-  const insert = db
-    .insert(outbox)
-    .values(
-      notes.map((n) => ({
-        workspaceId,
-        platform,
-        kind: n.kind,
-        destination: n.to.address,
-        payload: { ...n.data, personId: n.to.personId },
-        dedupeKey: n.dedupeKey,
-        nextAttemptAt: now,
-      })),
-    )
-    .onConflictDoNothing();
-  return [insert];
+  const rows = notes.map((n) => ({
+    workspaceId,
+    platform,
+    kind: n.kind,
+    destination: n.to.address,
+    payload: { ...n.data, personId: n.to.personId },
+    dedupeKey: n.dedupeKey,
+    nextAttemptAt: now,
+  }));
+  return inChunks(outbox, rows).map((chunk) => db.insert(outbox).values(chunk).onConflictDoNothing());
 }

@@ -2,7 +2,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { EvidenceInput, MetricInput } from '../../domain/types.ts';
 import type { NewDecision, NewResubmission, NewSubmission, OutcomeRecord, OutcomeRepo } from '../../domain/ports.ts';
 import type { Platform } from '../../domain/types.ts';
-import { batchOnce, isUniqueViolation, type Db } from '../client.ts';
+import { batchOnce, inChunks, isUniqueViolation, type Db } from '../client.ts';
 import { auditLog, evidence, metrics, outcomes, processedEvents, projects, reviewSchedules, reviews, workspaces } from '../schema/index.ts';
 import { insertNotifications } from './outbox-rows.ts';
 
@@ -154,21 +154,18 @@ function insertMetrics(db: Db, workspaceId: string, outcomeId: string, list: Met
 }
 
 function insertEvidence(db: Db, workspaceId: string, outcomeId: string, list: EvidenceInput[], addedBy: string, at: Date) {
-  if (!list.length) return [];
-  return [
-    db.insert(evidence).values(
-      list.map((e) => ({
-        workspaceId,
-        outcomeId,
-        kind: e.kind,
-        url: e.kind === 'link' ? e.ref : (e.url ?? null),
-        platformFileId: e.kind === 'link' ? null : e.ref,
-        title: e.title ?? null,
-        addedBy,
-        createdAt: at,
-      })),
-    ),
-  ];
+  const rows = list.map((e) => ({
+    workspaceId,
+    outcomeId,
+    kind: e.kind,
+    url: e.kind === 'link' ? e.ref : (e.url ?? null),
+    platformFileId: e.kind === 'link' ? null : e.ref,
+    title: e.title ?? null,
+    addedBy,
+    createdAt: at,
+  }));
+  // Up to 3 links and 10 files: more rows than one D1 statement may bind.
+  return inChunks(evidence, rows).map((chunk) => db.insert(evidence).values(chunk));
 }
 
 function toRecord(row: typeof outcomes.$inferSelect): OutcomeRecord {

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { PeopleDirectory, PersonRef } from '../../domain/ports.ts';
-import type { Db } from '../client.ts';
+import { inChunks, MAX_BOUND_PARAMS, type Db } from '../client.ts';
 import { people } from '../schema/index.ts';
 
 export interface PersonProfile {
@@ -19,16 +19,15 @@ export function createPeopleRepo(db: Db) {
   /** Ensures each platform user id has a person row and returns them all (in input order). */
   async function ensure(workspaceId: string, profiles: PersonProfile[]): Promise<Row[]> {
     if (profiles.length === 0) return [];
-    await db
-      .insert(people)
-      .values(profiles.map((p) => ({ workspaceId, platformUserId: p.platformUserId, name: p.name ?? '', email: p.email ?? null, locale: p.locale ?? null, timeZone: p.timeZone ?? null })))
-      .onConflictDoNothing();
+    const fresh = profiles.map((p) => ({ workspaceId, platformUserId: p.platformUserId, name: p.name ?? '', email: p.email ?? null, locale: p.locale ?? null, timeZone: p.timeZone ?? null }));
+    for (const chunk of inChunks(people, fresh)) await db.insert(people).values(chunk).onConflictDoNothing();
     const ids = profiles.map((p) => p.platformUserId);
-    const rows = await db
-      .select()
-      .from(people)
-      .where(and(eq(people.workspaceId, workspaceId), inArray(people.platformUserId, ids)));
-    const byId = new Map(rows.map((r) => [r.platformUserId, r]));
+    const byId = new Map<string, Row>();
+    // Read back in slices too: D1 binds at most 100 parameters, ids included.
+    for (let i = 0; i < ids.length; i += MAX_BOUND_PARAMS - 1) {
+      const slice = ids.slice(i, i + MAX_BOUND_PARAMS - 1);
+      for (const r of await db.select().from(people).where(and(eq(people.workspaceId, workspaceId), inArray(people.platformUserId, slice)))) byId.set(r.platformUserId, r);
+    }
     return ids.map((id) => byId.get(id)!);
   }
 

@@ -138,7 +138,7 @@ describe('answering, reminding, closing', () => {
 
     // Three days later, at 09:00 on the next working morning: one reminder to those who have not answered, never twice.
     const remindAt = await reminderTime();
-    expect(remindAt).toEqual(new Date('2026-11-27T01:00:00Z')); // Friday 09:00 Shanghai (Thursday 09:00 had passed by seconds)
+    expect(remindAt).toEqual(new Date('2026-11-26T01:00:00Z')); // Thursday 09:00 Shanghai: three calendar days, whatever the second it started
     h.clock.set(remindAt);
     expect((await runJobs(h)).surveyReminders).toBe(1);
     expect((await runJobs(h)).surveyReminders).toBe(0);
