@@ -35,6 +35,8 @@ export interface DepsCore {
   budget: RateBudget;
   /** The context the domain verbs take. */
   verbs: VerbContext;
+  /** Budgets inside Slack's 3-second window (src/slack/timing.ts); its defaults when unset. */
+  slackTimings?: { afterAckGraceMs: number; profileLookupBudgetMs: number };
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -60,6 +62,8 @@ export interface DepsInput {
   clock?: Clock;
   /** Extra or replacement outbox senders (tests). */
   senders?: Partial<Record<string, Sender>>;
+  /** Shorter Slack in-request budgets (tests); production's defaults when unset. */
+  slackTimings?: { afterAckGraceMs: number; profileLookupBudgetMs: number };
 }
 
 /** Wires the repositories and ports; no container, no globals. */
@@ -76,6 +80,7 @@ export function createDeps(input: DepsInput): Deps {
     repos,
     budget: createRateBudget(),
     verbs: { clock, outcomes: repos.outcomes, people: repos.people, newId: () => crypto.randomUUID() },
+    slackTimings: input.slackTimings,
   };
   const senders: Partial<Record<string, Sender>> = { slack: createSlackSender(core), feishu: createFeishuSender(core), ...input.senders };
   return { ...core, senders };

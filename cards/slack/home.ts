@@ -1,4 +1,4 @@
-import type { CardContext } from '../view.ts';
+import type { CardContext, SurveyResultsView } from '../view.ts';
 import { actions, button, clip, context, divider, esc, header, section, type SlackBlock } from './blocks.ts';
 import { encodeAction } from '../actions.ts';
 import { decisionButtons, scoreSelects, scoresBlockId } from './approval-card.ts';
@@ -16,16 +16,26 @@ export interface HomeProps {
   awaiting: { id: string; title: string; round: number; stage: 'manager' | 'pmo'; projectName: string | null }[];
   /** `scheduleId` with `recordable` (the review's day has come) adds the record button. */
   dueReviews: { outcomeId: string; title: string; dueText: string; scheduleId?: string; recordable?: boolean }[];
+  /** The latest closed NPS survey the viewer may see; no section when null or absent. */
+  latestNps?: Pick<SurveyResultsView, 'survey' | 'summary' | 'minResponses'> | null;
   dashboardUrl: string;
 }
 
 const link = (ctx: CardContext, id: string, title: string) => `<${ctx.publicUrl}/app/outcomes/${id}|${esc(clip(title, 150))}>`;
 const project = (name: string | null) => (name ? ` · ${esc(name)}` : '');
 
+/** "Latest NPS": project, kind and n, then the score with its interval, or why it is hidden. */
+function latestNpsBlocks(ctx: CardContext, r: NonNullable<HomeProps['latestNps']>): SlackBlock[] {
+  const { survey, summary: s } = r;
+  const about = `${esc(clip(survey.projectName, 150))} · ${ctx.t(`survey.kind.${survey.kind}`)} · ${ctx.t('slack.results.answers', { n: s.n })}`;
+  const score = s.hidden || s.nps === null || !s.interval ? ctx.t('nps.hidden_below_min', { min: r.minResponses }) : ctx.t('slack.results.score', { nps: s.nps, low: s.interval.low, high: s.interval.high });
+  return [divider(), section(`*${ctx.t('slack.home.latest_nps')}*\n${about}\n${score}`)];
+}
+
 /**
  * The App Home tab: my outcomes with their status, what awaits my review (with the score
  * card and buttons, so a reviewer can decide right here), my due follow-up reviews (with the
- * record button once due), and the dashboard.
+ * record button once due), the latest NPS the viewer may see, and the dashboard.
  */
 export function renderHome(ctx: CardContext, p: HomeProps): SlackBlock {
   const blocks: SlackBlock[] = [
@@ -54,5 +64,6 @@ export function renderHome(ctx: CardContext, p: HomeProps): SlackBlock {
     const record = r.recordable && r.scheduleId ? { accessory: button(REVIEW_RECORD_ACTION, ctx.t('slack.review.record'), { value: encodeAction({ a: 'review', r: r.scheduleId }), style: 'primary' }) } : {};
     blocks.push(section(ctx.t('slack.home.due_review_line', { title: link(ctx, r.outcomeId, r.title), due: r.dueText }), record));
   }
+  if (p.latestNps) blocks.push(...latestNpsBlocks(ctx, p.latestNps));
   return { type: 'home', blocks };
 }

@@ -1,5 +1,6 @@
 import type { Line } from '../../cards/feishu/message-cards.ts';
 import { DomainError } from '../domain/errors.ts';
+import { parseDecimal } from '../domain/metrics.ts';
 import type { PersonRef } from '../domain/ports.ts';
 import type { WorkspaceSettingsShape } from '../domain/settings.ts';
 import { isAdmin, updateSettings } from '../domain/update-settings.ts';
@@ -32,7 +33,9 @@ export function settingsLines(s: WorkspaceSettingsShape): Line[] {
 }
 
 function settingPatch(key: string, value: string): Patch | null {
-  const n = Number(value);
+  // Read as a person types it (full-width digits from Chinese input methods); anything else is
+  // NaN, which the domain refuses with the setting's own message ("1,5", "abc", "0x1e").
+  const n = parseDecimal(value) ?? Number.NaN;
   switch (key) {
     case 'review_days':
       return { reviewOffsetDays: n };

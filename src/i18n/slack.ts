@@ -38,6 +38,7 @@ export const slackEn = {
   'slack.home.due_reviews': 'Your due follow-up reviews',
   'slack.home.no_due_reviews': 'No follow-up reviews are due.',
   'slack.home.due_review_line': '{title} — due {due}',
+  'slack.home.latest_nps': 'Latest NPS',
 
   'slack.help.body':
     '*/outcome* — record an outcome (metrics with baseline → target → actual, evidence links and files).\n*/outcome list* — your outcomes and their status.\n*/outcome help* — this help.\nYour Outcome tab (App Home) shows what awaits your review and your due follow-up reviews.',
@@ -177,6 +178,7 @@ export const slackZh: Record<keyof typeof slackEn, string> = {
   'slack.home.due_reviews': '待完成的跟进复盘',
   'slack.home.no_due_reviews': '目前没有到期的跟进复盘。',
   'slack.home.due_review_line': '{title} — {due} 到期',
+  'slack.home.latest_nps': '最新 NPS',
 
   'slack.help.body':
     '*/outcome* — 记录成果（指标的基线 → 目标 → 实际值，以及佐证链接和文件）。\n*/outcome list* — 查看我的成果及状态。\n*/outcome help* — 查看本帮助。\n在 Outcome 应用主页可以看到待你审核的成果和到期的跟进复盘。',

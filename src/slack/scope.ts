@@ -79,7 +79,7 @@ export async function ensurePerson(scope: ProfileScope, userId: string): Promise
   const seen = row ? (row.updatedAt ?? row.createdAt).getTime() : 0;
   if (row?.locale && deps.clock.now().getTime() - seen < PROFILE_TTL_MS) return row;
   const lookup = refreshProfile(scope, userId);
-  const done = scope.defer ? await within(lookup, slackTimings(deps).profileLookupMs) : { value: await lookup };
+  const done = scope.defer ? await within(lookup, slackTimings(deps).profileLookupBudgetMs) : { value: await lookup };
   if (!done) scope.defer?.(() => lookup);
   if (done?.value) return (await personBySlackId(deps.db, workspace.id, userId))!;
   // No profile (yet): the person still works, in the workspace's language; we ask again next time.

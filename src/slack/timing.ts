@@ -13,25 +13,15 @@ export const AFTER_ACK_GRACE_MS = 2_000;
  */
 export const PROFILE_LOOKUP_BUDGET_MS = 1_000;
 
-/** The time budgets inside Slack's 3-second window. */
-export interface SlackTimings {
-  afterAckGraceMs: number;
-  profileLookupMs: number;
-}
+/** The time budgets inside Slack's 3-second window (Deps' `slackTimings`). */
+export type SlackTimings = NonNullable<DepsCore['slackTimings']>;
 
-const DEFAULTS: SlackTimings = { afterAckGraceMs: AFTER_ACK_GRACE_MS, profileLookupMs: PROFILE_LOOKUP_BUDGET_MS };
+/** Production's budgets. */
+export const DEFAULT_SLACK_TIMINGS: SlackTimings = { afterAckGraceMs: AFTER_ACK_GRACE_MS, profileLookupBudgetMs: PROFILE_LOOKUP_BUDGET_MS };
 
-// Keyed by the deps object (like boltFor): no global setting, and the deps type stays as it is.
-const tuned = new WeakMap<DepsCore, Partial<SlackTimings>>();
-
-/** Shorter budgets for these deps (tests, so a slow-Slack case does not cost seconds). */
-export function setSlackTimings(deps: DepsCore, timings: Partial<SlackTimings>): void {
-  tuned.set(deps, { ...tuned.get(deps), ...timings });
-}
-
-/** The budgets in force for these deps: the defaults unless a test shortened them. */
-export function slackTimings(deps: DepsCore): SlackTimings {
-  return { ...DEFAULTS, ...tuned.get(deps) };
+/** The budgets in force for these deps: the defaults unless the deps were built with others (tests). */
+export function slackTimings(deps: Pick<DepsCore, 'slackTimings'>): SlackTimings {
+  return deps.slackTimings ?? DEFAULT_SLACK_TIMINGS;
 }
 
 /**

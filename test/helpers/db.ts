@@ -43,11 +43,11 @@ export function manualClock(start = new Date('2026-11-23T01:00:00Z')): Clock & {
 }
 
 /** Real deps on a fresh database, with a manual clock and tracked deferred work. */
-export async function testDeps(opts: { env?: Record<string, string>; clock?: Clock; senders?: Deps['senders'] } = {}) {
+export async function testDeps(opts: { env?: Record<string, string>; clock?: Clock; senders?: Deps['senders']; slackTimings?: Deps['slackTimings'] } = {}) {
   const database = await freshDb();
   const config: Config = loadConfig(opts.env ?? {});
   const tracked = createTrackedDefer(quietLog);
   const clock = opts.clock ?? manualClock();
-  const deps = createDeps({ config, runtime: 'node', db: database.db, defer: tracked.defer, log: quietLog, clock, senders: opts.senders });
+  const deps = createDeps({ config, runtime: 'node', db: database.db, defer: tracked.defer, log: quietLog, clock, senders: opts.senders, slackTimings: opts.slackTimings });
   return { deps, database, drainDeferred: tracked.drain, close: database.close };
 }

@@ -18,6 +18,12 @@ describe('parseAdmin', () => {
     ['settings second-review 180', { kind: 'setting', patch: { secondReviewOffsetDays: 180 } }],
     ['settings second-review off', { kind: 'setting', patch: { secondReviewOffsetDays: null } }],
     ['settings shortfall 20%', { kind: 'setting', patch: { shortfallThreshold: 0.2 } }],
+    // Full-width digits and percent sign, as Chinese input methods type them.
+    ['settings review-offset １５', { kind: 'setting', patch: { reviewOffsetDays: 15 } }],
+    ['settings shortfall ２０％', { kind: 'setting', patch: { shortfallThreshold: 0.2 } }],
+    ['settings reminder-days ５', { kind: 'setting', patch: { reminderAfterDays: 5 } }],
+    // A number that does not fit goes on, for the domain to refuse with its own message.
+    ['settings review-offset 1.5', { kind: 'setting', patch: { reviewOffsetDays: 1.5 } }],
     ['settings timezone Europe/Berlin', { kind: 'setting', patch: { timeZone: 'Europe/Berlin' } }],
     ['settings locale zh', { kind: 'setting', patch: { locale: 'zh-CN' } }],
     ['settings locale en-US', { kind: 'setting', patch: { locale: 'en' } }],
@@ -36,6 +42,10 @@ describe('parseAdmin', () => {
     ['settings colour blue', { kind: 'usage', problem: 'unknown_setting', detail: 'colour' }],
     ['settings review-offset soon', { kind: 'usage', problem: 'bad_value', detail: 'review-offset' }],
     ['settings review-offset', { kind: 'usage', problem: 'bad_value', detail: 'review-offset' }],
+    ['settings review-offset 1,5', { kind: 'usage', problem: 'bad_value', detail: 'review-offset' }],
+    ['settings review-offset 0x1e', { kind: 'usage', problem: 'bad_value', detail: 'review-offset' }],
+    ['settings second-review abc', { kind: 'usage', problem: 'bad_value', detail: 'second-review' }],
+    ['settings shortfall 1,5%', { kind: 'usage', problem: 'bad_value', detail: 'shortfall' }],
   ])('refuses %j', (text, expected) => {
     expect(parse(text)).toEqual(expected);
   });

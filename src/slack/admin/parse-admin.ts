@@ -1,4 +1,7 @@
+import { parseDecimal } from '../../domain/metrics.ts';
 import type { WorkspaceSettingsShape } from '../../domain/settings.ts';
+
+type Patch = Partial<WorkspaceSettingsShape>;
 
 /** One `/outcome admin …` command, parsed (not yet authorised or validated by the domain). */
 export type AdminCommand =
@@ -7,7 +10,7 @@ export type AdminCommand =
   | { kind: 'manager'; member: string; manager: string | null }
   | { kind: 'admins'; users: string[] }
   | { kind: 'show' }
-  | { kind: 'setting'; patch: Partial<WorkspaceSettingsShape> }
+  | { kind: 'setting'; patch: Patch }
   | { kind: 'usage'; problem?: 'unknown_setting' | 'bad_value' | 'missing_users'; detail?: string };
 
 // With "escape channels, users, and links" on (our manifest), Slack sends <@U123|name> and <#C123|name>;
@@ -30,12 +33,22 @@ function users(tokens: string[]): string[] | null {
   return ids.length && ids.every((x): x is string => x !== null) ? [...new Set(ids)] : null;
 }
 
+/**
+ * `v` read as a person types it (full-width digits from Chinese input methods too) into a
+ * patch; null (a usage answer) for what is no number at all, such as "1,5" or "abc". Whether
+ * the number fits (whole, in range) is the domain's to say.
+ */
+const numeric = (v: string, patch: (n: number) => Patch): Patch | null => {
+  const n = parseDecimal(v);
+  return n !== null && Number.isFinite(n) ? patch(n) : null;
+};
+
 /** Settings an admin may type, with how each value is read (domain validation follows). */
-const SETTINGS: Record<string, (v: string) => Partial<WorkspaceSettingsShape> | null> = {
-  'review-offset': (v) => (/^\d+$/.test(v) ? { reviewOffsetDays: Number(v) } : null),
-  'second-review': (v) => (NONE.has(v.toLowerCase()) ? { secondReviewOffsetDays: null } : /^\d+$/.test(v) ? { secondReviewOffsetDays: Number(v) } : null),
-  shortfall: (v) => (/^\d+(\.\d+)?%?$/.test(v) ? { shortfallThreshold: Number(v.replace('%', '')) / 100 } : null),
-  'reminder-days': (v) => (/^\d+$/.test(v) ? { reminderAfterDays: Number(v) } : null),
+const SETTINGS: Record<string, (v: string) => Patch | null> = {
+  'review-offset': (v) => numeric(v, (n) => ({ reviewOffsetDays: n })),
+  'second-review': (v) => (NONE.has(v.toLowerCase()) ? { secondReviewOffsetDays: null } : numeric(v, (n) => ({ secondReviewOffsetDays: n }))),
+  shortfall: (v) => numeric(v.replace(/[%\uFF05]$/, ''), (n) => ({ shortfallThreshold: n / 100 })),
+  'reminder-days': (v) => numeric(v, (n) => ({ reminderAfterDays: n })),
   timezone: (v) => ({ timeZone: v }),
   locale: (v) => (/^zh/i.test(v) ? { locale: 'zh-CN' } : /^en/i.test(v) ? { locale: 'en' } : { locale: v as 'en' }),
 };

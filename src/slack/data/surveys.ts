@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { outcomes, projects, surveyResponses, surveys } from '../../db/schema/index.ts';
 
@@ -33,4 +33,32 @@ export async function surveyableOutcomes(db: Db, workspaceId: string): Promise<{
 export async function projectOfOutcome(db: Db, workspaceId: string, outcomeId: string): Promise<string | null | undefined> {
   const [o] = await db.select({ projectId: outcomes.projectId }).from(outcomes).where(and(eq(outcomes.workspaceId, workspaceId), eq(outcomes.id, outcomeId)));
   return o ? o.projectId : undefined;
+}
+
+type Viewer = { personId: string; address: string };
+
+/** Surveys `viewer` is involved in: of a project they submitted or own an outcome of, or asked them. */
+function involving(db: Db, workspaceId: string, viewer: Viewer) {
+  const theirProjects = db
+    .select({ id: outcomes.projectId })
+    .from(outcomes)
+    .where(and(eq(outcomes.workspaceId, workspaceId), or(eq(outcomes.submitterId, viewer.personId), eq(outcomes.ownerId, viewer.personId))));
+  // The audience is a JSON array of platform user ids (json_each works on libsql and D1).
+  const asked = sql`exists (select 1 from json_each(${surveys.audience}) where json_each.value = ${viewer.address})`;
+  return or(inArray(surveys.projectId, theirProjects), asked);
+}
+
+/**
+ * The most recently closed survey for a Home tab: with `viewer` null (PMO, admins) the
+ * workspace's, otherwise the newest one {@link involving} the viewer. Null when there is none.
+ */
+export async function latestClosedSurveyId(db: Db, workspaceId: string, viewer: Viewer | null): Promise<string | null> {
+  const closed = and(eq(surveys.workspaceId, workspaceId), eq(surveys.status, 'closed'));
+  const [s] = await db
+    .select({ id: surveys.id })
+    .from(surveys)
+    .where(viewer ? and(closed, involving(db, workspaceId, viewer)) : closed)
+    .orderBy(desc(surveys.closedAt), desc(surveys.createdAt))
+    .limit(1);
+  return s?.id ?? null;
 }

@@ -41,6 +41,23 @@ describe('/outcome admin', () => {
     expect(await settings()).toMatchObject({ reviewOffsetDays: 90, timeZone: 'Asia/Shanghai' });
   });
 
+  it('reads numbers as people type them (full-width digits too) and refuses what is not one', async () => {
+    await h.say('/outcome admin set review_days １５', { openId: F.admin });
+    expect((await settings()).reviewOffsetDays).toBe(15);
+    await h.say('/outcome admin set reminder_days 5', { openId: F.admin });
+    await h.say('/outcome admin set threshold ２０', { openId: F.admin });
+    expect(await settings()).toMatchObject({ reviewOffsetDays: 15, reminderAfterDays: 5, shortfallThreshold: 0.2 });
+
+    const before = await settings();
+    for (const bad of ['1,5', 'abc', '0x1e', '1e2']) {
+      await h.say(`/outcome admin set review_days ${bad}`, { openId: F.admin });
+      expect(lastAnswer()).toContain('Enter a whole number of days from 1 to 730.');
+    }
+    await h.say('/outcome admin set threshold 1,5', { openId: F.admin });
+    expect(lastAnswer()).toContain('Enter the threshold as a percentage between 1 and 99.');
+    expect(await settings()).toEqual(before);
+  });
+
   it('the PMO chat is set from inside that group', async () => {
     h.fake.addChat({ chat_id: 'oc_pmo', name: 'PMO' });
     await h.say('@_user_1 /outcome admin pmo chat', { openId: F.admin, chatType: 'group', chatId: 'oc_pmo', mentions: [mention(1, 'ou_bot')] });

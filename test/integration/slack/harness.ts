@@ -9,7 +9,7 @@ import { count, eq } from 'drizzle-orm';
 import { createApp } from '../../../src/app.ts';
 import { drainOutbox } from '../../../src/delivery/drain.ts';
 import { outbox, outcomes, people, projects, reviews, workspaces } from '../../../src/db/schema/index.ts';
-import { setSlackTimings, type SlackTimings } from '../../../src/slack/timing.ts';
+import { DEFAULT_SLACK_TIMINGS, type SlackTimings } from '../../../src/slack/timing.ts';
 import { startFakeSlack, type FakeSlack, type SlackUserInput } from '../../fakes/fake-slack.ts';
 import { manualClock, testDeps } from '../../helpers/db.ts';
 import { eventBody, interactionBody, signedSlackRequest, slashCommandBody, type SignedSlackRequestOptions, type SlashCommandFields } from '../../helpers/slack-sign.ts';
@@ -57,8 +57,8 @@ export async function startSlackHarness(opts: HarnessOptions = {}) {
   };
   if (opts.botToken !== false) env.SLACK_BOT_TOKEN = 'xoxb-test';
   if (opts.oauth) Object.assign(env, { SLACK_CLIENT_ID: '1111.2222', SLACK_CLIENT_SECRET: 'client-secret' });
-  const { deps, database, drainDeferred, close } = await testDeps({ env, clock });
-  if (opts.timings) setSlackTimings(deps, opts.timings);
+  const slackTimings = opts.timings ? { ...DEFAULT_SLACK_TIMINGS, ...opts.timings } : undefined;
+  const { deps, database, drainDeferred, close } = await testDeps({ env, clock, slackTimings });
   const app = createApp(deps);
   const { db } = database;
 

@@ -62,6 +62,18 @@ describe('/outcome admin', () => {
     expect(await settings()).toEqual(before);
   });
 
+  it('reads numbers as people type them (full-width too) and refuses what is not one, changing nothing', async () => {
+    expect((await admin('settings review-offset １２０', 'UOWNER01')).text).toContain('120 days after go-live');
+    expect((await admin('settings shortfall ２５％', 'UOWNER01')).text).toContain('25%');
+    expect(await settings()).toMatchObject({ reviewOffsetDays: 120, shortfallThreshold: 0.25 });
+
+    const before = await settings();
+    expect((await admin('settings review-offset 1,5', 'UOWNER01')).text).toContain('That value doesn’t fit “review-offset”');
+    expect((await admin('settings reminder-days abc', 'UOWNER01')).text).toContain('That value doesn’t fit “reminder-days”');
+    expect((await admin('settings review-offset 1.5', 'UOWNER01')).text).toContain('from 1 to 730');
+    expect(await settings()).toEqual(before);
+  });
+
   it('shows the usage for an incomplete command', async () => {
     expect((await admin('', USERS.stranger.id)).text).toContain('/outcome admin pmo @user');
     expect((await admin('pmo nobody', USERS.stranger.id)).text).toContain('Mention the people');

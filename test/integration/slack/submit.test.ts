@@ -89,7 +89,7 @@ describe('/outcome opens the submit modal', () => {
     }));
 
   it('opens the modal without waiting for a slow users.info, and learns the newcomer’s profile afterwards', () =>
-    withTimings({ profileLookupMs: 50 }, async (q) => {
+    withTimings({ profileLookupBudgetMs: 50 }, async (q) => {
       q.fake.injectNext('users.info', { delayMs: 800 });
       const res = await q.app.fetch(signedSlackRequest(`${PUBLIC_URL}/slack/events`, SECRET, slashCommandBody({ user_id: USERS.manager.id, trigger_id: q.fake.issueTrigger(), response_url: q.fake.respondUrl() })));
       expect(res.status).toBe(200);
