@@ -1,8 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import type { OutcomeView, ReviewView } from '../../cards/view.ts';
+import type { OutcomeView } from '../../cards/view.ts';
 import type { Deps, DepsCore } from '../deps.ts';
-import { people, reviews } from '../db/schema/index.ts';
-import { dateTimeText } from '../views/dates.ts';
 import { loadOutcomeView } from '../views/outcome-view.ts';
 import { evidenceLink } from './evidence-link.ts';
 
@@ -20,24 +17,4 @@ export async function feishuOutcomeView(deps: Deps | DepsCore, workspaceId: stri
     ),
   );
   return { ...view, evidence };
-}
-
-/** The decision of one stage in one round, if it was made. */
-export async function stageDecision(deps: Deps | DepsCore, workspaceId: string, outcomeId: string, round: number, stage: 'manager' | 'pmo', timeZone: string): Promise<ReviewView | null> {
-  const [row] = await deps.db
-    .select({ r: reviews, name: people.name, address: people.platformUserId })
-    .from(reviews)
-    .innerJoin(people, eq(people.id, reviews.reviewerId))
-    .where(and(eq(reviews.workspaceId, workspaceId), eq(reviews.outcomeId, outcomeId), eq(reviews.round, round), eq(reviews.stage, stage)));
-  if (!row) return null;
-  const { r } = row;
-  return {
-    stage: r.stage,
-    decision: r.decision,
-    reviewer: { address: row.address, name: row.name || row.address },
-    comment: r.comment,
-    scores: r.impact && r.difficulty && r.innovation ? { impact: r.impact, difficulty: r.difficulty, innovation: r.innovation } : null,
-    decidedAt: r.decidedAt.toISOString(),
-    decidedAtText: dateTimeText(r.decidedAt, timeZone),
-  };
 }

@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.ts';
-import { drainOutbox, type DrainReport } from '../delivery/drain.ts';
+import type { DrainReport } from '../delivery/drain.ts';
+import { drainOnce } from '../delivery/kick.ts';
 import { escalateOverdueReviews, notifyDueReviews, remindOpenReviews } from './due-reviews.ts';
 import { closeSurveys, remindSurveys } from './survey-jobs.ts';
 import { sendWeeklyDigests } from './weekly-digest.ts';
@@ -52,7 +53,7 @@ export async function runDueJobs(deps: Deps, now: Date = deps.clock.now()): Prom
   };
   report.failedJobs = failedJobs;
   for (let i = 0; i < MAX_OUTBOX_BATCHES; i++) {
-    const r = await drainOutbox({ store: deps.repos.outbox, senders: deps.senders, budget: deps.budget, clock: deps.clock, log: (m, d) => deps.log('info', m, d) });
+    const r = await drainOnce(deps);
     for (const k of Object.keys(report.outbox) as (keyof DrainReport)[]) report.outbox[k] += r[k];
     if (r.sent + r.retried + r.deferred + r.dead === 0) break;
   }

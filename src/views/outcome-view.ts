@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, ne, or } from 'drizzle-orm';
-import type { OutcomeView, PersonView } from '../../cards/view.ts';
+import type { OutcomeView, PersonView, ReviewView } from '../../cards/view.ts';
 import type { Db } from '../db/client.ts';
 import { evidence, metrics, outcomes, people, projects, reviews } from '../db/schema/index.ts';
 import { changePct, progress } from '../domain/metrics.ts';
@@ -78,15 +78,7 @@ export async function loadOutcomeView(db: Db, workspaceId: string, outcomeId: st
       progress: m.actual === null ? null : progress(m.baseline, m.target, m.actual),
     })),
     evidence: ev.map((e) => ({ kind: e.kind, title: e.title, url: e.url, fileRef: e.platformFileId, messageId: e.platformMessageId })),
-    reviews: rs.map((r) => ({
-      stage: r.stage,
-      decision: r.decision,
-      reviewer: person(r.reviewerId) ?? { address: '', name: '' },
-      comment: r.comment,
-      scores: r.impact && r.difficulty && r.innovation ? { impact: r.impact, difficulty: r.difficulty, innovation: r.innovation } : null,
-      decidedAt: r.decidedAt.toISOString(),
-      decidedAtText: dateTimeText(r.decidedAt, tz),
-    })),
+    reviews: rs.map((r) => toReviewView(r, person(r.reviewerId) ?? { address: '', name: '' }, tz)),
     smart: { specific: meets(SMART_FIELDS.specific), measurable: meets(SMART_FIELDS.measurable), assignable: meets(SMART_FIELDS.assignable), realistic: meets(SMART_FIELDS.realistic), timeRelated: meets(SMART_FIELDS.timeRelated) },
     url: `${viewer.publicUrl}/app/outcomes/${o.id}`,
   };
@@ -134,4 +126,27 @@ export async function listAwaitingReview(db: Db, workspaceId: string, personId: 
     .orderBy(asc(outcomes.submittedAt))
     .limit(limit);
   return rows.map(toItem);
+}
+
+/** One stored decision as the cards show it. */
+function toReviewView(r: typeof reviews.$inferSelect, reviewer: PersonView, timeZone: string): ReviewView {
+  return {
+    stage: r.stage,
+    decision: r.decision,
+    reviewer,
+    comment: r.comment,
+    scores: r.impact && r.difficulty && r.innovation ? { impact: r.impact, difficulty: r.difficulty, innovation: r.innovation } : null,
+    decidedAt: r.decidedAt.toISOString(),
+    decidedAtText: dateTimeText(r.decidedAt, timeZone),
+  };
+}
+
+/** The decision taken on one stage of one round (what a decided card shows); null while open. */
+export async function loadStageDecision(db: Db, workspaceId: string, outcomeId: string, round: number, stage: 'manager' | 'pmo', timeZone: string): Promise<ReviewView | null> {
+  const [row] = await db
+    .select({ r: reviews, name: people.name, address: people.platformUserId })
+    .from(reviews)
+    .innerJoin(people, eq(people.id, reviews.reviewerId))
+    .where(and(eq(reviews.workspaceId, workspaceId), eq(reviews.outcomeId, outcomeId), eq(reviews.round, round), eq(reviews.stage, stage)));
+  return row ? toReviewView(row.r, { address: row.address, name: row.name || row.address }, timeZone) : null;
 }

@@ -5,7 +5,8 @@ import type { DepsCore } from '../../deps.ts';
 import { outbox, reviewSchedules } from '../../db/schema/index.ts';
 import type { OutboxRow, SendResult } from '../../delivery/types.ts';
 import { dateText } from '../../views/dates.ts';
-import { feishuOutcomeView, stageDecision } from '../outcome-data.ts';
+import { loadStageDecision } from '../../views/outcome-view.ts';
+import { feishuOutcomeView } from '../outcome-data.ts';
 import { renderFitted } from '../render.ts';
 import { gone, malformed, patchCard, postCard, tooLarge } from './api.ts';
 import { recipientOf, type Recipient } from './recipient.ts';
@@ -21,7 +22,7 @@ function about(row: OutboxRow): { outcomeId: string; round: number; stage: 'mana
 async function approvalFor(deps: DepsCore, r: Recipient, a: NonNullable<ReturnType<typeof about>>) {
   const [outcome, decision] = await Promise.all([
     feishuOutcomeView(deps, r.workspace.id, a.outcomeId, r.timeZone),
-    stageDecision(deps, r.workspace.id, a.outcomeId, a.round, a.stage, r.timeZone),
+    loadStageDecision(deps.db, r.workspace.id, a.outcomeId, a.round, a.stage, r.timeZone),
   ]);
   if (!outcome) return undefined;
   return renderFitted((c, trim) => approvalCard({ outcome, stage: a.stage, round: a.round, decision }, c, trim), r.locale, deps.config.publicUrl);
@@ -69,7 +70,7 @@ export async function sendNotice(deps: DepsCore, row: OutboxRow): Promise<SendRe
   if (!a || !r) return malformed(row);
   const [outcome, decision] = await Promise.all([
     feishuOutcomeView(deps, r.workspace.id, a.outcomeId, r.timeZone),
-    stageDecision(deps, r.workspace.id, a.outcomeId, a.round, a.stage, r.timeZone),
+    loadStageDecision(deps.db, r.workspace.id, a.outcomeId, a.round, a.stage, r.timeZone),
   ]);
   if (!outcome || !decision) return gone('outcome or decision');
   const [schedule] = await deps.db

@@ -7,7 +7,8 @@ import type { Locale, ScoreCard } from '../../domain/types.ts';
 import { kickOutbox } from '../../delivery/kick.ts';
 import type { CardResponse } from '../card-response.ts';
 import { timeZoneOf, type FeishuCtx } from '../context.ts';
-import { feishuOutcomeView, stageDecision } from '../outcome-data.ts';
+import { loadStageDecision } from '../../views/outcome-view.ts';
+import { feishuOutcomeView } from '../outcome-data.ts';
 import { formText } from '../form/parse-form.ts';
 import { renderFitted, toastOf } from '../render.ts';
 
@@ -29,7 +30,7 @@ export function scoresOf(formValue: Record<string, unknown>): ScoreCard | null {
 /** The approval card as it stands now (decided or not), in the clicker's zone. */
 async function currentCard(ctx: FeishuCtx, a: Decide, viewer: PersonRef, locale: Locale): Promise<CardResponse['card']> {
   const tz = timeZoneOf(viewer, ctx.workspace);
-  const [outcome, decision] = await Promise.all([feishuOutcomeView(ctx.deps, ctx.workspace.id, a.o, tz), stageDecision(ctx.deps, ctx.workspace.id, a.o, a.r, a.s, tz)]);
+  const [outcome, decision] = await Promise.all([feishuOutcomeView(ctx.deps, ctx.workspace.id, a.o, tz), loadStageDecision(ctx.deps.db, ctx.workspace.id, a.o, a.r, a.s, tz)]);
   if (!outcome) return undefined;
   const card = renderFitted((c, trim) => approvalCard({ outcome, stage: a.s, round: a.r, decision }, c, trim), locale, ctx.deps.config.publicUrl);
   return card ? { type: 'raw', data: card } : undefined;
@@ -50,7 +51,7 @@ export async function decide(ctx: FeishuCtx, a: Decide, actor: PersonRef, formVa
   } catch (err) {
     // A second click (or a stale card) finds this stage decided — by the time it reads the
     // outcome that may look like any refusal — and is shown the decision that was made.
-    if (err instanceof DomainError && (err.code === 'already_decided' || (await stageDecision(ctx.deps, ctx.workspace.id, a.o, a.r, a.s, ctx.workspace.settings.timeZone)))) {
+    if (err instanceof DomainError && (err.code === 'already_decided' || (await loadStageDecision(ctx.deps.db, ctx.workspace.id, a.o, a.r, a.s, ctx.workspace.settings.timeZone)))) {
       const card = await currentCard(ctx, a, actor, locale);
       return { toast: toastOf('info', 'error.already_decided', {}, locale), ...(card ? { card } : {}) };
     }

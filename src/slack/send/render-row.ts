@@ -5,10 +5,10 @@ import type { DepsCore } from '../../deps.ts';
 import type { WorkspaceRow } from '../../db/repos/workspace-repo.ts';
 import type { OutboxRow } from '../../delivery/types.ts';
 import { stageOf } from '../../domain/outcome-lifecycle.ts';
-import { loadOutcomeView } from '../../views/outcome-view.ts';
+import { loadOutcomeView, loadStageDecision } from '../../views/outcome-view.ts';
 import { personById } from '../data/people.ts';
 import { readerOf } from './reader.ts';
-import { decisionOf, firstReviewDue } from '../data/reviews.ts';
+import { firstReviewDue } from '../data/reviews.ts';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 const stageIn = (v: unknown) => (v === 'pmo' ? 'pmo' : 'manager');
@@ -21,7 +21,7 @@ export async function renderApproval(deps: DepsCore, ws: WorkspaceRow, outcomeId
   const r = await readerOf(deps, ws, { personId, address: null });
   const view = await loadOutcomeView(deps.db, ws.id, outcomeId, { timeZone: r.timeZone, publicUrl: deps.config.publicUrl });
   if (!view) return null;
-  const decision = await decisionOf(deps.db, outcomeId, round, stage, r.timeZone);
+  const decision = await loadStageDecision(deps.db, ws.id, outcomeId, round, stage, r.timeZone);
   const open = !decision && view.round === round && stageOf(view.status) === stage;
   return renderApprovalCard(r.cards, { view, stage, round, open, decision });
 }
