@@ -11,6 +11,7 @@ import { openNodeDatabase } from '../src/db/migrate-node.ts';
 import { outcomes, people, reviewSchedules } from '../src/db/schema/index.ts';
 import { createTrackedDefer } from '../src/defer.ts';
 import { createDeps } from '../src/deps.ts';
+import { platformSenders } from '../src/platform-senders.ts';
 import { runDueJobs } from '../src/jobs/run-due-jobs.ts';
 import { quietLog } from '../src/log.ts';
 
@@ -22,7 +23,7 @@ async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'outcome-bench-sched-'));
   const { db, client } = await openNodeDatabase(`file:${join(dir, 'bench.db')}`);
   let now = new Date('2026-11-23T01:00:00Z');
-  const deps = createDeps({ config: loadConfig({}), runtime: 'node', db, defer: createTrackedDefer(quietLog).defer, log: quietLog, clock: { now: () => now } });
+  const deps = createDeps({ config: loadConfig({}), runtime: 'node', db, defer: createTrackedDefer(quietLog).defer, log: quietLog, clock: { now: () => now }, platformSenders });
   const ws = await deps.repos.workspaces.ensure('slack', 'TBENCH');
   const [owner] = await db.insert(people).values({ workspaceId: ws.id, platformUserId: 'UOWNER', name: 'Owner' }).returning();
 

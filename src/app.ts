@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import type { AppEnv } from './app-env.ts';
 import type { Deps } from './deps.ts';
 import type { WaitUntil } from './defer.ts';
 import { describeError } from './errors.ts';
@@ -7,15 +8,6 @@ import { feishuRoutes } from './feishu/routes.ts';
 import { slackRoutes } from './slack/routes.ts';
 import { health } from './web/health.ts';
 import { webRoutes } from './web/routes.ts';
-
-/** The one Hono environment type: deps on c.var, bindings untyped (entries own them). */
-export interface AppEnv {
-  Variables: {
-    deps: Deps;
-    /** Work after the response, bound to this request's lifetime. */
-    defer: (task: () => Promise<unknown>) => void;
-  };
-}
 
 const PLATFORM_HELP = {
   slack: 'Slack is not configured on this server: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET).',

@@ -8,40 +8,17 @@ import { createReviewRepo } from './db/repos/review-repo.ts';
 import { createSurveyRepo } from './db/repos/survey-repo.ts';
 import { createWorkspaceRepo } from './db/repos/workspace-repo.ts';
 import type { Defer } from './defer.ts';
-import { createRateBudget, type RateBudget } from './delivery/rate-budget.ts';
+import type { Deps, DepsCore, Repos, Runtime, SenderFactory } from './deps-types.ts';
+import { createRateBudget } from './delivery/rate-budget.ts';
 import type { Sender } from './delivery/types.ts';
-import type { Clock, VerbContext } from './domain/ports.ts';
-import { createFeishuSender } from './feishu/sender.ts';
+import type { Clock } from './domain/ports.ts';
 import type { Log } from './log.ts';
-import { createSlackSender } from './slack/sender.ts';
 
-export type Runtime = 'node' | 'workers';
-
-/** Everything handlers and jobs need: a plain object, built once per process or isolate. */
-export interface Deps extends DepsCore {
-  /** Platform senders for the outbox, keyed by platform name. */
-  senders: Partial<Record<string, Sender>>;
-}
-
-/** Deps without the senders (which are built from these). */
-export interface DepsCore {
-  config: Config;
-  runtime: Runtime;
-  db: Db;
-  clock: Clock;
-  defer: Defer;
-  log: Log;
-  repos: ReturnType<typeof createRepos>;
-  budget: RateBudget;
-  /** The context the domain verbs take. */
-  verbs: VerbContext;
-  /** Budgets inside Slack's 3-second window (src/slack/timing.ts); its defaults when unset. */
-  slackTimings?: { afterAckGraceMs: number; profileLookupBudgetMs: number };
-}
+export type { Deps, DepsCore, Repos, Runtime, SenderFactory } from './deps-types.ts';
 
 export const systemClock: Clock = { now: () => new Date() };
 
-function createRepos(db: Db, config: Config) {
+function createRepos(db: Db, config: Config): Repos {
   return {
     outcomes: createOutcomeRepo(db),
     people: createPeopleRepo(db),
@@ -60,6 +37,11 @@ export interface DepsInput {
   defer: Defer;
   log: Log;
   clock?: Clock;
+  /**
+   * The platforms' outbox senders, built from the core (src/platform-senders.ts). Injected, so
+   * this module imports no platform code and the senders can import the deps' types.
+   */
+  platformSenders: Partial<Record<string, SenderFactory>>;
   /** Extra or replacement outbox senders (tests). */
   senders?: Partial<Record<string, Sender>>;
   /** Shorter Slack in-request budgets (tests); production's defaults when unset. */
@@ -82,6 +64,7 @@ export function createDeps(input: DepsInput): Deps {
     verbs: { clock, outcomes: repos.outcomes, people: repos.people, newId: () => crypto.randomUUID() },
     slackTimings: input.slackTimings,
   };
-  const senders: Partial<Record<string, Sender>> = { slack: createSlackSender(core), feishu: createFeishuSender(core), ...input.senders };
+  const built = Object.entries(input.platformSenders).map(([platform, make]) => [platform, make?.(core)] as const);
+  const senders: Partial<Record<string, Sender>> = { ...Object.fromEntries(built), ...input.senders };
   return { ...core, senders };
 }

@@ -6,6 +6,7 @@ import { createTrackedDefer } from '../defer.ts';
 import { createDeps, type Deps } from '../deps.ts';
 import { runDueJobs } from '../jobs/run-due-jobs.ts';
 import { consoleLog, type Log } from '../log.ts';
+import { platformSenders } from '../platform-senders.ts';
 
 /** How often the Node timer runs the scheduled jobs (Workers use the cron trigger). */
 const JOB_INTERVAL_MS = 60_000;
@@ -26,7 +27,7 @@ export async function startNodeServer(opts: { env: Record<string, string | undef
   const config: Config = loadConfig(opts.env);
   const { db, client } = await openNodeDatabase(config.databaseUrl ?? 'file:./data/outcome.db', config.databaseAuthToken);
   const tracked = createTrackedDefer(log);
-  const deps = createDeps({ config, runtime: 'node', db, defer: tracked.defer, log });
+  const deps = createDeps({ config, runtime: 'node', db, defer: tracked.defer, log, platformSenders });
   const app = createApp(deps);
 
   let jobs: Promise<unknown> = Promise.resolve();

@@ -7,6 +7,7 @@ import { createWaitUntilDefer } from '../defer.ts';
 import { createDeps, type Deps } from '../deps.ts';
 import { runDueJobs } from '../jobs/run-due-jobs.ts';
 import { consoleLog } from '../log.ts';
+import { platformSenders } from '../platform-senders.ts';
 
 export interface WorkerEnv {
   DB?: D1Database;
@@ -28,7 +29,7 @@ async function buildDeps(env: WorkerEnv): Promise<Deps> {
       : (() => {
           throw new ConfigError('DB: bind a D1 database named DB in wrangler.toml, or set DATABASE_URL to a remote libsql database');
         })();
-  return createDeps({ config, runtime: 'workers', db, defer: createWaitUntilDefer(consoleLog), log: consoleLog });
+  return createDeps({ config, runtime: 'workers', db, defer: createWaitUntilDefer(consoleLog), log: consoleLog, platformSenders });
 }
 
 function depsFor(env: WorkerEnv): Promise<Deps> {

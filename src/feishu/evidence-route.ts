@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Context } from 'hono';
-import type { AppEnv } from '../app.ts';
+import type { AppEnv } from '../app-env.ts';
 import { evidence } from '../db/schema/index.ts';
 import { DomainError } from '../domain/errors.ts';
 import { feishuClient, larkFailure } from './client.ts';

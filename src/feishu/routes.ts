@@ -1,6 +1,6 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../app.ts';
+import type { AppEnv } from '../app-env.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { CardResponse } from './card-response.ts';
 import { larkLogger } from './client.ts';

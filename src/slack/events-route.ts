@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { AppEnv } from '../app.ts';
+import type { AppEnv } from '../app-env.ts';
 import { DomainError } from '../domain/errors.ts';
 import { describeError } from '../errors.ts';
 import { resolveLocale, t } from '../i18n/index.ts';

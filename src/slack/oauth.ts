@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { AppEnv } from '../app.ts';
+import type { AppEnv } from '../app-env.ts';
 import type { Locale } from '../domain/types.ts';
 import { resolveLocale, t } from '../i18n/index.ts';
 import { sealSecret } from '../security/secret-box.ts';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '../app.ts';
+import type { AppEnv } from '../app-env.ts';
 import { handleSlackEvents } from './events-route.ts';
 import { slackManifest } from './manifest.ts';
 import { handleInstall, handleOAuthRedirect } from './oauth.ts';

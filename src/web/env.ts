@@ -1,4 +1,4 @@
-import type { AppEnv } from '../app.ts';
+import type { AppEnv } from '../app-env.ts';
 import type { people, workspaces } from '../db/schema/index.ts';
 import type { Locale } from '../domain/types.ts';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import pkg from '../../package.json' with { type: 'json' };
-import type { AppEnv } from '../app.ts';
+import type { AppEnv } from '../app-env.ts';
 
 /** GET /healthz: version, runtime, whether the database answers, which platforms are on. */
 export const health = new Hono<AppEnv>().get('/', async (c) => {

@@ -10,6 +10,7 @@ import { createTrackedDefer } from '../../src/defer.ts';
 import { createDeps, type Deps } from '../../src/deps.ts';
 import type { Clock } from '../../src/domain/ports.ts';
 import { quietLog } from '../../src/log.ts';
+import { platformSenders } from '../../src/platform-senders.ts';
 
 /** A real libsql database file in a fresh temp folder, migrated from migrations/. */
 export async function freshDb(): Promise<{ db: Db; client: Client; dir: string; url: string; close(): Promise<void> }> {
@@ -48,6 +49,6 @@ export async function testDeps(opts: { env?: Record<string, string>; clock?: Clo
   const config: Config = loadConfig(opts.env ?? {});
   const tracked = createTrackedDefer(quietLog);
   const clock = opts.clock ?? manualClock();
-  const deps = createDeps({ config, runtime: 'node', db: database.db, defer: tracked.defer, log: quietLog, clock, senders: opts.senders, slackTimings: opts.slackTimings });
+  const deps = createDeps({ config, runtime: 'node', db: database.db, defer: tracked.defer, log: quietLog, clock, platformSenders, senders: opts.senders, slackTimings: opts.slackTimings });
   return { deps, database, drainDeferred: tracked.drain, close: database.close };
 }

@@ -1,6 +1,6 @@
 import type { WorkspaceSettingsShape } from '../../domain/settings.ts';
 import { sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { createdAt, id, instant } from './columns.ts';
+import { createdAt, id, instant } from './base-columns.ts';
 
 /** Per-workspace settings an admin can change (design.md §1); PMO reviewers and admins are platform user ids. */
 export type WorkspaceSettings = WorkspaceSettingsShape;

@@ -1,0 +1,12 @@
+import type { Deps } from './deps-types.ts';
+
+// A leaf: every route module imports this type, and app.ts imports every route module.
+
+/** The one Hono environment type: deps on c.var, bindings untyped (entries own them). */
+export interface AppEnv {
+  Variables: {
+    deps: Deps;
+    /** Work after the response, bound to this request's lifetime. */
+    defer: (task: () => Promise<unknown>) => void;
+  };
+}
