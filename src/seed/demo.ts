@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { evidence, metricReadings, metrics, outcomes, people, projects, reviewSchedules, reviews, surveyResponses, surveys, workspaces } from '../db/schema/index.ts';
+import { insertSeedRows, type SeedRows } from '../db/repos/seed-rows.ts';
 import { defaultSettings } from '../domain/settings.ts';
 import { OUTCOMES, PEOPLE, PROJECTS, SURVEYS, type Text } from './demo-data.ts';
 
@@ -26,18 +25,18 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<Record<s
     const personId = (k: string) => id('person', k);
     const ws = `demo-${w.tag}`;
     const settings = { ...defaultSettings(w.timeZone, w.locale), pmoReviewers: [w.user('pmo')], admins: [w.user('admin')] };
-    const rows = {
+    const rows: SeedRows = {
       workspaces: [{ id: ws, platform: w.platform, externalId: w.externalId, name: w.name, installedBy: w.user('admin'), settings, createdAt: at(-200) }],
       people: PEOPLE.map((p) => ({ id: personId(p.key), workspaceId: ws, platformUserId: w.user(p.key), name: tx(p.name), locale: w.locale, timeZone: w.timeZone, managerId: p.manager ? personId(p.manager) : null, managerSource: p.manager ? ('manual' as const) : null, createdAt: at(-200) })),
       projects: PROJECTS.map((p) => ({ id: id('project', p.key), workspaceId: ws, name: tx(p.name), ownerId: personId('pmo'), goLiveAt: at(p.goLive), createdAt: at(-200) })),
-      outcomes: [] as (typeof outcomes.$inferInsert)[],
-      metrics: [] as (typeof metrics.$inferInsert)[],
-      readings: [] as (typeof metricReadings.$inferInsert)[],
-      reviews: [] as (typeof reviews.$inferInsert)[],
-      schedules: [] as (typeof reviewSchedules.$inferInsert)[],
-      evidence: [] as (typeof evidence.$inferInsert)[],
-      surveys: [] as (typeof surveys.$inferInsert)[],
-      responses: [] as (typeof surveyResponses.$inferInsert)[],
+      outcomes: [],
+      metrics: [],
+      readings: [],
+      reviews: [],
+      schedules: [],
+      evidence: [],
+      surveys: [],
+      responses: [],
     };
     const managerOf = (k: string) => PEOPLE.find((p) => p.key === k)?.manager ?? 'admin';
     for (const o of OUTCOMES) {
@@ -75,24 +74,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<Record<s
       rows.surveys.push({ id: sid, workspaceId: ws, projectId: id('project', s.project), question: w.lang === 'zh' ? '您有多大可能向同事推荐这个项目的成果？' : 'How likely are you to recommend this project’s results to a colleague?', kind: s.kind, audience, startedBy: personId('pmo'), status: s.open ? 'open' : 'closed', closesAt: at(s.at + 7), closedAt: s.open ? null : at(s.at + 7), createdAt: at(s.at) });
       s.scores.forEach((score, i) => rows.responses.push({ id: `${sid}-a${i}`, workspaceId: ws, surveyId: sid, respondentId: w.user(`r${i}`), score, answeredAt: at(s.at + 1) }));
     }
-    // Parents before children; every insert ignores rows that exist, so a second run is a no-op.
-    const inserted = await db.batch([
-      db.insert(workspaces).values(rows.workspaces).onConflictDoNothing().returning({ id: workspaces.id }),
-      db.insert(people).values(rows.people.map((p) => ({ ...p, managerId: null }))).onConflictDoNothing().returning({ id: people.id }),
-      db.insert(projects).values(rows.projects).onConflictDoNothing().returning({ id: projects.id }),
-      db.insert(outcomes).values(rows.outcomes).onConflictDoNothing().returning({ id: outcomes.id }),
-      db.insert(metrics).values(rows.metrics).onConflictDoNothing().returning({ id: metrics.id }),
-      db.insert(metricReadings).values(rows.readings).onConflictDoNothing().returning({ id: metricReadings.id }),
-      db.insert(reviews).values(rows.reviews).onConflictDoNothing().returning({ id: reviews.id }),
-      db.insert(reviewSchedules).values(rows.schedules).onConflictDoNothing().returning({ id: reviewSchedules.id }),
-      db.insert(evidence).values(rows.evidence).onConflictDoNothing().returning({ id: evidence.id }),
-      db.insert(surveys).values(rows.surveys).onConflictDoNothing().returning({ id: surveys.id }),
-      db.insert(surveyResponses).values(rows.responses).onConflictDoNothing().returning({ id: surveyResponses.id }),
-    ]);
-    const names = ['workspaces', 'people', 'projects', 'outcomes', 'metrics', 'metric_readings', 'reviews', 'review_schedules', 'evidence', 'surveys', 'survey_responses'];
-    inserted.forEach((r, i) => (counts[names[i]!] = (counts[names[i]!] ?? 0) + r.length));
-    // Managers point at people of the same batch, so they are set once everyone exists (only on the first run).
-    if (inserted[1].length) for (const p of rows.people) if (p.managerId) await db.update(people).set({ managerId: p.managerId, managerSource: 'manual' }).where(eq(people.id, p.id));
+    for (const [table, n] of Object.entries(await insertSeedRows(db, rows))) counts[table] = (counts[table] ?? 0) + n;
   }
   return counts;
 }

@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import pkg from '../../package.json' with { type: 'json' };
 import type { AppEnv } from '../app-env.ts';
+import { pingDatabase } from '../db/queries/health.ts';
 
 /** GET /healthz: version, runtime, whether the database answers, which platforms are on. */
 export const health = new Hono<AppEnv>().get('/', async (c) => {
@@ -9,7 +9,7 @@ export const health = new Hono<AppEnv>().get('/', async (c) => {
   const started = Date.now();
   let database: { reachable: boolean; latencyMs?: number; error?: string };
   try {
-    await db.run(sql`select 1`);
+    await pingDatabase(db);
     database = { reachable: true, latencyMs: Date.now() - started };
   } catch (err) {
     // The details go to the log, not to whoever asks /healthz.

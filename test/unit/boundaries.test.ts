@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../src/i18n/index.ts';
+import { specifiers, tsFiles } from './import-graph.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -28,6 +29,63 @@ describe('architecture boundaries (design.md §8 rule 1)', () => {
     expect(FORBIDDEN.test("import { Hono } from 'hono';")).toBe(true);
     expect(FORBIDDEN.test("import { readFile } from 'node:fs';")).toBe(true);
     expect(FORBIDDEN.test("import { addDays } from 'date-fns';")).toBe(false);
+  });
+});
+
+describe('reads have a home (issue 9 point 6)', () => {
+  /** Where drizzle-orm may be imported: the database layer, and the entries that open the drivers. */
+  const HOMES = ['src/db/', 'src/entry/'];
+  /**
+   * Files that still query outside src/db, to be moved by the delivery/domain work. The list only
+   * shrinks: an entry that no longer imports drizzle-orm fails the test until it is deleted here.
+   */
+  const NOT_YET_MOVED: readonly string[] = [
+    'src/feishu/contact.ts',
+    'src/feishu/delivery/followup-replies.ts',
+    'src/feishu/delivery/outcome-cards.ts',
+    'src/feishu/delivery/recipient.ts',
+    'src/feishu/delivery/review-cards.ts',
+    'src/feishu/evidence-route.ts',
+    'src/feishu/followup/nps-form-props.ts',
+    'src/feishu/followup/survey-data.ts',
+    'src/feishu/handle-once.ts',
+    'src/feishu/projects.ts',
+    'src/jobs/digest-data.ts',
+    'src/jobs/due-reviews.ts',
+    'src/jobs/job-kit.ts',
+    'src/jobs/survey-jobs.ts',
+    'src/slack/data/people.ts',
+    'src/slack/data/processed-events.ts',
+    'src/slack/data/projects.ts',
+    'src/slack/data/reviews.ts',
+    'src/slack/data/sent-cards.ts',
+    'src/slack/data/surveys.ts',
+    'src/slack/data/workspaces.ts',
+    'src/views/followup-view.ts',
+    'src/views/outcome-view.ts',
+  ];
+  const importsDrizzle = (text: string) => specifiers(text).some((s) => s === 'drizzle-orm' || s.startsWith('drizzle-orm/'));
+  const drizzleUsers = tsFiles(ROOT, ['src', 'cards'])
+    .filter((f) => importsDrizzle(readFileSync(f, 'utf8')))
+    .map((f) => relative(ROOT, f));
+
+  it('drizzle-orm is imported only in src/db and src/entry', () => {
+    expect(drizzleUsers.filter((f) => !HOMES.some((h) => f.startsWith(h)) && !NOT_YET_MOVED.includes(f))).toEqual([]);
+    // The check must see the database layer itself, or it would pass on reading nothing.
+    expect(drizzleUsers).toContain('src/db/queries/visibility.ts');
+  });
+
+  it('every file still listed as not yet moved imports drizzle-orm (the list only shrinks)', () => {
+    expect(NOT_YET_MOVED.filter((f) => !drizzleUsers.includes(f))).toEqual([]);
+  });
+
+  it('the check sees every form of a drizzle import', () => {
+    expect(importsDrizzle("import { eq } from 'drizzle-orm';")).toBe(true);
+    expect(importsDrizzle("import type { SQL } from 'drizzle-orm';")).toBe(true);
+    expect(importsDrizzle("import { alias } from 'drizzle-orm/sqlite-core';")).toBe(true);
+    expect(importsDrizzle("const { sql } = await import('drizzle-orm');")).toBe(true);
+    expect(importsDrizzle("import { readExportRows } from '../../db/queries/export.ts';")).toBe(false);
+    expect(importsDrizzle("import { x } from 'drizzle-ormish';")).toBe(false);
   });
 });
 

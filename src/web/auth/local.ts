@@ -1,6 +1,5 @@
-import { asc, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { people, workspaces } from '../../db/schema/index.ts';
+import { findSignInPerson, listSignInChoices } from '../../db/queries/local-sign-in.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { isAdmin } from '../../domain/update-settings.ts';
 import { kitOf, page } from '../context/render.ts';
@@ -29,15 +28,7 @@ export function localAuth(sessions: Sessions) {
   app.get('/', async (c) => {
     const kit = kitOf(c);
     const next = safeNext(c.req.query('next'));
-    const db = c.var.deps.db;
-    const [spaces, folks] = await Promise.all([
-      db.select().from(workspaces).orderBy(asc(workspaces.name)),
-      db
-        .select({ id: people.id, workspaceId: people.workspaceId, name: people.name, platformUserId: people.platformUserId, reports: sql<number>`(select count(*) from ${people} r where r.manager_id = ${people.id})` })
-        .from(people)
-        .orderBy(asc(people.name))
-        .limit(500),
-    ]);
+    const { spaces, folks } = await listSignInChoices(c.var.deps.db);
     const roles = (w: (typeof spaces)[number], p: (typeof folks)[number]) =>
       [
         isAdmin(w.settings, w.installedBy, { address: p.platformUserId, isPlatformAdmin: false }) ? kit.t('web.role.admin') : null,
@@ -61,7 +52,7 @@ ${spaces.map(
   app.post('/', async (c) => {
     const form = await c.req.parseBody();
     const personId = typeof form.personId === 'string' ? form.personId : '';
-    const [p] = personId ? await c.var.deps.db.select({ id: people.id, workspaceId: people.workspaceId }).from(people).where(eq(people.id, personId)) : [];
+    const p = personId ? await findSignInPerson(c.var.deps.db, personId) : undefined;
     if (!p) throw new DomainError('not_found', 'error.not_found');
     await sessions.start(c, c.var.deps.config, c.var.deps.log, { workspaceId: p.workspaceId, personId: p.id, via: 'local' }, c.var.deps.clock.now().getTime());
     return c.redirect(safeNext(typeof form.next === 'string' ? form.next : null), 303);

@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { people, workspaces } from '../../db/schema/index.ts';
+import type { Reader } from '../../db/queries/visibility.ts';
+import { readViewerRows } from '../../db/queries/viewer.ts';
 import { isAdmin } from '../../domain/update-settings.ts';
 import type { Session } from '../../security/session.ts';
 import type { Viewer } from '../env.ts';
@@ -10,17 +10,7 @@ import type { Viewer } from '../env.ts';
  * no longer exists, or the person is not in the session's workspace.
  */
 export async function loadViewer(db: Db, session: Session): Promise<Viewer | null> {
-  const [[workspace], [person], reports] = await Promise.all([
-    db.select().from(workspaces).where(eq(workspaces.id, session.workspaceId)),
-    db
-      .select()
-      .from(people)
-      .where(and(eq(people.id, session.personId), eq(people.workspaceId, session.workspaceId))),
-    db
-      .select({ id: people.id })
-      .from(people)
-      .where(and(eq(people.workspaceId, session.workspaceId), eq(people.managerId, session.personId))),
-  ]);
+  const { workspace, person, reportIds } = await readViewerRows(db, session.workspaceId, session.personId);
   if (!workspace || !person) return null;
   const address = person.platformUserId;
   return {
@@ -30,9 +20,9 @@ export async function loadViewer(db: Db, session: Session): Promise<Viewer | nul
     roles: {
       admin: isAdmin(workspace.settings, workspace.installedBy, { address, isPlatformAdmin: false }),
       pmo: workspace.settings.pmoReviewers.includes(address),
-      manager: reports.length > 0,
+      manager: reportIds.length > 0,
     },
-    reportIds: reports.map((r) => r.id),
+    reportIds,
     timeZone: person.timeZone ?? workspace.settings.timeZone,
     via: session.via,
   };
@@ -40,3 +30,6 @@ export async function loadViewer(db: Db, session: Session): Promise<Viewer | nul
 
 /** PMO and admins see every outcome of their workspace. */
 export const seesAll = (v: Viewer): boolean => v.roles.admin || v.roles.pmo;
+
+/** The viewer as the outcome queries take it (src/db/queries/visibility.ts decides what they see). */
+export const readerOf = (v: Viewer): Reader => ({ personId: v.person.id, seesAll: seesAll(v) });

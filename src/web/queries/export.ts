@@ -1,15 +1,13 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.ts';
-import { metrics, outcomes, people, projects, reviews } from '../../db/schema/index.ts';
+import { readExportRows } from '../../db/queries/export.ts';
 import { changePct, progress } from '../../domain/metrics.ts';
 import { roi } from '../../domain/roi.ts';
 import { meanScores } from '../../domain/scores.ts';
 import type { Cell } from '../csv.ts';
-import { visibleOutcomes } from '../context/scope.ts';
+import { readerOf } from '../context/viewer.ts';
 import type { Viewer } from '../env.ts';
 import type { Kit } from '../render/kit.ts';
-import { periodAndProject, type Filters } from './filters.ts';
+import type { Filters } from './filters.ts';
 
 /** Header keys, in column order (texts in web.csv.*). */
 export const CSV_COLUMNS = [
@@ -21,38 +19,12 @@ export const CSV_COLUMNS = [
 const pct = (f: number | null): number | null => (f === null ? null : Math.round(f * 1000) / 10);
 const round2 = (n: number | null | undefined): number | null => (n === null || n === undefined ? null : Math.round(n * 100) / 100);
 
-// Reviews are read per chunk of outcome ids: D1 binds at most 100 parameters per query.
-const CHUNK = 90;
-
 /**
  * The export: one row per metric (an outcome without metrics gets one row), with the
  * outcome's facts, ROI and its review summary, for the outcomes this viewer may see.
  */
 export async function loadExportRows(db: Db, v: Viewer, f: Filters & { fromAt: Date | null; toAt: Date | null }, kit: Kit): Promise<{ header: string[]; rows: Cell[][] }> {
-  const owner = alias(people, 'owner');
-  const list = await db
-    .select({ o: outcomes, projectName: projects.name, submitter: people.name, submitterAddress: people.platformUserId, owner: owner.name })
-    .from(outcomes)
-    .leftJoin(projects, eq(projects.id, outcomes.projectId))
-    .innerJoin(people, eq(people.id, outcomes.submitterId))
-    .leftJoin(owner, eq(owner.id, outcomes.ownerId))
-    .where(and(visibleOutcomes(v), periodAndProject(f), f.status ? eq(outcomes.status, f.status) : undefined))
-    .orderBy(desc(outcomes.submittedAt), asc(outcomes.title));
-  const ids = list.map((r) => r.o.id);
-  const ms: (typeof metrics.$inferSelect)[] = [];
-  const rs: { outcomeId: string; stage: 'manager' | 'pmo'; decision: string; comment: string | null; impact: number | null; difficulty: number | null; innovation: number | null; decidedAt: Date; reviewer: string }[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const chunk = ids.slice(i, i + CHUNK);
-    ms.push(...(await db.select().from(metrics).where(inArray(metrics.outcomeId, chunk)).orderBy(asc(metrics.position))));
-    rs.push(
-      ...(await db
-        .select({ outcomeId: reviews.outcomeId, stage: reviews.stage, decision: reviews.decision, comment: reviews.comment, impact: reviews.impact, difficulty: reviews.difficulty, innovation: reviews.innovation, decidedAt: reviews.decidedAt, reviewer: people.name })
-        .from(reviews)
-        .innerJoin(people, eq(people.id, reviews.reviewerId))
-        .where(inArray(reviews.outcomeId, chunk))
-        .orderBy(asc(reviews.decidedAt))),
-    );
-  }
+  const { list, ms, rs } = await readExportRows(db, v.workspace.id, readerOf(v), f);
   const rows: Cell[][] = [];
   for (const { o, projectName, submitter, submitterAddress, owner: ownerName } of list) {
     const mine = rs.filter((r) => r.outcomeId === o.id);

@@ -1,7 +1,5 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
-import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import { outcomes } from '../../db/schema/index.ts';
 import { assertNoFieldErrors, type FieldError } from '../../domain/errors.ts';
 import type { OutcomeStatus } from '../../domain/types.ts';
 
@@ -46,15 +44,4 @@ export function parseFilters(q: (name: string) => string | undefined, timeZone: 
   // `to` is inclusive: the period ends at the start of the following day.
   const toAt = toDay ? new Date(addDays(new TZDate(toDay.getTime(), timeZone), 1).getTime()) : null;
   return { project: text('project'), status: (status as OutcomeStatus | null) ?? null, from, to, fromAt, toAt };
-}
-
-/** SQL for the project and period filters (the status filter is applied by the caller). */
-export function periodAndProject(f: { project: string | null; fromAt: Date | null; toAt: Date | null }): SQL | undefined {
-  // The period is when the outcome was submitted (created, for drafts).
-  const when = sql`coalesce(${outcomes.submittedAt}, ${outcomes.createdAt})`;
-  return and(
-    f.project ? eq(outcomes.projectId, f.project) : undefined,
-    f.fromAt ? gte(when, f.fromAt.getTime()) : undefined,
-    f.toAt ? lt(when, f.toAt.getTime()) : undefined,
-  );
 }

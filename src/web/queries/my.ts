@@ -1,6 +1,5 @@
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { outcomes, projects, reviewSchedules, surveyResponses, surveys } from '../../db/schema/index.ts';
+import { readMyWork } from '../../db/queries/my-work.ts';
 import type { OutcomeStatus } from '../../domain/types.ts';
 import { listAwaitingReview } from '../../views/outcome-view.ts';
 import type { Viewer } from '../env.ts';
@@ -21,34 +20,10 @@ export interface MyData {
 export async function loadMy(db: Db, v: Viewer, now: Date): Promise<MyData> {
   const ws = v.workspace.id;
   const me = v.person.id;
-  const mine = and(eq(outcomes.workspaceId, ws), or(eq(outcomes.submitterId, me), eq(outcomes.ownerId, me)));
-  const [list, due, awaiting, open, answered] = await Promise.all([
-    db
-      .select({ id: outcomes.id, title: outcomes.title, status: outcomes.status, projectName: projects.name, updatedAt: outcomes.updatedAt, createdAt: outcomes.createdAt, submitterId: outcomes.submitterId })
-      .from(outcomes)
-      .leftJoin(projects, eq(projects.id, outcomes.projectId))
-      .where(mine)
-      .orderBy(desc(outcomes.createdAt))
-      .limit(200),
-    db
-      .select({ outcomeId: outcomes.id, title: outcomes.title, dueAt: reviewSchedules.dueAt })
-      .from(reviewSchedules)
-      .innerJoin(outcomes, eq(outcomes.id, reviewSchedules.outcomeId))
-      .where(
-        and(
-          eq(outcomes.workspaceId, ws),
-          or(eq(outcomes.ownerId, me), and(isNull(outcomes.ownerId), eq(outcomes.submitterId, me))),
-          inArray(reviewSchedules.status, ['scheduled', 'notified']),
-          sql`${reviewSchedules.dueAt} <= ${now.getTime() + DUE_WINDOW_DAYS * 86_400_000}`,
-        ),
-      ),
+  const dueBefore = new Date(now.getTime() + DUE_WINDOW_DAYS * 86_400_000);
+  const [{ list, due, open, answered }, awaiting] = await Promise.all([
+    readMyWork(db, ws, { personId: me, address: v.person.platformUserId }, dueBefore),
     listAwaitingReview(db, ws, me, v.roles.pmo),
-    db
-      .select({ id: surveys.id, audience: surveys.audience, question: surveys.question, projectName: projects.name })
-      .from(surveys)
-      .innerJoin(projects, eq(projects.id, surveys.projectId))
-      .where(and(eq(surveys.workspaceId, ws), eq(surveys.status, 'open'))),
-    db.select({ surveyId: surveyResponses.surveyId }).from(surveyResponses).where(and(eq(surveyResponses.workspaceId, ws), eq(surveyResponses.respondentId, v.person.platformUserId))),
   ]);
   const done = new Set(answered.map((a) => a.surveyId));
   const todos: Todo[] = [

@@ -1,6 +1,5 @@
-import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { projects, surveyResponses, surveys } from '../../db/schema/index.ts';
+import { readNpsRows } from '../../db/queries/nps.ts';
 import { summarizeNps, type NpsSummary } from '../../domain/nps.ts';
 import type { Viewer } from '../env.ts';
 
@@ -28,16 +27,7 @@ export interface ProjectNps {
  * respondents are never read here.
  */
 export async function loadNps(db: Db, v: Viewer): Promise<ProjectNps[]> {
-  const ws = v.workspace.id;
-  const [rows, answers] = await Promise.all([
-    db
-      .select({ id: surveys.id, projectId: surveys.projectId, name: projects.name, kind: surveys.kind, question: surveys.question, status: surveys.status, createdAt: surveys.createdAt })
-      .from(surveys)
-      .innerJoin(projects, eq(projects.id, surveys.projectId))
-      .where(eq(surveys.workspaceId, ws))
-      .orderBy(asc(surveys.createdAt)),
-    db.select({ surveyId: surveyResponses.surveyId, score: surveyResponses.score }).from(surveyResponses).where(eq(surveyResponses.workspaceId, ws)),
-  ]);
+  const { rows, answers } = await readNpsRows(db, v.workspace.id);
   const scores = new Map<string, number[]>();
   for (const a of answers) scores.set(a.surveyId, [...(scores.get(a.surveyId) ?? []), a.score]);
   const byProject = new Map<string, ProjectNps>();

@@ -1,14 +1,13 @@
-import { and, asc, eq } from 'drizzle-orm';
 import type { OutcomeView } from '../../../cards/view.ts';
 import type { Db } from '../../db/client.ts';
-import { metricReadings, metrics, outcomes, reviewSchedules } from '../../db/schema/index.ts';
+import { findVisibleOutcome, listOutcomeReadings, readOutcomeTimeline } from '../../db/queries/outcome-page.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { describeShortfall, isDeviation, type ShortfallDescription } from '../../domain/metrics.ts';
 import { roi } from '../../domain/roi.ts';
 import { meanScores } from '../../domain/scores.ts';
 import type { ScoreCard } from '../../domain/types.ts';
 import { loadOutcomeView } from '../../views/outcome-view.ts';
-import { visibleOutcomes } from '../context/scope.ts';
+import { readerOf } from '../context/viewer.ts';
 import type { Viewer } from '../env.ts';
 
 export interface OutcomePageData {
@@ -32,29 +31,11 @@ export interface OutcomePageData {
  * or outside what this viewer may see: the two look the same, so ids do not leak.
  */
 export async function loadOutcomePage(db: Db, v: Viewer, outcomeId: string, publicUrl: string): Promise<OutcomePageData> {
-  const [row] = await db
-    .select({ id: outcomes.id, cost: outcomes.cost, benefit: outcomes.benefit })
-    .from(outcomes)
-    .where(and(visibleOutcomes(v), eq(outcomes.id, outcomeId)));
+  const row = await findVisibleOutcome(db, v.workspace.id, readerOf(v), outcomeId);
   if (!row) throw new DomainError('not_found', 'error.not_found');
-  const [view, ms, schedules] = await Promise.all([
-    loadOutcomeView(db, v.workspace.id, outcomeId, { timeZone: v.timeZone, publicUrl }),
-    db.select({ id: metrics.id }).from(metrics).where(eq(metrics.outcomeId, outcomeId)).orderBy(asc(metrics.position)),
-    db
-      .select({ kind: reviewSchedules.kind, dueAt: reviewSchedules.dueAt, status: reviewSchedules.status, completedAt: reviewSchedules.completedAt })
-      .from(reviewSchedules)
-      .where(eq(reviewSchedules.outcomeId, outcomeId))
-      .orderBy(asc(reviewSchedules.dueAt)),
-  ]);
+  const [view, { ms, schedules }] = await Promise.all([loadOutcomeView(db, v.workspace.id, outcomeId, { timeZone: v.timeZone, publicUrl }), readOutcomeTimeline(db, v.workspace.id, outcomeId)]);
   if (!view) throw new DomainError('not_found', 'error.not_found');
-  const readingRows = ms.length
-    ? await db
-        .select({ metricId: metricReadings.metricId, measuredAt: metricReadings.measuredAt, value: metricReadings.value, source: metricReadings.source })
-        .from(metricReadings)
-        .innerJoin(metrics, eq(metrics.id, metricReadings.metricId))
-        .where(eq(metrics.outcomeId, outcomeId))
-        .orderBy(asc(metricReadings.measuredAt))
-    : [];
+  const readingRows = ms.length ? await listOutcomeReadings(db, v.workspace.id, outcomeId) : [];
   const threshold = v.workspace.settings.shortfallThreshold;
   const alerts = view.metrics.flatMap((m) => {
     if (m.actual === null) return [];

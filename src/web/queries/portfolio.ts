@@ -1,10 +1,9 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { metrics, outcomes, people, projects } from '../../db/schema/index.ts';
+import { readPortfolio } from '../../db/queries/portfolio.ts';
 import { INDICATOR_CLASSES, type IndicatorClass, type OutcomeStatus } from '../../domain/types.ts';
-import { visibleOutcomes } from '../context/scope.ts';
+import { readerOf } from '../context/viewer.ts';
 import type { Viewer } from '../env.ts';
-import { periodAndProject, type Filters } from './filters.ts';
+import type { Filters } from './filters.ts';
 import { improvement, mean, median } from './improvement.ts';
 
 export type StatusGroup = 'submitted' | 'awaiting_manager' | 'awaiting_pmo' | 'verified' | 'sent_back' | 'rejected';
@@ -41,28 +40,7 @@ const emptyCells = (): Record<IndicatorClass, { outcomes: Map<string, (number | 
  * the viewer may see, filtered by project, period and status.
  */
 export async function loadPortfolio(db: Db, v: Viewer, f: Filters & { fromAt: Date | null; toAt: Date | null }, now: Date): Promise<PortfolioData> {
-  const ws = v.workspace.id;
-  const filter = periodAndProject(f);
-  const [projectRows, summary, measured, list] = await Promise.all([
-    db.select({ id: projects.id, name: projects.name }).from(projects).where(eq(projects.workspaceId, ws)).orderBy(asc(projects.name)),
-    db
-      .select({ status: outcomes.status, submittedAt: outcomes.submittedAt, updatedAt: outcomes.updatedAt, createdAt: outcomes.createdAt })
-      .from(outcomes)
-      .where(and(eq(outcomes.workspaceId, ws), filter)),
-    db
-      .select({ outcomeId: outcomes.id, projectId: outcomes.projectId, indicatorClass: outcomes.indicatorClass, direction: metrics.direction, baseline: metrics.baseline, actual: metrics.actual })
-      .from(outcomes)
-      .leftJoin(metrics, eq(metrics.outcomeId, outcomes.id))
-      .where(and(eq(outcomes.workspaceId, ws), eq(outcomes.status, 'verified'), filter)),
-    db
-      .select({ id: outcomes.id, title: outcomes.title, status: outcomes.status, projectName: projects.name, indicatorClass: outcomes.indicatorClass, submitterName: people.name, submitterAddress: people.platformUserId, updatedAt: outcomes.updatedAt, createdAt: outcomes.createdAt })
-      .from(outcomes)
-      .leftJoin(projects, eq(projects.id, outcomes.projectId))
-      .innerJoin(people, eq(people.id, outcomes.submitterId))
-      .where(and(visibleOutcomes(v), filter, f.status ? eq(outcomes.status, f.status) : undefined))
-      .orderBy(desc(outcomes.updatedAt), desc(outcomes.createdAt))
-      .limit(500),
-  ]);
+  const { projectRows, summary, measured, list } = await readPortfolio(db, v.workspace.id, readerOf(v), f);
 
   // Matrix: one row per project (plus "no project" when used), a cell per indicator class.
   const rows = new Map<string, ReturnType<typeof emptyCells>>();

@@ -1,7 +1,6 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { outcomes, people, projects, reviewSchedules } from '../../db/schema/index.ts';
-import { visibleOutcomes } from '../context/scope.ts';
+import { listOpenReviews } from '../../db/queries/open-reviews.ts';
+import { readerOf } from '../context/viewer.ts';
 import type { Viewer } from '../env.ts';
 
 /** "Due" means within this many days from now. */
@@ -30,15 +29,7 @@ export interface OwnerReviews {
  */
 export async function loadDueReviews(db: Db, v: Viewer, now: Date): Promise<{ owners: OwnerReviews[]; later: number }> {
   const horizon = now.getTime() + DUE_WINDOW_DAYS * 86_400_000;
-  const ownerId = sql<string>`coalesce(${outcomes.ownerId}, ${outcomes.submitterId})`;
-  const rows = await db
-    .select({ outcomeId: outcomes.id, title: outcomes.title, projectName: projects.name, kind: reviewSchedules.kind, dueAt: reviewSchedules.dueAt, status: reviewSchedules.status, ownerId, ownerName: people.name, ownerAddress: people.platformUserId })
-    .from(reviewSchedules)
-    .innerJoin(outcomes, eq(outcomes.id, reviewSchedules.outcomeId))
-    .leftJoin(projects, eq(projects.id, outcomes.projectId))
-    .innerJoin(people, eq(people.id, ownerId))
-    .where(and(visibleOutcomes(v), inArray(reviewSchedules.status, ['scheduled', 'notified'])))
-    .orderBy(asc(reviewSchedules.dueAt));
+  const rows = await listOpenReviews(db, v.workspace.id, readerOf(v));
   const owners = new Map<string, OwnerReviews>();
   let later = 0;
   for (const r of rows) {

@@ -1,6 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { findManagerId, listWorkspacePeople } from '../../db/queries/people-list.ts';
 import type { Deps } from '../../deps.ts';
-import { people } from '../../db/schema/index.ts';
 import { DomainError, assertNoFieldErrors, type FieldError } from '../../domain/errors.ts';
 import type { WorkspaceSettingsShape } from '../../domain/settings.ts';
 import { updateSettings } from '../../domain/update-settings.ts';
@@ -16,11 +15,7 @@ export interface PersonOption {
 
 /** People of the viewer's workspace, for the PMO and manager pickers. */
 export async function listPeople(db: Deps['db'], v: Viewer): Promise<PersonOption[]> {
-  const rows = await db
-    .select({ id: people.id, name: people.name, platformUserId: people.platformUserId, managerId: people.managerId, managerSource: people.managerSource })
-    .from(people)
-    .where(eq(people.workspaceId, v.workspace.id))
-    .orderBy(asc(people.name), asc(people.platformUserId));
+  const rows = await listWorkspacePeople(db, v.workspace.id);
   return rows.map((r) => ({ ...r, name: r.name || r.platformUserId }));
 }
 
@@ -79,6 +74,5 @@ export async function saveSettings(deps: Deps, v: Viewer, patch: Partial<Workspa
 
 /** Re-reads one person's manager (for API answers). */
 export async function managerOf(db: Deps['db'], v: Viewer, personId: string): Promise<string | null> {
-  const [p] = await db.select({ managerId: people.managerId }).from(people).where(and(eq(people.workspaceId, v.workspace.id), eq(people.id, personId)));
-  return p?.managerId ?? null;
+  return findManagerId(db, v.workspace.id, personId);
 }

@@ -1,11 +1,10 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { metrics, outcomes, projects, reviews } from '../../db/schema/index.ts';
+import { readValueRows } from '../../db/queries/value.ts';
 import { changePct } from '../../domain/metrics.ts';
 import { roi } from '../../domain/roi.ts';
 import { meanScores } from '../../domain/scores.ts';
 import type { IndicatorClass, ScoreCard } from '../../domain/types.ts';
-import { visibleOutcomes } from '../context/scope.ts';
+import { readerOf } from '../context/viewer.ts';
 import type { Viewer } from '../env.ts';
 import { improvement } from './improvement.ts';
 
@@ -20,26 +19,7 @@ export interface ValueData {
 
 /** The value page, over the outcomes this viewer may see (members: their own). */
 export async function loadValue(db: Db, v: Viewer, limit = 15): Promise<ValueData> {
-  const scope = visibleOutcomes(v);
-  const [measured, costed, scored] = await Promise.all([
-    db
-      .select({ outcomeId: outcomes.id, title: outcomes.title, projectName: projects.name, metric: metrics.name, unit: metrics.unit, direction: metrics.direction, baseline: metrics.baseline, actual: metrics.actual })
-      .from(metrics)
-      .innerJoin(outcomes, eq(outcomes.id, metrics.outcomeId))
-      .leftJoin(projects, eq(projects.id, outcomes.projectId))
-      .where(and(scope, isNotNull(metrics.actual))),
-    db
-      .select({ outcomeId: outcomes.id, title: outcomes.title, projectName: projects.name, cost: outcomes.cost, benefit: outcomes.benefit })
-      .from(outcomes)
-      .leftJoin(projects, eq(projects.id, outcomes.projectId))
-      .where(and(scope, isNotNull(outcomes.cost), isNotNull(outcomes.benefit))),
-    db
-      .select({ projectName: projects.name, indicatorClass: outcomes.indicatorClass, impact: reviews.impact, difficulty: reviews.difficulty, innovation: reviews.innovation })
-      .from(reviews)
-      .innerJoin(outcomes, eq(outcomes.id, reviews.outcomeId))
-      .leftJoin(projects, eq(projects.id, outcomes.projectId))
-      .where(and(scope, isNotNull(reviews.impact), isNotNull(reviews.difficulty), isNotNull(reviews.innovation))),
-  ]);
+  const { measured, costed, scored } = await readValueRows(db, v.workspace.id, readerOf(v));
 
   const improvements = measured
     .map((m) => ({ ...m, actual: m.actual!, changePct: changePct(m.baseline, m.actual!), improvement: improvement(m) }))
