@@ -11,6 +11,7 @@ import { insertNotifications } from '../../src/db/repos/outbox-rows.ts';
 import { outbox, projects, reviewSchedules } from '../../src/db/schema/index.ts';
 import type { Deps } from '../../src/deps.ts';
 import { drainOutbox } from '../../src/delivery/drain.ts';
+import { KINDS } from '../../src/delivery/kinds/index.ts';
 import { answerSurvey } from '../../src/domain/answer-survey.ts';
 import { decideOutcome } from '../../src/domain/decide-outcome.ts';
 import type { DigestData } from '../../src/domain/digest.ts';
@@ -211,6 +212,8 @@ describe('notification kinds on Slack and Feishu', () => {
       'digest → pmo': 'posted',
       'feishu_card → owner': 'posted',
     });
+    // Every registered kind took part: a kind added later must join this story.
+    expect(new Set(Object.keys(results).map((k) => k.split(' → ')[0]))).toEqual(new Set(Object.keys(KINDS)));
     // What the platform itself received, per person.
     const owner = received(platform, w.a.owner);
     const manager = received(platform, w.a.manager);
