@@ -273,4 +273,25 @@ describe('notification kinds on Slack and Feishu', () => {
     // The same rows, the same answers, in the same words, on both platforms.
     expect(answers.feishu).toEqual(answers.slack);
   });
+  it.each(['slack', 'feishu'] as const)('on %s a malformed row is dead at once, and a card update waits for a card still being posted', async (platform) => {
+    const deps = await start();
+    const w = await world(deps, platform);
+    const { outcomeId } = await submitOutcome({ ctx: deps.verbs, input: { workspace: w.workspace, submitter: w.owner, reviewer: w.manager, draft: validDraft({ projectId: w.projectId, member: w.owner }) } });
+    // Another drainer holds the manager's approval request while it posts it.
+    await deps.db
+      .update(outbox)
+      .set({ status: 'sending', claimToken: 'other-drainer', claimedUntil: new Date(clock.now().getTime() + 3_600_000) })
+      .where(eq(outbox.kind, 'approval_request'));
+    await enqueue(deps, w, [{ kind: 'card_decided', to: { personId: w.manager.id, address: w.a.manager }, data: { outcomeId, round: 1, stage: 'manager' }, dedupeKey: `card_decided:${outcomeId}:1:manager` }]);
+    await deps.db.insert(outbox).values({ workspaceId: w.workspace.id, platform, kind: 'review_due', destination: w.a.owner, payload: { scheduleId: 42 }, nextAttemptAt: clock.now() });
+    const t0 = clock.now().getTime();
+    await drainOutbox({ store: deps.repos.outbox, senders: deps.senders, budget: deps.budget, clock });
+    clock.advance(1_100); // Slack's one message a second to the owner: the receipt went first
+    await drainOutbox({ store: deps.repos.outbox, senders: deps.senders, budget: deps.budget, clock });
+    const rows = await deps.db.select().from(outbox);
+    expect(rows.find((r) => r.kind === 'card_decided')).toMatchObject({ status: 'pending', lastError: 'a card is still being posted', nextAttemptAt: new Date(t0 + 5_000) });
+    expect(rows.find((r) => r.kind === 'review_due')).toMatchObject({ status: 'dead', lastError: 'malformed review_due payload' });
+    expect(received(platform, w.a.owner).posts).toHaveLength(platform === 'slack' ? 1 : 0); // only the Slack receipt
+    expect(received(platform, w.a.manager)).toEqual({ posts: [], updates: [] });
+  });
 });
