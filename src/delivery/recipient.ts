@@ -19,18 +19,18 @@ export interface Recipient {
 /** How a platform learns a person it has not met (Slack: users.info); null when it cannot. */
 export type DiscoverPerson = (address: string) => Promise<PersonRow | null>;
 
-const isLocale = (l: unknown): l is Locale => l === 'en' || l === 'zh-CN';
+type Settings = { settings: { locale: Locale; timeZone: string } };
+
+/** The language a person reads: their own when we know it, else the workspace's. */
+export const localeFor = (person: { locale?: string | null } | null, workspace: Settings): Locale =>
+  person?.locale === 'en' || person?.locale === 'zh-CN' ? person.locale : workspace.settings.locale;
+
+/** The zone dates are shown in for a person: their own when we know it, else the workspace's. */
+export const timeZoneFor = (person: { timeZone?: string | null } | null, workspace: Settings): string => person?.timeZone || workspace.settings.timeZone;
 
 /** A recipient from a person row; what the person lacks comes from the workspace's settings. */
 export function recipientFrom(workspace: WorkspaceRow, person: PersonRow | null, address: string, publicUrl: string): Recipient {
-  return {
-    workspace,
-    person,
-    address,
-    locale: isLocale(person?.locale) ? person.locale : workspace.settings.locale,
-    timeZone: person?.timeZone || workspace.settings.timeZone,
-    publicUrl,
-  };
+  return { workspace, person, address, locale: localeFor(person, workspace), timeZone: timeZoneFor(person, workspace), publicUrl };
 }
 
 /**
