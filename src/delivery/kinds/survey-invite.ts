@@ -11,6 +11,9 @@ async function perLocale<T>(load: (locale: Locale) => Promise<T | null>): Promis
   return en && zh ? { en, 'zh-CN': zh } : null;
 }
 
+/** What the survey loaders need of a recipient (Feishu's card callbacks build one without a workspace row). */
+type Reader = Pick<Recipient, 'address' | 'locale' | 'timeZone' | 'publicUrl'> & { workspace: { id: string } };
+
 /** The survey a row is about. */
 export const surveyOf = (row: { payload: Record<string, unknown> }) => {
   const surveyId = read.str(row.payload.surveyId);
@@ -22,7 +25,7 @@ export const surveyOf = (row: { payload: Record<string, unknown> }) => {
  * addressed by platform id, which is also how their answer is stored. Past its closing
  * time it shows as closed, even before the job closes it.
  */
-export async function loadSurveyCard(ctx: KindContext, surveyId: string, to: Recipient, reminder: boolean): Promise<SurveyCardView | null> {
+export async function loadSurveyCard(ctx: Pick<KindContext, 'db' | 'clock'>, surveyId: string, to: Reader, reminder: boolean): Promise<SurveyCardView | null> {
   const wsId = to.workspace.id;
   const [views, open, answer] = await Promise.all([
     perLocale((locale) => loadSurveyView(ctx.db, wsId, surveyId, to.address, { ...to, locale })),
@@ -35,7 +38,7 @@ export async function loadSurveyCard(ctx: KindContext, surveyId: string, to: Rec
 }
 
 /** A survey's results for one reader; null when the survey is not in this workspace. */
-export async function loadResults(ctx: KindContext, workspaceId: string, surveyId: string, to: Recipient): Promise<SurveyResultsCardView | null> {
+export async function loadResults(ctx: Pick<KindContext, 'db'>, workspaceId: string, surveyId: string, to: Omit<Reader, 'address' | 'workspace'>): Promise<SurveyResultsCardView | null> {
   const results = await perLocale((locale) => loadSurveyResults(ctx.db, workspaceId, surveyId, { ...to, locale }));
   return results ? { type: 'survey_results', results } : null;
 }
