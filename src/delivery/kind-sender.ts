@@ -65,7 +65,7 @@ async function refresh(s: Session, selectors: SentSelector[]): Promise<SendResul
   let updated = 0;
   for (const card of cards) {
     const kind = s.kinds[card.kind];
-    const p = kind?.parse({ payload: card.payload } as OutboxRow);
+    const p = kind?.parse(card);
     if (card.status !== 'sent' || !card.result || card.result.skipped || !kind || !p) continue;
     const to = await recipientOf(s, kind, { personId: card.personId, address: card.destination });
     const view = await kind.load(s.ctx, p, to);

@@ -33,7 +33,7 @@ export interface SentSelector {
 export interface NotificationKind<P = unknown> {
   kind: string;
   /** The row's payload as this kind needs it; null when malformed (retrying cannot fix that). */
-  parse(row: OutboxRow): P | null;
+  parse(row: Pick<OutboxRow, 'payload'>): P | null;
   /**
    * Who receives it: `person` — the row's person, else whoever is at its address (the one
    * recipient resolver); `workspace` — one report in the workspace's language and zone.
