@@ -96,6 +96,39 @@ export function describeShortfall(m: { baseline: number; target: number; actual:
   };
 }
 
+/** A metric that fell short of its target by more than the workspace threshold, with the numbers of the formula. */
+export interface ShortfallLine {
+  name: string;
+  unit: string;
+  baseline: number;
+  target: number;
+  actual: number;
+  /** (actual − baseline) / (target − baseline), raw. */
+  progress: number;
+  /** 1 − progress. */
+  shortfall: number;
+}
+
+/**
+ * The deviation rule, once: each measured metric's raw progress (null when unmeasured or
+ * undefined) and the metrics whose shortfall exceeds `threshold` (design.md §2). The review
+ * verb raises alerts from it; every card showing a recorded review shows the same lines.
+ */
+export function shortfallsOf(
+  metrics: readonly { name: string; unit: string; baseline: number; target: number; actual: number | null }[],
+  threshold: number,
+): { progress: (number | null)[]; alerts: ShortfallLine[] } {
+  const alerts: ShortfallLine[] = [];
+  const progresses = metrics.map((m) => {
+    if (m.actual === null) return null;
+    const p = progress(m.baseline, m.target, m.actual);
+    const s = shortfall(m.baseline, m.target, m.actual);
+    if (p !== null && s !== null && isDeviation(s, threshold)) alerts.push({ name: m.name, unit: m.unit, baseline: m.baseline, target: m.target, actual: m.actual, progress: p, shortfall: s });
+    return p;
+  });
+  return { progress: progresses, alerts };
+}
+
 /**
  * A number as a person types it into a form: `1,234.5`, `-12`, `０.５` (full-width, as
  * Chinese input methods produce), with spaces ignored. Commas count only as thousands

@@ -1,5 +1,5 @@
 import { DomainError, assertNoFieldErrors, type FieldError } from './errors.ts';
-import { isDeviation, progress, shortfall } from './metrics.ts';
+import { shortfallsOf, type ShortfallLine } from './metrics.ts';
 import type { Clock, Notification, PeopleDirectory, PersonRef, ReviewRepo, WorkspaceContext } from './ports.ts';
 
 export interface ReviewContext {
@@ -18,16 +18,7 @@ export interface RecordReviewInput {
   comment?: string | null;
 }
 
-/** A metric that fell short of its target by more than the workspace threshold. */
-export interface ShortfallLine {
-  name: string;
-  unit: string;
-  baseline: number;
-  target: number;
-  actual: number;
-  progress: number;
-  shortfall: number;
-}
+export type { ShortfallLine };
 
 /**
  * The owner records what actually happened at the 90-day (or second) review. Values become
@@ -54,14 +45,7 @@ export async function recordReview({ ctx, input }: { ctx: ReviewContext; input: 
   if (evidenceUrl && !/^https?:\/\/\S+$/i.test(evidenceUrl)) problems.push({ field: 'evidenceUrl', key: 'smart.evidence_bad_url' });
   assertNoFieldErrors(problems);
 
-  const short: ShortfallLine[] = review.metrics.flatMap((m) => {
-    const actual = input.values[m.id] as number;
-    const p = progress(m.baseline, m.target, actual);
-    const s = shortfall(m.baseline, m.target, actual);
-    return p !== null && s !== null && isDeviation(s, workspace.settings.shortfallThreshold)
-      ? [{ name: m.name, unit: m.unit, baseline: m.baseline, target: m.target, actual, progress: p, shortfall: s }]
-      : [];
-  });
+  const short: ShortfallLine[] = shortfallsOf(review.metrics.map((m) => ({ ...m, actual: input.values[m.id] as number })), workspace.settings.shortfallThreshold).alerts;
   const now = ctx.clock.now();
   const notifications: Notification[] = [
     { kind: 'review_recorded', to: { personId: actor.id, address: actor.address }, data: { outcomeId: review.outcomeId, scheduleId: review.scheduleId, alerts: short.length }, dedupeKey: `review_recorded:${review.scheduleId}` },

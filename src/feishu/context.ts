@@ -2,6 +2,7 @@ import type { Deps } from '../deps.ts';
 import type { WorkspaceRow } from '../db/repos/workspace-repo.ts';
 import type { PersonRef, WorkspaceContext } from '../domain/ports.ts';
 import type { Locale } from '../domain/types.ts';
+import { localeFor, timeZoneFor } from '../delivery/recipient.ts';
 import type { Envelope } from './verify.ts';
 
 /** What every Feishu handler works with: deps, the verified tenant's workspace, deferral. */
@@ -25,15 +26,11 @@ export function feishuPerson(deps: Deps, workspaceId: string, openId: string, na
   return deps.repos.people.upsert(workspaceId, { platformUserId: openId, ...(name ? { name } : {}) });
 }
 
-/** The language a person's texts are written in first (cards carry both; see cards/feishu/bilingual.ts). */
-export function localeOf(person: Pick<PersonRef, 'locale'> | null, workspace: WorkspaceContext): Locale {
-  return person?.locale === 'en' || person?.locale === 'zh-CN' ? person.locale : workspace.settings.locale;
-}
+/** The language a person's texts are written in first (cards carry both; see cards/feishu/bilingual.ts). The one rule: src/delivery/recipient.ts. */
+export const localeOf = (person: Pick<PersonRef, 'locale'> | null, workspace: WorkspaceContext): Locale => localeFor(person, workspace);
 
 /** The time zone dates are shown in for a person. */
-export function timeZoneOf(person: Pick<PersonRef, 'timeZone'> | null, workspace: WorkspaceContext): string {
-  return person?.timeZone || workspace.settings.timeZone;
-}
+export const timeZoneOf = (person: Pick<PersonRef, 'timeZone'> | null, workspace: WorkspaceContext): string => timeZoneFor(person, workspace);
 
 const OPEN_ID = /^ou_[A-Za-z0-9_-]{1,64}$/;
 /** True for something shaped like a Feishu open_id. */

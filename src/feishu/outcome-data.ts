@@ -8,9 +8,13 @@ import { evidenceLink } from './evidence-link.ts';
  * sent turned into a signed link reviewers can open.
  */
 export async function feishuOutcomeView(deps: Deps | DepsCore, workspaceId: string, outcomeId: string, timeZone: string): Promise<OutcomeView | null> {
+  const view = await loadOutcomeView(deps.db, workspaceId, outcomeId, { timeZone, publicUrl: deps.config.publicUrl });
+  return view && feishuOutcomeEvidence(deps, workspaceId, view);
+}
+
+/** The files of an outcome view as signed links reviewers can open. */
+export async function feishuOutcomeEvidence(deps: Deps | DepsCore, workspaceId: string, view: OutcomeView): Promise<OutcomeView> {
   const { publicUrl, appSecret } = deps.config;
-  const view = await loadOutcomeView(deps.db, workspaceId, outcomeId, { timeZone, publicUrl });
-  if (!view) return null;
   const evidence = await Promise.all(
     view.evidence.map(async (e) =>
       e.url || !e.fileRef || !e.messageId || !appSecret ? e : { ...e, url: await evidenceLink(publicUrl, appSecret, { workspaceId, messageId: e.messageId, fileKey: e.fileRef }, deps.clock.now()) },

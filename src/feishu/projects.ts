@@ -1,26 +1,14 @@
-import { and, asc, eq } from 'drizzle-orm';
 import type { Deps, DepsCore } from '../deps.ts';
-import { projects } from '../db/schema/index.ts';
+import * as q from '../db/queries/projects.ts';
 
-export interface ProjectOption {
-  id: string;
-  name: string;
-}
+export type { ProjectOption } from '../db/queries/projects.ts';
 
 /** Projects the form offers (the select holds at most this many). */
-export async function listProjects(deps: Deps | DepsCore, workspaceId: string, limit = 50): Promise<ProjectOption[]> {
-  return deps.db.select({ id: projects.id, name: projects.name }).from(projects).where(eq(projects.workspaceId, workspaceId)).orderBy(asc(projects.name)).limit(limit);
-}
+export const listProjects = (deps: Deps | DepsCore, workspaceId: string, limit = 50) => q.listProjects(deps.db, workspaceId, limit);
 
 /** True when the project belongs to this workspace (a form value is untrusted). */
-export async function projectExists(deps: Deps, workspaceId: string, id: string): Promise<boolean> {
-  const [p] = await deps.db.select({ id: projects.id }).from(projects).where(and(eq(projects.workspaceId, workspaceId), eq(projects.id, id)));
-  return Boolean(p);
-}
+export const projectExists = (deps: Deps, workspaceId: string, id: string) => q.projectExists(deps.db, workspaceId, id);
 
-/** The project with this name, created with its go-live date if new (names are unique per workspace). */
-export async function ensureProject(deps: Deps, workspaceId: string, name: string, goLiveAt: Date | null, ownerId: string): Promise<string> {
-  await deps.db.insert(projects).values({ workspaceId, name, goLiveAt, ownerId, createdAt: deps.clock.now() }).onConflictDoNothing();
-  const [p] = await deps.db.select({ id: projects.id }).from(projects).where(and(eq(projects.workspaceId, workspaceId), eq(projects.name, name)));
-  return p!.id;
-}
+/** The project with this name, created with its go-live date if new (the one rule in src/db/queries/projects.ts). */
+export const ensureProject = (deps: Deps, workspaceId: string, name: string, goLiveAt: Date | null, ownerId: string) =>
+  q.ensureProject(deps.db, workspaceId, { name, goLiveAt, ownerId, at: deps.clock.now() });

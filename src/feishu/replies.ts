@@ -2,28 +2,18 @@ import type { HeaderTemplate } from '../../cards/feishu/kit.ts';
 import type { Line } from '../../cards/feishu/message-cards.ts';
 import { outbox } from '../db/schema/index.ts';
 import { kickOutbox } from '../delivery/kick.ts';
+import type { ReplyRequest } from '../delivery/kinds/command-reply.ts';
+import { REPLY_KIND } from '../delivery/kinds/command-reply.ts';
 import type { FeishuCtx } from './context.ts';
 
 /**
  * What the bot answers a message or menu click with. Answers go through the outbox like
- * every notification: the event is acknowledged at once, the card is rendered from
- * current data when it is delivered, 429s are retried, and the dedupe key (the message
- * or event id) makes a redelivered event answer once.
+ * every notification (the command-reply kind, src/delivery/kinds/command-reply.ts): the
+ * event is acknowledged at once, the card is rendered from current data when it is
+ * delivered, 429s are retried, and the dedupe key (the message or event id) makes a
+ * redelivered event answer once.
  */
-export type ReplyRequest =
-  | { view: 'form' }
-  | { view: 'help'; unknown: string | null }
-  | { view: 'list' }
-  | { view: 'message'; title: Line; template: HeaderTemplate; lines: Line[] }
-  /** The survey form; `chatId` is the group it was asked from (preselected as the audience). */
-  | { view: 'nps_form'; chatId: string | null }
-  /** The latest survey's results: the workspace's (PMO, admins) or the asker's own. */
-  | { view: 'nps_results'; scope: 'workspace' | 'mine' }
-  /** The digest of the last 7 days, on demand. */
-  | { view: 'report' };
-
-/** The outbox kind of a bot answer. */
-export const REPLY_KIND = 'feishu_card';
+export { REPLY_KIND, type ReplyRequest } from '../delivery/kinds/command-reply.ts';
 
 /** Where an answer goes: a person (open_id) or a group chat (chat_id), and who asked. */
 export interface ReplyTarget {

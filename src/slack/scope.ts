@@ -1,6 +1,7 @@
 import type { Context, webApi } from '@slack/bolt';
 import type { CardContext } from '../../cards/view.ts';
 import type { WorkspaceRow } from '../db/repos/workspace-repo.ts';
+import { localeFor, timeZoneFor } from '../delivery/recipient.ts';
 import type { Deps, DepsCore } from '../deps.ts';
 import type { PersonRef, WorkspaceContext } from '../domain/ports.ts';
 import type { Locale } from '../domain/types.ts';
@@ -88,8 +89,8 @@ export async function ensurePerson(scope: ProfileScope, userId: string): Promise
 
 /** The member for a row: locale and zone fall back to the workspace's. */
 export function memberFrom(scope: SlackScope, row: PersonRow): Member {
-  const locale = row.locale ?? scope.workspace.settings.locale;
-  const timeZone = row.timeZone ?? scope.workspace.settings.timeZone;
+  const locale = localeFor(row, scope.workspace);
+  const timeZone = timeZoneFor(row, scope.workspace);
   const ref: PersonRef = { id: row.id, address: row.platformUserId, timeZone, locale, managerId: row.managerId };
   return { row, ref, locale, timeZone, cards: cardContext(locale, scope.deps.config.publicUrl) };
 }

@@ -1,24 +1,14 @@
 import type { FormError } from '../../../cards/feishu/form-card.ts';
 import type { Json } from '../../../cards/feishu/kit.ts';
 import { reviewCard, type ReviewCardProps } from '../../../cards/feishu/review-card.ts';
-import type { CardContext, ReviewDueView, ShortfallView } from '../../../cards/view.ts';
+import type { CardContext, ReviewDueView } from '../../../cards/view.ts';
 import type { Deps, DepsCore } from '../../deps.ts';
-import { isDeviation, progress, shortfall } from '../../domain/metrics.ts';
+import { shortfallsOf } from '../../domain/metrics.ts';
 import type { WorkspaceContext } from '../../domain/ports.ts';
 import { loadReviewDueView } from '../../views/followup-view.ts';
 
-/** What a recorded review shows: each metric's progress and the ones short of the threshold (design.md §2). */
-export function recordedOf(view: ReviewDueView, threshold: number): NonNullable<ReviewCardProps['recorded']> {
-  const alerts: ShortfallView[] = [];
-  const progresses = view.metrics.map((m) => {
-    if (m.actual === null) return null;
-    const p = progress(m.baseline, m.target, m.actual);
-    const s = shortfall(m.baseline, m.target, m.actual);
-    if (p !== null && s !== null && isDeviation(s, threshold)) alerts.push({ name: m.name, unit: m.unit, baseline: m.baseline, target: m.target, actual: m.actual, progress: p, shortfall: s });
-    return p;
-  });
-  return { progress: progresses, alerts };
-}
+/** What a recorded review shows: each metric's progress and the ones short of the threshold (the domain's one rule). */
+export const recordedOf = (view: ReviewDueView, threshold: number): NonNullable<ReviewCardProps['recorded']> => shortfallsOf(view.metrics, threshold);
 
 /** The review and what its card needs; null when the review is not in this workspace. */
 export async function reviewView(deps: Deps | DepsCore, workspace: WorkspaceContext, scheduleId: string, timeZone: string): Promise<ReviewDueView | null> {

@@ -1,22 +1,8 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { outcomes, projects, surveyResponses, surveys } from '../../db/schema/index.ts';
+import { outcomes, projects, surveys } from '../../db/schema/index.ts';
 
-/** One person's answer to a survey (score and comment), or null before they answered. */
-export async function answerOf(db: Db, surveyId: string, respondent: string): Promise<{ score: number; comment: string | null } | null> {
-  const [a] = await db
-    .select({ score: surveyResponses.score, comment: surveyResponses.comment })
-    .from(surveyResponses)
-    .where(and(eq(surveyResponses.surveyId, surveyId), eq(surveyResponses.respondentId, respondent)));
-  return a ?? null;
-}
-
-/** The newest surveys of a workspace, or only those `startedBy` one person; newest first. */
-export async function latestSurveyIds(db: Db, workspaceId: string, startedBy: string | null, limit: number): Promise<string[]> {
-  const where = startedBy ? and(eq(surveys.workspaceId, workspaceId), eq(surveys.startedBy, startedBy)) : eq(surveys.workspaceId, workspaceId);
-  const rows = await db.select({ id: surveys.id }).from(surveys).where(where).orderBy(desc(surveys.createdAt)).limit(limit);
-  return rows.map((r) => r.id);
-}
+export { answerOf, latestSurveyIds } from '../../db/queries/surveys.ts';
 
 /** Outcomes a survey can be about (the modal offers at most 100), newest first, with their project. */
 export async function surveyableOutcomes(db: Db, workspaceId: string): Promise<{ id: string; title: string; projectId: string | null; projectName: string | null }[]> {

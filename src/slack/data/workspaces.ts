@@ -4,11 +4,7 @@ import type { WorkspaceRow } from '../../db/repos/workspace-repo.ts';
 import { workspaces } from '../../db/schema/index.ts';
 import type { WorkspaceContext } from '../../domain/ports.ts';
 
-/** One workspace by id (the outbox knows workspaces by id, Slack by team id). */
-export async function workspaceById(db: Db, id: string): Promise<WorkspaceRow | null> {
-  const [w] = await db.select().from(workspaces).where(eq(workspaces.id, id));
-  return w ?? null;
-}
+export { workspaceById } from '../../db/queries/workspaces.ts';
 
 /** Records an OAuth install: the encrypted bot token, the bot user and who installed. */
 export async function saveInstallation(db: Db, id: string, install: { name: string; botTokenEnc: string; botUserId: string | null; installedBy: string; at: Date }): Promise<void> {

@@ -7,24 +7,23 @@ import type { Deps } from '../../deps.ts';
 import { answerSurvey } from '../../domain/answer-survey.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { loadSurveyView } from '../../views/followup-view.ts';
+import { refreshSurveyCards } from '../adapter/refresh-survey.ts';
 import { answerOf } from '../data/surveys.ts';
 import { readMetadata } from '../modal/metadata.ts';
 import { asModal, errorText, tell } from '../reply.ts';
 import { memberOf, scopeOf, type Member, type SlackScope } from '../scope.ts';
-import { readerFrom } from '../send/reader.ts';
-import { refreshSurveyCards } from '../send/survey-messages.ts';
 import { clickContext, staleButton, tellError, type ClickArgs } from './click.ts';
 
 /** Records (or changes) the person's answer; a later score keeps the comment they left. */
 async function answer(scope: SlackScope, member: Member, surveyId: string, score: number, comment?: string | null) {
   const { deps } = scope;
-  const kept = comment === undefined ? ((await answerOf(deps.db, surveyId, member.ref.address))?.comment ?? null) : comment;
+  const kept = comment === undefined ? ((await answerOf(deps.db, scope.workspace.id, surveyId, member.ref.address))?.comment ?? null) : comment;
   await answerSurvey({ ctx: { clock: deps.clock, surveys: deps.repos.surveys }, input: { workspace: scope.ws, surveyId, respondent: member.ref.address, score, comment: kept } });
 }
 
 /** After the response: the person's cards of that survey show the answer (or that it closed). */
 function refreshCards(scope: SlackScope, member: Member, surveyId: string): void {
-  scope.defer(() => refreshSurveyCards(scope.deps, scope.client, scope.workspace, surveyId, member.ref.address, readerFrom(scope.deps, scope.workspace, member.row)));
+  scope.defer(() => refreshSurveyCards(scope.deps, scope.workspace, surveyId, member.ref.address));
 }
 
 /** A score button (0–10): answer at once; problems (not invited, closed) come back privately. */
@@ -51,7 +50,7 @@ async function onComment(deps: Deps, args: ClickArgs): Promise<void> {
   const view = await loadSurveyView(deps.db, scope.workspace.id, action.s, member.ref.address, reader);
   if (!view) return tellError(deps, c, staleButton());
   if (view.status === 'closed') return tellError(deps, c, new DomainError('closed', 'error.survey_closed'));
-  const comment = (await answerOf(deps.db, action.s, member.ref.address))?.comment ?? null;
+  const comment = (await answerOf(deps.db, scope.workspace.id, action.s, member.ref.address))?.comment ?? null;
   const privateMetadata = JSON.stringify({ s: action.s, v: view.myScore ?? action.v });
   try {
     await scope.client.views.open({ trigger_id: args.body.trigger_id, view: asModal(renderSurveyCommentModal(member.cards, { question: view.question, comment, privateMetadata })) });
@@ -78,7 +77,7 @@ function registerCommentView(app: App, deps: Deps): void {
     const comment = view.state.values[SURVEY_BLOCKS.comment]?.[INPUT_ACTION]?.value ?? '';
     try {
       if (!meta) throw new DomainError('not_found', 'error.not_found');
-      const current = await answerOf(deps.db, meta.s, member.ref.address);
+      const current = await answerOf(deps.db, scope.workspace.id, meta.s, member.ref.address);
       await answer(scope, member, meta.s, current?.score ?? meta.v, comment);
     } catch (err) {
       return ack({ response_action: 'errors', errors: { [SURVEY_BLOCKS.comment]: errorText(err, member.locale, deps.log) } });

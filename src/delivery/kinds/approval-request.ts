@@ -1,0 +1,46 @@
+import { stageOf } from '../../domain/outcome-lifecycle.ts';
+import { loadStageDecision } from '../../views/outcome-view.ts';
+import type { Recipient } from '../recipient.ts';
+import { defineKind, read, type KindContext } from './types.ts';
+import type { ApprovalView } from './views.ts';
+
+/** The stage of one round of one outcome that an approval card is about. */
+export interface StageRef {
+  outcomeId: string;
+  round: number;
+  stage: 'manager' | 'pmo';
+}
+
+/** Reads `{outcomeId, round, stage}` from a payload. */
+export function stageRefOf(payload: Record<string, unknown>): StageRef | null {
+  const outcomeId = read.str(payload.outcomeId);
+  const round = read.round(payload.round);
+  const stage = read.stage(payload.stage);
+  return outcomeId && round && stage ? { outcomeId, round, stage } : null;
+}
+
+/** The approval card as it stands now for one reader: open with controls, or showing the decision. */
+export async function loadApproval(ctx: KindContext, a: StageRef, to: Recipient): Promise<ApprovalView | null> {
+  const [outcome, decision] = await Promise.all([
+    ctx.outcome(to.workspace.id, a.outcomeId, to.timeZone),
+    loadStageDecision(ctx.db, to.workspace.id, a.outcomeId, a.round, a.stage, to.timeZone),
+  ]);
+  if (!outcome) return null;
+  const open = !decision && outcome.round === a.round && stageOf(outcome.status) === a.stage;
+  return { type: 'approval', outcome, stage: a.stage, round: a.round, open, decision };
+}
+
+/**
+ * approval_request: a reviewer (the manager, each PMO reviewer or the PMO channel) is asked
+ * to decide. Skipped when the stage no longer awaits a decision by the time it goes out
+ * (decided by someone else, or the outcome moved to another round): the reviewer would get a
+ * card with nothing to do. Cards already sent are updated by card_decided instead.
+ */
+export const approvalRequest = defineKind<StageRef>({
+  kind: 'approval_request',
+  parse: (row) => stageRefOf(row.payload),
+  audience: 'person',
+  load: loadApproval,
+  skipWhen: (v) => (v.type === 'approval' && !v.open ? 'the stage was decided (or the round moved on) before the request went out' : null),
+  posts: true,
+});

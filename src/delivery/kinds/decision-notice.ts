@@ -1,0 +1,28 @@
+import { firstReviewDueAt } from '../../db/queries/reviews.ts';
+import { dateText } from '../../views/dates.ts';
+import { loadStageDecision } from '../../views/outcome-view.ts';
+import { stageRefOf, type StageRef } from './approval-request.ts';
+import { defineKind } from './types.ts';
+
+/**
+ * decision_notice: the member learns what was decided (with Edit when changes were asked),
+ * and after the PMO verified, when the first follow-up review is. Always relevant: a
+ * decision stays a fact. Gone when the outcome or the decision no longer exists.
+ */
+export const decisionNotice = defineKind<StageRef>({
+  kind: 'decision_notice',
+  parse: (row) => stageRefOf(row.payload),
+  audience: 'person',
+  async load(ctx, a, to) {
+    const [outcome, decision] = await Promise.all([
+      ctx.outcome(to.workspace.id, a.outcomeId, to.timeZone),
+      loadStageDecision(ctx.db, to.workspace.id, a.outcomeId, a.round, a.stage, to.timeZone),
+    ]);
+    if (!outcome || !decision) return null;
+    const verified = decision.decision === 'approve' && a.stage === 'pmo';
+    const dueAt = verified ? await firstReviewDueAt(ctx.db, to.workspace.id, a.outcomeId) : null;
+    return { type: 'decision_notice', outcome, stage: a.stage, round: a.round, decision, reviewDueText: dueAt ? dateText(dueAt, to.timeZone) : null };
+  },
+  skipWhen: () => null,
+  posts: true,
+});

@@ -1,0 +1,39 @@
+/**
+ * The notification kinds, once for every platform: a feature with a new kind adds its
+ * module here, and both adapters deliver it (they only render the view model).
+ */
+import { approvalRequest } from './approval-request.ts';
+import { cardDecided } from './card-decided.ts';
+import { commandReply } from './command-reply.ts';
+import { decisionNotice } from './decision-notice.ts';
+import { digest } from './digest.ts';
+import { reviewDue } from './review-due.ts';
+import { reviewEscalation } from './review-escalation.ts';
+import { reviewRecorded } from './review-recorded.ts';
+import { reviewReminder } from './review-reminder.ts';
+import { shortfallAlert } from './shortfall-alert.ts';
+import { submissionReceipt } from './submission-receipt.ts';
+import { surveyInvite } from './survey-invite.ts';
+import { surveyReminder } from './survey-reminder.ts';
+import { surveyResults } from './survey-results.ts';
+import type { NotificationKind } from './types.ts';
+
+const ALL = [
+  approvalRequest,
+  cardDecided,
+  decisionNotice,
+  submissionReceipt,
+  reviewDue,
+  reviewReminder,
+  reviewEscalation,
+  reviewRecorded,
+  shortfallAlert,
+  surveyInvite,
+  surveyReminder,
+  surveyResults,
+  digest,
+  commandReply,
+];
+
+/** Every outbox kind by name. */
+export const KINDS: Readonly<Record<string, NotificationKind>> = Object.fromEntries(ALL.map((k) => [k.kind, k]));

@@ -1,0 +1,133 @@
+/**
+ * The platform-neutral view models of the notification kinds: what a message shows, read
+ * from current data for one recipient. The cards' own shapes (cards/view.ts) are the parts;
+ * each platform adapter renders these with its cards/ renderers.
+ */
+import type { OutcomeView, PersonView, ReviewDueView, ReviewView, ShortfallView, SurveyResultsView, SurveyView } from '../../../cards/view.ts';
+import type { Locale } from '../../domain/types.ts';
+import type { OutcomeListItem } from '../../views/outcome-view.ts';
+
+/** Texts that depend on the reader's language, in both (a Feishu card carries both; Slack shows one). */
+export type Localized<T> = Record<Locale, T>;
+
+/** One line of a text reply: a message key and its parameters (`{ at }` are people to mention). */
+export interface TextLine {
+  key: string;
+  params?: Record<string, string | number | { at: string | string[] }>;
+}
+
+/** How a text reply is coloured where the platform colours headers. */
+export type Tone = 'blue' | 'green' | 'orange' | 'red' | 'grey' | 'turquoise';
+
+export interface ApprovalView {
+  type: 'approval';
+  outcome: OutcomeView;
+  stage: 'manager' | 'pmo';
+  round: number;
+  /** True while this stage of this round still awaits a decision: the card shows the controls. */
+  open: boolean;
+  decision: ReviewView | null;
+}
+
+export interface DecisionNoticeView {
+  type: 'decision_notice';
+  outcome: OutcomeView;
+  stage: 'manager' | 'pmo';
+  round: number;
+  decision: ReviewView;
+  /** The first follow-up review, formatted, when the PMO just verified. */
+  reviewDueText: string | null;
+}
+
+export interface ReceiptView {
+  type: 'receipt';
+  outcome: OutcomeView;
+}
+
+/** What a recorded review shows: each metric's progress (metrics order) and the shortfalls. */
+export interface RecordedView {
+  progress: (number | null)[];
+  alerts: ShortfallView[];
+}
+
+export interface ReviewCardView {
+  type: 'review';
+  review: ReviewDueView;
+  reminder: boolean;
+  recorded: RecordedView | null;
+  threshold: number;
+}
+
+export interface EscalationView {
+  type: 'escalation';
+  title: string;
+  owner: PersonView;
+  status: ReviewDueView['status'];
+  days: number;
+  dueText: string;
+  url: string;
+}
+
+export interface ReviewRecordedView {
+  type: 'review_recorded';
+  title: string;
+  alerts: number;
+  threshold: number;
+  url: string;
+}
+
+export interface ShortfallAlertView {
+  type: 'shortfall';
+  title: string;
+  metrics: ShortfallView[];
+  threshold: number;
+  url: string;
+}
+
+export interface SurveyCardView {
+  type: 'survey';
+  /** Past its closing time a survey shows as closed, even before the job closes it. */
+  survey: Localized<SurveyView>;
+  comment: string | null;
+  reminder: boolean;
+  answered: boolean;
+}
+
+export interface SurveyResultsCardView {
+  type: 'survey_results';
+  results: Localized<SurveyResultsView>;
+}
+
+export interface DigestView {
+  type: 'digest';
+  /** The digest's sentences per language. */
+  lines: Localized<string[]>;
+  url: string;
+}
+
+/** The bot's answer to a command or menu click. Forms are the platform's own (built by the adapter). */
+export type ReplyView =
+  | { view: 'help'; unknown: string | null }
+  | { view: 'list'; mine: OutcomeListItem[]; awaiting: OutcomeListItem[]; dashboardUrl: string }
+  | { view: 'message'; title: TextLine; template: Tone; lines: TextLine[] }
+  | { view: 'nps_results'; results: Localized<SurveyResultsView> | null }
+  | { view: 'report'; digest: DigestView }
+  | { view: 'form' | 'nps_form'; form: unknown };
+
+export interface CommandReplyView {
+  type: 'reply';
+  reply: ReplyView;
+}
+
+export type NotificationView =
+  | ApprovalView
+  | DecisionNoticeView
+  | ReceiptView
+  | ReviewCardView
+  | EscalationView
+  | ReviewRecordedView
+  | ShortfallAlertView
+  | SurveyCardView
+  | SurveyResultsCardView
+  | DigestView
+  | CommandReplyView;

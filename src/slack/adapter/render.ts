@@ -1,0 +1,69 @@
+import { renderApprovalCard } from '../../../cards/slack/approval-card.ts';
+import type { SlackMessage } from '../../../cards/slack/blocks.ts';
+import { renderHelp, renderList, renderNote } from '../../../cards/slack/command-replies.ts';
+import { renderDigest, renderReviewEscalation, renderReviewRecorded, renderShortfallAlert } from '../../../cards/slack/followup-notices.ts';
+import { renderDecisionNotice, renderReceipt } from '../../../cards/slack/notices.ts';
+import { renderReviewCard } from '../../../cards/slack/review-card.ts';
+import { renderSurveyCard } from '../../../cards/slack/survey-card.ts';
+import { renderResultsList, renderSurveyResults } from '../../../cards/slack/survey-results.ts';
+import type { CardContext } from '../../../cards/view.ts';
+import type { Unsendable } from '../../delivery/adapter.ts';
+import type { NotificationView, ReplyView, TextLine } from '../../delivery/kinds/views.ts';
+import type { Recipient } from '../../delivery/recipient.ts';
+import { dateText } from '../../views/dates.ts';
+import { cardContext } from '../../views/card-context.ts';
+
+/** A text line with Slack mentions for its people. */
+function line(ctx: CardContext, l: TextLine): string {
+  const params = Object.fromEntries(Object.entries(l.params ?? {}).map(([k, v]) => [k, typeof v === 'object' ? [v.at].flat().map((a) => `<@${a}>`).join(' ') || '—' : v]));
+  return ctx.t(l.key, params);
+}
+
+function renderReply(ctx: CardContext, r: ReplyView, to: Recipient): SlackMessage | Unsendable {
+  switch (r.view) {
+    case 'help':
+      return renderHelp(ctx, r.unknown ? { unknown: r.unknown } : {});
+    case 'list':
+      return renderList(ctx, r.mine.map((o) => ({ ...o, updatedText: dateText(o.updatedAt, to.timeZone) })));
+    case 'message':
+      return renderNote([`*${line(ctx, r.title)}*`, ...r.lines.map((l) => line(ctx, l))].join('\n'));
+    case 'nps_results':
+      return renderResultsList(ctx, r.results ? [r.results[ctx.locale]] : []);
+    case 'report':
+      return renderDigest(r.digest.lines[ctx.locale]);
+    default:
+      // Slack forms open as modals from the request that asks for them, never from the outbox.
+      return { unsendable: 'Slack opens forms as modals from the request that asks for them' };
+  }
+}
+
+/** A view model as Block Kit, in the recipient's one language. */
+export function renderSlack(view: NotificationView, to: Recipient): SlackMessage | Unsendable {
+  const ctx = cardContext(to.locale, to.publicUrl);
+  switch (view.type) {
+    case 'approval':
+      return renderApprovalCard(ctx, { view: view.outcome, stage: view.stage, round: view.round, open: view.open, decision: view.decision });
+    case 'decision_notice': {
+      const d = view.decision;
+      return renderDecisionNotice(ctx, { view: view.outcome, stage: view.stage, round: view.round, decision: d.decision, comment: d.comment, by: d.reviewer, reviewDueText: view.reviewDueText });
+    }
+    case 'receipt':
+      return renderReceipt(ctx, view.outcome);
+    case 'review':
+      return renderReviewCard(ctx, { view: view.review, reminder: view.reminder, alerts: view.recorded?.alerts ?? [], threshold: view.threshold });
+    case 'escalation':
+      return renderReviewEscalation(ctx, view);
+    case 'review_recorded':
+      return renderReviewRecorded(ctx, view);
+    case 'shortfall':
+      return renderShortfallAlert(ctx, view);
+    case 'survey':
+      return renderSurveyCard(ctx, { view: view.survey[ctx.locale], reminder: view.reminder, comment: view.comment });
+    case 'survey_results':
+      return renderSurveyResults(ctx, view.results[ctx.locale]);
+    case 'digest':
+      return renderDigest(view.lines[ctx.locale]);
+    case 'reply':
+      return renderReply(ctx, view.reply, to);
+  }
+}

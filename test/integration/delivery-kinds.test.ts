@@ -1,0 +1,297 @@
+/**
+ * Every notification kind through both platform adapters: the real senders (kind registry +
+ * Slack adapter with the Bolt WebClient, + Feishu adapter with the Lark SDK Client) talking
+ * HTTP to the fake Slack and the fake Feishu, on a real migrated libsql database, with the
+ * rows written by the real domain verbs where there is one. The same story runs on each
+ * platform, and the relevance rules must give the same answer on both.
+ */
+import { eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { insertNotifications } from '../../src/db/repos/outbox-rows.ts';
+import { outbox, projects, reviewSchedules } from '../../src/db/schema/index.ts';
+import type { Deps } from '../../src/deps.ts';
+import { drainOutbox } from '../../src/delivery/drain.ts';
+import { KINDS } from '../../src/delivery/kinds/index.ts';
+import { answerSurvey } from '../../src/domain/answer-survey.ts';
+import { decideOutcome } from '../../src/domain/decide-outcome.ts';
+import type { DigestData } from '../../src/domain/digest.ts';
+import type { Notification, PersonRef, WorkspaceContext } from '../../src/domain/ports.ts';
+import { recordReview } from '../../src/domain/record-review.ts';
+import { startSurvey } from '../../src/domain/start-survey.ts';
+import { submitOutcome } from '../../src/domain/submit-outcome.ts';
+import type { Platform } from '../../src/domain/types.ts';
+import { startFakeFeishu, type FakeFeishu } from '../fakes/fake-feishu.ts';
+import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
+import { manualClock, testDeps } from '../helpers/db.ts';
+import { validDraft } from '../helpers/outcome-flow-contract.ts';
+
+const scores = { impact: 4, difficulty: 3, innovation: 3 };
+const ADDRESSES: Record<Platform, { owner: string; manager: string; pmo: string; guest: string }> = {
+  slack: { owner: 'UOWNER', manager: 'UMGR', pmo: 'UPMO', guest: 'UGUEST' },
+  feishu: { owner: 'ou_owner', manager: 'ou_mgr', pmo: 'ou_pmo', guest: 'ou_guest' },
+};
+const WEEK: DigestData = { week: '2026-11-16', submitted: 2, verified: 1, sentBack: 0, rejected: 0, waiting: [], reviewsDue: 0, overdueCount: 0, overdue: [], improvements: [], nps: [] };
+
+describe('notification kinds on Slack and Feishu', () => {
+  const clock = manualClock(new Date('2026-03-01T00:00:00Z'));
+  let slack: FakeSlack;
+  let feishu: FakeFeishu;
+  let t: Awaited<ReturnType<typeof testDeps>> | null = null;
+
+  beforeAll(async () => {
+    slack = await startFakeSlack({ now: () => clock.now().getTime(), blocksTextCeiling: Infinity });
+    feishu = await startFakeFeishu({ now: () => clock.now().getTime(), appId: 'cli_test', appSecret: 'secret', tenantKey: 'tenant_kinds' });
+    for (const [name, id] of Object.entries(ADDRESSES.slack)) slack.addUser({ id, name, real_name: name, locale: 'en-US', tz: 'Asia/Shanghai' });
+    for (const [name, id] of Object.entries(ADDRESSES.feishu)) feishu.addUser({ open_id: id, name });
+  });
+  afterAll(async () => {
+    await slack.close();
+    await feishu.close();
+  });
+  afterEach(async () => {
+    await t?.close();
+    t = null;
+  });
+
+  /** Fresh deps (Slack and Feishu both configured) on a fresh database; closes the previous ones. */
+  const start = async () => {
+    await t?.close();
+    clock.set(new Date('2026-03-01T00:00:00Z'));
+    slack.calls.length = 0;
+    feishu.messages.length = 0;
+    feishu.calls.length = 0;
+    t = await testDeps({
+      clock,
+      env: {
+        SLACK_SIGNING_SECRET: 'slack-signing-secret-for-tests',
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_API_URL: slack.url,
+        FEISHU_APP_ID: 'cli_test',
+        FEISHU_APP_SECRET: 'secret',
+        FEISHU_ENCRYPT_KEY: 'test-encrypt-key',
+        FEISHU_VERIFICATION_TOKEN: 'verification-token',
+        FEISHU_DOMAIN: feishu.url,
+        APP_SECRET: 'an-app-secret-of-at-least-32-characters',
+        PUBLIC_URL: 'https://outcome.test',
+        DEFAULT_LOCALE: 'en',
+      },
+    });
+    return t.deps;
+  };
+
+  /** A workspace on `platform` with an owner reporting to a manager, a PMO reviewer, a guest and a project gone live. */
+  async function world(deps: Deps, platform: Platform) {
+    const a = ADDRESSES[platform];
+    const ws = await deps.repos.workspaces.ensure(platform, platform === 'slack' ? 'T0001' : 'tenant_kinds');
+    const settings = await deps.repos.workspaces.updateSettings(ws.id, { pmoReviewers: [a.pmo], timeZone: 'Asia/Shanghai', locale: 'en' });
+    const workspace: WorkspaceContext = { id: ws.id, platform, settings };
+    const p = deps.repos.people;
+    const manager = await p.upsert(ws.id, { platformUserId: a.manager, name: 'Manager Ma', locale: 'en' });
+    const owner = await p.upsert(ws.id, { platformUserId: a.owner, name: 'Owner Ou', locale: 'en', timeZone: 'Asia/Shanghai' });
+    await p.setManager(ws.id, owner.id, manager.id, 'manual');
+    const pmo = (await p.upsert(ws.id, { platformUserId: a.pmo, name: 'PMO Pei', locale: 'en' })) as PersonRef;
+    const [project] = await deps.db.insert(projects).values({ workspaceId: ws.id, name: 'Clinic', goLiveAt: new Date('2026-01-05T02:00:00Z') }).returning();
+    return { workspace, a, owner: { ...owner, managerId: manager.id }, manager, pmo, projectId: project!.id };
+  }
+  type World = Awaited<ReturnType<typeof world>>;
+
+  /** Lets the per-destination budgets deliver whatever is due, as the drainer would over a few seconds. */
+  async function deliver(deps: Deps) {
+    for (let i = 0; i < 6; i++) {
+      clock.advance(1_100);
+      await drainOutbox({ store: deps.repos.outbox, senders: deps.senders, budget: deps.budget, clock });
+    }
+  }
+
+  const enqueue = (deps: Deps, w: World, notes: Notification[]) => deps.db.batch(insertNotifications(deps.db, w.workspace.id, w.workspace.platform, notes, clock.now()) as never);
+
+  /** What became of each row: posted, skipped (with the rule), updated (how many cards) or dead, by kind and recipient role. */
+  async function outcomes(deps: Deps, w: World): Promise<Record<string, string>> {
+    const role = Object.fromEntries(Object.entries(w.a).map(([k, v]) => [v, k]));
+    const rows = await deps.db.select().from(outbox).where(eq(outbox.workspaceId, w.workspace.id));
+    const out: Record<string, string> = {};
+    for (const r of rows) {
+      const res = r.result ?? {};
+      const what = r.status !== 'sent' ? `${r.status}: ${r.lastError}` : 'skipped' in res ? `skipped: ${String(res.skipped)}` : 'updated' in res ? `updated ${String(res.updated)}` : 'posted';
+      out[`${r.kind} → ${role[r.destination] ?? r.destination}`] = what;
+    }
+    return out;
+  }
+
+  /** Messages the platform received for one address: posted contents and how many in-place updates they had. */
+  function received(platform: Platform, address: string): { posts: string[]; updates: string[] } {
+    if (platform === 'feishu') {
+      // Posts as they were sent (a message's `content` is its current one), then each PATCH.
+      const posted = feishu.callsTo('POST /open-apis/im/v1/messages').filter((c) => (c.body as { receive_id?: string }).receive_id === address && c.status === 200);
+      const ids = new Set(feishu.messages.filter((m) => m.receive_id === address).map((m) => m.message_id));
+      const patched = feishu.calls.filter((c) => c.method === 'PATCH' && ids.has(c.path.split('/').at(-1)!) && c.status === 200);
+      return { posts: posted.map((c) => String((c.body as { content: string }).content)), updates: patched.map((c) => String((c.body as { content: string }).content)) };
+    }
+    const posts = slack.callsTo('chat.postMessage').filter((c) => c.body.channel === address && (c.response as { ok?: boolean }).ok);
+    const channels = new Set(posts.map((c) => String((c.response as { channel?: string }).channel)));
+    const updates = slack.callsTo('chat.update').filter((c) => channels.has(String(c.body.channel)) && (c.response as { ok?: boolean }).ok);
+    return { posts: posts.map((c) => JSON.stringify(c.body.blocks)), updates: updates.map((c) => JSON.stringify(c.body.blocks)) };
+  }
+
+  /** submit → manager approves → PMO verifies: approval requests, card updates, notices and the review schedule. */
+  async function verified(deps: Deps, w: World) {
+    const ctx = deps.verbs;
+    const { outcomeId } = await submitOutcome({ ctx, input: { workspace: w.workspace, submitter: w.owner, reviewer: w.manager, draft: validDraft({ projectId: w.projectId, member: w.owner }) } });
+    await deliver(deps);
+    await decideOutcome({ ctx, input: { workspace: w.workspace, outcomeId, actor: w.manager, decision: 'approve', scores } });
+    await deliver(deps);
+    await decideOutcome({ ctx, input: { workspace: w.workspace, outcomeId, actor: w.pmo, decision: 'approve', scores } });
+    await deliver(deps);
+    const [schedule] = await deps.db.select().from(reviewSchedules).where(eq(reviewSchedules.outcomeId, outcomeId));
+    const [metricId] = (await deps.repos.reviews.get(w.workspace.id, schedule!.id))!.metrics.map((m) => m.id);
+    return { outcomeId, scheduleId: schedule!.id, metricId: metricId! };
+  }
+
+  const review = (kind: 'review_due' | 'review_reminder' | 'review_escalation', s: { scheduleId: string; outcomeId: string }, to: { id: string | null; address: string }): Notification => ({
+    kind,
+    to: { personId: to.id, address: to.address },
+    data: { scheduleId: s.scheduleId, outcomeId: s.outcomeId },
+    dedupeKey: kind === 'review_escalation' ? `${kind}:${s.scheduleId}:${to.address}` : `${kind}:${s.scheduleId}`,
+  });
+  const recordShort = (deps: Deps, w: World, s: { scheduleId: string; metricId: string }) =>
+    // 45 → 32 against a target of 28: 76 % of the change, 24 % short of it → an alert.
+    recordReview({ ctx: { clock, reviews: deps.repos.reviews, people: deps.repos.people }, input: { workspace: w.workspace, scheduleId: s.scheduleId, actor: w.owner, values: { [s.metricId]: 32 } } });
+
+  /** The whole story on one platform: every kind once, where it is relevant. */
+  async function story(platform: Platform) {
+    const deps = await start();
+    const w = await world(deps, platform);
+    const s = await verified(deps, w);
+    await enqueue(deps, w, [review('review_due', s, w.owner)]);
+    await deliver(deps);
+    await enqueue(deps, w, [review('review_reminder', s, w.owner), review('review_escalation', s, w.manager)]);
+    await deliver(deps);
+    await recordShort(deps, w, s);
+    await deliver(deps);
+
+    const surveys = { clock, surveys: deps.repos.surveys, people: deps.repos.people, newId: () => crypto.randomUUID() };
+    const { surveyId } = await startSurvey({
+      ctx: surveys,
+      input: { workspace: w.workspace, installedBy: null, actor: { ...w.pmo, isPlatformAdmin: false }, projectId: w.projectId, audience: [w.a.owner, w.a.guest], closesAt: new Date('2026-03-20T10:00:00Z'), kind: 'follow_up' },
+    });
+    await deliver(deps);
+    await enqueue(deps, w, [{ kind: 'survey_reminder', to: { personId: null, address: w.a.guest }, data: { surveyId }, dedupeKey: `survey_reminder:${surveyId}:${w.a.guest}` }]);
+    await deliver(deps);
+    await answerSurvey({ ctx: surveys, input: { workspace: w.workspace, surveyId, respondent: w.a.guest, score: 9 } });
+    await enqueue(deps, w, [
+      { kind: 'survey_results', to: { personId: w.pmo.id, address: w.a.pmo }, data: { surveyId }, dedupeKey: `survey_results:${surveyId}:${w.a.pmo}` },
+      { kind: 'digest', to: { personId: null, address: w.a.pmo }, data: { week: WEEK.week, digest: WEEK }, dedupeKey: `digest:${WEEK.week}:${w.a.pmo}` },
+    ]);
+    await deps.db.insert(outbox).values({ workspaceId: w.workspace.id, platform, kind: 'feishu_card', destination: w.a.owner, payload: { personId: w.owner.id, reply: { view: 'list' } }, dedupeKey: 'reply:list', nextAttemptAt: clock.now() });
+    await deliver(deps);
+    return { deps, w, s, surveyId, results: await outcomes(deps, w) };
+  }
+
+  it.each(['slack', 'feishu'] as const)('on %s every kind reaches the right person, rendered from current data', async (platform) => {
+    const { w, results } = await story(platform);
+    expect(results).toEqual({
+      'approval_request → manager': 'posted',
+      // The Feishu form card the member submitted from turns into the summary itself.
+      'submission_receipt → owner': platform === 'feishu' ? 'skipped: the form the member submitted from shows the summary' : 'posted',
+      'card_decided → manager': 'updated 1',
+      'decision_notice → owner': 'posted',
+      'approval_request → pmo': 'posted',
+      'card_decided → pmo': 'updated 1',
+      'review_due → owner': 'posted',
+      'review_reminder → owner': 'posted',
+      'review_escalation → manager': 'posted',
+      // The due card and the reminder both show what was recorded, then the receipt goes out.
+      'review_recorded → owner': 'posted',
+      'shortfall_alert → owner': 'posted',
+      'shortfall_alert → manager': 'posted',
+      'shortfall_alert → pmo': 'posted',
+      'survey_invite → owner': 'posted',
+      'survey_invite → guest': 'posted',
+      'survey_reminder → guest': 'posted',
+      'survey_results → pmo': 'posted',
+      'digest → pmo': 'posted',
+      'feishu_card → owner': 'posted',
+    });
+    // Every registered kind took part: a kind added later must join this story.
+    expect(new Set(Object.keys(results).map((k) => k.split(' → ')[0]))).toEqual(new Set(Object.keys(KINDS)));
+    // What the platform itself received, per person.
+    const owner = received(platform, w.a.owner);
+    const manager = received(platform, w.a.manager);
+    const pmo = received(platform, w.a.pmo);
+    const guest = received(platform, w.a.guest);
+    expect(manager.posts).toHaveLength(3); // approval request, escalation, shortfall alert
+    expect(manager.updates).toHaveLength(1); // its approval card, decided
+    expect(pmo.posts).toHaveLength(4); // approval request, shortfall alert, survey results, digest
+    expect(pmo.updates).toHaveLength(1);
+    expect(guest.posts).toHaveLength(2); // invite and reminder
+    // The receipt (Slack only), two decision notices, due card, reminder, recorded receipt, alert, survey invite, list.
+    expect(owner.posts).toHaveLength((platform === 'slack' ? 1 : 0) + 2 + 3 + 1 + 1 + 1);
+    expect(owner.updates).toHaveLength(2); // due card and reminder, after recording
+    // The decided card has no decision controls any more; the recorded card shows the shortfall.
+    const approveControl = /"outcome_approve"|"name":"approve"/;
+    expect(manager.posts[0]).toMatch(approveControl);
+    expect(manager.updates[0]).not.toMatch(approveControl);
+    expect(owner.updates.at(-1)).toContain('32');
+    expect(pmo.posts.at(-1)).toContain('2026-11-16');
+  });
+
+  it('relevance rules give the same answer on Slack and Feishu', async () => {
+    const answers: Record<string, Record<string, string>> = {};
+    for (const platform of ['slack', 'feishu'] as const) {
+      const deps = await start();
+      const w = await world(deps, platform);
+      const s = await verified(deps, w);
+      // An approval request for the manager stage, written after that stage was decided.
+      await enqueue(deps, w, [{ kind: 'approval_request', to: { personId: null, address: w.a.guest }, data: { outcomeId: s.outcomeId, round: 1, stage: 'manager' }, dedupeKey: `approval_request:${s.outcomeId}:1:manager:late` }]);
+      // A reminder and an escalation queued, and the review recorded before they go out.
+      await enqueue(deps, w, [review('review_reminder', s, w.owner), review('review_escalation', s, w.manager)]);
+      await recordShort(deps, w, s);
+      await deliver(deps);
+      // A survey: one person answers before the reminder; the other's reminder comes after it closed.
+      const surveys = { clock, surveys: deps.repos.surveys, people: deps.repos.people, newId: () => crypto.randomUUID() };
+      const closesAt = new Date(clock.now().getTime() + 3 * 86_400_000);
+      const { surveyId } = await startSurvey({ ctx: surveys, input: { workspace: w.workspace, installedBy: null, actor: { ...w.pmo, isPlatformAdmin: false }, projectId: w.projectId, audience: [w.a.owner, w.a.guest], closesAt, kind: 'follow_up' } });
+      await answerSurvey({ ctx: surveys, input: { workspace: w.workspace, surveyId, respondent: w.a.owner, score: 8 } });
+      await enqueue(deps, w, [{ kind: 'survey_reminder', to: { personId: null, address: w.a.owner }, data: { surveyId }, dedupeKey: `survey_reminder:${surveyId}:${w.a.owner}` }]);
+      await deliver(deps);
+      clock.set(new Date(closesAt.getTime() + 60_000));
+      await enqueue(deps, w, [{ kind: 'survey_reminder', to: { personId: null, address: w.a.guest }, data: { surveyId }, dedupeKey: `survey_reminder:${surveyId}:${w.a.guest}` }]);
+      await deliver(deps);
+      const all = await outcomes(deps, w);
+      answers[platform] = Object.fromEntries(Object.entries(all).filter(([k]) => !k.startsWith('submission_receipt')));
+      expect(all).toMatchObject({
+        'approval_request → guest': 'skipped: the stage was decided (or the round moved on) before the request went out',
+        'review_reminder → owner': 'skipped: the review is done',
+        'review_escalation → manager': 'skipped: the review is done',
+        'survey_reminder → owner': 'skipped: the respondent has answered',
+        'survey_reminder → guest': 'skipped: the survey has closed',
+        'review_recorded → owner': 'posted',
+      });
+      // Nothing skipped reached the platform: the guest got only the survey invite.
+      expect(received(platform, w.a.guest).posts).toHaveLength(1);
+    }
+    // The same rows, the same answers, in the same words, on both platforms.
+    expect(answers.feishu).toEqual(answers.slack);
+  });
+  it.each(['slack', 'feishu'] as const)('on %s a malformed row is dead at once, and a card update waits for a card still being posted', async (platform) => {
+    const deps = await start();
+    const w = await world(deps, platform);
+    const { outcomeId } = await submitOutcome({ ctx: deps.verbs, input: { workspace: w.workspace, submitter: w.owner, reviewer: w.manager, draft: validDraft({ projectId: w.projectId, member: w.owner }) } });
+    // Another drainer holds the manager's approval request while it posts it.
+    await deps.db
+      .update(outbox)
+      .set({ status: 'sending', claimToken: 'other-drainer', claimedUntil: new Date(clock.now().getTime() + 3_600_000) })
+      .where(eq(outbox.kind, 'approval_request'));
+    await enqueue(deps, w, [{ kind: 'card_decided', to: { personId: w.manager.id, address: w.a.manager }, data: { outcomeId, round: 1, stage: 'manager' }, dedupeKey: `card_decided:${outcomeId}:1:manager` }]);
+    await deps.db.insert(outbox).values({ workspaceId: w.workspace.id, platform, kind: 'review_due', destination: w.a.owner, payload: { scheduleId: 42 }, nextAttemptAt: clock.now() });
+    const t0 = clock.now().getTime();
+    await drainOutbox({ store: deps.repos.outbox, senders: deps.senders, budget: deps.budget, clock });
+    clock.advance(1_100); // Slack's one message a second to the owner: the receipt went first
+    await drainOutbox({ store: deps.repos.outbox, senders: deps.senders, budget: deps.budget, clock });
+    const rows = await deps.db.select().from(outbox);
+    expect(rows.find((r) => r.kind === 'card_decided')).toMatchObject({ status: 'pending', lastError: 'a card is still being posted', nextAttemptAt: new Date(t0 + 5_000) });
+    expect(rows.find((r) => r.kind === 'review_due')).toMatchObject({ status: 'dead', lastError: 'malformed review_due payload' });
+    expect(received(platform, w.a.owner).posts).toHaveLength(platform === 'slack' ? 1 : 0); // only the Slack receipt
+    expect(received(platform, w.a.manager)).toEqual({ posts: [], updates: [] });
+  });
+});
