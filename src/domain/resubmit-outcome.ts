@@ -1,3 +1,4 @@
+import { cleanDraft } from './clean-text.ts';
 import { DomainError, assertNoFieldErrors, type FieldError } from './errors.ts';
 import { nextStatus } from './outcome-lifecycle.ts';
 import type { PersonRef, VerbContext, WorkspaceContext } from './ports.ts';
@@ -18,7 +19,8 @@ export interface ResubmitOutcomeInput {
  * review restarts at the manager. Same checks as a first submission.
  */
 export async function resubmitOutcome({ ctx, input }: { ctx: VerbContext; input: ResubmitOutcomeInput }) {
-  const { workspace, actor, reviewer, draft } = input;
+  const { workspace, actor, reviewer } = input;
+  const draft = cleanDraft(input.draft);
   const outcome = await ctx.outcomes.get(workspace.id, input.outcomeId);
   if (!outcome) throw new DomainError('not_found', 'error.not_found');
   if (outcome.submitterId !== actor.id) throw new DomainError('forbidden', 'error.forbidden');

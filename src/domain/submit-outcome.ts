@@ -1,3 +1,4 @@
+import { cleanDraft } from './clean-text.ts';
 import { assertNoFieldErrors, type FieldError } from './errors.ts';
 import { nextStatus } from './outcome-lifecycle.ts';
 import type { Notification, PersonRef, VerbContext, WorkspaceContext } from './ports.ts';
@@ -20,7 +21,8 @@ export interface SubmitOutcomeInput {
  * audit entry, the approval request to the manager and the receipt to the member.
  */
 export async function submitOutcome({ ctx, input }: { ctx: VerbContext; input: SubmitOutcomeInput }) {
-  const { workspace, submitter, reviewer, draft } = input;
+  const { workspace, submitter, reviewer } = input;
+  const draft = cleanDraft(input.draft);
   const problems: FieldError[] = checkSmart(draft);
   if (!reviewer) problems.push({ field: 'reviewerId', key: 'smart.reviewer_required' });
   else if (reviewer.id === submitter.id) problems.push({ field: 'reviewerId', key: 'smart.reviewer_is_self' });

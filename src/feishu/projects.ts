@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Deps, DepsCore } from '../deps.ts';
 import { projects } from '../db/schema/index.ts';
+import { cleanText } from '../domain/clean-text.ts';
 
 export interface ProjectOption {
   id: string;
@@ -19,7 +20,8 @@ export async function projectExists(deps: Deps, workspaceId: string, id: string)
 }
 
 /** The project with this name, created with its go-live date if new (names are unique per workspace). */
-export async function ensureProject(deps: Deps, workspaceId: string, name: string, goLiveAt: Date | null, ownerId: string): Promise<string> {
+export async function ensureProject(deps: Deps, workspaceId: string, rawName: string, goLiveAt: Date | null, ownerId: string): Promise<string> {
+  const name = cleanText(rawName);
   await deps.db.insert(projects).values({ workspaceId, name, goLiveAt, ownerId, createdAt: deps.clock.now() }).onConflictDoNothing();
   const [p] = await deps.db.select({ id: projects.id }).from(projects).where(and(eq(projects.workspaceId, workspaceId), eq(projects.name, name)));
   return p!.id;

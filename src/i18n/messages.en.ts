@@ -54,6 +54,11 @@ export const en = {
   'settings.days_invalid': 'Enter a whole number of days from {min} to {max}.',
   'settings.threshold_invalid': 'Enter the threshold as a percentage between 1 and 99.',
   'settings.locale_invalid': 'Choose zh-CN or en.',
+  'settings.escalation_before_reminder': 'The escalation ({escalation} days) can’t come before the reminder ({reminder} days); choose at least as many days as the reminder.',
+  'error.settings_busy': 'The settings were being changed by someone else at the same moment; please try again.',
+  'manager.unknown': 'Choose a manager from this workspace.',
+  'manager.self': 'A person cannot be their own manager.',
+  'manager.cycle': 'This would make a loop of managers; choose someone else.',
   'error.internal': 'Something went wrong on our side; please try again. If it persists, tell your admin (ref {ref}).',
 
   'status.draft': 'Draft',

@@ -5,6 +5,7 @@ import type { Platform } from '../../domain/types.ts';
 import { batchOnce, inChunks, isUniqueViolation, type Db } from '../client.ts';
 import { auditLog, evidence, metrics, outcomes, processedEvents, projects, reviewSchedules, reviews, workspaces } from '../schema/index.ts';
 import { insertNotifications } from './outbox-rows.ts';
+import { createSettingsStore } from './settings-store.ts';
 
 /** OutcomeRepo on drizzle: every write is one db.batch(), guarded by unique indexes. */
 export function createOutcomeRepo(db: Db): OutcomeRepo {
@@ -124,12 +125,7 @@ export function createOutcomeRepo(db: Db): OutcomeRepo {
       return (await batchOnce(db, statements, 'processed_events')) ? 'stored' : 'stale';
     },
 
-    async saveSettings(workspaceId, settings, audit) {
-      await db.batch([
-        db.update(workspaces).set({ settings, updatedAt: audit.at }).where(eq(workspaces.id, workspaceId)),
-        db.insert(auditLog).values({ ...audit, workspaceId }),
-      ]);
-    },
+    ...createSettingsStore(db),
   };
 }
 

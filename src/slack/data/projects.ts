@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { projects } from '../../db/schema/index.ts';
+import { cleanText } from '../../domain/clean-text.ts';
 
 /** Projects a member can pick in the submit modal (Slack shows at most 100 options). */
 export async function listProjects(db: Db, workspaceId: string): Promise<{ id: string; name: string }[]> {
@@ -23,7 +24,7 @@ export async function projectExists(db: Db, workspaceId: string, projectId: stri
  * workspace, so two members naming the same new project share it.
  */
 export async function ensureProject(db: Db, workspaceId: string, p: { name: string; goLiveAt: Date | null; ownerId: string }): Promise<string> {
-  const name = p.name.trim();
+  const name = cleanText(p.name).trim();
   await db.insert(projects).values({ workspaceId, name, goLiveAt: p.goLiveAt, ownerId: p.ownerId }).onConflictDoNothing();
   const [row] = await db.select({ id: projects.id }).from(projects).where(and(eq(projects.workspaceId, workspaceId), eq(projects.name, name)));
   return row!.id;

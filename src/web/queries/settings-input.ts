@@ -2,7 +2,7 @@ import { assertNoFieldErrors, type FieldError } from '../../domain/errors.ts';
 import type { WorkspaceSettingsShape } from '../../domain/settings.ts';
 
 /** The settings the mini-app edits (admins and the installer are managed in chat). */
-export const EDITABLE = ['pmoReviewers', 'pmoChannel', 'reviewOffsetDays', 'secondReviewOffsetDays', 'shortfallThreshold', 'timeZone', 'locale', 'reminderAfterDays'] as const;
+export const EDITABLE = ['pmoReviewers', 'pmoChannel', 'reviewOffsetDays', 'secondReviewOffsetDays', 'shortfallThreshold', 'timeZone', 'locale', 'reminderAfterDays', 'escalationAfterDays'] as const;
 export type SettingsPatch = Partial<Pick<WorkspaceSettingsShape, (typeof EDITABLE)[number]>>;
 
 const num = (text: string): number => (/^\s*-?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN);
@@ -27,6 +27,8 @@ export function parseSettingsForm(form: Form): { patch: SettingsPatch; managers:
     reviewOffsetDays: num(one(form, 'reviewOffsetDays')),
     secondReviewOffsetDays: second ? num(second) : null,
     reminderAfterDays: num(one(form, 'reminderAfterDays')),
+    // Older forms (and clients) without the field keep the stored delay.
+    ...(one(form, 'escalationAfterDays').trim() ? { escalationAfterDays: num(one(form, 'escalationAfterDays')) } : {}),
     shortfallThreshold: num(one(form, 'shortfallThresholdPct')) / 100,
     timeZone: one(form, 'timeZone').trim(),
     locale: one(form, 'locale') as WorkspaceSettingsShape['locale'],
