@@ -3,7 +3,7 @@ import type { EvidenceInput, MetricInput } from '../../domain/types.ts';
 import type { NewDecision, NewResubmission, NewSubmission, OutcomeRecord, OutcomeRepo } from '../../domain/ports.ts';
 import type { Platform } from '../../domain/types.ts';
 import { batchOnce, inChunks, isUniqueViolation, type Db } from '../client.ts';
-import { auditLog, evidence, metrics, outcomes, processedEvents, projects, reviewSchedules, reviews, workspaces } from '../schema/index.ts';
+import { actionGuards, auditLog, evidence, metrics, outcomes, projects, reviewSchedules, reviews, workspaces } from '../schema/index.ts';
 import { insertNotifications } from './outbox-rows.ts';
 import { createSettingsStore } from './settings-store.ts';
 
@@ -110,7 +110,7 @@ export function createOutcomeRepo(db: Db): OutcomeRepo {
       const ws = r.workspaceId;
       const statements = [
         // A key per (outcome, round): a second resubmission of the same round fails the whole batch.
-        db.insert(processedEvents).values({ workspaceId: ws, source: 'resubmit', eventKey: `${r.outcomeId}:${r.round}`, receivedAt: r.at }),
+        db.insert(actionGuards).values({ workspaceId: ws, action: 'resubmit', key: `${r.outcomeId}:${r.round}`, at: r.at }),
         db
           .update(outcomes)
           .set({ ...r.fields, status: 'submitted', round: r.round + 1, submittedAt: r.at, updatedAt: r.at })
@@ -122,7 +122,7 @@ export function createOutcomeRepo(db: Db): OutcomeRepo {
         db.insert(auditLog).values({ ...r.audit, workspaceId: ws }),
         ...insertNotifications(db, ws, platform, r.notifications, r.at),
       ] as const;
-      return (await batchOnce(db, statements, 'processed_events')) ? 'stored' : 'stale';
+      return (await batchOnce(db, statements, 'action_guards')) ? 'stored' : 'stale';
     },
 
     ...createSettingsStore(db),
