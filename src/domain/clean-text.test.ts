@@ -33,6 +33,7 @@ describe('cleanText', () => {
 describe('the verbs store cleaned text', () => {
   const setup = () => {
     const outcomes = new InMemoryOutcomeRepo();
+    outcomes.projects.add('p1');
     const people = new InMemoryPeopleDirectory();
     const member = people.add('w1', { id: 'member', address: 'UM', timeZone: null, locale: null });
     const manager = people.add('w1', { id: 'manager', address: 'UMGR', timeZone: null, locale: null });

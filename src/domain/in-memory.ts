@@ -19,6 +19,13 @@ export class InMemoryOutcomeRepo implements OutcomeRepo {
     return o && o.workspaceId === workspaceId ? { ...o } : null;
   }
 
+  /** Project ids of the workspace (a project with a go-live date counts too). */
+  readonly projects = new Set<string>();
+
+  async projectExists(_workspaceId: string, projectId: string) {
+    return this.projects.has(projectId) || this.goLive.has(projectId);
+  }
+
   async projectGoLive(_workspaceId: string, projectId: string) {
     return this.goLive.get(projectId) ?? null;
   }

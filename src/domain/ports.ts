@@ -94,6 +94,8 @@ export interface NewDecision {
 
 export interface OutcomeRepo {
   get(workspaceId: string, id: string): Promise<OutcomeRecord | null>;
+  /** True when the project belongs to this workspace. */
+  projectExists(workspaceId: string, projectId: string): Promise<boolean>;
   /** Project go-live instant, if the project has one. */
   projectGoLive(workspaceId: string, projectId: string): Promise<Date | null>;
   /**

@@ -1,8 +1,8 @@
 import { cleanDraft } from './clean-text.ts';
-import { DomainError, assertNoFieldErrors, type FieldError } from './errors.ts';
+import { DomainError, assertNoFieldErrors } from './errors.ts';
 import { nextStatus } from './outcome-lifecycle.ts';
 import type { PersonRef, VerbContext, WorkspaceContext } from './ports.ts';
-import { checkSmart } from './smart.ts';
+import { validateOutcome } from './validate-outcome.ts';
 import type { OutcomeDraft } from './types.ts';
 
 export interface ResubmitOutcomeInput {
@@ -25,10 +25,7 @@ export async function resubmitOutcome({ ctx, input }: { ctx: VerbContext; input:
   if (!outcome) throw new DomainError('not_found', 'error.not_found');
   if (outcome.submitterId !== actor.id) throw new DomainError('forbidden', 'error.forbidden');
   const status = nextStatus(outcome.status, 'resubmit');
-  const problems: FieldError[] = checkSmart(draft);
-  if (!reviewer) problems.push({ field: 'reviewerId', key: 'smart.reviewer_required' });
-  else if (reviewer.id === actor.id) problems.push({ field: 'reviewerId', key: 'smart.reviewer_is_self' });
-  assertNoFieldErrors(problems);
+  assertNoFieldErrors(await validateOutcome(ctx, workspace, actor, reviewer, draft));
 
   const now = ctx.clock.now();
   const round = outcome.round + 1;

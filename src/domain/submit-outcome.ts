@@ -1,8 +1,8 @@
 import { cleanDraft } from './clean-text.ts';
-import { assertNoFieldErrors, type FieldError } from './errors.ts';
+import { assertNoFieldErrors } from './errors.ts';
 import { nextStatus } from './outcome-lifecycle.ts';
 import type { Notification, PersonRef, VerbContext, WorkspaceContext } from './ports.ts';
-import { checkSmart } from './smart.ts';
+import { validateOutcome } from './validate-outcome.ts';
 import type { OutcomeDraft } from './types.ts';
 
 export interface SubmitOutcomeInput {
@@ -23,10 +23,7 @@ export interface SubmitOutcomeInput {
 export async function submitOutcome({ ctx, input }: { ctx: VerbContext; input: SubmitOutcomeInput }) {
   const { workspace, submitter, reviewer } = input;
   const draft = cleanDraft(input.draft);
-  const problems: FieldError[] = checkSmart(draft);
-  if (!reviewer) problems.push({ field: 'reviewerId', key: 'smart.reviewer_required' });
-  else if (reviewer.id === submitter.id) problems.push({ field: 'reviewerId', key: 'smart.reviewer_is_self' });
-  assertNoFieldErrors(problems);
+  assertNoFieldErrors(await validateOutcome(ctx, workspace, submitter, reviewer, draft));
 
   const now = ctx.clock.now();
   const id = ctx.newId();

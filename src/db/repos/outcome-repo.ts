@@ -24,6 +24,11 @@ export function createOutcomeRepo(db: Db): OutcomeRepo {
       return row ? toRecord(row) : null;
     },
 
+    async projectExists(workspaceId, projectId) {
+      const [p] = await db.select({ id: projects.id }).from(projects).where(and(eq(projects.workspaceId, workspaceId), eq(projects.id, projectId)));
+      return Boolean(p);
+    },
+
     async projectGoLive(workspaceId, projectId) {
       const [p] = await db
         .select({ goLiveAt: projects.goLiveAt })
