@@ -1,6 +1,7 @@
 import type { FieldError } from '../../domain/errors.ts';
 import type { WorkspaceSettingsShape } from '../../domain/settings.ts';
 import type { PersonOption } from '../queries/settings.ts';
+import { EDITABLE } from '../queries/settings-input.ts';
 import { scrollTable } from '../render/bits.ts';
 import { h, type Child, type Html } from '../render/html.ts';
 import type { Kit } from '../render/kit.ts';
@@ -10,6 +11,8 @@ export interface SettingsView {
   people: PersonOption[];
   problems: FieldError[];
   saved: boolean;
+  /** The stored settings the form starts from (default `settings`); sent back so only changed fields are saved. */
+  base?: WorkspaceSettingsShape;
 }
 
 const ZONES: string[] = (() => {
@@ -38,6 +41,9 @@ function managers(kit: Kit, v: SettingsView): Html {
   return scrollTable(head, rows, 'managers');
 }
 
+/** The editable settings as the form showed them: the save leaves the fields nobody touched to concurrent edits. */
+const baseOf = (s: WorkspaceSettingsShape) => JSON.stringify(Object.fromEntries(EDITABLE.map((k) => [k, s[k]])));
+
 /** The settings page body (admins only; the route checks before rendering). */
 export function settingsBody(kit: Kit, v: SettingsView): Html {
   const s = v.settings;
@@ -47,6 +53,7 @@ export function settingsBody(kit: Kit, v: SettingsView): Html {
   return h`${v.saved ? h`<div class="alert ok" role="status" data-testid="saved">${kit.t('web.settings.saved')}</div>` : ''}
 ${p.length ? h`<div class="alert error" role="alert">${kit.t('error.validation_failed')}</div>` : ''}
 <form method="post" action="/app/settings" class="card" data-testid="settings-form">
+<input type="hidden" name="base" value="${baseOf(v.base ?? s)}">
 <fieldset><legend>${kit.t('web.settings.pmo')}</legend>
 <div class="field"><span class="hint">${kit.t('web.settings.pmo_hint')}</span><div class="checks">${v.people.map(
     (person) => h`<label><input type="checkbox" name="pmoReviewers" value="${person.platformUserId}"${s.pmoReviewers.includes(person.platformUserId) ? h` checked` : ''}> ${person.name}</label>`,

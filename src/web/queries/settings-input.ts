@@ -20,6 +20,30 @@ const one = (form: Form, name: string): string => all(form, name)[0] ?? '';
  * message on that field; the threshold is entered in percent and stored as a fraction.
  */
 export function parseSettingsForm(form: Form): { patch: SettingsPatch; managers: Map<string, string | null> } {
+  const { patch, managers } = readSettingsForm(form);
+  return { patch: changedOnly(patch, baseSettings(form)), managers };
+}
+
+/** The settings the form was rendered from (its hidden `base`), when it carries them. */
+export function baseSettings(form: Form): WorkspaceSettingsShape | undefined {
+  try {
+    const b = JSON.parse(one(form, 'base')) as unknown;
+    return b && typeof b === 'object' && !Array.isArray(b) ? (b as WorkspaceSettingsShape) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The fields the admin changed from what the form showed. An untouched field is left out, so
+ * saving cannot put back a value another admin changed meanwhile (the verb merges per key).
+ */
+function changedOnly(patch: SettingsPatch, base: WorkspaceSettingsShape | undefined): SettingsPatch {
+  if (!base) return patch;
+  return Object.fromEntries(Object.entries(patch).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(base[k as keyof WorkspaceSettingsShape]))) as SettingsPatch;
+}
+
+function readSettingsForm(form: Form): { patch: SettingsPatch; managers: Map<string, string | null> } {
   const second = one(form, 'secondReviewOffsetDays').trim();
   const patch: SettingsPatch = {
     pmoReviewers: [...new Set([...all(form, 'pmoReviewers'), ...ids(one(form, 'pmoReviewersExtra'))])],
