@@ -15,7 +15,14 @@ export async function validateOutcome(ctx: Pick<VerbContext, 'outcomes' | 'peopl
   // A forged form value (another workspace's project or person) reads as not chosen.
   if (draft.projectId && !has('projectId') && !(await ctx.outcomes.projectExists(workspace.id, draft.projectId))) problems.push({ field: 'projectId', key: 'smart.project_required' });
   if (draft.ownerId && !has('ownerId') && !(await ctx.people.person(workspace.id, draft.ownerId))) problems.push({ field: 'ownerId', key: 'smart.owner_required' });
-  if (!reviewer) problems.push({ field: 'reviewerId', key: 'smart.reviewer_required' });
-  else if (reviewer.id === submitter.id) problems.push({ field: 'reviewerId', key: 'smart.reviewer_is_self' });
-  return problems;
+  return [...problems, ...validateReviewer(submitter.id, reviewer?.id)];
+}
+
+/**
+ * The reviewer rule alone, for forms that check before anything is written (both sides the
+ * same kind of identity: person ids, or platform user ids): someone is chosen, not oneself.
+ */
+export function validateReviewer(submitter: string, reviewer: string | null | undefined): FieldError[] {
+  if (!reviewer) return [{ field: 'reviewerId', key: 'smart.reviewer_required' }];
+  return reviewer === submitter ? [{ field: 'reviewerId', key: 'smart.reviewer_is_self' }] : [];
 }

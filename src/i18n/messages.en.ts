@@ -27,8 +27,8 @@ export const en = {
   'smart.actual_not_number': 'Enter the actual value as a number, or leave it empty.',
   'smart.evidence_ref_required': 'Add a link or file for this piece of evidence, or remove it.',
   'smart.evidence_bad_url': 'Enter a full link starting with http:// or https://.',
-  'smart.reviewer_required': 'We couldn’t find a reviewer for you. Ask your admin to set your manager.',
-  'smart.reviewer_is_self': 'You are set as your own reviewer. Ask your admin to set a different manager.',
+  'smart.reviewer_required': 'Choose who reviews this outcome (usually your manager).',
+  'smart.reviewer_is_self': 'Choose someone else: you can’t review your own outcome.',
 
   'score.required': 'Give a score from 1 to 5 for impact, difficulty and innovation before approving.',
   'score.out_of_range': 'Enter a whole number from {min} to {max}.',

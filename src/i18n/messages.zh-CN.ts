@@ -27,8 +27,8 @@ export const zhCN: Record<MessageKey, string> = {
   'smart.actual_not_number': '实际值请填写数字，或留空。',
   'smart.evidence_ref_required': '请为该佐证材料添加链接或文件，或将其删除。',
   'smart.evidence_bad_url': '请填写以 http:// 或 https:// 开头的完整链接。',
-  'smart.reviewer_required': '未找到你的审核人，请联系管理员设置你的直属主管。',
-  'smart.reviewer_is_self': '你的审核人被设置为你本人，请联系管理员更换直属主管。',
+  'smart.reviewer_required': '请选择审核人（通常是你的主管）。',
+  'smart.reviewer_is_self': '请选择其他人：不能审核自己的成果。',
 
   'score.required': '批准前请为影响力、难度和创新性分别打 1 到 5 分。',
   'score.out_of_range': '请输入 {min} 到 {max} 之间的整数。',

@@ -31,8 +31,6 @@ export const slackEn = {
   'slack.modal.files': 'Evidence files (up to {max})',
   'slack.modal.files_kept': '{n} file(s) already attached are kept.',
   'slack.modal.reviewer_hint': 'Usually your manager; an admin can map managers with /outcome admin manager.',
-  'slack.modal.reviewer_required': 'Choose who reviews this outcome (usually your manager).',
-  'slack.modal.reviewer_self': 'Choose someone else: you can’t review your own outcome.',
 
   'slack.home.submit': 'Record an outcome',
   'slack.home.due_reviews': 'Your due follow-up reviews',
@@ -170,8 +168,6 @@ export const slackZh: Record<keyof typeof slackEn, string> = {
   'slack.modal.files': '佐证文件（最多 {max} 个）',
   'slack.modal.files_kept': '已附加的 {n} 个文件将保留。',
   'slack.modal.reviewer_hint': '通常是你的主管；管理员可用 /outcome admin manager 设置主管。',
-  'slack.modal.reviewer_required': '请选择审核人（通常是你的主管）。',
-  'slack.modal.reviewer_self': '请选择其他人：不能审核自己的成果。',
 
   'slack.home.submit': '记录成果',
   'slack.home.due_reviews': '待完成的跟进复盘',
