@@ -86,14 +86,16 @@ async function mapManager(ctx: FeishuCtx, actor: AuditedActor, args: string[]): 
 
 /** True for the workspace's admins: listed admins, the installer, Feishu tenant managers (asked only when needed). */
 export async function actorIsAdmin(ctx: FeishuCtx, address: string): Promise<boolean> {
-  return isAdmin(ctx.workspace.settings, ctx.row.installedBy, await adminActor(ctx, { id: '', address }));
+  return isAdmin(ctx.workspace.settings, ctx.row.installedBy, { address, isPlatformAdmin: false }) || (await isTenantManager(ctx, address));
 }
 
+const isTenantManager = async (ctx: FeishuCtx, address: string) => (await contactUser(ctx.deps, address))?.isTenantManager === true;
+
 /** The person as an admin actor: a tenant manager is a platform admin (the directory is asked only when needed). */
-async function adminActor(ctx: FeishuCtx, person: Pick<PersonRef, 'id' | 'address'>): Promise<AuditedActor> {
+async function adminActor(ctx: FeishuCtx, person: PersonRef): Promise<AuditedActor> {
   const actor = { id: person.id, address: person.address, isPlatformAdmin: false };
   if (isAdmin(ctx.workspace.settings, ctx.row.installedBy, actor)) return actor;
-  return { ...actor, isPlatformAdmin: (await contactUser(ctx.deps, person.address))?.isTenantManager === true };
+  return { ...actor, isPlatformAdmin: await isTenantManager(ctx, person.address) };
 }
 
 /** True for PMO reviewers and admins: who may start surveys, see every survey's results and the report. */
