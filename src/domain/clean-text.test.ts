@@ -3,7 +3,9 @@ import { cleanDraft, cleanText } from './clean-text.ts';
 import { submitOutcome } from './submit-outcome.ts';
 import { decideOutcome } from './decide-outcome.ts';
 import { defaultSettings } from './settings.ts';
-import { InMemoryOutcomeRepo, InMemoryPeopleDirectory } from './in-memory.ts';
+import { InMemoryOutcomeRepo, InMemoryPeopleDirectory, InMemorySurveyRepo } from './in-memory.ts';
+import { answerSurvey } from './answer-survey.ts';
+import { startSurvey } from './start-survey.ts';
 import { validDraft } from '../../test/helpers/outcome-flow-contract.ts';
 
 describe('cleanText', () => {
@@ -54,5 +56,20 @@ describe('the verbs store cleaned text', () => {
     await submitOutcome({ ctx, input: { workspace, submitter: member, reviewer: manager, draft: validDraft({ projectId: 'p1', member }) } });
     await decideOutcome({ ctx, input: { workspace, outcomeId: 'o1', actor: manager, decision: 'request_changes', comment: 'Add\u0000 the baseline\r\nplease' } });
     expect(outcomes.reviews[0]!.comment).toBe('Add the baseline\nplease');
+  });
+});
+
+describe('survey text is cleaned too', () => {
+  it('startSurvey stores the question, answerSurvey the comment, without control characters', async () => {
+    const surveys = new InMemorySurveyRepo();
+    surveys.projects.add('p1');
+    const now = new Date('2026-11-23T01:00:00Z');
+    const ctx = { clock: { now: () => now }, surveys, people: new InMemoryPeopleDirectory(), newId: () => 's1' };
+    const workspace = { id: 'w1', platform: 'feishu' as const, settings: { ...defaultSettings('Asia/Shanghai', 'en'), pmoReviewers: ['ou_pmo'] } };
+    const actor = { id: 'pmo', address: 'ou_pmo', isPlatformAdmin: false };
+    await startSurvey({ ctx, input: { workspace, installedBy: null, actor, projectId: 'p1', audience: ['ou_a'], closesAt: new Date(now.getTime() + 86_400_000), kind: 'baseline', question: 'How likely\u0000 are you to recommend it?' } });
+    expect(surveys.surveys.get('s1')!.question).toBe('How likely are you to recommend it?');
+    await answerSurvey({ ctx, input: { workspace, surveyId: 's1', respondent: 'ou_a', score: 9, comment: 'Great\u0000\u001B work\r\n' } });
+    expect(surveys.answers.get('s1:ou_a')!.comment).toBe('Great work');
   });
 });
