@@ -1,3 +1,4 @@
+import { cleanOptional } from './clean-text.ts';
 import { DomainError } from './errors.ts';
 import { npsBucket } from './nps.ts';
 import type { WorkspaceContext } from './ports.ts';
@@ -24,7 +25,7 @@ export async function answerSurvey({ ctx, input }: { ctx: Pick<SurveyContext, 'c
   const now = ctx.clock.now();
   if (survey.status === 'closed' || now.getTime() >= survey.closesAt.getTime()) throw new DomainError('closed', 'error.survey_closed');
   const bucket = npsBucket(input.score);
-  const comment = input.comment === undefined ? undefined : input.comment?.trim().slice(0, 2000) || null;
+  const comment = input.comment === undefined ? undefined : cleanOptional(input.comment)?.trim().slice(0, 2000) || null;
   const result = await ctx.surveys.saveAnswer({ workspaceId: input.workspace.id, surveyId: survey.id, respondentId: input.respondent, score: input.score, comment, at: now });
   return { result, bucket };
 }

@@ -1,3 +1,4 @@
+import { cleanOptional } from './clean-text.ts';
 import { DomainError } from './errors.ts';
 import type { Clock, PersonRef, WorkspaceContext } from './ports.ts';
 
@@ -34,7 +35,7 @@ export type AttachEvidenceResult = { attached: true; outcomeId: string; title: s
  * nothing is stored and the caller tells the member how evidence works.
  */
 export async function attachEvidence({ ctx, input }: { ctx: { clock: Clock; evidence: EvidenceStore }; input: AttachEvidenceInput }): Promise<AttachEvidenceResult> {
-  const { file } = input;
+  const file = { ...input.file, title: cleanOptional(input.file.title) };
   if ((file.kind !== 'file' && file.kind !== 'image') || !file.fileRef.trim() || !file.messageId.trim())
     throw new DomainError('validation_failed', 'error.validation_failed', {}, [{ field: 'file', key: 'smart.evidence_ref_required' }]);
   const now = ctx.clock.now();

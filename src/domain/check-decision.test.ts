@@ -22,7 +22,9 @@ beforeEach(async () => {
   const add = (id: string) => people.add('w1', { id, address: `U${id.toUpperCase()}`, timeZone: null, locale: null });
   [member, manager, pmo, stranger] = ['member', 'manager', 'pmo', 'stranger'].map(add) as [PersonRef, PersonRef, PersonRef, PersonRef];
   let n = 0;
-  ctx = { clock: { now: () => new Date('2026-11-23T01:00:00Z') }, outcomes: new InMemoryOutcomeRepo(), people, newId: () => `o${++n}` };
+  const outcomes = new InMemoryOutcomeRepo();
+  outcomes.projects.add('p1');
+  ctx = { clock: { now: () => new Date('2026-11-23T01:00:00Z') }, outcomes, people, newId: () => `o${++n}` };
   const draft = {
     title: 'Faster triage',
     description: 'Cut the average outpatient waiting time by reworking triage.',

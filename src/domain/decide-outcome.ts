@@ -1,3 +1,4 @@
+import { cleanOptional } from './clean-text.ts';
 import { DomainError, assertNoFieldErrors } from './errors.ts';
 import { assertMayDecide, nextStatus, stageOf } from './outcome-lifecycle.ts';
 import type { NewDecision, Notification, PersonRef, VerbContext, WorkspaceContext } from './ports.ts';
@@ -25,7 +26,8 @@ export interface DecideOutcomeInput {
  * the card update and (when verified) the review schedules in one batch. A second
  * identical click finds the stage decided and reports `already_decided`.
  */
-export async function decideOutcome({ ctx, input }: { ctx: VerbContext; input: DecideOutcomeInput }) {
+export async function decideOutcome({ ctx, input: raw }: { ctx: VerbContext; input: DecideOutcomeInput }) {
+  const input = { ...raw, comment: cleanOptional(raw.comment) };
   const { workspace, actor, decision } = input;
   const outcome = await ctx.outcomes.get(workspace.id, input.outcomeId);
   if (!outcome) throw new DomainError('not_found', 'error.not_found');

@@ -1,4 +1,4 @@
-import type { AuditEntry, NewDecision, NewResubmission, NewReviewResult, NewSubmission, NewSurvey, Notification, OutcomeRecord, OutcomeRepo, PeopleDirectory, PersonRef, ReviewRecord, ReviewRepo, SurveyRecord, SurveyRepo } from './ports.ts';
+import type { AuditEntry, ManagerChange, NewDecision, NewResubmission, NewReviewResult, NewSubmission, NewSurvey, Notification, OutcomeRecord, OutcomeRepo, PeopleDirectory, PersonRef, ReviewRecord, ReviewRepo, SurveyRecord, SurveyRepo } from './ports.ts';
 import type { WorkspaceSettingsShape } from './settings.ts';
 
 /**
@@ -17,6 +17,13 @@ export class InMemoryOutcomeRepo implements OutcomeRepo {
   async get(workspaceId: string, id: string) {
     const o = this.outcomes.get(id);
     return o && o.workspaceId === workspaceId ? { ...o } : null;
+  }
+
+  /** Project ids of the workspace (a project with a go-live date counts too). */
+  readonly projects = new Set<string>();
+
+  async projectExists(_workspaceId: string, projectId: string) {
+    return this.projects.has(projectId) || this.goLive.has(projectId);
   }
 
   async projectGoLive(_workspaceId: string, projectId: string) {
@@ -58,11 +65,19 @@ export class InMemoryOutcomeRepo implements OutcomeRepo {
     return 'stored' as const;
   }
 
-  readonly settings = new Map<string, WorkspaceSettingsShape>();
+  /** Stored settings as JSON text, which doubles as their version (as in the database). */
+  readonly settings = new Map<string, string>();
 
-  async saveSettings(workspaceId: string, settings: WorkspaceSettingsShape, audit: AuditEntry) {
-    this.settings.set(workspaceId, settings);
+  async readSettings(workspaceId: string) {
+    const version = this.settings.get(workspaceId);
+    return version === undefined ? null : { version, settings: JSON.parse(version) as WorkspaceSettingsShape };
+  }
+
+  async saveSettings(workspaceId: string, version: string, settings: WorkspaceSettingsShape, audit: AuditEntry) {
+    if (this.settings.get(workspaceId) !== version) return false;
+    this.settings.set(workspaceId, JSON.stringify(settings));
     this.audit.push(audit);
+    return true;
   }
 
   private addNotifications(notes: Notification[]) {
@@ -73,6 +88,7 @@ export class InMemoryOutcomeRepo implements OutcomeRepo {
 export class InMemoryPeopleDirectory implements PeopleDirectory {
   readonly people = new Map<string, PersonRef & { workspaceId: string }>();
   pmoReviewers: string[] = [];
+  readonly audit: AuditEntry[] = [];
 
   add(workspaceId: string, p: PersonRef): PersonRef {
     this.people.set(p.id, { ...p, workspaceId });
@@ -81,12 +97,20 @@ export class InMemoryPeopleDirectory implements PeopleDirectory {
 
   async person(workspaceId: string, personId: string) {
     const p = this.people.get(personId);
-    return p && p.workspaceId === workspaceId ? { id: p.id, address: p.address, timeZone: p.timeZone, locale: p.locale } : null;
+    return p && p.workspaceId === workspaceId ? { id: p.id, address: p.address, timeZone: p.timeZone, locale: p.locale, managerId: p.managerId ?? null } : null;
   }
 
   async pmo(workspace: { id: string; settings: { pmoReviewers: string[]; pmoChannel: string | null } }) {
     const reviewers = [...this.people.values()].filter((p) => p.workspaceId === workspace.id && workspace.settings.pmoReviewers.includes(p.address));
     return { reviewers, channel: workspace.settings.pmoChannel };
+  }
+
+  async saveManagers(workspaceId: string, changes: ManagerChange[], audit: AuditEntry[]) {
+    for (const c of changes) {
+      const p = this.people.get(c.personId);
+      if (p && p.workspaceId === workspaceId) this.people.set(p.id, { ...p, managerId: c.managerId });
+    }
+    this.audit.push(...audit);
   }
 }
 

@@ -9,6 +9,7 @@ outcomeFlowContract('the in-memory twin', async () => {
   const person = (id: string, address: string) => people.add('w1', { id, address, timeZone: null, locale: null });
   const goLive = new Date('2026-01-05T02:00:00Z');
   outcomes.goLive.set('p1', goLive);
+  outcomes.settings.set('w1', JSON.stringify(workspace.settings));
   let n = 0;
   return {
     ctx: { clock: { now: () => new Date('2026-11-23T01:00:00Z') }, outcomes, people, newId: () => `o${++n}` },

@@ -42,7 +42,7 @@ export interface Notification {
 }
 
 export interface AuditEntry {
-  entity: 'outcome' | 'workspace';
+  entity: 'outcome' | 'workspace' | 'person';
   entityId: string;
   action: string;
   actorId: string | null;
@@ -94,6 +94,8 @@ export interface NewDecision {
 
 export interface OutcomeRepo {
   get(workspaceId: string, id: string): Promise<OutcomeRecord | null>;
+  /** True when the project belongs to this workspace. */
+  projectExists(workspaceId: string, projectId: string): Promise<boolean>;
   /** Project go-live instant, if the project has one. */
   projectGoLive(workspaceId: string, projectId: string): Promise<Date | null>;
   /**
@@ -111,8 +113,25 @@ export interface OutcomeRepo {
    * 'stale' when it is no longer awaiting changes in that round (nothing written).
    */
   saveResubmission(r: NewResubmission): Promise<'stored' | 'stale'>;
-  /** Stores workspace settings with an audit entry. */
-  saveSettings(workspaceId: string, settings: WorkspaceSettingsShape, audit: AuditEntry): Promise<void>;
+  /** The workspace's settings and the version they were read at; null for an unknown workspace. */
+  readSettings(workspaceId: string): Promise<StoredSettings | null>;
+  /**
+   * Stores settings with their audit entry, atomically, only while the stored settings are
+   * still at `version` (compare-and-set). False when someone else wrote first (nothing written).
+   */
+  saveSettings(workspaceId: string, version: string, settings: WorkspaceSettingsShape, audit: AuditEntry): Promise<boolean>;
+}
+
+/** Settings as read, with an opaque version for compare-and-set. */
+export interface StoredSettings {
+  settings: WorkspaceSettingsShape;
+  version: string;
+}
+
+/** One person's new manager (person ids); null clears it. */
+export interface ManagerChange {
+  personId: string;
+  managerId: string | null;
 }
 
 export interface NewResubmission {
@@ -145,6 +164,8 @@ export interface PeopleDirectory {
   person(workspaceId: string, personId: string): Promise<PersonRef | null>;
   /** PMO reviewers resolved to people (created on first sight), and the PMO channel if set. */
   pmo(workspace: WorkspaceContext): Promise<{ reviewers: PersonRef[]; channel: string | null }>;
+  /** Stores manual manager mappings with their audit entries, atomically. */
+  saveManagers(workspaceId: string, changes: ManagerChange[], audit: AuditEntry[]): Promise<void>;
 }
 
 /** What every verb receives besides its input. */

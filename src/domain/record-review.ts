@@ -1,3 +1,4 @@
+import { cleanOptional } from './clean-text.ts';
 import { DomainError, assertNoFieldErrors, type FieldError } from './errors.ts';
 import { shortfallsOf, type ShortfallLine } from './metrics.ts';
 import type { Clock, Notification, PeopleDirectory, PersonRef, ReviewRepo, WorkspaceContext } from './ports.ts';
@@ -25,7 +26,8 @@ export type { ShortfallLine };
  * readings (source `review`); a metric short of its target by more than the threshold
  * raises an alert to the owner, their manager and the PMO, stating the numbers.
  */
-export async function recordReview({ ctx, input }: { ctx: ReviewContext; input: RecordReviewInput }) {
+export async function recordReview({ ctx, input: raw }: { ctx: ReviewContext; input: RecordReviewInput }) {
+  const input = { ...raw, comment: cleanOptional(raw.comment), evidenceUrl: cleanOptional(raw.evidenceUrl) };
   const { workspace, actor } = input;
   const review = await ctx.reviews.get(workspace.id, input.scheduleId);
   if (!review) throw new DomainError('not_found', 'error.not_found');

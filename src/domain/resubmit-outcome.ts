@@ -1,7 +1,8 @@
-import { DomainError, assertNoFieldErrors, type FieldError } from './errors.ts';
+import { cleanDraft } from './clean-text.ts';
+import { DomainError, assertNoFieldErrors } from './errors.ts';
 import { nextStatus } from './outcome-lifecycle.ts';
 import type { PersonRef, VerbContext, WorkspaceContext } from './ports.ts';
-import { checkSmart } from './smart.ts';
+import { validateOutcome } from './validate-outcome.ts';
 import type { OutcomeDraft } from './types.ts';
 
 export interface ResubmitOutcomeInput {
@@ -18,15 +19,13 @@ export interface ResubmitOutcomeInput {
  * review restarts at the manager. Same checks as a first submission.
  */
 export async function resubmitOutcome({ ctx, input }: { ctx: VerbContext; input: ResubmitOutcomeInput }) {
-  const { workspace, actor, reviewer, draft } = input;
+  const { workspace, actor, reviewer } = input;
+  const draft = cleanDraft(input.draft);
   const outcome = await ctx.outcomes.get(workspace.id, input.outcomeId);
   if (!outcome) throw new DomainError('not_found', 'error.not_found');
   if (outcome.submitterId !== actor.id) throw new DomainError('forbidden', 'error.forbidden');
   const status = nextStatus(outcome.status, 'resubmit');
-  const problems: FieldError[] = checkSmart(draft);
-  if (!reviewer) problems.push({ field: 'reviewerId', key: 'smart.reviewer_required' });
-  else if (reviewer.id === actor.id) problems.push({ field: 'reviewerId', key: 'smart.reviewer_is_self' });
-  assertNoFieldErrors(problems);
+  assertNoFieldErrors(await validateOutcome(ctx, workspace, actor, reviewer, draft));
 
   const now = ctx.clock.now();
   const round = outcome.round + 1;

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { DomainError } from './errors.ts';
-import { meanScores, validateScoreCard } from './scores.ts';
+import { meanScores, parseScoreCard, validateScoreCard } from './scores.ts';
 
 describe('validateScoreCard', () => {
   it('accepts integers 1–5', () => {
@@ -40,5 +40,24 @@ describe('meanScores', () => {
 
   it('refuses an invalid card rather than averaging it', () => {
     expect(() => meanScores([{ impact: 4, difficulty: 3, innovation: 5 }, { impact: 11, difficulty: 3, innovation: 5 }])).toThrow(DomainError);
+  });
+});
+
+describe('parseScoreCard: the one score parser of both platforms', () => {
+  const card = (picks: Record<string, string | undefined>) => parseScoreCard((d) => picks[d]);
+  it('reads whole numbers, full-width digits too', () => {
+    expect(card({ impact: '4', difficulty: ' 3 ', innovation: '５' })).toEqual({ impact: 4, difficulty: 3, innovation: 5 });
+  });
+  it('nothing picked is null (approving then asks for scores)', () => {
+    expect(card({})).toBeNull();
+    expect(card({ impact: '', difficulty: ' ' })).toBeNull();
+  });
+  it('a missing or bad pick fails the one score error on its own field', () => {
+    for (const picks of [{ impact: '4', difficulty: '3' }, { impact: '4', difficulty: '3', innovation: '4.5' }, { impact: '4', difficulty: '3', innovation: '0x3' }, { impact: '9', difficulty: '3', innovation: '3' }]) {
+      const c = card(picks)!;
+      const fields = validateScoreCard(c);
+      expect(fields).toHaveLength(1);
+      expect(fields[0]).toMatchObject({ key: 'score.out_of_range', params: { min: 1, max: 5 } });
+    }
   });
 });

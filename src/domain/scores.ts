@@ -23,6 +23,28 @@ export function validateScoreCard(card: ScoreCard, prefix = ''): FieldError[] {
 }
 
 /**
+ * One score as a person picked or typed it: a whole number 1–5 (full-width digits too,
+ * spaces around ignored). Anything else is NaN, which validateScoreCard reports with the one
+ * score error on that dimension. Empty is null: nothing picked.
+ */
+export function parseScore(text: string | null | undefined): number | null {
+  const s = (text ?? '').trim().replace(/[\uFF10-\uFF19]/g, (d) => String(d.charCodeAt(0) - 0xff10));
+  if (s === '') return null;
+  return /^\d+$/.test(s) ? Number(s) : Number.NaN;
+}
+
+/**
+ * The reviewer's three picks as a card, the same on every platform: null when none was
+ * picked (approving then asks for scores); otherwise every dimension, a missing or bad one
+ * as NaN so the verb refuses it with the one score error on its field.
+ */
+export function parseScoreCard(pick: (dimension: keyof ScoreCard) => string | null | undefined): ScoreCard | null {
+  const [impact, difficulty, innovation] = SCORE_DIMENSIONS.map((d) => parseScore(pick(d))) as [number | null, number | null, number | null];
+  if (impact === null && difficulty === null && innovation === null) return null;
+  return { impact: impact ?? Number.NaN, difficulty: difficulty ?? Number.NaN, innovation: innovation ?? Number.NaN };
+}
+
+/**
  * Per-dimension mean over reviewers' cards (unrounded); null when there is no card.
  * Throws `validation_failed` if any card is invalid, so a bad card can't skew the mean.
  */

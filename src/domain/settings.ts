@@ -10,8 +10,14 @@ export interface WorkspaceSettingsShape {
   pmoReviewers: string[];
   pmoChannel: string | null;
   admins: string[];
+  /** Working days after the review card before the owner is reminded. */
   reminderAfterDays: number;
+  /** Working days after the review card before the manager (or PMO) is told; never before the reminder. */
+  escalationAfterDays: number;
 }
+
+/** The escalation delay of settings stored before it was a setting (the delay was fixed then). */
+export const DEFAULT_ESCALATION_DAYS = 7;
 
 /** Defaults for a new workspace (design.md §1: 90 days, 15 %). */
 export function defaultSettings(timeZone: string, locale: Locale): WorkspaceSettingsShape {
@@ -25,5 +31,14 @@ export function defaultSettings(timeZone: string, locale: Locale): WorkspaceSett
     pmoChannel: null,
     admins: [],
     reminderAfterDays: 3,
+    escalationAfterDays: DEFAULT_ESCALATION_DAYS,
   };
+}
+
+/**
+ * Stored settings read with the keys added since they were written: settings JSON without
+ * `escalationAfterDays` reads as the 7 days it was before it became a setting.
+ */
+export function withDefaults(stored: Omit<WorkspaceSettingsShape, 'escalationAfterDays'> & { escalationAfterDays?: number }): WorkspaceSettingsShape {
+  return { ...stored, escalationAfterDays: stored.escalationAfterDays ?? DEFAULT_ESCALATION_DAYS };
 }

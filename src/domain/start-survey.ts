@@ -1,3 +1,4 @@
+import { cleanText } from './clean-text.ts';
 import { DomainError, assertNoFieldErrors, type FieldError } from './errors.ts';
 import type { Clock, Notification, PeopleDirectory, SurveyRepo, WorkspaceContext } from './ports.ts';
 import { workingMorningAfter } from './schedule.ts';
@@ -47,7 +48,7 @@ export async function startSurvey({ ctx, input }: { ctx: SurveyContext; input: S
   const closes = input.closesAt.getTime();
   if (!Number.isFinite(closes) || closes <= now.getTime() || closes > now.getTime() + MAX_OPEN_DAYS * 86_400_000)
     problems.push({ field: 'closesAt', key: 'survey.closes_at_invalid', params: { max: MAX_OPEN_DAYS } });
-  const question = (input.question ?? '').trim();
+  const question = cleanText(input.question ?? '').trim();
   if (question.length > 300) problems.push({ field: 'question', key: 'survey.question_too_long', params: { max: 300 } });
   assertNoFieldErrors(problems);
 

@@ -1,7 +1,8 @@
-import { assertNoFieldErrors, type FieldError } from './errors.ts';
+import { cleanDraft } from './clean-text.ts';
+import { assertNoFieldErrors } from './errors.ts';
 import { nextStatus } from './outcome-lifecycle.ts';
 import type { Notification, PersonRef, VerbContext, WorkspaceContext } from './ports.ts';
-import { checkSmart } from './smart.ts';
+import { validateOutcome } from './validate-outcome.ts';
 import type { OutcomeDraft } from './types.ts';
 
 export interface SubmitOutcomeInput {
@@ -20,11 +21,9 @@ export interface SubmitOutcomeInput {
  * audit entry, the approval request to the manager and the receipt to the member.
  */
 export async function submitOutcome({ ctx, input }: { ctx: VerbContext; input: SubmitOutcomeInput }) {
-  const { workspace, submitter, reviewer, draft } = input;
-  const problems: FieldError[] = checkSmart(draft);
-  if (!reviewer) problems.push({ field: 'reviewerId', key: 'smart.reviewer_required' });
-  else if (reviewer.id === submitter.id) problems.push({ field: 'reviewerId', key: 'smart.reviewer_is_self' });
-  assertNoFieldErrors(problems);
+  const { workspace, submitter, reviewer } = input;
+  const draft = cleanDraft(input.draft);
+  assertNoFieldErrors(await validateOutcome(ctx, workspace, submitter, reviewer, draft));
 
   const now = ctx.clock.now();
   const id = ctx.newId();

@@ -1,45 +1,75 @@
+import { assertAdmin, type AuditedActor } from './admin-rights.ts';
 import { DomainError, assertNoFieldErrors, type FieldError } from './errors.ts';
 import type { VerbContext, WorkspaceContext } from './ports.ts';
 import { isValidTimeZone } from './schedule.ts';
-import type { WorkspaceSettingsShape } from './settings.ts';
+import { withDefaults, type WorkspaceSettingsShape } from './settings.ts';
 
-export interface AdminActor {
-  /** Platform user id. */
-  address: string;
-  /** Slack workspace admin/owner, Feishu tenant manager. */
-  isPlatformAdmin: boolean;
-}
+export { assertAdmin, isAdmin, type AdminActor, type AuditedActor } from './admin-rights.ts';
 
-/** Admins are the installer, the listed admins, and the platform's own admins. */
-export function isAdmin(settings: Pick<WorkspaceSettingsShape, 'admins'>, installedBy: string | null, actor: AdminActor): boolean {
-  return actor.isPlatformAdmin || actor.address === installedBy || settings.admins.includes(actor.address);
-}
+const wholeIn = (v: unknown, min: number, max: number) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 
-/** Each setting's rule; a bad value is reported on its own field. */
-export function validateSettings(patch: Partial<WorkspaceSettingsShape>): FieldError[] {
+/**
+ * Each setting's rule; a bad value is reported on its own field. Rules between settings
+ * (the escalation never before the reminder) are judged on `current` with the patch applied,
+ * so a patch of one of the two is checked against the stored other.
+ */
+export function validateSettings(patch: Partial<WorkspaceSettingsShape>, current?: WorkspaceSettingsShape): FieldError[] {
   const problems: FieldError[] = [];
-  const days = (v: unknown) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 730;
-  if (patch.reviewOffsetDays !== undefined && !days(patch.reviewOffsetDays)) problems.push({ field: 'reviewOffsetDays', key: 'settings.days_invalid', params: { min: 1, max: 730 } });
-  if (patch.secondReviewOffsetDays != null && !days(patch.secondReviewOffsetDays)) problems.push({ field: 'secondReviewOffsetDays', key: 'settings.days_invalid', params: { min: 1, max: 730 } });
-  if (patch.reminderAfterDays !== undefined && !(Number.isInteger(patch.reminderAfterDays) && patch.reminderAfterDays >= 1 && patch.reminderAfterDays <= 30))
-    problems.push({ field: 'reminderAfterDays', key: 'settings.days_invalid', params: { min: 1, max: 30 } });
+  const days = (field: keyof WorkspaceSettingsShape, min: number, max: number) => problems.push({ field, key: 'settings.days_invalid', params: { min, max } });
+  if (patch.reviewOffsetDays !== undefined && !wholeIn(patch.reviewOffsetDays, 1, 730)) days('reviewOffsetDays', 1, 730);
+  if (patch.secondReviewOffsetDays != null && !wholeIn(patch.secondReviewOffsetDays, 1, 730)) days('secondReviewOffsetDays', 1, 730);
+  if (patch.reminderAfterDays !== undefined && !wholeIn(patch.reminderAfterDays, 1, 30)) days('reminderAfterDays', 1, 30);
+  if (patch.escalationAfterDays !== undefined && !wholeIn(patch.escalationAfterDays, 1, 60)) days('escalationAfterDays', 1, 60);
   if (patch.shortfallThreshold !== undefined && !(Number.isFinite(patch.shortfallThreshold) && patch.shortfallThreshold > 0 && patch.shortfallThreshold < 1))
     problems.push({ field: 'shortfallThreshold', key: 'settings.threshold_invalid' });
   if (patch.timeZone !== undefined && !isValidTimeZone(patch.timeZone)) problems.push({ field: 'timeZone', key: 'schedule.invalid_time_zone' });
   if (patch.locale !== undefined && patch.locale !== 'en' && patch.locale !== 'zh-CN') problems.push({ field: 'locale', key: 'settings.locale_invalid' });
+  if (current && problems.length === 0) {
+    const next = { ...current, ...patch };
+    if (next.escalationAfterDays < next.reminderAfterDays) {
+      // Reported on the field the admin changed; with both changed, on the escalation.
+      const field = patch.escalationAfterDays !== undefined || patch.reminderAfterDays === undefined ? 'escalationAfterDays' : 'reminderAfterDays';
+      problems.push({ field, key: 'settings.escalation_before_reminder', params: { reminder: next.reminderAfterDays, escalation: next.escalationAfterDays } });
+    }
+  }
   return problems;
 }
 
+export interface UpdateSettingsInput {
+  workspace: WorkspaceContext;
+  installedBy: string | null;
+  actor: AuditedActor;
+  patch: Partial<WorkspaceSettingsShape>;
+}
+
+/** Compare-and-set attempts before giving up; each loses only to a write that landed meanwhile. */
+const MAX_ATTEMPTS = 5;
+
 /**
  * An admin changes workspace settings (PMO reviewers/channel, admins, review offset,
- * threshold, zone, locale). Anyone else is refused and nothing changes.
+ * threshold, reminder and escalation delays, zone, locale). Anyone else is refused and
+ * nothing changes.
+ *
+ * Concurrency: the patch is merged per key onto the settings as stored *now* and written
+ * with compare-and-set; when another write landed in between, the patch is re-applied to
+ * the fresh settings and re-validated. So two admins editing different keys both keep their
+ * change, and for the same key the later write wins (each write is audited with its actor).
  */
-export async function updateSettings({ ctx, input }: { ctx: VerbContext; input: { workspace: WorkspaceContext; installedBy: string | null; actor: AdminActor; patch: Partial<WorkspaceSettingsShape> } }) {
+export async function updateSettings({ ctx, input }: { ctx: VerbContext; input: UpdateSettingsInput }): Promise<WorkspaceSettingsShape> {
   const { workspace, actor, patch } = input;
-  if (!isAdmin(workspace.settings, input.installedBy, actor)) throw new DomainError('forbidden', 'error.admin_only');
+  assertAdmin(workspace.settings, input.installedBy, actor);
   assertNoFieldErrors(validateSettings(patch));
-  const settings = { ...workspace.settings, ...patch };
-  const now = ctx.clock.now();
-  await ctx.outcomes.saveSettings(workspace.id, settings, { entity: 'workspace', entityId: workspace.id, action: `settings:${Object.keys(patch).join(',')}`, actorId: null, fromStatus: null, toStatus: null, comment: JSON.stringify(patch), at: now });
-  return settings;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const stored = await ctx.outcomes.readSettings(workspace.id);
+    if (!stored) throw new DomainError('not_found', 'error.not_found');
+    const current = withDefaults(stored.settings);
+    // Admin rights are judged on the stored list too: an admin removed meanwhile is refused.
+    assertAdmin(current, input.installedBy, actor);
+    assertNoFieldErrors(validateSettings(patch, current));
+    const settings = { ...current, ...patch };
+    const at = ctx.clock.now();
+    const audit = { entity: 'workspace' as const, entityId: workspace.id, action: `settings:${Object.keys(patch).join(',')}`, actorId: actor.id, fromStatus: null, toStatus: null, comment: JSON.stringify(patch), at };
+    if (await ctx.outcomes.saveSettings(workspace.id, stored.version, settings, audit)) return settings;
+  }
+  throw new DomainError('already_decided', 'error.settings_busy');
 }

@@ -3,7 +3,8 @@ import { DomainError } from '../domain/errors.ts';
 import { parseDecimal } from '../domain/metrics.ts';
 import type { PersonRef } from '../domain/ports.ts';
 import type { WorkspaceSettingsShape } from '../domain/settings.ts';
-import { isAdmin, updateSettings } from '../domain/update-settings.ts';
+import { setManager } from '../domain/set-manager.ts';
+import { assertAdmin, isAdmin, updateSettings, type AuditedActor } from '../domain/update-settings.ts';
 import { mentionedId } from './commands.ts';
 import { contactUser } from './contact.ts';
 import { feishuPerson, type FeishuCtx } from './context.ts';
@@ -26,7 +27,7 @@ export function settingsLines(s: WorkspaceSettingsShape): Line[] {
     { key: 'feishu.admin.show.admins', params: { admins: { at: s.admins } } },
     {
       key: 'feishu.admin.show.review',
-      params: { days: s.reviewOffsetDays, second: s.secondReviewOffsetDays ?? '—', threshold: Math.round(s.shortfallThreshold * 100), reminder: s.reminderAfterDays },
+      params: { days: s.reviewOffsetDays, second: s.secondReviewOffsetDays ?? '—', threshold: Math.round(s.shortfallThreshold * 100), reminder: s.reminderAfterDays, escalation: s.escalationAfterDays },
     },
     { key: 'feishu.admin.show.locale', params: { timeZone: s.timeZone, locale: s.locale } },
   ];
@@ -45,6 +46,8 @@ function settingPatch(key: string, value: string): Patch | null {
       return { shortfallThreshold: n / 100 };
     case 'reminder_days':
       return { reminderAfterDays: n };
+    case 'escalation_days':
+      return { escalationAfterDays: n };
     case 'timezone':
       return { timeZone: value };
     case 'locale':
@@ -69,20 +72,30 @@ export function parsePatch(args: string[], chatId: string | null): Patch | null 
   return null;
 }
 
-async function setManager(ctx: FeishuCtx, args: string[]): Promise<Line[]> {
+async function mapManager(ctx: FeishuCtx, actor: AuditedActor, args: string[]): Promise<Line[]> {
   const [memberId, managerWord] = [mentionedId(args[0] ?? ''), args[1] ?? ''];
   const managerId = mentionedId(managerWord);
   if (!memberId || (!managerId && managerWord !== 'auto')) return [usage];
+  // Asked before the people are looked up, which would create their rows; the verb asks again.
+  assertAdmin(ctx.workspace.settings, ctx.row.installedBy, actor);
   const member = await feishuPerson(ctx.deps, ctx.workspace.id, memberId);
   const manager = managerId ? await feishuPerson(ctx.deps, ctx.workspace.id, managerId) : null;
-  await ctx.deps.repos.people.setManager(ctx.workspace.id, member.id, manager?.id ?? null, 'manual');
+  await setManager({ ctx: ctx.deps.verbs, input: { workspace: ctx.workspace, installedBy: ctx.row.installedBy, actor, changes: [{ personId: member.id, managerId: manager?.id ?? null }] } });
   return [manager ? { key: 'feishu.admin.manager_set', params: { member: { at: memberId }, manager: { at: managerId! } } } : { key: 'feishu.admin.manager_cleared', params: { member: { at: memberId } } }];
 }
 
 /** True for the workspace's admins: listed admins, the installer, Feishu tenant managers (asked only when needed). */
 export async function actorIsAdmin(ctx: FeishuCtx, address: string): Promise<boolean> {
-  const { deps, workspace, row } = ctx;
-  return isAdmin(workspace.settings, row.installedBy, { address, isPlatformAdmin: false }) || (await contactUser(deps, address))?.isTenantManager === true;
+  return isAdmin(ctx.workspace.settings, ctx.row.installedBy, { address, isPlatformAdmin: false }) || (await isTenantManager(ctx, address));
+}
+
+const isTenantManager = async (ctx: FeishuCtx, address: string) => (await contactUser(ctx.deps, address))?.isTenantManager === true;
+
+/** The person as an admin actor: a tenant manager is a platform admin (the directory is asked only when needed). */
+async function adminActor(ctx: FeishuCtx, person: PersonRef): Promise<AuditedActor> {
+  const actor = { id: person.id, address: person.address, isPlatformAdmin: false };
+  if (isAdmin(ctx.workspace.settings, ctx.row.installedBy, actor)) return actor;
+  return { ...actor, isPlatformAdmin: await isTenantManager(ctx, person.address) };
 }
 
 /** True for PMO reviewers and admins: who may start surveys, see every survey's results and the report. */
@@ -91,19 +104,30 @@ export async function isPmoOrAdmin(ctx: FeishuCtx, address: string): Promise<boo
 }
 
 /** Runs an admin command for `actor`; the answer's lines (never silence). */
-export async function runAdmin(ctx: FeishuCtx, actor: PersonRef, args: string[], chatId: string | null): Promise<Line[]> {
-  const { deps, workspace, row } = ctx;
-  if (!(await actorIsAdmin(ctx, actor.address))) return [{ key: 'error.admin_only' }];
-  const sub = (args[0] ?? '').toLowerCase();
-  if (sub === '' || sub === 'help' || sub === 'settings') return [...settingsLines(workspace.settings), usage];
-  if (sub === 'manager') return setManager(ctx, args.slice(1));
-  const patch = parsePatch(args, chatId);
-  if (!patch) return [usage];
+export async function runAdmin(ctx: FeishuCtx, person: PersonRef, args: string[], chatId: string | null): Promise<Line[]> {
   try {
-    const settings = await updateSettings({ ctx: deps.verbs, input: { workspace, installedBy: row.installedBy, actor: { address: actor.address, isPlatformAdmin: true }, patch } });
-    return [{ key: 'feishu.admin.saved' }, ...settingsLines(settings)];
+    return await adminCommand(ctx, await adminActor(ctx, person), args, chatId);
   } catch (err) {
-    if (err instanceof DomainError && err.fields.length) return err.fields.map((f) => ({ key: f.key, ...(f.params ? { params: f.params } : {}) }));
-    throw err;
+    // The domain's refusal as lines: each field's problem, or the error's own message.
+    if (!(err instanceof DomainError)) throw err;
+    return err.fields.length ? err.fields.map((f) => ({ key: f.key, ...(f.params ? { params: f.params } : {}) })) : [{ key: err.messageKey, params: err.params }];
   }
+}
+
+/** The verbs decide who may; only reading the settings has no verb, so it asks the same rule. */
+async function adminCommand(ctx: FeishuCtx, actor: AuditedActor, args: string[], chatId: string | null): Promise<Line[]> {
+  const { deps, workspace, row } = ctx;
+  const sub = (args[0] ?? '').toLowerCase();
+  if (sub === '' || sub === 'help' || sub === 'settings') {
+    assertAdmin(workspace.settings, row.installedBy, actor);
+    return [...settingsLines(workspace.settings), usage];
+  }
+  if (sub === 'manager') return mapManager(ctx, actor, args.slice(1));
+  const patch = parsePatch(args, chatId);
+  if (!patch) {
+    assertAdmin(workspace.settings, row.installedBy, actor);
+    return [usage];
+  }
+  const settings = await updateSettings({ ctx: deps.verbs, input: { workspace, installedBy: row.installedBy, actor, patch } });
+  return [{ key: 'feishu.admin.saved' }, ...settingsLines(settings)];
 }

@@ -27,8 +27,8 @@ export const en = {
   'smart.actual_not_number': 'Enter the actual value as a number, or leave it empty.',
   'smart.evidence_ref_required': 'Add a link or file for this piece of evidence, or remove it.',
   'smart.evidence_bad_url': 'Enter a full link starting with http:// or https://.',
-  'smart.reviewer_required': 'We couldn’t find a reviewer for you. Ask your admin to set your manager.',
-  'smart.reviewer_is_self': 'You are set as your own reviewer. Ask your admin to set a different manager.',
+  'smart.reviewer_required': 'Choose who reviews this outcome (usually your manager).',
+  'smart.reviewer_is_self': 'Choose someone else: you can’t review your own outcome.',
 
   'score.required': 'Give a score from 1 to 5 for impact, difficulty and innovation before approving.',
   'score.out_of_range': 'Enter a whole number from {min} to {max}.',
@@ -54,6 +54,11 @@ export const en = {
   'settings.days_invalid': 'Enter a whole number of days from {min} to {max}.',
   'settings.threshold_invalid': 'Enter the threshold as a percentage between 1 and 99.',
   'settings.locale_invalid': 'Choose zh-CN or en.',
+  'settings.escalation_before_reminder': 'The escalation ({escalation} days) can’t come before the reminder ({reminder} days); choose at least as many days as the reminder.',
+  'error.settings_busy': 'The settings were being changed by someone else at the same moment; please try again.',
+  'manager.unknown': 'Choose a manager from this workspace.',
+  'manager.self': 'A person cannot be their own manager.',
+  'manager.cycle': 'This would make a loop of managers; choose someone else.',
   'error.internal': 'Something went wrong on our side; please try again. If it persists, tell your admin (ref {ref}).',
 
   'status.draft': 'Draft',

@@ -27,8 +27,8 @@ export const zhCN: Record<MessageKey, string> = {
   'smart.actual_not_number': '实际值请填写数字，或留空。',
   'smart.evidence_ref_required': '请为该佐证材料添加链接或文件，或将其删除。',
   'smart.evidence_bad_url': '请填写以 http:// 或 https:// 开头的完整链接。',
-  'smart.reviewer_required': '未找到你的审核人，请联系管理员设置你的直属主管。',
-  'smart.reviewer_is_self': '你的审核人被设置为你本人，请联系管理员更换直属主管。',
+  'smart.reviewer_required': '请选择审核人（通常是你的主管）。',
+  'smart.reviewer_is_self': '请选择其他人：不能审核自己的成果。',
 
   'score.required': '批准前请为影响力、难度和创新性分别打 1 到 5 分。',
   'score.out_of_range': '请输入 {min} 到 {max} 之间的整数。',
@@ -54,6 +54,11 @@ export const zhCN: Record<MessageKey, string> = {
   'settings.days_invalid': '请输入 {min} 到 {max} 之间的整数天数。',
   'settings.threshold_invalid': '请输入 1 到 99 之间的百分比作为阈值。',
   'settings.locale_invalid': '请选择 zh-CN 或 en。',
+  'settings.escalation_before_reminder': '上报（{escalation} 天）不能早于提醒（{reminder} 天），请至少设置与提醒相同的天数。',
+  'error.settings_busy': '其他人正在同时修改设置，请重试。',
+  'manager.unknown': '请选择本工作区内的主管。',
+  'manager.self': '不能把自己设为自己的主管。',
+  'manager.cycle': '这样会形成主管循环，请选择其他人。',
   'error.internal': '系统出了点问题，请稍后重试。如问题持续，请联系管理员（编号 {ref}）。',
 
   'status.draft': '草稿',

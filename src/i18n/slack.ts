@@ -31,8 +31,6 @@ export const slackEn = {
   'slack.modal.files': 'Evidence files (up to {max})',
   'slack.modal.files_kept': '{n} file(s) already attached are kept.',
   'slack.modal.reviewer_hint': 'Usually your manager; an admin can map managers with /outcome admin manager.',
-  'slack.modal.reviewer_required': 'Choose who reviews this outcome (usually your manager).',
-  'slack.modal.reviewer_self': 'Choose someone else: you can’t review your own outcome.',
 
   'slack.home.submit': 'Record an outcome',
   'slack.home.due_reviews': 'Your due follow-up reviews',
@@ -48,7 +46,7 @@ export const slackEn = {
   'slack.help.admin': 'Admins: /outcome admin pmo @user… · pmo-channel #channel · manager @member @manager · admins @user… · settings [key value]',
 
   'slack.admin.usage':
-    'Admin commands:\n• `/outcome admin pmo @user…` — the PMO reviewers (stage 2)\n• `/outcome admin pmo-channel #channel` (or `none`) — post stage-2 cards in a channel; the PMO reviewers decide there (invite the app to the channel)\n• `/outcome admin manager @member @manager` (or `none`) — who reviews a member’s outcomes\n• `/outcome admin admins @user…` — Outcome admins\n• `/outcome admin settings` — show; `settings review-offset 90`, `second-review 180|off`, `shortfall 15`, `reminder-days 3`, `timezone Asia/Shanghai`, `locale zh-CN|en`',
+    'Admin commands:\n• `/outcome admin pmo @user…` — the PMO reviewers (stage 2)\n• `/outcome admin pmo-channel #channel` (or `none`) — post stage-2 cards in a channel; the PMO reviewers decide there (invite the app to the channel)\n• `/outcome admin manager @member @manager` (or `none`) — who reviews a member’s outcomes\n• `/outcome admin admins @user…` — Outcome admins\n• `/outcome admin settings` — show; `settings review-offset 90`, `second-review 180|off`, `shortfall 15`, `reminder-days 3`, `escalation 7`, `timezone Asia/Shanghai`, `locale zh-CN|en`',
   'slack.admin.missing_users': 'Mention the people, e.g. @alice @bob.',
   'slack.admin.unknown_setting': '“{key}” is not a setting. Settings: {keys}.',
   'slack.admin.bad_value': 'That value doesn’t fit “{key}”.',
@@ -57,11 +55,10 @@ export const slackEn = {
   'slack.admin.pmo_channel_cleared': 'Stage-2 cards now go to each PMO reviewer directly.',
   'slack.admin.manager_set': '{member}’s outcomes are now reviewed by {manager}.',
   'slack.admin.manager_cleared': '{member} has no mapped manager now; they choose a reviewer when submitting.',
-  'slack.admin.manager_self': 'A member can’t be their own manager.',
   'slack.admin.admins_set': 'Outcome admins: {users}.',
   'slack.admin.saved': 'Saved.',
   'slack.admin.settings':
-    '*Settings*\n• Follow-up review: {offset} days after go-live\n• Second review: {second} days\n• Deviation alert above a shortfall of {shortfall}\n• Reminders after {reminder} days\n• Time zone: {timezone}\n• Language: {locale}\n• PMO reviewers: {pmo}\n• PMO channel: {channel}\n• Admins: {admins}',
+    '*Settings*\n• Follow-up review: {offset} days after go-live\n• Second review: {second} days\n• Deviation alert above a shortfall of {shortfall}\n• Reminders after {reminder} days, escalation after {escalation} days\n• Time zone: {timezone}\n• Language: {locale}\n• PMO reviewers: {pmo}\n• PMO channel: {channel}\n• Admins: {admins}',
 
   'slack.survey.title': 'NPS survey',
   'slack.survey.reminder_title': 'Reminder: NPS survey',
@@ -171,8 +168,6 @@ export const slackZh: Record<keyof typeof slackEn, string> = {
   'slack.modal.files': '佐证文件（最多 {max} 个）',
   'slack.modal.files_kept': '已附加的 {n} 个文件将保留。',
   'slack.modal.reviewer_hint': '通常是你的主管；管理员可用 /outcome admin manager 设置主管。',
-  'slack.modal.reviewer_required': '请选择审核人（通常是你的主管）。',
-  'slack.modal.reviewer_self': '请选择其他人：不能审核自己的成果。',
 
   'slack.home.submit': '记录成果',
   'slack.home.due_reviews': '待完成的跟进复盘',
@@ -188,7 +183,7 @@ export const slackZh: Record<keyof typeof slackEn, string> = {
   'slack.help.admin': '管理员：/outcome admin pmo @成员… · pmo-channel #频道 · manager @成员 @主管 · admins @成员… · settings [设置项 值]',
 
   'slack.admin.usage':
-    '管理命令：\n• `/outcome admin pmo @成员…` — 设置 PMO 审核人（第二阶段）\n• `/outcome admin pmo-channel #频道`（或 `none`）— 将第二阶段审核卡片发到频道，由 PMO 审核人在其中审核（请先把应用邀请进该频道）\n• `/outcome admin manager @成员 @主管`（或 `none`）— 设置成员成果的审核主管\n• `/outcome admin admins @成员…` — 设置 Outcome 管理员\n• `/outcome admin settings` — 查看设置；`settings review-offset 90`、`second-review 180|off`、`shortfall 15`、`reminder-days 3`、`timezone Asia/Shanghai`、`locale zh-CN|en`',
+    '管理命令：\n• `/outcome admin pmo @成员…` — 设置 PMO 审核人（第二阶段）\n• `/outcome admin pmo-channel #频道`（或 `none`）— 将第二阶段审核卡片发到频道，由 PMO 审核人在其中审核（请先把应用邀请进该频道）\n• `/outcome admin manager @成员 @主管`（或 `none`）— 设置成员成果的审核主管\n• `/outcome admin admins @成员…` — 设置 Outcome 管理员\n• `/outcome admin settings` — 查看设置；`settings review-offset 90`、`second-review 180|off`、`shortfall 15`、`reminder-days 3`、`escalation 7`、`timezone Asia/Shanghai`、`locale zh-CN|en`',
   'slack.admin.missing_users': '请 @ 提及相关成员，例如 @张三 @李四。',
   'slack.admin.unknown_setting': '没有“{key}”这个设置项。可用设置项：{keys}。',
   'slack.admin.bad_value': '该值不适用于“{key}”。',
@@ -197,11 +192,10 @@ export const slackZh: Record<keyof typeof slackEn, string> = {
   'slack.admin.pmo_channel_cleared': '第二阶段审核卡片将直接发送给每位 PMO 审核人。',
   'slack.admin.manager_set': '{member} 的成果今后由 {manager} 审核。',
   'slack.admin.manager_cleared': '已取消 {member} 的主管设置，提交时需自行选择审核人。',
-  'slack.admin.manager_self': '成员不能是自己的主管。',
   'slack.admin.admins_set': 'Outcome 管理员：{users}。',
   'slack.admin.saved': '已保存。',
   'slack.admin.settings':
-    '*设置*\n• 跟进复盘：上线后 {offset} 天\n• 第二次复盘：{second} 天\n• 差距超过 {shortfall} 时发出偏差提醒\n• {reminder} 天后发送提醒\n• 时区：{timezone}\n• 语言：{locale}\n• PMO 审核人：{pmo}\n• PMO 频道：{channel}\n• 管理员：{admins}',
+    '*设置*\n• 跟进复盘：上线后 {offset} 天\n• 第二次复盘：{second} 天\n• 差距超过 {shortfall} 时发出偏差提醒\n• {reminder} 天后发送提醒，{escalation} 天后上报\n• 时区：{timezone}\n• 语言：{locale}\n• PMO 审核人：{pmo}\n• PMO 频道：{channel}\n• 管理员：{admins}',
 
   'slack.survey.title': 'NPS 调查',
   'slack.survey.reminder_title': '提醒：NPS 调查',

@@ -1,26 +1,16 @@
 import { TZDate } from '@date-fns/tz';
 import { format, startOfISOWeek } from 'date-fns';
-import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { auditLog, metricReadings, metrics, outcomes, people, projects, reviewSchedules, surveyResponses, surveys } from '../db/schema/index.ts';
+import { readDigest, type DigestPeriod } from '../db/queries/digest.ts';
 import type { DigestData } from '../domain/digest.ts';
-import { changePct } from '../domain/metrics.ts';
-import { summarizeNps } from '../domain/nps.ts';
 import { DAY_MS } from './job-kit.ts';
 
-const WAITING_DAYS = 3;
-const TOP = 5;
+export type { DigestPeriod } from '../db/queries/digest.ts';
 
 /** Monday 00:00 of `now`'s ISO week in `timeZone`, and its ISO week name (2026-W48). */
 export function weekOf(now: Date, timeZone: string): { start: Date; isoWeek: string } {
   const start = startOfISOWeek(new TZDate(now.getTime(), timeZone));
   return { start: new Date(start.getTime()), isoWeek: format(start, "RRRR-'W'II") };
-}
-
-/** The period a digest covers: `from` (inclusive) to `to` (exclusive). */
-export interface DigestPeriod {
-  from: Date;
-  to: Date;
 }
 
 /**
@@ -33,100 +23,7 @@ export function digestPeriod(now: Date, timeZone: string, which: 'previous_week'
   return { from: weekOf(new Date(start.getTime() - DAY_MS), timeZone).start, to: start };
 }
 
-/** Everything the digest says about one workspace for `period`, from indexed reads. */
-export async function gatherDigest(db: Db, workspaceId: string, now: Date, timeZone: string, period: DigestPeriod = digestPeriod(now, timeZone, 'previous_week')): Promise<DigestData> {
-  const { from: start, to: end } = period;
-  const week = format(new TZDate(start.getTime(), timeZone), 'yyyy-MM-dd');
-  const days = (since: Date) => Math.floor((now.getTime() - since.getTime()) / DAY_MS);
-
-  const flow = await db
-    .select({ action: auditLog.action, to: auditLog.toStatus, n: sql<number>`count(*)` })
-    .from(auditLog)
-    .where(and(eq(auditLog.workspaceId, workspaceId), eq(auditLog.entity, 'outcome'), gte(auditLog.at, start), lt(auditLog.at, end)))
-    .groupBy(auditLog.action, auditLog.toStatus);
-  const count = (pred: (r: (typeof flow)[number]) => boolean) => flow.filter(pred).reduce((a, r) => a + Number(r.n), 0);
-
-  const waitingRows = await db
-    .select({ title: outcomes.title, status: outcomes.status, since: sql<number>`coalesce(${outcomes.updatedAt}, ${outcomes.submittedAt})`, who: people.name })
-    .from(outcomes)
-    .leftJoin(people, eq(people.id, outcomes.reviewerId))
-    .where(and(eq(outcomes.workspaceId, workspaceId), inArray(outcomes.status, ['submitted', 'manager_approved']), lte(sql`coalesce(${outcomes.updatedAt}, ${outcomes.submittedAt})`, now.getTime() - WAITING_DAYS * DAY_MS)))
-    .orderBy(asc(sql`coalesce(${outcomes.updatedAt}, ${outcomes.submittedAt})`))
-    .limit(TOP);
-
-  const [due] = await db
-    .select({ n: sql<number>`count(*)` })
-    .from(reviewSchedules)
-    .where(
-      and(
-        eq(reviewSchedules.workspaceId, workspaceId),
-        or(
-          and(eq(reviewSchedules.status, 'scheduled'), lte(reviewSchedules.dueAt, new Date(now.getTime() + 7 * DAY_MS))),
-          // Sent to the owner, not yet past its reminder: due, not overdue.
-          and(eq(reviewSchedules.status, 'notified'), gt(reviewSchedules.remindAt, now)),
-        ),
-      ),
-    );
-  const overdueWhere = and(eq(reviewSchedules.workspaceId, workspaceId), eq(reviewSchedules.status, 'notified'), lte(reviewSchedules.remindAt, now));
-  const [overdueCount] = await db.select({ n: sql<number>`count(*)` }).from(reviewSchedules).where(overdueWhere);
-  const overdueRows = await db
-    .select({ title: outcomes.title, dueAt: reviewSchedules.dueAt, owner: people.name })
-    .from(reviewSchedules)
-    .innerJoin(outcomes, eq(outcomes.id, reviewSchedules.outcomeId))
-    .leftJoin(people, eq(people.id, sql`coalesce(${outcomes.ownerId}, ${outcomes.submitterId})`))
-    .where(overdueWhere)
-    .orderBy(asc(reviewSchedules.dueAt))
-    .limit(TOP);
-
-  const readings = await db
-    .select({ title: outcomes.title, metric: metrics.name, direction: metrics.direction, baseline: metrics.baseline, value: metricReadings.value })
-    .from(metricReadings)
-    .innerJoin(metrics, eq(metrics.id, metricReadings.metricId))
-    .innerJoin(outcomes, eq(outcomes.id, metrics.outcomeId))
-    .where(and(eq(metricReadings.workspaceId, workspaceId), eq(metricReadings.source, 'review'), gte(metricReadings.measuredAt, start), lt(metricReadings.measuredAt, end)));
-  const improvements = readings
-    .map((r) => ({ title: r.title, metric: r.metric, change: changePct(r.baseline, r.value), sign: r.direction === 'increase' ? 1 : -1 }))
-    .filter((r): r is typeof r & { change: number } => r.change !== null && r.change * r.sign > 0)
-    .sort((a, b) => Math.abs(b.change) - Math.abs(a.change))
-    .slice(0, TOP)
-    .map((r) => ({ title: r.title, metric: r.metric, changePct: r.change }));
-
-  return {
-    week,
-    submitted: count((r) => r.action === 'submit' || r.action === 'resubmit'),
-    verified: count((r) => r.to === 'verified'),
-    sentBack: count((r) => r.to === 'changes_requested'),
-    rejected: count((r) => r.to === 'rejected'),
-    waiting: waitingRows.map((r) => ({ title: r.title, who: r.status === 'submitted' ? r.who || null : null, days: days(new Date(Number(r.since))) })),
-    reviewsDue: Number(due?.n ?? 0),
-    overdueCount: Number(overdueCount?.n ?? 0),
-    overdue: overdueRows.map((r) => ({ title: r.title, owner: r.owner ?? '', days: days(r.dueAt) })),
-    improvements,
-    nps: await npsChanges(db, workspaceId, period),
-  };
-}
-
-/** Surveys closed in the period, with the project's previous closed survey for comparison. */
-async function npsChanges(db: Db, workspaceId: string, { from, to }: DigestPeriod) {
-  const closed = await db
-    .select({ id: surveys.id, projectId: surveys.projectId, project: projects.name, closedAt: surveys.closedAt })
-    .from(surveys)
-    .innerJoin(projects, eq(projects.id, surveys.projectId))
-    .where(and(eq(surveys.workspaceId, workspaceId), eq(surveys.status, 'closed'), gte(surveys.closedAt, from), lt(surveys.closedAt, to)))
-    .limit(TOP);
-  const npsOf = async (surveyId: string) => summarizeNps((await db.select({ s: surveyResponses.score }).from(surveyResponses).where(eq(surveyResponses.surveyId, surveyId))).map((r) => r.s));
-  const out: DigestData['nps'] = [];
-  for (const c of closed) {
-    const now = await npsOf(c.id);
-    if (now.hidden || now.nps === null) continue;
-    const [prev] = await db
-      .select({ id: surveys.id })
-      .from(surveys)
-      .where(and(eq(surveys.projectId, c.projectId), eq(surveys.status, 'closed'), lt(surveys.closedAt, c.closedAt!)))
-      .orderBy(desc(surveys.closedAt))
-      .limit(1);
-    const before = prev ? await npsOf(prev.id) : null;
-    out.push({ project: c.project, before: before && !before.hidden ? before.nps : null, after: now.nps, n: now.n });
-  }
-  return out;
+/** Everything the digest says about one workspace for `period` (by default the ISO week that just ended). */
+export function gatherDigest(db: Db, workspaceId: string, now: Date, timeZone: string, period: DigestPeriod = digestPeriod(now, timeZone, 'previous_week')): Promise<DigestData> {
+  return readDigest(db, workspaceId, now, timeZone, period);
 }

@@ -1,75 +1,50 @@
-import { and, asc, eq, isNull, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { outcomes, reviewSchedules } from '../db/schema/index.ts';
-import { workingMorningAfter, zoneOr } from '../domain/schedule.ts';
-import { eachItem, JOB_BATCH, type JobLog, notify, personInfo, pmoAddresses, workspaceCache } from './job-kit.ts';
+import { markReviewEscalated, markReviewNotified, markReviewReminded, personById, reviewsToEscalate, reviewsToNotify, reviewsToRemind, type ReviewDueRow } from '../db/queries/jobs.ts';
+import { escalationRecipients, followUpPlan, isReviewDue, shouldEscalate, shouldRemind } from '../domain/followup-rules.ts';
+import { zoneOr } from '../domain/schedule.ts';
+import { eachItem, JOB_BATCH, type JobLog, notify, workspaceCache } from './job-kit.ts';
 
-/** Days after the due card before the manager is told the review is overdue. */
-export const ESCALATE_AFTER_DAYS = 7;
-
-/** Up to a batch of review schedules matching `where`, with their outcome's owner (or submitter). */
-function reviewsWhere(db: Db, where: SQL | undefined) {
-  return db
-    .select({ s: reviewSchedules, ownerId: outcomes.ownerId, submitterId: outcomes.submitterId })
-    .from(reviewSchedules)
-    .innerJoin(outcomes, eq(outcomes.id, reviewSchedules.outcomeId))
-    .where(where)
-    .orderBy(asc(reviewSchedules.dueAt))
-    .limit(JOB_BATCH);
-}
+const ownerOf = (db: Db, r: ReviewDueRow) => personById(db, r.ownerId ?? r.submitterId);
+const toOwner = (owner: { id: string; platformUserId: string } | null) => (owner ? [{ personId: owner.id, address: owner.platformUserId }] : []);
 
 /**
  * Reviews whose day has come: the owner gets the review card, and the reminder and the
- * escalation are planned for 09:00 on a working day in the owner's zone.
+ * escalation are planned by the follow-up rules (settings' delays, owner's zone).
  */
 export async function notifyDueReviews(db: Db, now: Date, log: JobLog): Promise<number> {
-  const due = await reviewsWhere(db, and(eq(reviewSchedules.status, 'scheduled'), lte(reviewSchedules.dueAt, now)));
+  const due = (await reviewsToNotify(db, now, JOB_BATCH)).filter((r) => isReviewDue(r.s, now));
   const workspace = workspaceCache(db);
-  return eachItem('due reviews', due, (r) => r.s.id, async ({ s, ownerId, submitterId }) => {
-    const w = await workspace(s.workspaceId);
-    const owner = await personInfo(db, ownerId ?? submitterId);
-    const tz = zoneOr(owner?.timeZone, w.settings.timeZone);
-    await db.batch([
-      db
-        .update(reviewSchedules)
-        .set({
-          status: 'notified',
-          notifiedAt: now,
-          remindAt: workingMorningAfter(now, w.settings.reminderAfterDays, tz),
-          escalateAt: workingMorningAfter(now, ESCALATE_AFTER_DAYS, tz),
-        })
-        .where(and(eq(reviewSchedules.id, s.id), eq(reviewSchedules.status, 'scheduled'))),
-      ...notify(db, w, owner ? [{ kind: 'review_due', to: { personId: owner.id, address: owner.platformUserId }, data: { scheduleId: s.id, outcomeId: s.outcomeId }, dedupeKey: `review_due:${s.id}` }] : [], now),
-    ]);
+  return eachItem('due reviews', due, (r) => r.s.id, async (r) => {
+    const w = await workspace(r.s.workspaceId);
+    const owner = await ownerOf(db, r);
+    const plan = followUpPlan(now, w.settings, zoneOr(owner?.timeZone, w.settings.timeZone));
+    const data = { scheduleId: r.s.id, outcomeId: r.s.outcomeId };
+    await db.batch([markReviewNotified(db, r.s.id, now, plan), ...notify(db, w, toOwner(owner).map((to) => ({ kind: 'review_due', to, data, dedupeKey: `review_due:${r.s.id}` })), now)]);
   }, log);
 }
 
 /** One reminder to the owner when the review is still open at its reminder time. */
 export async function remindOpenReviews(db: Db, now: Date, log: JobLog): Promise<number> {
-  const rows = await reviewsWhere(db, and(eq(reviewSchedules.status, 'notified'), lte(reviewSchedules.remindAt, now), isNull(reviewSchedules.remindedAt)));
+  const rows = (await reviewsToRemind(db, now, JOB_BATCH)).filter((r) => shouldRemind(r.s, now));
   const workspace = workspaceCache(db);
-  return eachItem('review reminders', rows, (r) => r.s.id, async ({ s, ownerId, submitterId }) => {
-    const w = await workspace(s.workspaceId);
-    const owner = await personInfo(db, ownerId ?? submitterId);
-    await db.batch([
-      db.update(reviewSchedules).set({ remindedAt: now }).where(and(eq(reviewSchedules.id, s.id), isNull(reviewSchedules.remindedAt))),
-      ...notify(db, w, owner ? [{ kind: 'review_reminder', to: { personId: owner.id, address: owner.platformUserId }, data: { scheduleId: s.id, outcomeId: s.outcomeId }, dedupeKey: `review_reminder:${s.id}` }] : [], now),
-    ]);
+  return eachItem('review reminders', rows, (r) => r.s.id, async (r) => {
+    const w = await workspace(r.s.workspaceId);
+    const owner = await ownerOf(db, r);
+    const data = { scheduleId: r.s.id, outcomeId: r.s.outcomeId };
+    await db.batch([markReviewReminded(db, r.s.id, now), ...notify(db, w, toOwner(owner).map((to) => ({ kind: 'review_reminder', to, data, dedupeKey: `review_reminder:${r.s.id}` })), now)]);
   }, log);
 }
 
-/** After a week the owner's manager (or, without one, the PMO) is told; the review stays open. */
+/** At its escalation time the owner's manager (or, without one, the PMO) is told; the review stays open. */
 export async function escalateOverdueReviews(db: Db, now: Date, log: JobLog): Promise<number> {
-  const rows = await reviewsWhere(db, and(eq(reviewSchedules.status, 'notified'), lte(reviewSchedules.escalateAt, now), isNull(reviewSchedules.escalatedAt)));
+  const rows = (await reviewsToEscalate(db, now, JOB_BATCH)).filter((r) => shouldEscalate(r.s, now));
   const workspace = workspaceCache(db);
-  return eachItem('review escalations', rows, (r) => r.s.id, async ({ s, ownerId, submitterId }) => {
-    const w = await workspace(s.workspaceId);
-    const owner = await personInfo(db, ownerId ?? submitterId);
-    const manager = await personInfo(db, owner?.managerId ?? null);
-    const to = manager ? [{ personId: manager.id, address: manager.platformUserId }] : pmoAddresses(w.settings).map((address) => ({ personId: null, address }));
-    await db.batch([
-      db.update(reviewSchedules).set({ escalatedAt: now }).where(and(eq(reviewSchedules.id, s.id), isNull(reviewSchedules.escalatedAt))),
-      ...notify(db, w, to.map((r) => ({ kind: 'review_escalation', to: r, data: { scheduleId: s.id, outcomeId: s.outcomeId, ownerId: owner?.id ?? null }, dedupeKey: `review_escalation:${s.id}:${r.address}` })), now),
-    ]);
+  return eachItem('review escalations', rows, (r) => r.s.id, async (r) => {
+    const w = await workspace(r.s.workspaceId);
+    const owner = await ownerOf(db, r);
+    const manager = await personById(db, owner?.managerId ?? null);
+    const to = escalationRecipients(manager && { personId: manager.id, address: manager.platformUserId }, w.settings);
+    const data = { scheduleId: r.s.id, outcomeId: r.s.outcomeId, ownerId: owner?.id ?? null };
+    await db.batch([markReviewEscalated(db, r.s.id, now), ...notify(db, w, to.map((t) => ({ kind: 'review_escalation', to: t, data, dedupeKey: `review_escalation:${r.s.id}:${t.address}` })), now)]);
   }, log);
 }

@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { workspaceInfo, type WorkspaceInfo } from '../db/queries/jobs.ts';
 import { insertNotifications } from '../db/repos/outbox-rows.ts';
-import { people, workspaces } from '../db/schema/index.ts';
 import type { Notification } from '../domain/ports.ts';
-import type { WorkspaceSettingsShape } from '../domain/settings.ts';
-import type { Platform } from '../domain/types.ts';
+
+export type { WorkspaceInfo } from '../db/queries/jobs.ts';
+export { pmoAddresses } from '../domain/followup-rules.ts';
 
 /**
  * Items one job handles per run; the next run (a minute later) continues. Each item costs
@@ -13,23 +13,16 @@ import type { Platform } from '../domain/types.ts';
 export const JOB_BATCH = 100;
 export const DAY_MS = 86_400_000;
 
-export interface WorkspaceInfo {
-  id: string;
-  platform: Platform;
-  settings: WorkspaceSettingsShape;
-}
-
 /** Caches workspace rows during one run (jobs touch few workspaces, many rows). */
 export function workspaceCache(db: Db) {
   const cache = new Map<string, Promise<WorkspaceInfo>>();
   return (id: string) => {
     let w = cache.get(id);
     if (!w) {
-      w = db
-        .select({ id: workspaces.id, platform: workspaces.platform, settings: workspaces.settings })
-        .from(workspaces)
-        .where(eq(workspaces.id, id))
-        .then((r) => r[0]!);
+      w = workspaceInfo(db, id).then((r) => {
+        if (!r) throw new Error(`workspace ${id} does not exist`);
+        return r;
+      });
       cache.set(id, w);
     }
     return w;
@@ -38,16 +31,6 @@ export function workspaceCache(db: Db) {
 
 /** The outbox insert for a job's notifications (deduplicated by key). */
 export const notify = (db: Db, w: WorkspaceInfo, notes: Notification[], at: Date) => insertNotifications(db, w.id, w.platform, notes, at);
-
-/** Where PMO messages go: the PMO channel, else each PMO reviewer. */
-export const pmoAddresses = (s: WorkspaceSettingsShape): string[] => (s.pmoChannel ? [s.pmoChannel] : s.pmoReviewers);
-
-/** A person's platform address and time zone, by person id. */
-export async function personInfo(db: Db, personId: string | null) {
-  if (!personId) return null;
-  const [p] = await db.select().from(people).where(eq(people.id, personId));
-  return p ?? null;
-}
 
 /** Where a job reports an item it had to skip. */
 export type JobLog = (msg: string, data: Record<string, unknown>) => void;

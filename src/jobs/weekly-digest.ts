@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { batchOnce, type Db } from '../db/client.ts';
-import { digests, workspaces } from '../db/schema/index.ts';
+import { claimDigest, digestWritten, listWorkspaces } from '../db/queries/jobs.ts';
 import { gatherDigest, weekOf } from './digest-data.ts';
 import { eachItem, JOB_BATCH, notify, pmoAddresses, type JobLog } from './job-kit.ts';
 
@@ -13,7 +13,7 @@ const DIGEST_HOUR = 9;
  */
 export async function sendWeeklyDigests(db: Db, now: Date, log: JobLog): Promise<number> {
   let sent = 0;
-  const all = await db.select({ id: workspaces.id, platform: workspaces.platform, settings: workspaces.settings }).from(workspaces).limit(JOB_BATCH * 5);
+  const all = await listWorkspaces(db, JOB_BATCH * 5);
   await eachItem('weekly digest', all, (w) => w.id, async (w) => {
     const tz = w.settings.timeZone;
     const { start, isoWeek } = weekOf(now, tz);
@@ -21,14 +21,13 @@ export async function sendWeeklyDigests(db: Db, now: Date, log: JobLog): Promise
     mondayNine.setHours(DIGEST_HOUR, 0, 0, 0);
     const to = pmoAddresses(w.settings);
     if (now.getTime() < mondayNine.getTime() || to.length === 0) return;
-    const existing = await db.query.digests.findFirst({ where: (d, { and, eq }) => and(eq(d.workspaceId, w.id), eq(d.week, isoWeek)) });
-    if (existing) return;
+    if (await digestWritten(db, w.id, isoWeek)) return;
     const data = await gatherDigest(db, w.id, now, tz);
     // Another run may have written this week's digest meanwhile: then nothing is written.
     const written = await batchOnce(
       db,
       [
-        db.insert(digests).values({ workspaceId: w.id, week: isoWeek, createdAt: now }),
+        claimDigest(db, w.id, isoWeek, now),
         ...notify(db, w, to.map((address) => ({ kind: 'digest', to: { personId: null, address }, data: { week: isoWeek, digest: data }, dedupeKey: `digest:${isoWeek}:${address}` })), now),
       ],
       'digests',

@@ -153,7 +153,7 @@ export function outcomeFlowContract(name: string, make: () => Promise<FlowFixtur
     });
 
     it('lets only admins change settings, and validates each value', async () => {
-      const admin = { address: f.stranger.address, isPlatformAdmin: false };
+      const admin = { id: f.stranger.id, address: f.stranger.address, isPlatformAdmin: false };
       const change = (actor: typeof admin, patch: Parameters<typeof updateSettings>[0]['input']['patch']) =>
         updateSettings({ ctx: f.ctx, input: { workspace: f.workspace, installedBy: f.manager.address, actor, patch } });
       const before = await f.counts();

@@ -1,3 +1,4 @@
+import { cleanText } from '../../domain/clean-text.ts';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { projects } from '../schema/index.ts';
@@ -28,7 +29,7 @@ export async function projectExists(db: Db, workspaceId: string, projectId: stri
  * unique per workspace, so two members naming the same new project share it.
  */
 export async function ensureProject(db: Db, workspaceId: string, p: { name: string; goLiveAt: Date | null; ownerId: string; at?: Date }): Promise<string> {
-  const name = p.name.trim();
+  const name = cleanText(p.name).trim();
   await db.insert(projects).values({ workspaceId, name, goLiveAt: p.goLiveAt, ownerId: p.ownerId, ...(p.at ? { createdAt: p.at } : {}) }).onConflictDoNothing();
   const [row] = await db.select({ id: projects.id }).from(projects).where(and(eq(projects.workspaceId, workspaceId), eq(projects.name, name)));
   return row!.id;

@@ -3,8 +3,9 @@ import type { EvidenceInput, MetricInput } from '../../domain/types.ts';
 import type { NewDecision, NewResubmission, NewSubmission, OutcomeRecord, OutcomeRepo } from '../../domain/ports.ts';
 import type { Platform } from '../../domain/types.ts';
 import { batchOnce, inChunks, isUniqueViolation, type Db } from '../client.ts';
-import { auditLog, evidence, metrics, outcomes, processedEvents, projects, reviewSchedules, reviews, workspaces } from '../schema/index.ts';
+import { actionGuards, auditLog, evidence, metrics, outcomes, projects, reviewSchedules, reviews, workspaces } from '../schema/index.ts';
 import { insertNotifications } from './outbox-rows.ts';
+import { createSettingsStore } from './settings-store.ts';
 
 /** OutcomeRepo on drizzle: every write is one db.batch(), guarded by unique indexes. */
 export function createOutcomeRepo(db: Db): OutcomeRepo {
@@ -21,6 +22,11 @@ export function createOutcomeRepo(db: Db): OutcomeRepo {
         .from(outcomes)
         .where(and(eq(outcomes.workspaceId, workspaceId), eq(outcomes.id, id)));
       return row ? toRecord(row) : null;
+    },
+
+    async projectExists(workspaceId, projectId) {
+      const [p] = await db.select({ id: projects.id }).from(projects).where(and(eq(projects.workspaceId, workspaceId), eq(projects.id, projectId)));
+      return Boolean(p);
     },
 
     async projectGoLive(workspaceId, projectId) {
@@ -109,7 +115,7 @@ export function createOutcomeRepo(db: Db): OutcomeRepo {
       const ws = r.workspaceId;
       const statements = [
         // A key per (outcome, round): a second resubmission of the same round fails the whole batch.
-        db.insert(processedEvents).values({ workspaceId: ws, source: 'resubmit', eventKey: `${r.outcomeId}:${r.round}`, receivedAt: r.at }),
+        db.insert(actionGuards).values({ workspaceId: ws, action: 'resubmit', key: `${r.outcomeId}:${r.round}`, at: r.at }),
         db
           .update(outcomes)
           .set({ ...r.fields, status: 'submitted', round: r.round + 1, submittedAt: r.at, updatedAt: r.at })
@@ -121,15 +127,10 @@ export function createOutcomeRepo(db: Db): OutcomeRepo {
         db.insert(auditLog).values({ ...r.audit, workspaceId: ws }),
         ...insertNotifications(db, ws, platform, r.notifications, r.at),
       ] as const;
-      return (await batchOnce(db, statements, 'processed_events')) ? 'stored' : 'stale';
+      return (await batchOnce(db, statements, 'action_guards')) ? 'stored' : 'stale';
     },
 
-    async saveSettings(workspaceId, settings, audit) {
-      await db.batch([
-        db.update(workspaces).set({ settings, updatedAt: audit.at }).where(eq(workspaces.id, workspaceId)),
-        db.insert(auditLog).values({ ...audit, workspaceId }),
-      ]);
-    },
+    ...createSettingsStore(db),
   };
 }
 

@@ -1,7 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { PeopleDirectory, PersonRef } from '../../domain/ports.ts';
 import { inChunks, MAX_BOUND_PARAMS, type Db } from '../client.ts';
-import { people } from '../schema/index.ts';
+import { auditLog, people } from '../schema/index.ts';
 
 export interface PersonProfile {
   platformUserId: string;
@@ -45,6 +46,19 @@ export function createPeopleRepo(db: Db) {
         workspace.settings.pmoReviewers.map((platformUserId) => ({ platformUserId })),
       );
       return { reviewers: rows.map(toRef), channel: workspace.settings.pmoChannel };
+    },
+    async saveManagers(workspaceId, changes, audit) {
+      const at = audit[0]?.at ?? new Date();
+      const statements: BatchItem<'sqlite'>[] = [
+        ...changes.map((c) =>
+          db
+            .update(people)
+            .set({ managerId: c.managerId, managerSource: c.managerId ? 'manual' : null, updatedAt: at })
+            .where(and(eq(people.workspaceId, workspaceId), eq(people.id, c.personId))),
+        ),
+        ...audit.map((a) => db.insert(auditLog).values({ ...a, workspaceId })),
+      ];
+      if (statements.length) await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
     },
   };
 

@@ -1,8 +1,15 @@
-import { lt } from 'drizzle-orm';
+import { lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { processedEvents } from '../schema/index.ts';
 
-/** At-least-once inbound deliveries, handled once. */
+/** Rows one prune deletes at most: bounded so a run after a long pause stays short; the next run continues. */
+export const PRUNE_BATCH = 5000;
+
+/**
+ * At-least-once inbound deliveries, handled once. Only deliveries live here (Slack and
+ * Feishu event ids, message ids, OAuth states); business once-only guards are in
+ * action_guards, so pruning this table can never let an action happen twice.
+ */
 export function createProcessedEvents(db: Db) {
   return {
     /** True the first time (workspace, source, key) is seen; false for every repeat. */
@@ -14,9 +21,16 @@ export function createProcessedEvents(db: Db) {
         .returning({ key: processedEvents.eventKey });
       return inserted.length === 1;
     },
-    /** Forgets deliveries older than `before` (platforms stop retrying after hours, not days). */
-    async prune(before: Date): Promise<void> {
-      await db.delete(processedEvents).where(lt(processedEvents.receivedAt, before));
+    /**
+     * Forgets up to `limit` deliveries older than `before` (platforms stop retrying after
+     * hours, not days), oldest first through the age index. Returns how many were deleted.
+     */
+    async prune(before: Date, limit = PRUNE_BATCH): Promise<number> {
+      const gone = await db
+        .delete(processedEvents)
+        .where(sql`rowid in (select rowid from ${processedEvents} where ${lt(processedEvents.receivedAt, before)} order by ${processedEvents.receivedAt} limit ${limit})`)
+        .returning({ key: processedEvents.eventKey });
+      return gone.length;
     },
   };
 }

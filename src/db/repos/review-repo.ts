@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { NewReviewResult, ReviewRepo } from '../../domain/ports.ts';
 import type { Platform } from '../../domain/types.ts';
 import { batchOnce, type Db } from '../client.ts';
-import { auditLog, evidence, metricReadings, metrics, outcomes, processedEvents, reviewSchedules, workspaces } from '../schema/index.ts';
+import { actionGuards, auditLog, evidence, metricReadings, metrics, outcomes, reviewSchedules, workspaces } from '../schema/index.ts';
 import { insertNotifications } from './outbox-rows.ts';
 
 /** The 90-day (and second) reviews: reading one, and recording its result once. */
@@ -32,7 +32,7 @@ export function createReviewRepo(db: Db): ReviewRepo {
       const ws = r.workspaceId;
       const statements = [
         // Recorded once: a second submit of the same review fails the whole batch here.
-        db.insert(processedEvents).values({ workspaceId: ws, source: 'review_recorded', eventKey: r.scheduleId, receivedAt: r.at }),
+        db.insert(actionGuards).values({ workspaceId: ws, action: 'review_recorded', key: r.scheduleId, at: r.at }),
         db.update(reviewSchedules).set({ status: 'done', completedAt: r.at }).where(and(eq(reviewSchedules.id, r.scheduleId), sql`${reviewSchedules.status} in ('scheduled', 'notified')`)),
         ...r.readings.flatMap((x) => [
           db.insert(metricReadings).values({ workspaceId: ws, metricId: x.metricId, value: x.value, measuredAt: r.at, source: 'review', recordedBy: r.actorId, createdAt: r.at }),
@@ -42,7 +42,7 @@ export function createReviewRepo(db: Db): ReviewRepo {
         db.insert(auditLog).values({ ...r.audit, workspaceId: ws }),
         ...insertNotifications(db, ws, w!.platform as Platform, r.notifications, r.at),
       ] as const;
-      return (await batchOnce(db, statements, 'processed_events')) ? 'stored' : 'stale';
+      return (await batchOnce(db, statements, 'action_guards')) ? 'stored' : 'stale';
     },
   };
 }

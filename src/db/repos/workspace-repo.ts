@@ -1,5 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import { defaultSettings, type WorkspaceSettingsShape } from '../../domain/settings.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import { defaultSettings, withDefaults, type WorkspaceSettingsShape } from '../../domain/settings.ts';
 import type { Locale, Platform } from '../../domain/types.ts';
 import type { Db } from '../client.ts';
 import { workspaces } from '../schema/index.ts';
@@ -27,12 +27,23 @@ export function createWorkspaceRepo(db: Db, defaults: { timeZone: string; locale
       return w!;
     },
 
+    /**
+     * Merges `patch` into the stored settings without an admin check or an audit entry: for
+     * seeding and tests only. Product writes go through the domain's updateSettings verb.
+     * Compare-and-set like the verb, so a concurrent edit is not lost.
+     */
     async updateSettings(id: string, patch: Partial<WorkspaceSettingsShape>): Promise<WorkspaceSettingsShape> {
-      const [w] = await db.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, id));
-      if (!w) throw new Error(`workspace ${id} does not exist`);
-      const settings = { ...w.settings, ...patch };
-      await db.update(workspaces).set({ settings, updatedAt: new Date() }).where(eq(workspaces.id, id));
-      return settings;
+      for (;;) {
+        const [w] = await db.select({ version: sql<string>`cast(${workspaces.settings} as text)` }).from(workspaces).where(eq(workspaces.id, id));
+        if (!w) throw new Error(`workspace ${id} does not exist`);
+        const settings = { ...withDefaults(JSON.parse(w.version) as WorkspaceSettingsShape), ...patch };
+        const done = await db
+          .update(workspaces)
+          .set({ settings, updatedAt: new Date() })
+          .where(and(eq(workspaces.id, id), sql`cast(${workspaces.settings} as text) = ${w.version}`))
+          .returning({ id: workspaces.id });
+        if (done.length) return settings;
+      }
     },
   };
 }

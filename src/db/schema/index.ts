@@ -15,3 +15,4 @@ export { outbox } from './outbox.ts';
 export { processedEvents } from './processed-events.ts';
 export { auditLog } from './audit-log.ts';
 export { digests } from './digests.ts';
+export { actionGuards } from './action-guards.ts';

@@ -1,9 +1,16 @@
-import type { WorkspaceSettingsShape } from '../../domain/settings.ts';
-import { sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { withDefaults, type WorkspaceSettingsShape } from '../../domain/settings.ts';
+import { customType, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, instant } from './base-columns.ts';
 
 /** Per-workspace settings an admin can change (design.md §1); PMO reviewers and admins are platform user ids. */
 export type WorkspaceSettings = WorkspaceSettingsShape;
+
+/** JSON text; keys added to the settings since a row was written read as their defaults. */
+const settingsJson = customType<{ data: WorkspaceSettings; driverData: string }>({
+  dataType: () => 'text',
+  toDriver: (v) => JSON.stringify(v),
+  fromDriver: (v) => withDefaults(JSON.parse(v)),
+});
 
 export const workspaces = sqliteTable(
   'workspaces',
@@ -17,7 +24,7 @@ export const workspaces = sqliteTable(
     botTokenEnc: text('bot_token_enc'),
     botUserId: text('bot_user_id'),
     installedBy: text('installed_by'),
-    settings: text('settings', { mode: 'json' }).$type<WorkspaceSettings>().notNull(),
+    settings: settingsJson('settings').notNull(),
     createdAt: createdAt(),
     updatedAt: instant('updated_at'),
   },

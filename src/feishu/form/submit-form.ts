@@ -6,6 +6,7 @@ import { DomainError } from '../../domain/errors.ts';
 import type { PersonRef } from '../../domain/ports.ts';
 import { resubmitOutcome } from '../../domain/resubmit-outcome.ts';
 import { checkSmart } from '../../domain/smart.ts';
+import { validateReviewer } from '../../domain/validate-outcome.ts';
 import { submitOutcome } from '../../domain/submit-outcome.ts';
 import type { Locale } from '../../domain/types.ts';
 import { feishuPerson, isOpenId, timeZoneOf, type FeishuCtx } from '../context.ts';
@@ -31,8 +32,7 @@ async function problemsOf(ctx: FeishuCtx, s: FormSubmission, parsed: ParsedForm)
   if (parsed.project?.kind === 'existing' && !(await projectExists(ctx.deps, ctx.workspace.id, parsed.project.id)))
     problems.push({ name: FORM_FIELDS.project, key: 'smart.project_required' });
   const reviewer = parsed.reviewerOpenId;
-  if (!isOpenId(reviewer)) problems.push({ name: FORM_FIELDS.reviewer, key: 'smart.reviewer_required' });
-  else if (reviewer === s.member.address) problems.push({ name: FORM_FIELDS.reviewer, key: 'smart.reviewer_is_self' });
+  for (const f of validateReviewer(s.member.address, isOpenId(reviewer) ? reviewer : null)) problems.push({ name: FORM_FIELDS.reviewer, key: f.key });
   const smart = checkSmart({ ...parsed.draft, projectId: parsed.project ? 'chosen' : null, ownerId: s.member.id });
   return [...problems, ...toFormErrors(smart, parsed.metricSlots)];
 }

@@ -2,6 +2,7 @@ import type { CardAction } from '../../../cards/actions.ts';
 import { APPROVAL_FIELDS, approvalCard } from '../../../cards/feishu/approval-card.ts';
 import { decideOutcome } from '../../domain/decide-outcome.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { parseScoreCard } from '../../domain/scores.ts';
 import type { PersonRef } from '../../domain/ports.ts';
 import type { Locale, ScoreCard } from '../../domain/types.ts';
 import { kickOutbox } from '../../delivery/kick.ts';
@@ -18,13 +19,7 @@ const text = formText;
 
 /** The score selects: null when none was picked; otherwise every one (a missing one fails the domain's 1–5 rule). */
 export function scoresOf(formValue: Record<string, unknown>): ScoreCard | null {
-  const pick = (name: string) => {
-    const s = text(formValue[name]);
-    return s === '' ? null : /^\d+$/.test(s) ? Number(s) : Number.NaN;
-  };
-  const [impact, difficulty, innovation] = [pick(APPROVAL_FIELDS.impact), pick(APPROVAL_FIELDS.difficulty), pick(APPROVAL_FIELDS.innovation)];
-  if (impact === null && difficulty === null && innovation === null) return null;
-  return { impact: impact ?? Number.NaN, difficulty: difficulty ?? Number.NaN, innovation: innovation ?? Number.NaN };
+  return parseScoreCard((dim) => text(formValue[APPROVAL_FIELDS[dim]]));
 }
 
 /** The approval card as it stands now (decided or not), in the clicker's zone. */

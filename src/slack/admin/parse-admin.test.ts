@@ -22,6 +22,7 @@ describe('parseAdmin', () => {
     ['settings review-offset １５', { kind: 'setting', patch: { reviewOffsetDays: 15 } }],
     ['settings shortfall ２０％', { kind: 'setting', patch: { shortfallThreshold: 0.2 } }],
     ['settings reminder-days ５', { kind: 'setting', patch: { reminderAfterDays: 5 } }],
+    ['settings escalation 10', { kind: 'setting', patch: { escalationAfterDays: 10 } }],
     // A number that does not fit goes on, for the domain to refuse with its own message.
     ['settings review-offset 1.5', { kind: 'setting', patch: { reviewOffsetDays: 1.5 } }],
     ['settings timezone Europe/Berlin', { kind: 'setting', patch: { timeZone: 'Europe/Berlin' } }],

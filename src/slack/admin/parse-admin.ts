@@ -49,6 +49,7 @@ const SETTINGS: Record<string, (v: string) => Patch | null> = {
   'second-review': (v) => (NONE.has(v.toLowerCase()) ? { secondReviewOffsetDays: null } : numeric(v, (n) => ({ secondReviewOffsetDays: n }))),
   shortfall: (v) => numeric(v.replace(/[%\uFF05]$/, ''), (n) => ({ shortfallThreshold: n / 100 })),
   'reminder-days': (v) => numeric(v, (n) => ({ reminderAfterDays: n })),
+  escalation: (v) => numeric(v, (n) => ({ escalationAfterDays: n })),
   timezone: (v) => ({ timeZone: v }),
   locale: (v) => (/^zh/i.test(v) ? { locale: 'zh-CN' } : /^en/i.test(v) ? { locale: 'en' } : { locale: v as 'en' }),
 };

@@ -1,6 +1,6 @@
-import { DomainError } from '../../domain/errors.ts';
 import type { WorkspaceSettingsShape } from '../../domain/settings.ts';
-import { isAdmin, updateSettings, type AdminActor } from '../../domain/update-settings.ts';
+import { setManager } from '../../domain/set-manager.ts';
+import { assertAdmin, isAdmin, updateSettings, type AuditedActor } from '../../domain/update-settings.ts';
 import type { Member, SlackScope } from '../scope.ts';
 import { parseAdmin, SETTING_NAMES, type AdminCommand } from './parse-admin.ts';
 
@@ -18,8 +18,8 @@ async function isSlackAdmin(scope: SlackScope, userId: string): Promise<boolean>
 }
 
 /** The installer, listed admins, then (one users.info call, only if needed) Slack's own admins. */
-export async function adminActor(scope: SlackScope, member: Member): Promise<AdminActor> {
-  const actor = { address: member.ref.address, isPlatformAdmin: false };
+export async function adminActor(scope: SlackScope, member: Member): Promise<AuditedActor> {
+  const actor = { id: member.ref.id, address: member.ref.address, isPlatformAdmin: false };
   if (isAdmin(scope.ws.settings, scope.workspace.installedBy, actor)) return actor;
   return { ...actor, isPlatformAdmin: await isSlackAdmin(scope, member.ref.address) };
 }
@@ -31,6 +31,7 @@ export function settingsText(member: Member, s: WorkspaceSettingsShape): string 
     second: s.secondReviewOffsetDays ?? '—',
     shortfall: member.cards.pct(s.shortfallThreshold),
     reminder: s.reminderAfterDays,
+    escalation: s.escalationAfterDays,
     timezone: s.timeZone,
     locale: s.locale,
     pmo: mentions(s.pmoReviewers),
@@ -52,7 +53,7 @@ function usageText(member: Member, cmd: Extract<AdminCommand, { kind: 'usage' }>
   return [problem, t('slack.admin.usage')].filter(Boolean).join('\n\n');
 }
 
-async function save(scope: SlackScope, actor: AdminActor, patch: Partial<WorkspaceSettingsShape>): Promise<WorkspaceSettingsShape> {
+async function save(scope: SlackScope, actor: AuditedActor, patch: Partial<WorkspaceSettingsShape>): Promise<WorkspaceSettingsShape> {
   return updateSettings({ ctx: scope.deps.verbs, input: { workspace: scope.ws, installedBy: scope.workspace.installedBy, actor, patch } });
 }
 
@@ -63,11 +64,12 @@ async function save(scope: SlackScope, actor: AdminActor, patch: Partial<Workspa
 export async function runAdmin(scope: SlackScope, member: Member, words: string[]): Promise<string> {
   const cmd = parseAdmin(words);
   if (cmd.kind === 'usage') return usageText(member, cmd);
+  // The verbs decide who may; only reading the settings has no verb, so it asks the same rule.
   const actor = await adminActor(scope, member);
-  if (!isAdmin(scope.ws.settings, scope.workspace.installedBy, actor)) throw new DomainError('forbidden', 'error.admin_only');
   const t = member.cards.t;
   switch (cmd.kind) {
     case 'show':
+      assertAdmin(scope.ws.settings, scope.workspace.installedBy, actor);
       return settingsText(member, scope.ws.settings);
     case 'pmo':
       await save(scope, actor, { pmoReviewers: cmd.users });
@@ -81,11 +83,12 @@ export async function runAdmin(scope: SlackScope, member: Member, words: string[
     case 'setting':
       return `${t('slack.admin.saved')}\n\n${settingsText(member, await save(scope, actor, cmd.patch))}`;
     case 'manager': {
+      // Asked before the people are looked up, which would create their rows; the verb asks again.
+      assertAdmin(scope.ws.settings, scope.workspace.installedBy, actor);
       const people = scope.deps.repos.people;
       const who = await people.upsert(scope.ws.id, { platformUserId: cmd.member });
       const boss = cmd.manager ? await people.upsert(scope.ws.id, { platformUserId: cmd.manager }) : null;
-      if (boss?.id === who.id) throw new DomainError('validation_failed', 'error.validation_failed', {}, [{ field: 'manager', key: 'slack.admin.manager_self' }]);
-      await people.setManager(scope.ws.id, who.id, boss?.id ?? null, 'manual');
+      await setManager({ ctx: scope.deps.verbs, input: { workspace: scope.ws, installedBy: scope.workspace.installedBy, actor, changes: [{ personId: who.id, managerId: boss?.id ?? null }] } });
       return boss ? t('slack.admin.manager_set', { member: `<@${cmd.member}>`, manager: `<@${cmd.manager}>` }) : t('slack.admin.manager_cleared', { member: `<@${cmd.member}>` });
     }
   }

@@ -1,10 +1,11 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { APPROVAL_ACTIONS, SCORE_DIMENSIONS, scoresBlockId } from '../../../cards/slack/approval-card.ts';
+import { APPROVAL_ACTIONS, scoresBlockId } from '../../../cards/slack/approval-card.ts';
 import { renderCommentModal } from '../../../cards/slack/comment-modal.ts';
 import type { Deps } from '../../deps.ts';
 import { kickOutbox } from '../../delivery/kick.ts';
 import { checkDecision } from '../../domain/check-decision.ts';
 import { decideOutcome } from '../../domain/decide-outcome.ts';
+import { parseScoreCard } from '../../domain/scores.ts';
 import type { ScoreCard } from '../../domain/types.ts';
 import type { StateValues } from '../modal/read-submission.ts';
 import { asModal, tell } from '../reply.ts';
@@ -23,16 +24,15 @@ export interface CommentMeta {
 
 /**
  * The 1–5 selects next to the clicked button (card: the scores block; Home: the same
- * block as the buttons). Null when any is missing; a forged value fails the verb's check.
+ * block as the buttons), read by the domain's one score parser: null when none is picked;
+ * a missing or forged value fails the verb's check on its dimension.
  */
 export function readScores(values: StateValues | undefined, blockIds: string[]): ScoreCard | null {
   for (const id of blockIds) {
     const block = values?.[id];
     if (!block) continue;
-    const pick = (dim: string) => Number(block[`${APPROVAL_ACTIONS.score}:${dim}`]?.selected_option?.value ?? Number.NaN);
-    const [impact, difficulty, innovation] = SCORE_DIMENSIONS.map(pick) as [number, number, number];
-    if ([impact, difficulty, innovation].some(Number.isNaN)) return null;
-    return { impact, difficulty, innovation };
+    const card = parseScoreCard((dim) => block[`${APPROVAL_ACTIONS.score}:${dim}`]?.selected_option?.value);
+    if (card) return card;
   }
   return null;
 }

@@ -5,6 +5,7 @@ import { kickOutbox } from '../../delivery/kick.ts';
 import { DomainError, type FieldError } from '../../domain/errors.ts';
 import { resubmitOutcome } from '../../domain/resubmit-outcome.ts';
 import { checkSmart } from '../../domain/smart.ts';
+import { validateReviewer } from '../../domain/validate-outcome.ts';
 import { submitOutcome } from '../../domain/submit-outcome.ts';
 import type { OutcomeDraft } from '../../domain/types.ts';
 import { t } from '../../i18n/index.ts';
@@ -51,8 +52,7 @@ async function precheck(scope: SlackScope, member: Member, p: ParsedSubmission, 
   if (p.newProject && !p.newProject.goLive) say(SUBMIT_BLOCKS.projectGoLive, 'slack.modal.project_go_live_required');
   if (p.newProject?.goLive && Number.isNaN(p.newProject.goLive.getTime())) say(SUBMIT_BLOCKS.projectGoLive, 'schedule.date_invalid');
   if (p.projectId && !p.newProject && !(await projectExists(scope.deps.db, scope.workspace.id, p.projectId))) say(SUBMIT_BLOCKS.project, 'smart.project_required');
-  if (!p.reviewerUserId) say(SUBMIT_BLOCKS.reviewer, 'slack.modal.reviewer_required');
-  else if (p.reviewerUserId === member.ref.address) say(SUBMIT_BLOCKS.reviewer, 'slack.modal.reviewer_self');
+  for (const f of validateReviewer(member.ref.address, p.reviewerUserId)) say(SUBMIT_BLOCKS.reviewer, f.key);
   const placeholder = p.projectId ?? (p.newProject ? 'new-project' : null);
   return toBlockErrors(checkSmart(draftOf(p, placeholder, member.ref.id)), p, hasSelect, member, errors);
 }

@@ -1,4 +1,5 @@
 import { SMART_CRITERIA, type OutcomeView } from '../../../cards/view.ts';
+import { isReviewOverdue } from '../../domain/followup-rules.ts';
 import { clippedProgress } from '../../domain/metrics.ts';
 import type { OutcomePageData } from '../queries/outcome.ts';
 import { changeText, empty, scrollTable, statusPill } from '../render/bits.ts';
@@ -76,7 +77,7 @@ function trail(kit: Kit, d: OutcomePageData): Html {
 function followUp(kit: Kit, d: OutcomePageData, now: Date): Html {
   const schedules = d.schedules.length
     ? h`<ul>${d.schedules.map((s) => {
-        const overdue = s.status !== 'done' && s.status !== 'cancelled' && s.dueAt < now;
+        const overdue = isReviewOverdue(s, now);
         return h`<li>${kit.t(`web.review.kind.${s.kind}`)}: ${kit.date(s.dueAt)} — <span class="pill ${overdue ? 'overdue' : s.status === 'done' ? 'verified' : ''}">${kit.t(overdue ? 'web.review.overdue' : `web.review.status.${s.status}`)}</span>${
           s.completedAt ? h` <span class="muted small">${kit.t('web.review.completed_at', { date: kit.date(s.completedAt) })}</span>` : ''
         }</li>`;

@@ -12,7 +12,7 @@ import { loadOutcomePage } from '../queries/outcome.ts';
 import { loadPortfolio } from '../queries/portfolio.ts';
 import { loadDueReviews } from '../queries/reviews.ts';
 import { assertAdmin, listPeople, saveSettings } from '../queries/settings.ts';
-import { parseSettingsForm } from '../queries/settings-input.ts';
+import { baseSettings, parseSettingsForm } from '../queries/settings-input.ts';
 import { loadValue } from '../queries/value.ts';
 import { myBody } from './my.ts';
 import { npsBody } from './nps.ts';
@@ -88,7 +88,8 @@ export function pageRoutes() {
   app.post('/settings', async (c) => {
     const v = c.var.viewer;
     assertAdmin(v);
-    const { patch, managers } = parseSettingsForm(await c.req.parseBody({ all: true }));
+    const form = await c.req.parseBody({ all: true });
+    const { patch, managers } = parseSettingsForm(form);
     try {
       await saveSettings(c.var.deps, v, patch, managers);
     } catch (err) {
@@ -97,7 +98,7 @@ export function pageRoutes() {
       const people = await listPeople(c.var.deps.db, v);
       // Show what was typed where it is valid; a field that is not a number keeps the stored value.
       const typed = Object.fromEntries(Object.entries(patch).filter(([, x]) => !(typeof x === 'number' && Number.isNaN(x))));
-      return page(c, { title: kit.t('web.nav.settings'), active: 'settings', body: settingsBody(kit, { settings: { ...v.workspace.settings, ...typed }, people, problems: err.fields, saved: false }) }, 400);
+      return page(c, { title: kit.t('web.nav.settings'), active: 'settings', body: settingsBody(kit, { settings: { ...v.workspace.settings, ...typed }, base: baseSettings(form), people, problems: err.fields, saved: false }) }, 400);
     }
     return c.redirect('/app/settings?saved=1', 303);
   });

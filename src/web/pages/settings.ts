@@ -1,6 +1,7 @@
 import type { FieldError } from '../../domain/errors.ts';
 import type { WorkspaceSettingsShape } from '../../domain/settings.ts';
 import type { PersonOption } from '../queries/settings.ts';
+import { EDITABLE } from '../queries/settings-input.ts';
 import { scrollTable } from '../render/bits.ts';
 import { h, type Child, type Html } from '../render/html.ts';
 import type { Kit } from '../render/kit.ts';
@@ -10,6 +11,8 @@ export interface SettingsView {
   people: PersonOption[];
   problems: FieldError[];
   saved: boolean;
+  /** The stored settings the form starts from (default `settings`); sent back so only changed fields are saved. */
+  base?: WorkspaceSettingsShape;
 }
 
 const ZONES: string[] = (() => {
@@ -38,6 +41,9 @@ function managers(kit: Kit, v: SettingsView): Html {
   return scrollTable(head, rows, 'managers');
 }
 
+/** The editable settings as the form showed them: the save leaves the fields nobody touched to concurrent edits. */
+const baseOf = (s: WorkspaceSettingsShape) => JSON.stringify(Object.fromEntries(EDITABLE.map((k) => [k, s[k]])));
+
 /** The settings page body (admins only; the route checks before rendering). */
 export function settingsBody(kit: Kit, v: SettingsView): Html {
   const s = v.settings;
@@ -47,6 +53,7 @@ export function settingsBody(kit: Kit, v: SettingsView): Html {
   return h`${v.saved ? h`<div class="alert ok" role="status" data-testid="saved">${kit.t('web.settings.saved')}</div>` : ''}
 ${p.length ? h`<div class="alert error" role="alert">${kit.t('error.validation_failed')}</div>` : ''}
 <form method="post" action="/app/settings" class="card" data-testid="settings-form">
+<input type="hidden" name="base" value="${baseOf(v.base ?? s)}">
 <fieldset><legend>${kit.t('web.settings.pmo')}</legend>
 <div class="field"><span class="hint">${kit.t('web.settings.pmo_hint')}</span><div class="checks">${v.people.map(
     (person) => h`<label><input type="checkbox" name="pmoReviewers" value="${person.platformUserId}"${s.pmoReviewers.includes(person.platformUserId) ? h` checked` : ''}> ${person.name}</label>`,
@@ -58,6 +65,7 @@ ${field(kit, p, 'pmoChannel', kit.t('web.settings.pmo_channel'), h`<input id="pm
 ${field(kit, p, 'reviewOffsetDays', kit.t('web.settings.review_offset'), h`<input id="reviewOffsetDays" name="reviewOffsetDays" type="number" min="1" max="730" value="${s.reviewOffsetDays}">`)}
 ${field(kit, p, 'secondReviewOffsetDays', kit.t('web.settings.second_offset'), h`<input id="secondReviewOffsetDays" name="secondReviewOffsetDays" type="number" min="1" max="730" value="${s.secondReviewOffsetDays ?? ''}">`, kit.t('web.settings.second_offset_hint'))}
 ${field(kit, p, 'reminderAfterDays', kit.t('web.settings.reminder'), h`<input id="reminderAfterDays" name="reminderAfterDays" type="number" min="1" max="30" value="${s.reminderAfterDays}">`)}
+${field(kit, p, 'escalationAfterDays', kit.t('web.settings.escalation'), h`<input id="escalationAfterDays" name="escalationAfterDays" type="number" min="1" max="60" value="${s.escalationAfterDays}">`)}
 ${field(kit, p, 'shortfallThreshold', kit.t('web.settings.threshold'), h`<input id="shortfallThreshold" name="shortfallThresholdPct" type="number" min="1" max="99" step="0.1" value="${Math.round(s.shortfallThreshold * 1000) / 10}">`, kit.t('web.settings.threshold_hint'))}
 </fieldset>
 <fieldset><legend>${kit.t('web.settings.regional')}</legend>

@@ -2,7 +2,7 @@ import { assertNoFieldErrors, type FieldError } from '../../domain/errors.ts';
 import type { WorkspaceSettingsShape } from '../../domain/settings.ts';
 
 /** The settings the mini-app edits (admins and the installer are managed in chat). */
-export const EDITABLE = ['pmoReviewers', 'pmoChannel', 'reviewOffsetDays', 'secondReviewOffsetDays', 'shortfallThreshold', 'timeZone', 'locale', 'reminderAfterDays'] as const;
+export const EDITABLE = ['pmoReviewers', 'pmoChannel', 'reviewOffsetDays', 'secondReviewOffsetDays', 'shortfallThreshold', 'timeZone', 'locale', 'reminderAfterDays', 'escalationAfterDays'] as const;
 export type SettingsPatch = Partial<Pick<WorkspaceSettingsShape, (typeof EDITABLE)[number]>>;
 
 const num = (text: string): number => (/^\s*-?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN);
@@ -20,6 +20,30 @@ const one = (form: Form, name: string): string => all(form, name)[0] ?? '';
  * message on that field; the threshold is entered in percent and stored as a fraction.
  */
 export function parseSettingsForm(form: Form): { patch: SettingsPatch; managers: Map<string, string | null> } {
+  const { patch, managers } = readSettingsForm(form);
+  return { patch: changedOnly(patch, baseSettings(form)), managers };
+}
+
+/** The settings the form was rendered from (its hidden `base`), when it carries them. */
+export function baseSettings(form: Form): WorkspaceSettingsShape | undefined {
+  try {
+    const b = JSON.parse(one(form, 'base')) as unknown;
+    return b && typeof b === 'object' && !Array.isArray(b) ? (b as WorkspaceSettingsShape) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The fields the admin changed from what the form showed. An untouched field is left out, so
+ * saving cannot put back a value another admin changed meanwhile (the verb merges per key).
+ */
+function changedOnly(patch: SettingsPatch, base: WorkspaceSettingsShape | undefined): SettingsPatch {
+  if (!base) return patch;
+  return Object.fromEntries(Object.entries(patch).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(base[k as keyof WorkspaceSettingsShape]))) as SettingsPatch;
+}
+
+function readSettingsForm(form: Form): { patch: SettingsPatch; managers: Map<string, string | null> } {
   const second = one(form, 'secondReviewOffsetDays').trim();
   const patch: SettingsPatch = {
     pmoReviewers: [...new Set([...all(form, 'pmoReviewers'), ...ids(one(form, 'pmoReviewersExtra'))])],
@@ -27,6 +51,8 @@ export function parseSettingsForm(form: Form): { patch: SettingsPatch; managers:
     reviewOffsetDays: num(one(form, 'reviewOffsetDays')),
     secondReviewOffsetDays: second ? num(second) : null,
     reminderAfterDays: num(one(form, 'reminderAfterDays')),
+    // Older forms (and clients) without the field keep the stored delay.
+    ...(one(form, 'escalationAfterDays').trim() ? { escalationAfterDays: num(one(form, 'escalationAfterDays')) } : {}),
     shortfallThreshold: num(one(form, 'shortfallThresholdPct')) / 100,
     timeZone: one(form, 'timeZone').trim(),
     locale: one(form, 'locale') as WorkspaceSettingsShape['locale'],

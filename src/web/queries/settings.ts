@@ -1,8 +1,9 @@
 import { findManagerId, listWorkspacePeople } from '../../db/queries/people-list.ts';
 import type { Deps } from '../../deps.ts';
-import { DomainError, assertNoFieldErrors, type FieldError } from '../../domain/errors.ts';
+import { DomainError, assertNoFieldErrors } from '../../domain/errors.ts';
+import { setManager, validateManagerChanges } from '../../domain/set-manager.ts';
 import type { WorkspaceSettingsShape } from '../../domain/settings.ts';
-import { updateSettings } from '../../domain/update-settings.ts';
+import { updateSettings, validateSettings } from '../../domain/update-settings.ts';
 import type { Viewer } from '../env.ts';
 
 export interface PersonOption {
@@ -25,32 +26,6 @@ export function assertAdmin(v: Viewer): void {
 }
 
 /**
- * Checks manager changes against the workspace: both people exist in it, nobody manages
- * themselves, and no chain loops back (A → B → A). Returns field problems (`managers.<id>`).
- */
-export function checkManagerChanges(all: PersonOption[], changes: Map<string, string | null>): FieldError[] {
-  const byId = new Map(all.map((p) => [p.id, p]));
-  const next = new Map(all.map((p) => [p.id, changes.has(p.id) ? changes.get(p.id)! : p.managerId]));
-  const problems: FieldError[] = [];
-  for (const [personId, managerId] of changes) {
-    const field = `managers.${personId}`;
-    if (!byId.has(personId) || (managerId !== null && !byId.has(managerId))) problems.push({ field, key: 'web.settings.manager_unknown' });
-    else if (managerId === personId) problems.push({ field, key: 'web.settings.manager_self' });
-    else {
-      const seen = new Set<string>([personId]);
-      for (let m = managerId; m; m = next.get(m) ?? null) {
-        if (seen.has(m)) {
-          problems.push({ field, key: 'web.settings.manager_cycle' });
-          break;
-        }
-        seen.add(m);
-      }
-    }
-  }
-  return problems;
-}
-
-/**
  * Saves settings through the domain verb (which re-checks the admin and every value) and
  * manager mappings through the people repository. Everything is validated before anything
  * is written, so a bad value changes nothing.
@@ -60,15 +35,13 @@ export async function saveSettings(deps: Deps, v: Viewer, patch: Partial<Workspa
   const all = managers.size ? await listPeople(deps.db, v) : [];
   const current = new Map(all.map((p) => [p.id, p.managerId]));
   // The form sends every row; only real changes are checked and written (an untouched org-chart row stays as it is).
-  const changes = new Map([...managers].filter(([personId, managerId]) => current.get(personId) !== managerId));
-  assertNoFieldErrors(checkManagerChanges(all, changes));
-  const settings = Object.keys(patch).length
-    ? await updateSettings({
-        ctx: deps.verbs,
-        input: { workspace: { id: v.workspace.id, platform: v.workspace.platform, settings: v.workspace.settings }, installedBy: v.workspace.installedBy, actor: { address: v.person.platformUserId, isPlatformAdmin: false }, patch },
-      })
-    : v.workspace.settings;
-  for (const [personId, managerId] of changes) await deps.repos.people.setManager(v.workspace.id, personId, managerId, 'manual');
+  const changes = [...managers].filter(([personId, managerId]) => current.get(personId) !== managerId).map(([personId, managerId]) => ({ personId, managerId }));
+  const workspace = { id: v.workspace.id, platform: v.workspace.platform, settings: v.workspace.settings };
+  const input = { workspace, installedBy: v.workspace.installedBy, actor: { id: v.person.id, address: v.person.platformUserId, isPlatformAdmin: false } };
+  // Checked before either write, so a bad manager or a bad value changes nothing.
+  assertNoFieldErrors([...(await validateManagerChanges(deps.verbs.people, v.workspace.id, changes)), ...validateSettings(patch, v.workspace.settings)]);
+  const settings = Object.keys(patch).length ? await updateSettings({ ctx: deps.verbs, input: { ...input, patch } }) : v.workspace.settings;
+  await setManager({ ctx: deps.verbs, input: { ...input, changes } });
   return settings;
 }
 

@@ -34,8 +34,8 @@ const INVALID: [string, Record<string, string | undefined>, string][] = [
   ['actual not a number', { m0_actual: 'n/a' }, 'Enter the actual value as a number, or leave it empty.'],
   ['a second metric half filled', { m1_name: 'Complaints' }, 'Enter the baseline as a number.'],
   ['evidence that is not a link', { evidence: 'javascript:alert(1)' }, 'Enter a full link starting with http:// or https://.'],
-  ['no reviewer', { reviewer: undefined }, 'We couldn’t find a reviewer for you.'],
-  ['oneself as reviewer', { reviewer: F.member }, 'You are set as your own reviewer.'],
+  ['no reviewer', { reviewer: undefined }, 'Choose who reviews this outcome'],
+  ['oneself as reviewer', { reviewer: F.member }, 'you can’t review your own outcome'],
 ];
 
 describe('the submit form', () => {

@@ -29,7 +29,8 @@ describe('settings form (admins)', () => {
     expect(res.headers.get('location')).toBe('/app/settings?saved=1');
     expect(await settingsOf(W.a)).toMatchObject({ pmoReviewers: ['UPMO', 'UMGR', 'UNEW1', 'UNEW2'], pmoChannel: 'CPMO', reviewOffsetDays: 60, secondReviewOffsetDays: null, reminderAfterDays: 5, shortfallThreshold: 0.2, timeZone: 'Europe/Berlin', locale: 'zh-CN', admins: ['UADMIN'] });
     expect(await managerOf(P.other)).toEqual({ m: P.manager, src: 'manual' });
-    expect(await audits()).toBe(1);
+    // The settings change and the manager mapping, each audited with the admin.
+    expect(await audits()).toBe(2);
     const page = await (await (await h.as(W.a, P.admin)).get('/app/settings?saved=1')).text();
     expect(page).toContain('data-testid="saved"');
   });
