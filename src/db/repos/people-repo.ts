@@ -51,6 +51,14 @@ export function createPeopleRepo(db: Db) {
   return {
     ...directory,
     ensure,
+    /** One person by platform user id, or null when not seen yet (a read, no write). */
+    async byPlatformId(workspaceId: string, platformUserId: string): Promise<(PersonRef & { name: string }) | null> {
+      const [p] = await db
+        .select()
+        .from(people)
+        .where(and(eq(people.workspaceId, workspaceId), eq(people.platformUserId, platformUserId)));
+      return p ? { ...toRef(p), name: p.name } : null;
+    },
     /** One person by platform user id, created if new, profile fields refreshed when given. */
     async upsert(workspaceId: string, profile: PersonProfile): Promise<PersonRef> {
       await db
