@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { DomainError } from '../domain/errors.ts';
+import { badRequest } from '../errors.ts';
 
 /** The platform webhooks' ceiling: Slack and Feishu payloads are a few KB; 1 MB leaves room for big modals. */
 export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
@@ -30,7 +31,10 @@ export function bodyLimit(limit: number): MiddlewareHandler {
     const chunks: Uint8Array[] = [];
     let size = 0;
     for (;;) {
-      const { done, value } = await reader.read();
+      // A client that goes away mid-body is its own problem, not a server error to log.
+      const { done, value } = await reader.read().catch(() => {
+        throw badRequest('the body ended before it was complete');
+      });
       if (done) break;
       size += value.byteLength;
       if (size > limit) {
