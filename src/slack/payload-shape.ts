@@ -58,7 +58,7 @@ const interactionByType: Record<string, z.ZodType> = {
 const event = z.looseObject({
   type: id,
   user: z.union([z.string(), withId]).optional(),
-  channel: z.union([z.string(), z.looseObject({ id: z.string().optional() })]).optional(),
+  channel: z.union([z.string(), withId]).optional(),
   channel_id: z.string().optional(),
   item: obj.optional(),
   subteam: obj.optional(),
