@@ -40,10 +40,10 @@ export function createPeopleRepo(db: Db) {
       return p ? toRef(p) : null;
     },
     async pmo(workspace) {
-      const rows = await ensure(
-        workspace.id,
-        workspace.settings.pmoReviewers.map((platformUserId) => ({ platformUserId })),
-      );
+      const ids = workspace.settings.pmoReviewers;
+      // Read first: every approval asks, and the PMO's rows exist after the first time.
+      const known = ids.length ? await db.select().from(people).where(and(eq(people.workspaceId, workspace.id), inArray(people.platformUserId, ids.slice(0, MAX_BOUND_PARAMS - 1)))) : [];
+      const rows = known.length === ids.length ? ids.map((id) => known.find((r) => r.platformUserId === id)!) : await ensure(workspace.id, ids.map((platformUserId) => ({ platformUserId })));
       return { reviewers: rows.map(toRef), channel: workspace.settings.pmoChannel };
     },
   };
