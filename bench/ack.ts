@@ -182,14 +182,19 @@ async function main() {
 
   const backlogLeft = async () => Number((await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM outbox WHERE dedupe_key LIKE 'backlog-%' AND status = 'pending'`))[0]!.n);
   console.log(`ack benchmarks on the Node entry (libsql file, fake Slack/Feishu), backlog ${BACKLOG} rows, ${CONCURRENCY} clients closed loop`);
-  // NORMAL last: the open-loop runs below keep the app's own setting.
-  for (const mode of ['FULL', 'NORMAL'] as const) {
+  // The minimal handler first, both settings: the app's clicks leave deferred drains running
+  // that would otherwise slow it. NORMAL last each time: the open-loop runs keep the app's setting.
+  const modes = ['FULL', 'NORMAL'] as const;
+  const bare: Record<string, Awaited<ReturnType<typeof closedLoop>>> = {};
+  for (const mode of modes) {
     await db.run(sql.raw(`PRAGMA synchronous = ${mode}`));
-    const [app, min] = [await pending(CLICKS), await pending(CLICKS)];
-    const real = await closedLoop(`${server.url}/feishu/cards`, app);
-    const bare = await closedLoop(`${minimalUrl}/feishu/cards`, min);
-    console.log(`  synchronous=${mode.padEnd(6)} approval clicks: app ${real.rps.toFixed(0)}/s (p50 ${ms(real.p50)}, p99 ${ms(real.p99)}, errors ${real.errors})`);
-    console.log(`  synchronous=${mode.padEnd(6)} minimal handler: ${bare.rps.toFixed(0)}/s (p50 ${ms(bare.p50)}, p99 ${ms(bare.p99)}, errors ${bare.errors})  → app/minimal ${(real.rps / bare.rps).toFixed(2)}× (goal ≥ 0.5×)`);
+    bare[mode] = await closedLoop(`${minimalUrl}/feishu/cards`, await pending(CLICKS));
+    console.log(`  synchronous=${mode.padEnd(6)} minimal handler: ${bare[mode].rps.toFixed(0)}/s (p50 ${ms(bare[mode].p50)}, p99 ${ms(bare[mode].p99)}, errors ${bare[mode].errors})`);
+  }
+  for (const mode of modes) {
+    await db.run(sql.raw(`PRAGMA synchronous = ${mode}`));
+    const real = await closedLoop(`${server.url}/feishu/cards`, await pending(CLICKS));
+    console.log(`  synchronous=${mode.padEnd(6)} approval clicks: app ${real.rps.toFixed(0)}/s (p50 ${ms(real.p50)}, p99 ${ms(real.p99)}, errors ${real.errors})  → app/minimal ${(real.rps / bare[mode]!.rps).toFixed(2)}× (goal ≥ 0.5×)`);
     console.log(`  backlog rows still pending: ${await backlogLeft()}`);
   }
 
