@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { feishuEncrypt } from '../../helpers/feishu-sign.ts';
+import { feishuDecrypt, feishuEncrypt, feishuSignature, signedFeishuRequest } from '../../helpers/feishu-sign.ts';
 import { interactionBody, signedSlackRequest } from '../../helpers/slack-sign.ts';
-import { BASE, SLACK_SECRET, startInboundApp, FEISHU, type InboundApp } from './inbound-app.ts';
-import { signedFeishuRequest } from '../../helpers/feishu-sign.ts';
+import { BASE, FEISHU, SLACK_SECRET, startInboundApp, type InboundApp } from './inbound-app.ts';
 
 /**
  * ≥ 5,000 correctly signed (Feishu: also encrypted) payloads, each malformed on purpose:
@@ -161,7 +160,6 @@ function feishuRequest(i: number): Request {
   return signedFeishuRequest(url(path), { encryptKey: FEISHU.encryptKey, body: mutate(base, fields) as object });
 }
 
-import { feishuDecrypt, feishuSignature } from '../../helpers/feishu-sign.ts';
 const decrypted = (raw: string) => {
   try {
     return feishuDecrypt(FEISHU.encryptKey, (JSON.parse(raw) as { encrypt: string }).encrypt);
