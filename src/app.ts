@@ -28,8 +28,16 @@ export function createApp(deps: Deps) {
   app.use(async (c, next) => {
     c.set('deps', deps);
     const ctx = executionCtx(c);
-    c.set('defer', (task) => deps.defer(task, ctx));
-    await next();
+    // Deferred work waits for the handler to return: a task deferred before the handler's
+    // last await (an outbox kick before the card is rendered) must not run ahead of the answer.
+    let handled!: () => void;
+    const done = new Promise<void>((resolve) => (handled = resolve));
+    c.set('defer', (task) => deps.defer(() => done.then(task), ctx));
+    try {
+      await next();
+    } finally {
+      handled();
+    }
   });
 
   app.route('/healthz', health);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
-const SECRET = 'x'.repeat(32);
+const SECRET = 'config-test-secret-0123456789abcdef';
 const feishu = { FEISHU_APP_ID: 'cli_1', FEISHU_APP_SECRET: 's', FEISHU_ENCRYPT_KEY: 'k', FEISHU_VERIFICATION_TOKEN: 'v' };
 
 const error = (env: Record<string, string>) => {
@@ -56,6 +56,9 @@ describe('loadConfig', () => {
     expect(error({ ...noKey, APP_SECRET: SECRET })).toContain('FEISHU_ENCRYPT_KEY:');
     expect(error(feishu)).toContain('APP_SECRET:');
     expect(error({ ...feishu, APP_SECRET: 'short' })).toContain('APP_SECRET: must be at least 32');
+    expect(error({ ...feishu, APP_SECRET: 'a'.repeat(32) })).toContain('APP_SECRET: is too predictable');
+    expect(error({ ...feishu, APP_SECRET: 'abcd'.repeat(16) })).toContain('APP_SECRET: is too predictable');
+    expect(loadConfig({ ...feishu, APP_SECRET: '3f9c1ab0e47d82c5b6a1f0d9e3c7b248' }).appSecret).toBe('3f9c1ab0e47d82c5b6a1f0d9e3c7b248');
   });
 
   it('accepts feishu, lark or a URL as FEISHU_DOMAIN and nothing else', () => {

@@ -7,6 +7,25 @@ import { z } from 'zod';
 
 const optional = z.string().trim().min(1).optional();
 
+/**
+ * A floor on APP_SECRET's guessability: at least 8 distinct characters, and its length
+ * times the Shannon entropy of its own characters at least 80 bits. 32 × 'a' is 0 bits,
+ * 'abcd' repeated has 4 characters; 32 random hex digits estimate at 89–128 bits (none of a
+ * million samples fell below either floor), 32 random base64 characters at about 150. An
+ * estimate, not a proof: it refuses the obviously weak values people type.
+ */
+const MIN_SECRET_BITS = 80;
+const MIN_SECRET_DISTINCT = 8;
+
+function unpredictable(value: string): boolean {
+  const counts = new Map<string, number>();
+  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  const n = [...value].length;
+  let perChar = 0;
+  for (const c of counts.values()) perChar -= (c / n) * Math.log2(c / n);
+  return counts.size >= MIN_SECRET_DISTINCT && perChar * n >= MIN_SECRET_BITS;
+}
+
 const url = (name: string) =>
   z
     .string()
@@ -48,7 +67,11 @@ const schema = z.object({
     .trim()
     .refine((v) => v === 'feishu' || v === 'lark' || URL.canParse(v), 'must be feishu, lark or a base URL')
     .default('feishu'),
-  APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  APP_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .refine(unpredictable, 'is too predictable (few distinct or repeated characters); use 32+ random characters, e.g. `openssl rand -base64 32`')
+    .optional(),
   PUBLIC_URL: url('PUBLIC_URL'),
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   DEFAULT_TIMEZONE: timeZone,

@@ -1,4 +1,3 @@
-import { HTTPException } from 'hono/http-exception';
 import { DomainError, type ErrorCode, type FieldError } from './domain/errors.ts';
 import type { Locale } from './domain/types.ts';
 import { t } from './i18n/index.ts';
@@ -7,8 +6,10 @@ import { t } from './i18n/index.ts';
  * The one place where errors become what a person or a client sees: an HTTP status,
  * and the localised text that Slack shows as an ephemeral and Feishu as a toast.
  */
-const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409> = {
+const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413> = {
   validation_failed: 400,
+  bad_request: 400,
+  too_large: 413,
   comment_required: 400,
   unauthorized: 401,
   forbidden: 403,
@@ -20,6 +21,9 @@ const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409> = {
   already_decided: 409,
   closed: 409,
 };
+
+/** A request a client sent wrong (unreadable, or not the shape its platform sends): a 400 saying why. */
+export const badRequest = (reason: string): DomainError => new DomainError('bad_request', 'error.bad_request', { reason });
 
 export interface ErrorView {
   status: number;
@@ -39,9 +43,6 @@ export function describeError(err: unknown, locale: Locale): ErrorView {
       message: t(locale, err.messageKey, err.params),
       ...(err.fields.length ? { fields: err.fields.map((f) => ({ ...f, message: t(locale, f.key, f.params) })) } : {}),
     };
-  }
-  if (err instanceof HTTPException && err.status < 500) {
-    return { status: err.status, code: 'bad_request', message: err.message || 'Bad request' };
   }
   if (err instanceof SyntaxError) return { status: 400, code: 'bad_request', message: `Malformed request body: ${err.message}` };
   const ref = crypto.randomUUID().slice(0, 8);

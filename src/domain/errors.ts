@@ -15,7 +15,9 @@ export type ErrorCode =
   | 'comment_required'
   | 'platform_off'
   | 'closed'
-  | 'unauthorized';
+  | 'unauthorized'
+  | 'bad_request'
+  | 'too_large';
 
 /** A problem with one input field; `key` is an i18n message key. */
 export interface FieldError {

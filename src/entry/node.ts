@@ -11,6 +11,19 @@ import { platformSenders } from '../platform-senders.ts';
 /** How often the Node timer runs the scheduled jobs (Workers use the cron trigger). */
 const JOB_INTERVAL_MS = 60_000;
 
+/**
+ * How long a client may take to send a request (Node's defaults are 5 minutes for the
+ * whole request and 1 minute for the headers). Slack and Feishu send a few KB at once and
+ * want an answer within 3 s; a body trickled one byte at a time is cut off with a 408.
+ * Node checks these every `checkIntervalMs` (default 30 s), so that is lowered too.
+ */
+export interface ServerTimeouts {
+  requestMs: number;
+  headersMs: number;
+  checkIntervalMs: number;
+}
+export const DEFAULT_SERVER_TIMEOUTS: ServerTimeouts = { requestMs: 30_000, headersMs: 10_000, checkIntervalMs: 1_000 };
+
 export interface NodeServer {
   url: string;
   deps: Deps;
@@ -22,7 +35,7 @@ export interface NodeServer {
  * Starts the service on Node: validated config, embedded (or remote) libsql with
  * migrations applied, the HTTP server, and the job timer.
  */
-export async function startNodeServer(opts: { env: Record<string, string | undefined>; log?: Log; port?: number; jobIntervalMs?: number | null; hostname?: string }): Promise<NodeServer> {
+export async function startNodeServer(opts: { env: Record<string, string | undefined>; log?: Log; port?: number; jobIntervalMs?: number | null; hostname?: string; timeouts?: Partial<ServerTimeouts> }): Promise<NodeServer> {
   const log = opts.log ?? consoleLog;
   const config: Config = loadConfig(opts.env);
   const { db, client } = await openNodeDatabase(config.databaseUrl ?? 'file:./data/outcome.db', config.databaseAuthToken);
@@ -39,8 +52,10 @@ export async function startNodeServer(opts: { env: Record<string, string | undef
   interval?.unref();
 
   const port = opts.port ?? config.port;
+  const timeouts = { ...DEFAULT_SERVER_TIMEOUTS, ...opts.timeouts };
+  const serverOptions = { requestTimeout: timeouts.requestMs, headersTimeout: timeouts.headersMs, connectionsCheckingInterval: timeouts.checkIntervalMs };
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port, hostname: opts.hostname ?? '0.0.0.0' }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, port, hostname: opts.hostname ?? '0.0.0.0', serverOptions }, () => resolve(s));
   });
   const address = server.address();
   const url = `http://localhost:${typeof address === 'object' && address ? address.port : port}`;

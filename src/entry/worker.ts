@@ -3,7 +3,7 @@ import { createApp, type App } from '../app.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { d1Db } from '../db/d1.ts';
 import { libsqlDb } from '../db/libsql.ts';
-import { createWaitUntilDefer } from '../defer.ts';
+import { createWaitUntilDefer, holdUntilSent } from '../defer.ts';
 import { createDeps, type Deps } from '../deps.ts';
 import { runDueJobs } from '../jobs/run-due-jobs.ts';
 import { consoleLog } from '../log.ts';
@@ -53,7 +53,9 @@ export default {
       return Response.json({ error: 'misconfigured', message }, { status: 500 });
     }
     const app = (built!.app ??= createApp(deps));
-    return app.fetch(request, env, ctx);
+    // Deferred work starts once the response has left, as on Node (src/defer.ts).
+    const sent = holdUntilSent(ctx);
+    return sent(await app.fetch(request, env, ctx));
   },
 
   async scheduled(controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {

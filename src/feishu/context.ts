@@ -17,12 +17,18 @@ export interface FeishuCtx {
 
 /** The workspace of a verified tenant_key (created with defaults on first sight). */
 export async function feishuWorkspace(deps: Deps, tenantKey: string): Promise<{ row: WorkspaceRow; workspace: WorkspaceContext }> {
-  const row = await deps.repos.workspaces.ensure('feishu', tenantKey);
+  // One read on every request after the first; the insert only on first sight.
+  const row = (await deps.repos.workspaces.byExternalId('feishu', tenantKey)) ?? (await deps.repos.workspaces.ensure('feishu', tenantKey));
   return { row, workspace: { id: row.id, platform: 'feishu', settings: row.settings } };
 }
 
-/** A Feishu user (open_id) as a person of the workspace, created on first sight. */
-export function feishuPerson(deps: Deps, workspaceId: string, openId: string, name?: string): Promise<PersonRef> {
+/**
+ * A Feishu user (open_id) as a person of the workspace, created on first sight. A known
+ * person costs one read: no write on every click unless there is a new name to store.
+ */
+export async function feishuPerson(deps: Deps, workspaceId: string, openId: string, name?: string): Promise<PersonRef> {
+  const known = await deps.repos.people.byPlatformId(workspaceId, openId);
+  if (known && (!name || known.name === name)) return known;
   return deps.repos.people.upsert(workspaceId, { platformUserId: openId, ...(name ? { name } : {}) });
 }
 

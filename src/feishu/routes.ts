@@ -1,28 +1,42 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
+import type { Deps } from '../deps.ts';
 import { DomainError } from '../domain/errors.ts';
+import { badRequest } from '../errors.ts';
+import { bodyLimit, CARD_CALLBACK_BODY_LIMIT, WEBHOOK_BODY_LIMIT } from '../security/body-limit.ts';
 import type { CardResponse } from './card-response.ts';
 import { larkLogger } from './client.ts';
 import { feishuWorkspace, type FeishuCtx } from './context.ts';
 import { evidenceRoute } from './evidence-route.ts';
 import { handleOnce } from './handle-once.ts';
-import { onCardAction, type CardActionEvent } from './handlers/card-action.ts';
-import { onMenu, type MenuEvent } from './handlers/menu.ts';
-import { onMessage, type MessageEvent } from './handlers/message.ts';
+import { onCardAction } from './handlers/card-action.ts';
+import { onMenu } from './handlers/menu.ts';
+import { onMessage } from './handlers/message.ts';
+import { checkFeishuShape } from './payload-shape.ts';
 import { verifyFeishuRequest, type Verified } from './verify.ts';
 
 type Payload = Extract<Verified, { kind: 'payload' }>;
+type Handler = (ctx: FeishuCtx, event: never) => Promise<unknown>;
 
-/** Verifies the raw request; a forged, stale or wrongly-tokened one is a 401 before anything is read or written. */
-async function verified(c: Context<AppEnv>): Promise<Verified> {
+/** What each route handles, by event type; any other type is acknowledged and ignored. */
+const EVENTS: Record<string, Handler> = { 'im.message.receive_v1': onMessage, 'application.bot.menu_v6': onMenu };
+const CARDS: Record<string, Handler> = { 'card.action.trigger': onCardAction };
+
+/**
+ * Verifies the raw request and checks its shape. Forged, stale or wrongly-tokened → 401;
+ * signed but unreadable or malformed → 400; both thrown to the app's one error mapping,
+ * before anything is written.
+ */
+async function verified(c: Context<AppEnv>): Promise<Exclude<Verified, { kind: 'rejected' }>> {
   const deps = c.var.deps;
   const raw = new Uint8Array(await c.req.arrayBuffer());
   const v = await verifyFeishuRequest({ raw, header: (n) => c.req.header(n), config: deps.config.feishu!, nowMs: deps.clock.now().getTime() });
   if (v.kind === 'rejected') {
     deps.log('warn', 'feishu request rejected', { path: c.req.path, reason: v.reason });
-    if (v.status === 401) throw new DomainError('unauthorized', 'error.unauthorized');
+    throw v.status === 401 ? new DomainError('unauthorized', 'error.unauthorized') : badRequest(v.reason);
   }
+  if (v.kind === 'payload') checkFeishuShape(v.payload, v.envelope);
   return v;
 }
 
@@ -32,47 +46,57 @@ async function contextFor(c: Context<AppEnv>, v: Payload): Promise<FeishuCtx> {
   return { deps: c.var.deps, defer: c.var.defer, row, workspace, envelope: v.envelope };
 }
 
-type Handlers = Record<string, (data: never) => Promise<unknown>>;
+const FLAT = Symbol('flattened event');
+const dispatchers = new WeakMap<Deps, lark.EventDispatcher>();
 
 /**
- * Hands the verified, decrypted payload to the SDK's EventDispatcher for routing. Our own
- * check replaced the SDK's (which hashes a re-serialised body and has no time window), so
- * `needCheck: false`; the SDK flattens the envelope and calls the handler for its type.
+ * The SDK's EventDispatcher, built once per deps (not per request). Its handlers only hand
+ * back the event the SDK flattened (envelope header and event fields on one object); the
+ * route then calls ours with the request's context. Our check replaced the SDK's (which
+ * hashes a re-serialised body and has no time window), hence `needCheck: false`.
  */
-async function dispatch(c: Context<AppEnv>, v: Payload, handlers: Handlers): Promise<unknown> {
-  const dispatcher = new lark.EventDispatcher({ logger: larkLogger(c.var.deps.log) }).register(handlers as lark.EventHandles);
-  const headers = Object.fromEntries(['x-lark-request-timestamp', 'x-lark-request-nonce', 'x-lark-signature'].map((h) => [h, c.req.header(h)]));
-  return dispatcher.invoke(Object.assign(Object.create({ headers }), v.payload), { needCheck: false });
+function dispatcherFor(deps: Deps): lark.EventDispatcher {
+  let dispatcher = dispatchers.get(deps);
+  if (!dispatcher) {
+    const passThrough = Object.fromEntries([...Object.keys(EVENTS), ...Object.keys(CARDS)].map((type) => [type, async (data: unknown) => ({ [FLAT]: data })]));
+    dispatcher = new lark.EventDispatcher({ logger: larkLogger(deps.log) }).register(passThrough as lark.EventHandles);
+    dispatchers.set(deps, dispatcher);
+  }
+  return dispatcher;
+}
+
+/**
+ * Hands the payload to the dispatcher (which also keeps the SDK's own `app_ticket` handling)
+ * and runs our handler for its type with the request's context; undefined for other types.
+ */
+async function dispatch(ctx: FeishuCtx, v: Payload, handlers: Record<string, Handler>): Promise<unknown> {
+  const out: unknown = await dispatcherFor(ctx.deps).invoke(v.payload, { needCheck: false });
+  const handler = handlers[v.envelope.eventType];
+  const flat = typeof out === 'object' && out !== null && FLAT in out;
+  return handler && flat ? handler(ctx, (out as { [FLAT]: never })[FLAT]) : undefined;
 }
 
 /** Feishu/Lark: POST /feishu/events (events) and POST /feishu/cards (card callbacks). */
 export function feishuRoutes() {
   const app = new Hono<AppEnv>();
 
-  app.post('/events', async (c) => {
+  app.post('/events', bodyLimit(WEBHOOK_BODY_LIMIT), async (c) => {
     const v = await verified(c);
     if (v.kind === 'challenge') return c.json({ challenge: v.challenge });
-    if (v.kind === 'rejected') return c.json({ error: 'bad_request', message: v.reason }, 400);
     const ctx = await contextFor(c, v);
     // At-least-once delivery: each event_id is handled once (messages are also keyed by
     // message_id); a failed handling answers 500 and leaves the event to Feishu's retry.
-    await handleOnce(ctx.deps, { workspaceId: ctx.workspace.id, source: 'feishu_event', key: v.envelope.eventId }, () =>
-      dispatch(c, v, {
-        'im.message.receive_v1': (e: MessageEvent) => onMessage(ctx, e),
-        'application.bot.menu_v6': (e: MenuEvent) => onMenu(ctx, e),
-      }),
-    );
+    await handleOnce(ctx.deps, { workspaceId: ctx.workspace.id, source: 'feishu_event', key: v.envelope.eventId }, () => dispatch(ctx, v, EVENTS));
     // Unknown event types are acknowledged too: Feishu would otherwise retry them for hours.
     return c.json({});
   });
 
-  app.post('/cards', async (c) => {
+  app.post('/cards', bodyLimit(CARD_CALLBACK_BODY_LIMIT), async (c) => {
     const v = await verified(c);
     if (v.kind === 'challenge') return c.json({ challenge: v.challenge });
-    if (v.kind === 'rejected') return c.json({ error: 'bad_request', message: v.reason }, 400);
     const ctx = await contextFor(c, v);
-    const answer = await dispatch(c, v, { 'card.action.trigger': (e: CardActionEvent) => onCardAction(ctx, e) });
-    // Another callback type (or none registered) leaves the card unchanged.
+    const answer = await dispatch(ctx, v, CARDS);
+    // Another callback type leaves the card unchanged.
     return c.json(typeof answer === 'object' && answer !== null ? (answer as CardResponse) : {});
   });
 

@@ -47,6 +47,7 @@ function sameText(a: string, b: string): boolean {
 }
 
 const reject = (status: 400 | 401, reason: string): Verified => ({ kind: 'rejected', status, reason });
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 async function checkSignature(raw: Uint8Array, header: Header, encryptKey: string, nowMs: number): Promise<string | null> {
@@ -94,9 +95,10 @@ export async function verifyFeishuRequest(input: { raw: Uint8Array; header: Head
   const token = payload.schema === '2.0' ? head?.token : payload.token;
   if (typeof token !== 'string' || !sameText(token, config.verificationToken)) return reject(401, 'wrong Verification Token');
   const event = isObj(payload.event) ? payload.event : {};
+  // Only strings count: a number or an object here is a malformed envelope, not a tenant.
   const envelope: Envelope = head
-    ? { eventId: String(head.event_id ?? ''), eventType: String(head.event_type ?? ''), tenantKey: String(head.tenant_key ?? '') }
-    : { eventId: String(payload.uuid ?? ''), eventType: String(event.type ?? ''), tenantKey: String(event.tenant_key ?? payload.tenant_key ?? '') };
-  if (!envelope.tenantKey || !envelope.eventType) return reject(400, 'envelope without tenant_key or event type');
+    ? { eventId: str(head.event_id), eventType: str(head.event_type), tenantKey: str(head.tenant_key) }
+    : { eventId: str(payload.uuid), eventType: str(event.type), tenantKey: str(event.tenant_key) || str(payload.tenant_key) };
+  if (!envelope.tenantKey || !envelope.eventType || !envelope.eventId) return reject(400, 'envelope without a tenant_key, event type or event id');
   return { kind: 'payload', payload, envelope };
 }

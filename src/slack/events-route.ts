@@ -1,12 +1,13 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { DomainError } from '../domain/errors.ts';
-import { describeError } from '../errors.ts';
-import { resolveLocale, t } from '../i18n/index.ts';
+import { badRequest } from '../errors.ts';
+import { t } from '../i18n/index.ts';
 import { boltFor } from './bolt-app.ts';
 import { dispatchToBolt } from './dispatch.ts';
 import { isSslCheck, parseSlackBody, teamIdOf, type SlackBody } from './inbound.ts';
 import { installationFor } from './installation.ts';
+import { checkSlackShape } from './payload-shape.ts';
 import { slackTimings } from './timing.ts';
 import { verifySlackRequest } from './verify.ts';
 
@@ -25,8 +26,9 @@ function notInstalled(c: Context<AppEnv>, body: SlackBody) {
 
 /**
  * POST /slack/events: the one Request URL for slash commands, interactivity and events.
- * The raw body is verified before anything is parsed; forged or replayed requests get a
- * 401 and touch nothing. Then Bolt runs the listeners and the ack becomes the response.
+ * The body (at most WEBHOOK_BODY_LIMIT, routes.ts) is verified before anything is parsed;
+ * forged or replayed requests get a 401 and touch nothing; a body not shaped like Slack's
+ * gets a 400. Then Bolt runs the listeners and the ack becomes the response.
  */
 export async function handleSlackEvents(c: Context<AppEnv>) {
   const { deps } = c.var;
@@ -41,13 +43,15 @@ export async function handleSlackEvents(c: Context<AppEnv>) {
     nowMs: Date.now(),
   });
   if (!verdict.ok) {
-    const view = describeError(new DomainError('unauthorized', 'error.unauthorized'), resolveLocale(c.req.header('accept-language'), deps.config.defaultLocale));
-    return c.json({ error: view.code, reason: verdict.reason, message: view.message }, 401);
+    deps.log('warn', 'slack request rejected', { reason: verdict.reason });
+    throw new DomainError('unauthorized', 'error.unauthorized');
   }
   const body = parseSlackBody(raw, contentType);
-  if (body.type === 'url_verification') return c.json({ challenge: String(body.challenge ?? '') });
+  // Before Bolt, and before anything is written: a malformed body is a 400, never a 5xx.
+  checkSlackShape(body);
+  if (body.type === 'url_verification') return c.json({ challenge: String(body.challenge) });
   const teamId = teamIdOf(body);
-  if (!teamId) return c.json({ error: 'bad_request', message: 'The request names no Slack team.' }, 400);
+  if (!teamId) throw badRequest('the request names no Slack team');
   if (!(await installationFor(deps, body, teamId))) return notInstalled(c, body);
   return dispatchToBolt(boltFor(deps), body, {
     defer: c.var.defer,

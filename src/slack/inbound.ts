@@ -1,4 +1,4 @@
-import { HTTPException } from 'hono/http-exception';
+import { badRequest } from '../errors.ts';
 
 /** A parsed Slack request body: slash command fields, an interactivity payload, or an Events API envelope. */
 export type SlackBody = Record<string, unknown>;
@@ -11,8 +11,8 @@ export function isSslCheck(raw: string, contentType: string): boolean {
   return isForm(contentType) && new URLSearchParams(raw).get('ssl_check') === '1';
 }
 
-function bad(message: string): never {
-  throw new HTTPException(400, { message });
+function bad(reason: string): never {
+  throw badRequest(reason);
 }
 
 function parseJson(text: string, what: string): SlackBody {

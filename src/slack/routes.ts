@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
+import { bodyLimit, WEBHOOK_BODY_LIMIT } from '../security/body-limit.ts';
 import { handleSlackEvents } from './events-route.ts';
 import { slackManifest } from './manifest.ts';
 import { handleInstall, handleOAuthRedirect } from './oauth.ts';
@@ -7,7 +8,7 @@ import { handleInstall, handleOAuthRedirect } from './oauth.ts';
 /** Slack: POST /slack/events (commands, interactivity, events), install, OAuth, manifest. */
 export function slackRoutes() {
   return new Hono<AppEnv>()
-    .post('/events', handleSlackEvents)
+    .post('/events', bodyLimit(WEBHOOK_BODY_LIMIT), handleSlackEvents)
     .get('/install', handleInstall)
     .get('/oauth_redirect', handleOAuthRedirect)
     .get('/manifest', (c) => c.json(slackManifest(c.var.deps.config.publicUrl)));

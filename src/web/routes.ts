@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { csrf } from 'hono/csrf';
+import { DomainError } from '../domain/errors.ts';
 import { apiRoutes } from './api/routes.ts';
 import { assetRoutes, assetUrl } from './assets/serve.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -25,8 +26,14 @@ const locale: MiddlewareHandler<WebEnv> = async (c, next) => {
  * Cross-site form posts are refused (Origin must be this server or PUBLIC_URL); JSON needs a
  * CORS preflight we never grant, and the session cookie is SameSite=Lax besides.
  */
-const sameOrigin: MiddlewareHandler<WebEnv> = (c, next) =>
-  csrf({ origin: (origin, ctx) => origin === new URL(ctx.req.url).origin || origin === new URL(c.var.deps.config.publicUrl).origin })(c, next);
+const sameOrigin: MiddlewareHandler<WebEnv> = async (c, next) => {
+  // hono/csrf as a check only: its refusal (an HTTPException) becomes the app's own `forbidden`.
+  let allowed = false;
+  const check = csrf({ origin: (origin, ctx) => origin === new URL(ctx.req.url).origin || origin === new URL(c.var.deps.config.publicUrl).origin });
+  await check(c, async () => void (allowed = true)).catch(() => undefined);
+  if (!allowed) throw new DomainError('forbidden', 'error.forbidden');
+  await next();
+};
 
 /** Pages redirect to sign-in; the API answers 401 JSON. Either way the viewer is fresh from the database. */
 function requireViewer(sessions: Sessions, kind: 'page' | 'api'): MiddlewareHandler<WebEnv> {

@@ -34,8 +34,10 @@ function callback(opts: { formValue: Record<string, string>; headers?: Record<st
 async function fetchWorker(req: Request) {
   const ctx = createExecutionContext();
   const res = await worker.fetch(req, { ...env }, ctx);
+  // The runtime reads the response first; deferred work starts after it (src/defer.ts).
+  const text = await res.text();
   await waitOnExecutionContext(ctx);
-  return res;
+  return new Response(text, res);
 }
 
 describe('a Feishu card callback inside workerd', () => {

@@ -41,10 +41,10 @@ export function createPeopleRepo(db: Db) {
       return p ? toRef(p) : null;
     },
     async pmo(workspace) {
-      const rows = await ensure(
-        workspace.id,
-        workspace.settings.pmoReviewers.map((platformUserId) => ({ platformUserId })),
-      );
+      const ids = workspace.settings.pmoReviewers;
+      // Read first: every approval asks, and the PMO's rows exist after the first time.
+      const known = ids.length ? await db.select().from(people).where(and(eq(people.workspaceId, workspace.id), inArray(people.platformUserId, ids.slice(0, MAX_BOUND_PARAMS - 1)))) : [];
+      const rows = known.length === ids.length ? ids.map((id) => known.find((r) => r.platformUserId === id)!) : await ensure(workspace.id, ids.map((platformUserId) => ({ platformUserId })));
       return { reviewers: rows.map(toRef), channel: workspace.settings.pmoChannel };
     },
     async saveManagers(workspaceId, changes, audit) {
@@ -65,6 +65,14 @@ export function createPeopleRepo(db: Db) {
   return {
     ...directory,
     ensure,
+    /** One person by platform user id, or null when not seen yet (a read, no write). */
+    async byPlatformId(workspaceId: string, platformUserId: string): Promise<(PersonRef & { name: string }) | null> {
+      const [p] = await db
+        .select()
+        .from(people)
+        .where(and(eq(people.workspaceId, workspaceId), eq(people.platformUserId, platformUserId)));
+      return p ? { ...toRef(p), name: p.name } : null;
+    },
     /** One person by platform user id, created if new, profile fields refreshed when given. */
     async upsert(workspaceId: string, profile: PersonProfile): Promise<PersonRef> {
       await db

@@ -19,16 +19,25 @@ async function listReply(scope: SlackScope, member: Member): Promise<SlackMessag
   return renderList(member.cards, items.map((o) => ({ ...o, updatedText: dateText(o.updatedAt, member.timeZone) })));
 }
 
-/** Acks, then opens a modal while the trigger id is fresh; a refusal or a failure is explained privately. */
-async function ackAndOpen(deps: Deps, member: Member, ack: () => Promise<void>, respond: RespondFn, open: () => Promise<void>): Promise<void> {
-  await ack();
-  try {
-    await open();
-  } catch (err) {
-    if (!(err instanceof DomainError)) deps.log('warn', 'views.open failed for /outcome', { error: err instanceof Error ? err.message : String(err) });
-    const text = err instanceof DomainError ? errorText(err, member.locale, deps.log) : member.cards.t('slack.modal_failed');
-    await respond(ephemeral(renderNote(text))).catch(() => undefined);
-  }
+/**
+ * Acks, then looks up the member and opens the modal as deferred work: the empty 200 goes
+ * to Slack at once, with no platform round trip (users.info, views.open) before it, and
+ * views.open follows straight after (the trigger id lives 3 s). A refusal or a failure is
+ * explained privately.
+ */
+function ackAndOpen(scope: SlackScope, userId: string, ack: () => Promise<void>, respond: RespondFn, open: (member: Member) => Promise<void>): Promise<void> {
+  const { deps } = scope;
+  scope.defer(async () => {
+    const member = await memberOf(scope, userId);
+    try {
+      await open(member);
+    } catch (err) {
+      if (!(err instanceof DomainError)) deps.log('warn', 'views.open failed for /outcome', { error: err instanceof Error ? err.message : String(err) });
+      const text = err instanceof DomainError ? errorText(err, member.locale, deps.log) : member.cards.t('slack.modal_failed');
+      await respond(ephemeral(renderNote(text))).catch(() => undefined);
+    }
+  });
+  return ack();
 }
 
 /** Sub-commands answered with a private reply. */
@@ -50,11 +59,11 @@ async function replyTo(scope: SlackScope, member: Member, words: string[], text:
 export function registerCommand(app: App, deps: Deps): void {
   app.command(/.*/, async ({ command, ack, respond, context, client }) => {
     const scope = scopeOf(deps, context, client);
-    const member = await memberOf(scope, command.user_id);
     const words = command.text.trim().split(/\s+/).filter(Boolean);
     const sub = (words[0] ?? '').toLowerCase();
-    if (sub === '' || sub === 'new' || sub === 'submit') return ackAndOpen(deps, member, ack, respond, () => openSubmitModal(scope, member, command.trigger_id));
-    if (sub === 'nps' && words.length === 1) return ackAndOpen(deps, member, ack, respond, () => openSurveyModal(scope, member, command.trigger_id));
+    if (sub === '' || sub === 'new' || sub === 'submit') return ackAndOpen(scope, command.user_id, ack, respond, (m) => openSubmitModal(scope, m, command.trigger_id));
+    if (sub === 'nps' && words.length === 1) return ackAndOpen(scope, command.user_id, ack, respond, (m) => openSurveyModal(scope, m, command.trigger_id));
+    const member = await memberOf(scope, command.user_id);
     let reply: SlackMessage;
     try {
       reply = await replyTo(scope, member, words, command.text.trim());

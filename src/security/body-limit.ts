@@ -1,0 +1,56 @@
+import type { MiddlewareHandler } from 'hono';
+import { DomainError } from '../domain/errors.ts';
+import { badRequest } from '../errors.ts';
+
+/** The platform webhooks' ceiling: Slack and Feishu payloads are a few KB; 1 MB leaves room for big modals. */
+export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
+
+/** Feishu card callbacks carry one card's action and form values, never a message history. */
+export const CARD_CALLBACK_BODY_LIMIT = 256 * 1024;
+
+const tooLarge = (limit: number) => new DomainError('too_large', 'error.too_large', { limit });
+
+/**
+ * Refuses a body over `limit` bytes with a 413 before it is buffered: a declared
+ * Content-Length over the limit is refused without reading a byte, and the stream (a
+ * chunked body, or one that lies about its length) is read chunk by chunk and left unread
+ * past the limit. hono/body-limit does the same two checks, but it throws an HTTPException
+ * (a second error family) and trusts Content-Length without counting; this one counts always.
+ *
+ * The rest of an over-limit stream is not cancelled: on Node, cancelling destroys the
+ * socket before the 413 can be written. @hono/node-server discards what is left after the
+ * response (at most 500 ms), without keeping it.
+ */
+export function bodyLimit(limit: number): MiddlewareHandler {
+  return async (c, next) => {
+    const raw = c.req.raw;
+    if (!raw.body) return next();
+    const declared = raw.headers.get('content-length');
+    if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
+    const reader = raw.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      // A client that goes away mid-body is its own problem, not a server error to log.
+      const { done, value } = await reader.read().catch(() => {
+        throw badRequest('the body ended before it was complete');
+      });
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        reader.releaseLock();
+        throw tooLarge(limit);
+      }
+      chunks.push(value);
+    }
+    const body = new Uint8Array(size);
+    let at = 0;
+    for (const chunk of chunks) {
+      body.set(chunk, at);
+      at += chunk.byteLength;
+    }
+    // The handlers read the body as usual (text(), arrayBuffer()), from these bytes.
+    c.req.raw = new Request(raw, { body });
+    await next();
+  };
+}
