@@ -8,6 +8,7 @@ import { createReviewRepo } from './db/repos/review-repo.ts';
 import { createSurveyRepo } from './db/repos/survey-repo.ts';
 import { createWorkspaceRepo } from './db/repos/workspace-repo.ts';
 import type { Defer } from './defer.ts';
+import { createDrainer, type Drainer, NODE_RUN, type Sleep, timerSleep, WORKERS_RUN } from './delivery/drainer.ts';
 import { createRateBudget, type RateBudget } from './delivery/rate-budget.ts';
 import type { Sender } from './delivery/types.ts';
 import type { Clock, VerbContext } from './domain/ports.ts';
@@ -21,6 +22,8 @@ export type Runtime = 'node' | 'workers';
 export interface Deps extends DepsCore {
   /** Platform senders for the outbox, keyed by platform name. */
   senders: Partial<Record<string, Sender>>;
+  /** The process's outbox drainer (src/delivery/drainer.ts). */
+  drainer: Drainer;
 }
 
 /** Deps without the senders (which are built from these). */
@@ -60,6 +63,8 @@ export interface DepsInput {
   defer: Defer;
   log: Log;
   clock?: Clock;
+  /** How the drainer waits; real timers by default, none with an injected clock (one pass per kick) unless given. */
+  sleep?: Sleep;
   /** Extra or replacement outbox senders (tests). */
   senders?: Partial<Record<string, Sender>>;
   /** Shorter Slack in-request budgets (tests); production's defaults when unset. */
@@ -83,5 +88,10 @@ export function createDeps(input: DepsInput): Deps {
     slackTimings: input.slackTimings,
   };
   const senders: Partial<Record<string, Sender>> = { slack: createSlackSender(core), feishu: createFeishuSender(core), ...input.senders };
-  return { ...core, senders };
+  const sleep = input.sleep ?? (input.clock ? undefined : timerSleep);
+  const drainer = createDrainer(
+    { store: repos.outbox, senders, budget: core.budget, clock, sleep, log: (m, d) => input.log('info', m, d) },
+    input.runtime === 'workers' ? WORKERS_RUN : NODE_RUN,
+  );
+  return { ...core, senders, drainer };
 }

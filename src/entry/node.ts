@@ -32,7 +32,7 @@ export async function startNodeServer(opts: { env: Record<string, string | undef
   let jobs: Promise<unknown> = Promise.resolve();
   const tick = () => {
     // One run at a time: a slow run makes the next tick wait rather than overlap.
-    jobs = jobs.then(() => runDueJobs(deps)).catch((err: unknown) => log('error', 'scheduled jobs failed', { error: String(err) }));
+    jobs = jobs.then(() => runDueJobs(deps, undefined, { awaitDelivery: false })).catch((err: unknown) => log('error', 'scheduled jobs failed', { error: String(err) }));
   };
   const interval = opts.jobIntervalMs === null ? undefined : setInterval(tick, opts.jobIntervalMs ?? JOB_INTERVAL_MS);
   interval?.unref();
@@ -53,8 +53,11 @@ export async function startNodeServer(opts: { env: Record<string, string | undef
       (stopping ??= (async () => {
         clearInterval(interval);
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        // The drainer stops waiting; deferred kicks still make their pass.
+        await deps.drainer.stop();
         await tracked.drain();
         await jobs;
+        await deps.drainer.stop(); // a pass a last job kicked
         client.close();
         log('info', 'outcome stopped');
       })()),
