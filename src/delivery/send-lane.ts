@@ -33,15 +33,15 @@ export async function sendLanes(ctx: LaneContext, rows: OutboxRow[]): Promise<vo
  * destination's budget waits for the retry, so they never overtake it.
  */
 async function sendLane(ctx: LaneContext, lane: OutboxRow[]): Promise<void> {
-  const { store, clock, options: o, token } = ctx;
+  const { store, token } = ctx;
   let settle: Settlement | undefined;
   let i = 0;
   for (; i < lane.length; i++) {
     const row = lane[i]!;
-    const now = clock.now();
-    const ours = await store.step({ settle, begin: { id: row.id, token, now, until: new Date(now.getTime() + o.leaseMs) } });
-    settle = undefined;
-    if (!ours) break;
+    if (!(await begin(ctx, row, settle))) {
+      settle = undefined;
+      break;
+    }
     settle = await deliver(ctx, row);
     if (settle.outcome === 'retry') {
       ctx.budget.pause(budgetOf(row).slice(0, 1), settle.at.getTime());
@@ -51,6 +51,22 @@ async function sendLane(ctx: LaneContext, lane: OutboxRow[]): Promise<void> {
   }
   const rest = lane.slice(i).map((r): Settlement => ({ id: r.id, token, outcome: 'release' }));
   await store.settle(settle ? [settle, ...rest] : rest);
+}
+
+/**
+ * Marks `row` in flight with a fresh lease (settling the lane's previous row in the same
+ * round trip). A send starts only with more lease left than the send may take, so a slow
+ * database write cannot leave it sending on an expired lease; false when the lease is lost.
+ */
+async function begin(ctx: LaneContext, row: OutboxRow, settle: Settlement | undefined): Promise<boolean> {
+  const { store, clock, options: o, token } = ctx;
+  for (let tries = 0; tries < 3; tries++, settle = undefined) {
+    const now = clock.now();
+    const until = new Date(now.getTime() + o.leaseMs);
+    if (!(await store.step({ settle, begin: { id: row.id, token, now, until } }))) return false;
+    return true;
+  }
+  return false;
 }
 
 /** Sends one row and says how it ended. */
