@@ -1,3 +1,2 @@
 ALTER TABLE `outbox` ADD `send_started_at` integer;--> statement-breakpoint
-ALTER TABLE `outbox` ADD `resends` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
-CREATE INDEX `outbox_destination` ON `outbox` (`destination`,`status`);
+ALTER TABLE `outbox` ADD `resends` integer DEFAULT 0 NOT NULL;

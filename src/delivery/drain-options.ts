@@ -9,7 +9,11 @@ export interface DrainOptions {
   candidates: number;
   /** Due rows looked at per destination per pass; above every budget's burst. */
   perDestination: number;
-  /** Destinations sent to at the same time; one destination's rows always go one after another. */
+  /**
+   * Destinations sent to at the same time; one destination's rows always go one after another.
+   * 1 (strictly one row after another) unless set: the app's drainer on real timers sets 8,
+   * enough for Feishu's 50/s at a real platform's 100–200 ms per call.
+   */
   concurrency: number;
   /** How long a lease lasts before another drainer may take the row over; renewed before each send. */
   leaseMs: number;
@@ -29,7 +33,7 @@ export const DEFAULT_DRAIN: DrainOptions = {
   batchSize: 50,
   candidates: 200,
   perDestination: 10,
-  concurrency: 8,
+  concurrency: 1,
   leaseMs: 60_000,
   maxAttempts: 12,
   baseBackoffMs: 5_000,

@@ -26,7 +26,7 @@ export async function drainPass(deps: DrainDeps, options: Partial<DrainOptions> 
   const token = crypto.randomUUID();
   const rows = await deps.store.lease({ ids: picked.map((r) => r.id), now, leaseMs: o.leaseMs, token });
   const report = { ...emptyReport(), deferred };
-  await sendLanes({ ...deps, options: o, token, report }, rows);
+  await sendLanes({ ...deps, options: o, token, report, reservedAt: now.getTime() }, rows);
   return { report, leased: rows.length, budgetWaitMs };
 }
 

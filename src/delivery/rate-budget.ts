@@ -23,6 +23,12 @@ export interface RateBudget {
   reserve(keys: BudgetKey[], nowMs: number): number;
   /** Nothing is sent on `keys` before `untilMs` (a platform's Retry-After, or a retry kept in order). */
   pause(keys: BudgetKey[], untilMs: number): void;
+  /**
+   * Moves a send reserved at `reservedMs` to `doneMs`, when the platform answered. The
+   * platform counted it somewhere in between, so counting from the answer never lets the
+   * next burst reach it early, however late the request left.
+   */
+  answered(keys: BudgetKey[], reservedMs: number, doneMs: number): void;
 }
 
 interface Window {
@@ -51,6 +57,17 @@ export function createRateBudget(): RateBudget {
       for (const { key } of keys) windowOf(key).sent.push(now);
       if (windows.size > 10_000) prune(windows, now);
       return 0;
+    },
+    answered(keys, reserved, done) {
+      for (const { key } of keys) {
+        const sent = windows.get(key)?.sent;
+        const at = sent?.lastIndexOf(reserved) ?? -1;
+        if (!sent || at < 0 || done <= reserved) continue;
+        sent.splice(at, 1);
+        let i = sent.length;
+        while (i > 0 && sent[i - 1]! > done) i--;
+        sent.splice(i, 0, done);
+      }
     },
     pause(keys, until) {
       for (const { key } of keys) {

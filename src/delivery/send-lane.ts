@@ -5,6 +5,8 @@ interface LaneContext extends DrainDeps {
   options: DrainOptions;
   token: string;
   report: DrainReport;
+  /** When the pass reserved its budget (ms). */
+  reservedAt: number;
 }
 
 /**
@@ -75,6 +77,7 @@ async function deliver(ctx: LaneContext, row: OutboxRow): Promise<Settlement> {
   const sender = ctx.senders[row.platform];
   const result: SendResult = sender ? await sendWithTimeout(sender, row, o.sendTimeoutMs) : { ok: false, error: `no sender configured for platform "${row.platform}"` };
   const after = ctx.clock.now();
+  ctx.budget.answered(budgetOf(row), ctx.reservedAt, after.getTime());
   if (result.ok) {
     report.sent++;
     return { id: row.id, token, outcome: 'sent', at: after, result: result.result ?? null };

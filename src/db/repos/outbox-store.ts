@@ -3,7 +3,7 @@ import type { DueRow, OutboxRow, OutboxStore, Settlement } from '../../delivery/
 import type { Db } from '../client.ts';
 import { outbox } from '../schema/index.ts';
 
-/** (Same rule, unaliased, in `due`.) A row is due when pending and its time has come, or `sending` under a lease that ran out. */
+/** A row is due when pending and its time has come, or `sending` under a lease that ran out (spelled out with an alias in `due`). */
 const dueAt = (now: number) =>
   sql`((${outbox.status} = 'pending' AND ${outbox.nextAttemptAt} <= ${now}) OR (${outbox.status} = 'sending' AND ${outbox.claimedUntil} < ${now}))`;
 
@@ -32,20 +32,23 @@ export function createOutboxStore(db: Db): OutboxStore {
       const t = now.getTime();
       // Window numbering gives each destination's rows in created order (rowid breaks ties
       // within one batch); ordering by that number first is the round-robin. A destination is
-      // skipped while another drainer holds a live lease on it or an earlier row of it waits
-      // for a retry, which keeps its messages in order across drainers and failures.
+      // skipped while another drainer holds a live lease on it, and its rows after one that
+      // waits for a retry wait too: its messages stay in order across drainers and failures.
+      // Both sets come from the few rows in `sending` or in retry, read once per pass.
       const rows = await db.all<{ id: string; workspace_id: string; platform: string; destination: string }>(sql`
+        WITH held AS (
+          SELECT workspace_id, platform, destination, min(CASE WHEN status = 'sending' THEN 0 ELSE created_at END) AS after
+          FROM ${outbox}
+          WHERE (status = 'sending' AND claimed_until >= ${t}) OR (status = 'pending' AND next_attempt_at > ${t})
+          GROUP BY workspace_id, platform, destination
+        )
         SELECT id, workspace_id, platform, destination FROM (
           SELECT o.id, o.workspace_id, o.platform, o.destination, o.created_at, o.rowid AS rid,
                  ROW_NUMBER() OVER (PARTITION BY o.workspace_id, o.platform, o.destination ORDER BY o.created_at, o.rowid) AS rn
           FROM ${outbox} o
+          LEFT JOIN held h ON h.workspace_id = o.workspace_id AND h.platform = o.platform AND h.destination = o.destination
           WHERE ((o.status = 'pending' AND o.next_attempt_at <= ${t}) OR (o.status = 'sending' AND o.claimed_until < ${t}))
-            AND NOT EXISTS (
-              SELECT 1 FROM ${outbox} b
-              WHERE b.destination = o.destination AND b.workspace_id = o.workspace_id AND b.platform = o.platform
-                AND ((b.status = 'sending' AND b.claimed_until >= ${t})
-                  OR (b.status = 'pending' AND b.next_attempt_at > ${t} AND (b.created_at < o.created_at OR (b.created_at = o.created_at AND b.rowid < o.rowid))))
-            )
+            AND (h.after IS NULL OR o.created_at < h.after)
         ) WHERE rn <= ${perDestination}
         ORDER BY rn, created_at, rid
         LIMIT ${limit}`);

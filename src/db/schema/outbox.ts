@@ -38,8 +38,6 @@ export const outbox = sqliteTable(
   },
   (t) => [
     index('outbox_due').on(t.status, t.nextAttemptAt),
-    // The drainer's per-destination checks: a live lease, an earlier row not yet due.
-    index('outbox_destination').on(t.destination, t.status),
     uniqueIndex('outbox_dedupe').on(t.workspaceId, t.dedupeKey),
   ],
 );
