@@ -54,4 +54,14 @@ describe('rate budgets', () => {
     expect(b.reserve(slack('C2'), 0)).toBe(0);
     expect(b.reserve(slack('C1'), 30_000)).toBe(0);
   });
+
+  it('counts a send from when the platform answered, so a late request cannot let the next burst in early', () => {
+    const b = createRateBudget();
+    for (let i = 0; i < 3; i++) expect(b.reserve(slack('C1'), 0)).toBe(0);
+    b.answered(slack('C1'), 0, 400);
+    // Two sends still count from 0, one from 400: room for one at 3 000, the next at 3 400.
+    expect(b.reserve(slack('C1'), 3_000)).toBe(0);
+    expect(b.reserve(slack('C1'), 3_000)).toBe(0);
+    expect(b.reserve(slack('C1'), 3_000)).toBe(400);
+  });
 });

@@ -4,6 +4,7 @@ import type { Db } from '../../src/db/client.ts';
 import { outbox } from '../../src/db/schema/index.ts';
 import type { Deps } from '../../src/deps.ts';
 import { drainOutbox } from '../../src/delivery/drain.ts';
+import { createRateBudget } from '../../src/delivery/rate-budget.ts';
 import { createDrainer, type DrainerDeps, type RunOptions } from '../../src/delivery/drainer.ts';
 import type { OutboxStore } from '../../src/delivery/types.ts';
 import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '../fakes/fake-slack.ts';
@@ -161,5 +162,19 @@ describe('the continuous, single-flight drainer against the fake Slack', () => {
     });
     expect(toC1.filter((c) => c.status === 429).length).toBeLessThanOrEqual(6);
     expect(postedTo(fake, 'C2')).toEqual([0]);
+  });
+
+  it('holds the later rows of a destination behind one waiting for a retry, even in a process that never saw the failure', async () => {
+    const { deps, clock, workspaceId, fake } = await setup();
+    fake.injectNext('chat.postMessage', { status: 503 });
+    await enqueue(deps.db, workspaceId, clock.now(), 'C1', 3);
+    await enqueue(deps.db, workspaceId, clock.now(), 'C2', 1);
+    const pass = (budget = deps.budget) => drainOutbox({ store: deps.repos.outbox, senders: deps.senders, budget, clock });
+    expect(await pass()).toMatchObject({ retried: 1, sent: 1 });
+    // Another process has its own (empty) budget: the database alone keeps C1 in order.
+    expect(await pass(createRateBudget())).toEqual({ sent: 0, retried: 0, deferred: 0, dead: 0 });
+    clock.advance(5_000);
+    expect(await pass(createRateBudget())).toMatchObject({ sent: 3 });
+    expect(postedTo(fake, 'C1')).toEqual([0, 1, 2]);
   });
 });
