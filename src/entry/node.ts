@@ -43,6 +43,8 @@ export async function startNodeServer(opts: { env: Record<string, string | undef
   });
   const address = server.address();
   const url = `http://localhost:${typeof address === 'object' && address ? address.port : port}`;
+  // Rows left from before a restart go now, not at the first timer tick.
+  deps.drainer.kick().catch((err: unknown) => log('error', 'outbox drain failed', { error: String(err) }));
   log('info', 'outcome started', { url, database: config.databaseUrl ?? 'file:./data/outcome.db', slack: Boolean(config.slack), feishu: Boolean(config.feishu) });
 
   let stopping: Promise<void> | undefined;
