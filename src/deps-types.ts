@@ -8,6 +8,7 @@ import type { createReviewRepo } from './db/repos/review-repo.ts';
 import type { createSurveyRepo } from './db/repos/survey-repo.ts';
 import type { createWorkspaceRepo } from './db/repos/workspace-repo.ts';
 import type { Defer } from './defer.ts';
+import type { Drainer } from './delivery/drainer.ts';
 import type { RateBudget } from './delivery/rate-budget.ts';
 import type { Sender } from './delivery/types.ts';
 import type { Clock, VerbContext } from './domain/ports.ts';
@@ -34,6 +35,8 @@ export interface Repos {
 export interface Deps extends DepsCore {
   /** Platform senders for the outbox, keyed by platform name. */
   senders: Partial<Record<string, Sender>>;
+  /** The process's outbox drainer (src/delivery/drainer.ts). */
+  drainer: Drainer;
 }
 
 /** Deps without the senders (which are built from these). */

@@ -9,6 +9,7 @@ import { createSurveyRepo } from './db/repos/survey-repo.ts';
 import { createWorkspaceRepo } from './db/repos/workspace-repo.ts';
 import type { Defer } from './defer.ts';
 import type { Deps, DepsCore, Repos, Runtime, SenderFactory } from './deps-types.ts';
+import { createDrainer, NODE_RUN, type Sleep, timerSleep, WORKERS_RUN } from './delivery/drainer.ts';
 import { createRateBudget } from './delivery/rate-budget.ts';
 import type { Sender } from './delivery/types.ts';
 import type { Clock } from './domain/ports.ts';
@@ -42,6 +43,8 @@ export interface DepsInput {
    * this module imports no platform code and the senders can import the deps' types.
    */
   platformSenders: Partial<Record<string, SenderFactory>>;
+  /** How the drainer waits; real timers by default, none with an injected clock (one pass per kick) unless given. */
+  sleep?: Sleep;
   /** Extra or replacement outbox senders (tests). */
   senders?: Partial<Record<string, Sender>>;
   /** Shorter Slack in-request budgets (tests); production's defaults when unset. */
@@ -66,5 +69,12 @@ export function createDeps(input: DepsInput): Deps {
   };
   const built = Object.entries(input.platformSenders).map(([platform, make]) => [platform, make?.(core)] as const);
   const senders: Partial<Record<string, Sender>> = { ...Object.fromEntries(built), ...input.senders };
-  return { ...core, senders };
+  const sleep = input.sleep ?? (input.clock ? undefined : timerSleep);
+  // On an injected clock (tests) rows go strictly one after another, so a test's injected
+  // fault meets the row it is meant for; on real timers sends to different destinations overlap.
+  const drainer = createDrainer(
+    { store: repos.outbox, senders, budget: core.budget, clock, sleep, log: (m, d) => input.log('info', m, d) },
+    { ...(input.runtime === 'workers' ? WORKERS_RUN : NODE_RUN), concurrency: sleep === timerSleep ? 8 : 1 },
+  );
+  return { ...core, senders, drainer };
 }

@@ -1,15 +1,16 @@
 import type { Deps } from '../deps.ts';
-import { drainOutbox, type DrainReport } from './drain.ts';
+import type { DrainReport } from './drain.ts';
 
-/** One drain of the outbox with the app's store, senders, budgets and clock. */
+/** A drain with the app's drainer (single-flight per process); resolves when that run ends. */
 export function drainOnce(deps: Deps): Promise<DrainReport> {
-  return drainOutbox({ store: deps.repos.outbox, senders: deps.senders, budget: deps.budget, clock: deps.clock, log: (m, d) => deps.log('info', m, d) });
+  return deps.drainer.kick();
 }
 
 /**
- * Delivers what a request just wrote to the outbox, after the response is sent. The
- * cron sweep retries whatever this run could not deliver.
+ * Delivers what a request just wrote to the outbox, after the response is sent. A kick
+ * while the process is draining only asks that run for one more pass; the cron sweep
+ * carries on with whatever a run leaves.
  */
 export function kickOutbox(deps: Deps, defer: (task: () => Promise<unknown>) => void): void {
-  defer(() => drainOnce(deps));
+  defer(() => deps.drainer.kick());
 }

@@ -46,7 +46,7 @@ export async function startNodeServer(opts: { env: Record<string, string | undef
   let jobs: Promise<unknown> = Promise.resolve();
   const tick = () => {
     // One run at a time: a slow run makes the next tick wait rather than overlap.
-    jobs = jobs.then(() => runDueJobs(deps)).catch((err: unknown) => log('error', 'scheduled jobs failed', { error: String(err) }));
+    jobs = jobs.then(() => runDueJobs(deps, undefined, { awaitDelivery: false })).catch((err: unknown) => log('error', 'scheduled jobs failed', { error: String(err) }));
   };
   const interval = opts.jobIntervalMs === null ? undefined : setInterval(tick, opts.jobIntervalMs ?? JOB_INTERVAL_MS);
   interval?.unref();
@@ -59,6 +59,8 @@ export async function startNodeServer(opts: { env: Record<string, string | undef
   });
   const address = server.address();
   const url = `http://localhost:${typeof address === 'object' && address ? address.port : port}`;
+  // Rows left from before a restart go now, not at the first timer tick.
+  deps.drainer.kick().catch((err: unknown) => log('error', 'outbox drain failed', { error: String(err) }));
   log('info', 'outcome started', { url, database: config.databaseUrl ?? 'file:./data/outcome.db', slack: Boolean(config.slack), feishu: Boolean(config.feishu) });
 
   let stopping: Promise<void> | undefined;
@@ -69,8 +71,11 @@ export async function startNodeServer(opts: { env: Record<string, string | undef
       (stopping ??= (async () => {
         clearInterval(interval);
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        // The drainer stops waiting; deferred kicks still make their pass.
+        await deps.drainer.stop();
         await tracked.drain();
         await jobs;
+        await deps.drainer.stop(); // a pass a last job kicked
         client.close();
         log('info', 'outcome stopped');
       })()),

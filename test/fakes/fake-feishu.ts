@@ -9,6 +9,7 @@ import { chatRoutes } from './feishu/routes-chats.ts';
 import { imRoutes } from './feishu/routes-im.ts';
 import { mediaRoutes } from './feishu/routes-media.ts';
 import { CODES, larkFail, rateLimited, type Reply } from './feishu/reply.ts';
+import { RateWindow } from './shared/rate-window.ts';
 import { matchPath, matchRouteKey, type Route } from './feishu/route-kit.ts';
 import { FeishuState } from './feishu/state.ts';
 import type {
@@ -39,6 +40,8 @@ export interface FakeFeishuOptions {
    * `x-ogw-ratelimit-reset`, default) or 230020 (HTTP 400, as the message API error table lists).
    */
   receiverLimitCode?: 99991400 | 230020;
+  /** im/v1/messages per app and tenant (platform-facts §2.5: "50/s"), as a sliding window; off unless given. */
+  appMessageLimit?: { limit: number; windowMs: number };
 }
 
 /** A running fake Feishu. */
@@ -85,6 +88,7 @@ export async function startFakeFeishu(options: FakeFeishuOptions = {}): Promise<
     tenantKey: options.tenantKey ?? 'tenant_test',
     receiverLimitCode: options.receiverLimitCode ?? CODES.rateLimited,
   });
+  if (options.appMessageLimit) state.appWindow = new RateWindow(options.appMessageLimit.limit, options.appMessageLimit.windowMs);
   const calls: RecordedFeishuCall[] = [];
   const faults = new FaultQueue();
 

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Fault, FaultQueue, isDelayOnly } from './shared/faults.ts';
+import { RateWindow } from './shared/rate-window.ts';
 import { bearerOf, flatHeaders, readBody, sendJson, sendRaw, sleep, startHttpServer } from './shared/http-server.ts';
 import { fail, type MethodHandler, type SlackAnswer } from './slack/method-kit.ts';
 import { chatMethods } from './slack/methods-chat.ts';
@@ -44,6 +45,20 @@ export interface FakeSlackOptions {
   now?: () => number;
   /** `msg_blocks_too_long` above this many characters of block text (default 13,200; `Infinity` disables). */
   blocksTextCeiling?: number;
+  /**
+   * chat.postMessage limits like real Slack's (platform-facts §1.6: ~1/s per channel with short
+   * bursts, plus a workspace-wide limit), as sliding windows on `now`; over → 429 + Retry-After.
+   * Off unless given.
+   */
+  postMessageLimits?: { perChannel?: WindowLimit; perWorkspace?: WindowLimit };
+  /** Awaited before each Web API call is answered: a slow platform (wait, or move a test clock). */
+  beforeAnswer?: (call: RecordedSlackCall) => void | Promise<void>;
+}
+
+/** At most `limit` calls in any `windowMs`. */
+export interface WindowLimit {
+  limit: number;
+  windowMs: number;
 }
 
 /** A running fake Slack. */
@@ -97,6 +112,18 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   });
   const calls: RecordedSlackCall[] = [];
   const faults = new FaultQueue();
+  const limits = options.postMessageLimits;
+  const channelWindow = limits?.perChannel && new RateWindow(limits.perChannel.limit, limits.perChannel.windowMs);
+  const workspaceWindow = limits?.perWorkspace && new RateWindow(limits.perWorkspace.limit, limits.perWorkspace.windowMs);
+  /** Counts a chat.postMessage against the limits; the seconds to wait when refused. */
+  const overLimit = (auth: SlackTokenInfo, channel: unknown): number | null => {
+    const t = now();
+    for (const [w, key] of [[channelWindow, `${auth.teamId}:${String(channel)}`], [workspaceWindow, auth.teamId]] as const) {
+      const verdict = w?.hit(key, t);
+      if (verdict && !verdict.allowed) return verdict.resetSeconds;
+    }
+    return null;
+  };
   const responseUrls = new ResponseUrls();
 
   function answer(call: RecordedSlackCall, res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -144,10 +171,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     };
     calls.push(call);
     if (await applyFault(call, res)) return;
+    await options.beforeAnswer?.(call);
     if (parsed.invalidJson) return answer(call, res, 200, fail('invalid_json'));
     if (method === 'oauth.v2.access') return answer(call, res, 200, oauthV2Access(state, now(), parsed.args, headers));
     const auth = authenticate(parsed.token);
     if ('ok' in auth) return answer(call, res, 200, auth);
+    const wait = method === 'chat.postMessage' ? overLimit(auth, parsed.args.channel) : null;
+    if (wait !== null) return answer(call, res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(wait) });
     const handler = METHODS[method];
     if (!handler) return answer(call, res, 200, fail('unknown_method'));
     answer(call, res, 200, handler({ state, now: now(), auth, headers }, parsed.args));

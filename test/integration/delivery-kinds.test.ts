@@ -289,7 +289,9 @@ describe('notification kinds on Slack and Feishu', () => {
     clock.advance(1_100); // Slack's one message a second to the owner: the receipt went first
     await drainOutbox({ store: deps.repos.outbox, senders: deps.senders, budget: deps.budget, clock });
     const rows = await deps.db.select().from(outbox);
-    expect(rows.find((r) => r.kind === 'card_decided')).toMatchObject({ status: 'pending', lastError: 'a card is still being posted', nextAttemptAt: new Date(t0 + 5_000) });
+    // The update goes to the same person as the card being posted, so the drainer keeps it
+    // behind that card (one destination's rows go in order) without even leasing it.
+    expect(rows.find((r) => r.kind === 'card_decided')).toMatchObject({ status: 'pending', lastError: null, attempts: 0, nextAttemptAt: new Date(t0) });
     expect(rows.find((r) => r.kind === 'review_due')).toMatchObject({ status: 'dead', lastError: 'malformed review_due payload' });
     expect(received(platform, w.a.owner).posts).toHaveLength(platform === 'slack' ? 1 : 0); // only the Slack receipt
     expect(received(platform, w.a.manager)).toEqual({ posts: [], updates: [] });

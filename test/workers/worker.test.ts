@@ -36,7 +36,9 @@ describe('the Worker inside workerd', () => {
       db.insert(outbox).values({ workspaceId: ws.id, platform: 'nowhere', kind: 'post', destination: 'U1', payload: { n: 1 }, dedupeKey: 'k1', nextAttemptAt: new Date(0) }),
       db.insert(outbox).values({ workspaceId: ws.id, platform: 'nowhere', kind: 'post', destination: 'U1', payload: { n: 1 }, dedupeKey: 'k1', nextAttemptAt: new Date(0) }).onConflictDoNothing(),
     ]);
-    const claimed = await createOutboxStore(db).claim({ now: new Date(), limit: 10, leaseMs: 1000, token: 't' });
+    const store = createOutboxStore(db);
+    const due = await store.due({ now: new Date(), limit: 10, perDestination: 10 });
+    const claimed = await store.lease({ ids: due.map((r) => r.id), now: new Date(), leaseMs: 1000, token: 't' });
     expect(claimed.map((r) => r.dedupeKey)).toEqual(['k1']);
   });
 

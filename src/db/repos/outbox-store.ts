@@ -1,26 +1,86 @@
-import { and, asc, eq, inArray, lte, lt, or, sql } from 'drizzle-orm';
-import type { OutboxRow, OutboxStore } from '../../delivery/types.ts';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { DueRow, OutboxRow, OutboxStore, Settlement } from '../../delivery/types.ts';
 import type { Db } from '../client.ts';
 import { outbox } from '../schema/index.ts';
 
-/** The outbox on drizzle; leases are taken with one UPDATE … RETURNING, safe across drainers. */
+/** A row is due when pending and its time has come, or `sending` under a lease that ran out (spelled out with an alias in `due`). */
+const dueAt = (now: number) =>
+  sql`((${outbox.status} = 'pending' AND ${outbox.nextAttemptAt} <= ${now}) OR (${outbox.status} = 'sending' AND ${outbox.claimedUntil} < ${now}))`;
+
+const INTERRUPTED_TWICE = 'interrupted mid-send twice (the drainer vanished); not sent a third time, it may have been delivered';
+
+/**
+ * The outbox on drizzle. Leases are per row and taken with one conditional UPDATE … RETURNING,
+ * so two drainers never hold the same row; every write checks the lease token.
+ */
 export function createOutboxStore(db: Db): OutboxStore {
   const leased = (id: string, token: string) => and(eq(outbox.id, id), eq(outbox.claimToken, token), eq(outbox.status, 'sending'));
+  const released = { claimToken: null, claimedUntil: null, sendStartedAt: null } as const;
+  const settleStatement = (s: Settlement) => {
+    const set =
+      s.outcome === 'sent'
+        ? { status: 'sent' as const, sentAt: s.at, result: s.result, lastError: null }
+        : s.outcome === 'retry'
+          ? { status: 'pending' as const, nextAttemptAt: s.at, lastError: s.error, attempts: sql`${outbox.attempts} + 1` }
+          : s.outcome === 'dead'
+            ? { status: 'dead' as const, lastError: s.error, attempts: sql`${outbox.attempts} + 1` }
+            : { status: 'pending' as const };
+    return db.update(outbox).set({ ...set, ...released }).where(leased(s.id, s.token));
+  };
   return {
-    async claim({ now, limit, leaseMs, token }) {
-      const due = db
-        .select({ id: outbox.id })
-        .from(outbox)
-        .where(or(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)), and(eq(outbox.status, 'sending'), lt(outbox.claimedUntil, now))))
-        .orderBy(asc(outbox.nextAttemptAt))
-        .limit(limit);
-      const rows = await db
-        .update(outbox)
-        .set({ status: 'sending', claimToken: token, claimedUntil: new Date(now.getTime() + leaseMs) })
-        .where(inArray(outbox.id, due))
-        .returning();
+    async due({ now, limit, perDestination }) {
+      const t = now.getTime();
+      // Window numbering gives each destination's rows in created order (rowid breaks ties
+      // within one batch); ordering by that number first is the round-robin. A destination is
+      // skipped while another drainer holds a live lease on it, and its rows after one that
+      // waits for a retry wait too: its messages stay in order across drainers and failures.
+      // Both sets come from the few rows in `sending` or in retry, read once per pass.
+      const rows = await db.all<{ id: string; workspace_id: string; platform: string; destination: string }>(sql`
+        WITH held AS (
+          SELECT workspace_id, platform, destination, min(CASE WHEN status = 'sending' THEN 0 ELSE created_at END) AS after
+          FROM ${outbox}
+          WHERE (status = 'sending' AND claimed_until >= ${t}) OR (status = 'pending' AND next_attempt_at > ${t})
+          GROUP BY workspace_id, platform, destination
+        )
+        SELECT id, workspace_id, platform, destination FROM (
+          SELECT o.id, o.workspace_id, o.platform, o.destination, o.created_at, o.rowid AS rid,
+                 ROW_NUMBER() OVER (PARTITION BY o.workspace_id, o.platform, o.destination ORDER BY o.created_at, o.rowid) AS rn
+          FROM ${outbox} o
+          LEFT JOIN held h ON h.workspace_id = o.workspace_id AND h.platform = o.platform AND h.destination = o.destination
+          WHERE ((o.status = 'pending' AND o.next_attempt_at <= ${t}) OR (o.status = 'sending' AND o.claimed_until < ${t}))
+            AND (h.after IS NULL OR o.created_at < h.after)
+        ) WHERE rn <= ${perDestination}
+        ORDER BY rn, created_at, rid
+        LIMIT ${limit}`);
+      return rows.map((r): DueRow => ({ id: r.id, workspaceId: r.workspace_id, platform: r.platform, destination: r.destination }));
+    },
+
+    async lease({ ids, now, leaseMs, token }) {
+      if (!ids.length) return [];
+      const t = now.getTime();
+      const these = and(inArray(outbox.id, ids), dueAt(t));
+      const interrupted = sql`(${outbox.status} = 'sending' AND ${outbox.sendStartedAt} IS NOT NULL)`;
+      const [, rows] = await db.batch([
+        db
+          .update(outbox)
+          .set({ status: 'dead', lastError: INTERRUPTED_TWICE, ...released })
+          .where(and(these, interrupted, sql`${outbox.resends} >= 1`)),
+        db
+          .update(outbox)
+          .set({
+            status: 'sending',
+            claimToken: token,
+            claimedUntil: new Date(t + leaseMs),
+            sendStartedAt: null,
+            resends: sql`${outbox.resends} + CASE WHEN ${interrupted} THEN 1 ELSE 0 END`,
+            attempts: sql`${outbox.attempts} + CASE WHEN ${interrupted} THEN 1 ELSE 0 END`,
+          })
+          .where(these)
+          .returning(),
+      ]);
+      const order = new Map(ids.map((id, i) => [id, i]));
       return rows
-        .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime())
+        .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
         .map(
           (r): OutboxRow => ({
             id: r.id,
@@ -31,30 +91,39 @@ export function createOutboxStore(db: Db): OutboxStore {
             payload: r.payload,
             dedupeKey: r.dedupeKey,
             attempts: r.attempts,
+            resends: r.resends,
           }),
         );
     },
-    async markSent(id, token, now, result) {
-      await db.update(outbox).set({ status: 'sent', sentAt: now, result, claimToken: null, claimedUntil: null, lastError: null }).where(leased(id, token));
-    },
-    async retryLater(id, token, at, { error, countAttempt }) {
-      await db
+
+    async step({ settle, begin }) {
+      if (!begin) {
+        if (settle) await settleStatement(settle);
+        return true;
+      }
+      const mark = db
         .update(outbox)
-        .set({
-          status: 'pending',
-          nextAttemptAt: at,
-          claimToken: null,
-          claimedUntil: null,
-          ...(error !== null ? { lastError: error } : {}),
-          ...(countAttempt ? { attempts: sql`${outbox.attempts} + 1` } : {}),
-        })
-        .where(leased(id, token));
+        .set({ sendStartedAt: begin.now, claimedUntil: begin.until })
+        .where(leased(begin.id, begin.token))
+        .returning({ id: outbox.id });
+      const marked = settle ? (await db.batch([settleStatement(settle), mark]))[1] : await mark;
+      return marked.length === 1;
     },
-    async markDead(id, token, error) {
-      await db
-        .update(outbox)
-        .set({ status: 'dead', lastError: error, attempts: sql`${outbox.attempts} + 1`, claimToken: null, claimedUntil: null })
-        .where(leased(id, token));
+
+    async settle(settlements) {
+      const [first, ...rest] = settlements.map(settleStatement);
+      if (first) await db.batch([first, ...rest]);
+    },
+
+    async nextDueAfter(now) {
+      const t = now.getTime();
+      const [row] = await db.all<{ at: number | null }>(sql`
+        SELECT min(at) AS at FROM (
+          SELECT min(next_attempt_at) AS at FROM ${outbox} WHERE status = 'pending' AND next_attempt_at > ${t}
+          UNION ALL
+          SELECT min(claimed_until) + 1 FROM ${outbox} WHERE status = 'sending' AND claimed_until >= ${t}
+        )`);
+      return row?.at == null ? null : new Date(row.at);
     },
   };
 }

@@ -26,6 +26,10 @@ export const outbox = sqliteTable(
     /** Who holds the row while sending, and until when (a crashed sender's claim expires). */
     claimToken: text('claim_token'),
     claimedUntil: instant('claimed_until'),
+    /** Set just before a send and cleared when it settles: a lease that expires with it set was interrupted mid-send. */
+    sendStartedAt: instant('send_started_at'),
+    /** Sends repeated after an interrupted one (a crash); at most 1, a second interruption makes the row dead. */
+    resends: integer('resends').notNull().default(0),
     lastError: text('last_error'),
     /** What the platform returned (message ts / message_id) for later in-place updates. */
     result: text('result', { mode: 'json' }).$type<Record<string, unknown>>(),

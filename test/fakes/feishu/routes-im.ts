@@ -63,6 +63,8 @@ function createMessage(ctx: RouteCtx): Reply {
   if (invalid) return invalid;
   const target = resolveChat(ctx, receiveId, type);
   if ('status' in target) return target;
+  const app = ctx.state.appWindow?.hit('app', ctx.now);
+  if (app && !app.allowed) return rateLimited(app.resetSeconds, 50);
   const verdict = ctx.state.receiverWindow.hit(`${type}:${receiveId}`, ctx.now);
   if (!verdict.allowed) return throttled(ctx, verdict.resetSeconds);
   const message: FeishuMessage = {

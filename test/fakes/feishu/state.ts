@@ -40,6 +40,8 @@ export class FeishuState {
   readonly receiverWindow = new RateWindow(5, 1000);
   /** 5 QPS per message for PATCH. */
   readonly messageWindow = new RateWindow(5, 1000);
+  /** Messages per app (opt-in, see FakeFeishuOptions.appMessageLimit). */
+  appWindow?: RateWindow;
 
   constructor(readonly config: FeishuConfig) {}
 

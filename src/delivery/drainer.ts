@@ -1,0 +1,133 @@
+import { drainPass } from './drain.ts';
+import { type DrainDeps, type DrainOptions, type DrainReport, emptyReport } from './drain-options.ts';
+
+/** Waits `ms`, or less when `signal` aborts. Injected, so tests drive time with a clock. */
+export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
+
+/** The real one (Node and Workers timers). */
+export const timerSleep: Sleep = (ms, signal) =>
+  new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+
+export interface RunOptions {
+  /** A run stops waiting when nothing is due within this long; the job timer or the next kick carries on. */
+  idleMs: number;
+  /** A run ends this long after it started or was last kicked (Workers: inside waitUntil's 30 s). */
+  deadlineMs: number;
+  /** Passes start at least this far apart, so a burst of kicks costs one pass per gap, not one per request. */
+  minPassGapMs: number;
+}
+
+export const NODE_RUN: RunOptions = { idleMs: 60_000, deadlineMs: Number.POSITIVE_INFINITY, minPassGapMs: 100 };
+/**
+ * waitUntil gives 30 s after the response; 25 s leaves room to settle the last sends. It
+ * waits for budgets (windows are ≤ 3 s) but leaves retries, 5 s and more away, to the cron.
+ */
+export const WORKERS_RUN: RunOptions = { idleMs: 3_000, deadlineMs: 25_000, minPassGapMs: 100 };
+
+export interface Drainer {
+  /**
+   * Asks for delivery. Starts a run when none is going; during a run it only asks for one
+   * more pass (and wakes a waiting run). Resolves with the run's report when it ends.
+   */
+  kick(): Promise<DrainReport>;
+  /** Ends the run after its current pass (kicks after this make one pass each); resolves when idle. */
+  stop(): Promise<void>;
+}
+
+export interface DrainerDeps extends DrainDeps {
+  /** Without it (tests on a manual clock) a run is one pass per kick and never waits. */
+  sleep?: Sleep;
+}
+
+/**
+ * The process's drainer: single-flight (one run at a time in this process), and while rows
+ * are due it keeps going, waiting for the soonest budget or retry rather than the next tick,
+ * until nothing is due within `idleMs` or the deadline passes.
+ */
+export function createDrainer(deps: DrainerDeps, options: Partial<RunOptions & DrainOptions> = {}): Drainer {
+  const o = { ...NODE_RUN, ...options };
+  let run: Promise<DrainReport> | undefined;
+  let again = false;
+  let stopped = false;
+  let deadline = 0;
+  let waking: AbortController | undefined;
+  const now = () => deps.clock.now().getTime();
+
+  async function wait(ms: number) {
+    waking = new AbortController();
+    await deps.sleep!(ms, waking.signal);
+    waking = undefined;
+  }
+
+  /** ms until the next pass should start; null to end the run. */
+  async function nextPassIn(pass: Awaited<ReturnType<typeof drainPass>>): Promise<number | null> {
+    if (again || pass.leased > 0) return 0;
+    const t = now();
+    const next = await deps.store.nextDueAfter(new Date(t));
+    const waits = [pass.budgetWaitMs, next && next.getTime() - t].filter((w): w is number => w !== null);
+    return waits.length ? Math.min(...waits) : null;
+  }
+
+  async function loop(): Promise<DrainReport> {
+    try {
+      return await passes();
+    } catch (err) {
+      run = undefined;
+      throw err;
+    }
+  }
+
+  async function passes(): Promise<DrainReport> {
+    const total = emptyReport();
+    for (let first = true; ; first = false) {
+      if (!first && !again && (!deps.sleep || stopped)) break;
+      again = false;
+      const started = now();
+      const pass = await drainPass(deps, o);
+      for (const k of Object.keys(total) as (keyof DrainReport)[]) total[k] += pass.report[k];
+      if (!deps.sleep || stopped) continue;
+      const next = await nextPassIn(pass);
+      if (next === null || next > o.idleMs) {
+        if (again) continue;
+        break;
+      }
+      const at = Math.max(now() + next, started + o.minPassGapMs);
+      if (at > deadline) break;
+      if (at > now()) await wait(at - now());
+      // Woken early by a kick: still keep the gap since the last pass.
+      const gap = started + o.minPassGapMs - now();
+      if (gap > 0) await wait(gap);
+    }
+    // Cleared as the run decides to end (no await in between), so a kick that comes after
+    // this starts a new run instead of joining one that will not look again.
+    run = undefined;
+    if (total.sent + total.retried + total.dead) deps.log?.('outbox drained', { ...total });
+    return total;
+  }
+
+  return {
+    kick() {
+      deadline = Math.max(deadline, now() + o.deadlineMs);
+      if (run) {
+        again = true;
+        waking?.abort();
+        return run;
+      }
+      run = loop();
+      return run;
+    },
+    async stop() {
+      stopped = true;
+      waking?.abort();
+      await run?.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,180 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/client.ts';
+import { outbox } from '../../src/db/schema/index.ts';
+import type { Deps } from '../../src/deps.ts';
+import { drainOutbox } from '../../src/delivery/drain.ts';
+import { createRateBudget } from '../../src/delivery/rate-budget.ts';
+import { createDrainer, type DrainerDeps, type RunOptions } from '../../src/delivery/drainer.ts';
+import type { OutboxStore } from '../../src/delivery/types.ts';
+import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '../fakes/fake-slack.ts';
+import { manualClock, testDeps } from '../helpers/db.ts';
+import { createHttpTestSender } from '../helpers/http-test-sender.ts';
+
+/** A manual clock whose sleep moves time on (at once, unless woken), so waiting costs no real time. */
+function steppingClock() {
+  const clock = manualClock(new Date('2026-11-23T01:00:00Z'));
+  const slept: number[] = [];
+  return {
+    ...clock,
+    slept,
+    sleep: async (ms: number, signal: AbortSignal) => {
+      slept.push(ms);
+      if (!signal.aborted) clock.advance(ms);
+      await new Promise((r) => setImmediate(r));
+    },
+  };
+}
+
+describe('the continuous, single-flight drainer against the fake Slack', () => {
+  let slack: FakeSlack | undefined;
+  const closers: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const close of closers.splice(0)) await close();
+    await slack?.close();
+    slack = undefined;
+  });
+
+  async function setup(fake: Omit<FakeSlackOptions, 'now'> = {}) {
+    const clock = steppingClock();
+    slack = await startFakeSlack({ now: () => clock.now().getTime(), ...fake });
+    const { deps, close, database } = await testDeps({ clock, senders: { slack: createHttpTestSender(slack.url, 'xoxb-test') } });
+    closers.push(close);
+    const workspaceId = (await deps.repos.workspaces.ensure('slack', 'T0001')).id;
+    const drainer = (d: Deps = deps, o: Partial<RunOptions> = {}, store: OutboxStore = d.repos.outbox) =>
+      createDrainer({ store, senders: d.senders, budget: d.budget, clock, sleep: clock.sleep }, { minPassGapMs: 0, ...o });
+    return { clock, deps, database, workspaceId, drainer, fake: slack };
+  }
+
+  const enqueue = async (db: Db, workspaceId: string, at: Date, destination: string, n = 1, from = 0) => {
+    const values = Array.from({ length: n }, (_, i) => ({ workspaceId, platform: 'slack', kind: 'post', destination, payload: { i: from + i }, nextAttemptAt: at }));
+    return (await db.insert(outbox).values(values).returning()).map((r) => r.id);
+  };
+  const postedTo = (fake: FakeSlack, channel: string) => fake.messages.filter((m) => m.channel === channel).map((m) => (JSON.parse(m.text!) as { i: number }).i);
+  const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+  /** Rows written since the database connection opened (SQLite's own counter). */
+  const changes = async (db: Db) => (await db.all<{ n: number }>(sql`SELECT total_changes() AS n`))[0]!.n;
+
+  it('runs one drain at a time: a kick during a run asks that run for another pass', async () => {
+    const { deps, clock, workspaceId, drainer, fake } = await setup();
+    let inFlight = 0;
+    let most = 0;
+    const store: OutboxStore = {
+      ...deps.repos.outbox,
+      async due(o) {
+        most = Math.max(most, ++inFlight);
+        try {
+          return await deps.repos.outbox.due(o);
+        } finally {
+          inFlight--;
+        }
+      },
+    };
+    const d = drainer(deps, {}, store);
+    await enqueue(deps.db, workspaceId, clock.now(), 'C1');
+    const first = d.kick();
+    const second = d.kick();
+    // Written while the run is going; the second kick's pass picks it up.
+    await enqueue(deps.db, workspaceId, clock.now(), 'C2');
+    const third = d.kick();
+    expect(second).toBe(first);
+    expect(third).toBe(first);
+    expect(await first).toMatchObject({ sent: 2 });
+    expect(most).toBe(1);
+    expect(fake.messages.map((m) => m.channel).sort()).toEqual(['C1', 'C2']);
+  });
+
+  it('leases only what a budget lets it send now; rows waiting on a budget are not written', async () => {
+    const { deps, clock, workspaceId, fake } = await setup();
+    const ids = await enqueue(deps.db, workspaceId, clock.now(), 'C1', 40);
+    const before = await changes(deps.db);
+    const pass = () => drainOutbox({ store: deps.repos.outbox, senders: deps.senders, budget: deps.budget, clock });
+    expect(await pass()).toEqual({ sent: 3, retried: 0, deferred: 7, dead: 0 });
+    // Each send is three row writes (lease, mark in flight, settle), whatever the backlog behind it.
+    expect((await changes(deps.db)) - before).toBe(3 * 3);
+    const held = await deps.db.select().from(outbox).where(eq(outbox.status, 'pending'));
+    expect(held).toHaveLength(37);
+    for (const r of held) expect(r).toMatchObject({ claimToken: null, claimedUntil: null, attempts: 0, nextAttemptAt: clock.now() });
+    // A pass while the budget is out writes nothing at all.
+    const mid = await changes(deps.db);
+    expect(await pass()).toMatchObject({ sent: 0 });
+    expect(await changes(deps.db)).toBe(mid);
+    expect(postedTo(fake, 'C1')).toEqual([0, 1, 2]);
+    expect(ids).toHaveLength(40);
+  });
+
+  it('does not let one busy destination starve the others, and shares the workspace budget round-robin', async () => {
+    const { deps, clock, workspaceId, fake } = await setup();
+    await enqueue(deps.db, workspaceId, clock.now(), 'CBUSY', 300);
+    for (const c of ['CA', 'CB', 'CC', 'CD']) await enqueue(deps.db, workspaceId, clock.now(), c, 3);
+    const pass = () => drainOutbox({ store: deps.repos.outbox, senders: deps.senders, budget: deps.budget, clock }, { candidates: 50 });
+    // 5 a second per workspace: one to each destination first, not 3 to the busy one.
+    expect(await pass()).toMatchObject({ sent: 5 });
+    expect(fake.messages.map((m) => m.channel).sort()).toEqual(['CA', 'CB', 'CBUSY', 'CC', 'CD']);
+    clock.advance(1_000);
+    expect(await pass()).toMatchObject({ sent: 5 });
+    expect(postedTo(fake, 'CBUSY')).toEqual([0, 1]);
+    for (const c of ['CA', 'CB', 'CC', 'CD']) expect(postedTo(fake, c)).toEqual([0, 1]);
+  });
+
+  it('keeps draining while rows are due, waiting for the soonest budget, until nothing is due soon', async () => {
+    const { deps, clock, workspaceId, drainer, fake } = await setup({ postMessageLimits: { perChannel: { limit: 3, windowMs: 3_000 } } });
+    const start = clock.now().getTime();
+    await enqueue(deps.db, workspaceId, clock.now(), 'C1', 12);
+    await enqueue(deps.db, workspaceId, clock.now(), 'C2', 2);
+    // A retry due in 2 minutes is past the idle bound: the job timer or a kick takes it.
+    await enqueue(deps.db, workspaceId, new Date(start + 120_000), 'C3');
+    expect(await drainer(deps, { idleMs: 60_000 }).kick()).toMatchObject({ sent: 14, retried: 0, dead: 0 });
+    expect(postedTo(fake, 'C1')).toEqual(range(12));
+    expect(fake.callsTo('chat.postMessage').every((c) => c.status === 200)).toBe(true);
+    // 12 at 3 per 3 s: the last burst goes at 9 s; the run did not wait out the 2 minutes.
+    expect(clock.now().getTime() - start).toBeGreaterThanOrEqual(9_000);
+    expect(clock.now().getTime() - start).toBeLessThan(12_000);
+    expect(postedTo(fake, 'C3')).toEqual([]);
+  });
+
+  it('waits for a retry within the run and ends at its deadline, leaving the rest untouched', async () => {
+    const { deps, clock, workspaceId, drainer, fake } = await setup();
+    fake.injectNext('chat.postMessage', { status: 503 });
+    await enqueue(deps.db, workspaceId, clock.now(), 'C1', 30);
+    const start = clock.now().getTime();
+    // First send fails: the run waits the 5 s backoff (C1 paused meanwhile, so order holds), then 3 per 3 s.
+    expect(await drainer(deps, { deadlineMs: 20_000 }).kick()).toMatchObject({ retried: 1, sent: 18 });
+    expect(postedTo(fake, 'C1')).toEqual(range(18));
+    expect(clock.now().getTime() - start).toBeLessThanOrEqual(20_000);
+    const left = await deps.db.select().from(outbox).where(eq(outbox.status, 'pending'));
+    expect(left).toHaveLength(12);
+    for (const r of left) expect(r).toMatchObject({ claimToken: null, attempts: 0 });
+  });
+
+  it('honours a per-channel 429 Retry-After and keeps the channel in order', async () => {
+    // Stricter than our budget, as a real workspace might be: 1 per 2 s per channel.
+    const { deps, clock, workspaceId, drainer, fake } = await setup({ postMessageLimits: { perChannel: { limit: 1, windowMs: 2_000 } } });
+    await enqueue(deps.db, workspaceId, clock.now(), 'C1', 6);
+    await enqueue(deps.db, workspaceId, clock.now(), 'C2', 1);
+    const report = await drainer().kick();
+    expect(report).toMatchObject({ sent: 7, dead: 0 });
+    expect(postedTo(fake, 'C1')).toEqual(range(6));
+    const toC1 = fake.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C1');
+    // After each 429 nothing goes to that channel before its Retry-After has passed.
+    toC1.forEach((c, i) => {
+      if (c.status === 429 && toC1[i + 1]) expect(toC1[i + 1]!.at - c.at).toBeGreaterThanOrEqual(2_000);
+    });
+    expect(toC1.filter((c) => c.status === 429).length).toBeLessThanOrEqual(6);
+    expect(postedTo(fake, 'C2')).toEqual([0]);
+  });
+
+  it('holds the later rows of a destination behind one waiting for a retry, even in a process that never saw the failure', async () => {
+    const { deps, clock, workspaceId, fake } = await setup();
+    fake.injectNext('chat.postMessage', { status: 503 });
+    await enqueue(deps.db, workspaceId, clock.now(), 'C1', 3);
+    await enqueue(deps.db, workspaceId, clock.now(), 'C2', 1);
+    const pass = (budget = deps.budget) => drainOutbox({ store: deps.repos.outbox, senders: deps.senders, budget, clock });
+    expect(await pass()).toMatchObject({ retried: 1, sent: 1 });
+    // Another process has its own (empty) budget: the database alone keeps C1 in order.
+    expect(await pass(createRateBudget())).toEqual({ sent: 0, retried: 0, deferred: 0, dead: 0 });
+    clock.advance(5_000);
+    expect(await pass(createRateBudget())).toMatchObject({ sent: 3 });
+    expect(postedTo(fake, 'C1')).toEqual([0, 1, 2]);
+  });
+});
