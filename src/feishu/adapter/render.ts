@@ -12,10 +12,10 @@ import { resultsCard } from '../../../cards/feishu/results-card.ts';
 import { reviewCard } from '../../../cards/feishu/review-card.ts';
 import { surveyCard } from '../../../cards/feishu/survey-card.ts';
 import type { CardContext } from '../../../cards/view.ts';
+import type { OutcomeListItem } from '../../db/queries/outcomes.ts';
 import type { Unsendable } from '../../delivery/adapter.ts';
 import type { DigestView, NotificationView, ReplyView } from '../../delivery/kinds/views.ts';
 import type { Recipient } from '../../delivery/recipient.ts';
-import type { OutcomeListItem } from '../../views/outcome-view.ts';
 import { renderCard, renderFitted } from '../render.ts';
 
 const TOO_LARGE: Unsendable = { unsendable: "the card exceeds Feishu's 30 KB / 200 component limit even trimmed" };
