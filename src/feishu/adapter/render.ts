@@ -87,7 +87,7 @@ function whole(view: Exclude<NotificationView, { type: 'approval' | 'decision_no
  * A view model as one Feishu card carrying both languages, the recipient's first (see
  * cards/feishu/bilingual.ts); a card that fits no trim level is never sent.
  */
-export function renderFeishu(view: NotificationView, to: Recipient): Json | Unsendable {
+export function renderFeishu(view: NotificationView, to: Pick<Recipient, 'locale' | 'publicUrl'>): Json | Unsendable {
   const trimmed = fitted(view);
   const card = trimmed ? renderFitted(trimmed, to.locale, to.publicUrl) : renderCard(whole(view as Parameters<typeof whole>[0], to.publicUrl), to.locale, to.publicUrl);
   return card && fits(card) ? card : TOO_LARGE;
