@@ -1,6 +1,5 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { addressesByName, personById, type PersonRow } from '../db/queries/people.ts';
 import type { Deps, DepsCore } from '../deps.ts';
-import { people } from '../db/schema/index.ts';
 import type { PersonRef, WorkspaceContext } from '../domain/ports.ts';
 import { feishuClient } from './client.ts';
 import { isOpenId } from './context.ts';
@@ -28,13 +27,6 @@ export async function contactUser(deps: Deps | DepsCore, openId: string): Promis
   }
 }
 
-type PersonRow = typeof people.$inferSelect;
-
-async function row(deps: Deps | DepsCore, workspaceId: string, personId: string): Promise<PersonRow | null> {
-  const [p] = await deps.db.select().from(people).where(and(eq(people.workspaceId, workspaceId), eq(people.id, personId)));
-  return p ?? null;
-}
-
 const ref = (p: PersonRow): PersonRef => ({ id: p.id, address: p.platformUserId, timeZone: p.timeZone, locale: p.locale });
 
 /**
@@ -43,8 +35,8 @@ const ref = (p: PersonRow): PersonRef => ({ id: p.id, address: p.platformUserId,
  * `lookup: false` uses only what is stored (inside a 3-second card callback).
  */
 export async function directManager(deps: Deps | DepsCore, workspace: WorkspaceContext, person: PersonRef, opts: { lookup: boolean }): Promise<PersonRef | null> {
-  const me = await row(deps, workspace.id, person.id);
-  const stored = me?.managerId ? await row(deps, workspace.id, me.managerId) : null;
+  const me = await personById(deps.db, workspace.id, person.id);
+  const stored = me?.managerId ? await personById(deps.db, workspace.id, me.managerId) : null;
   if (me?.managerSource === 'manual' && stored) return ref(stored);
   if (opts.lookup) {
     const user = await contactUser(deps, person.address);
@@ -65,16 +57,11 @@ export async function directManager(deps: Deps | DepsCore, workspace: WorkspaceC
  * many people the workspace knows — then the others by name (unnamed ones last).
  */
 export async function reviewerChoices(deps: Deps | DepsCore, workspaceId: string, member: PersonRef, first: string | null, limit = 30): Promise<string[]> {
-  const me = await row(deps, workspaceId, member.id);
+  const me = await personById(deps.db, workspaceId, member.id);
   const [manager, known] = await Promise.all([
-    me?.managerId ? row(deps, workspaceId, me.managerId) : null,
-    deps.db
-      .select({ id: people.platformUserId })
-      .from(people)
-      .where(and(eq(people.workspaceId, workspaceId), ne(people.id, member.id)))
-      .orderBy(sql`${people.name} = ''`, people.name, people.platformUserId)
-      .limit(limit),
+    me?.managerId ? personById(deps.db, workspaceId, me.managerId) : null,
+    addressesByName(deps.db, workspaceId, member.id, limit),
   ]);
-  const ids = [first, manager?.platformUserId, ...known.map((k) => k.id)].filter((x): x is string => isOpenId(x));
+  const ids = [first, manager?.platformUserId, ...known].filter((x): x is string => isOpenId(x));
   return [...new Set(ids)].slice(0, limit);
 }

@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { evidence } from '../db/schema/index.ts';
+import { evidenceFile } from '../db/queries/evidence.ts';
 import { DomainError } from '../domain/errors.ts';
 import { feishuClient, larkFailure } from './client.ts';
 import { verifyEvidenceLink } from './evidence-link.ts';
@@ -20,10 +19,7 @@ export async function evidenceRoute(c: Context<AppEnv>) {
   const deps = c.var.deps;
   const ref = deps.config.appSecret ? await verifyEvidenceLink(deps.config.appSecret, c.req.query(), deps.clock.now()) : null;
   if (!ref) throw new DomainError('unauthorized', 'error.unauthorized');
-  const [item] = await deps.db
-    .select({ kind: evidence.kind, title: evidence.title })
-    .from(evidence)
-    .where(and(eq(evidence.workspaceId, ref.workspaceId), eq(evidence.platformMessageId, ref.messageId), eq(evidence.platformFileId, ref.fileKey)));
+  const item = await evidenceFile(deps.db, ref.workspaceId, ref.messageId, ref.fileKey);
   if (!item) throw new DomainError('not_found', 'error.not_found');
   try {
     const res = await feishuClient(deps).request<{ data: ArrayBuffer; headers: Record<string, string> }>({

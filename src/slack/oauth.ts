@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.ts';
+import { saveInstallation } from '../db/queries/workspaces.ts';
 import type { Locale } from '../domain/types.ts';
 import { resolveLocale, t } from '../i18n/index.ts';
 import { sealSecret } from '../security/secret-box.ts';
-import { saveInstallation } from './data/workspaces.ts';
 import { tokenContext } from './installation.ts';
 import { BOT_SCOPES } from './manifest.ts';
 import { checkState, issueState, STATE_COOKIE, STATE_TTL_MS } from './oauth-state.ts';

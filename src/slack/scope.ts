@@ -1,5 +1,6 @@
 import type { Context, webApi } from '@slack/bolt';
 import type { CardContext } from '../../cards/view.ts';
+import { personByAddress, type PersonRow } from '../db/queries/people.ts';
 import type { WorkspaceRow } from '../db/repos/workspace-repo.ts';
 import { localeFor, timeZoneFor } from '../delivery/recipient.ts';
 import type { Deps, DepsCore } from '../deps.ts';
@@ -7,8 +8,6 @@ import type { PersonRef, WorkspaceContext } from '../domain/ports.ts';
 import type { Locale } from '../domain/types.ts';
 import { resolveLocale } from '../i18n/index.ts';
 import { cardContext } from '../views/card-context.ts';
-import { personBySlackId, type PersonRow } from './data/people.ts';
-import { workspaceContext } from './data/workspaces.ts';
 import type { RequestProps } from './dispatch.ts';
 import { slackTimings, within } from './timing.ts';
 
@@ -32,6 +31,9 @@ export interface Member {
 
 /** The workspace our authorize put on Bolt's context. */
 export const workspaceOf = (context: Context): WorkspaceRow => context.workspace as WorkspaceRow;
+
+/** What the domain verbs need to know about a workspace. */
+const workspaceContext = (w: WorkspaceRow): WorkspaceContext => ({ id: w.id, platform: 'slack', settings: w.settings });
 
 /** Builds the scope from Bolt's context (filled by our authorize and the dispatcher). */
 export function scopeOf(deps: Deps, context: Context, client: webApi.WebClient): SlackScope {
@@ -76,13 +78,13 @@ async function refreshProfile(scope: ProfileScope, userId: string): Promise<bool
  */
 export async function ensurePerson(scope: ProfileScope, userId: string): Promise<PersonRow> {
   const { deps, workspace } = scope;
-  const row = await personBySlackId(deps.db, workspace.id, userId);
+  const row = await personByAddress(deps.db, workspace.id, userId);
   const seen = row ? (row.updatedAt ?? row.createdAt).getTime() : 0;
   if (row?.locale && deps.clock.now().getTime() - seen < PROFILE_TTL_MS) return row;
   const lookup = refreshProfile(scope, userId);
   const done = scope.defer ? await within(lookup, slackTimings(deps).profileLookupBudgetMs) : { value: await lookup };
   if (!done) scope.defer?.(() => lookup);
-  if (done?.value) return (await personBySlackId(deps.db, workspace.id, userId))!;
+  if (done?.value) return (await personByAddress(deps.db, workspace.id, userId))!;
   // No profile (yet): the person still works, in the workspace's language; we ask again next time.
   return row ?? (await deps.repos.people.ensure(workspace.id, [{ platformUserId: userId }]))[0]!;
 }

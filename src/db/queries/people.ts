@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { people } from '../schema/index.ts';
 
@@ -14,4 +14,18 @@ export async function personByAddress(db: Db, workspaceId: string, address: stri
 export async function personById(db: Db, workspaceId: string, id: string): Promise<PersonRow | null> {
   const [p] = await db.select().from(people).where(and(eq(people.workspaceId, workspaceId), eq(people.id, id)));
   return p ?? null;
+}
+
+/**
+ * Platform addresses of a workspace's people other than `except`, by name (unnamed ones
+ * last), at most `limit`: the order a people picker offers them in.
+ */
+export async function addressesByName(db: Db, workspaceId: string, except: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: people.platformUserId })
+    .from(people)
+    .where(and(eq(people.workspaceId, workspaceId), ne(people.id, except)))
+    .orderBy(sql`${people.name} = ''`, people.name, people.platformUserId)
+    .limit(limit);
+  return rows.map((r) => r.id);
 }

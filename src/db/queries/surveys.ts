@@ -1,6 +1,34 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { surveyResponses, surveys } from '../schema/index.ts';
+import { outcomes, projects, surveyResponses, surveys } from '../schema/index.ts';
+
+export type SurveyRow = typeof surveys.$inferSelect;
+
+/** A survey of this workspace with its project's name; null when it is not in this workspace. */
+export async function surveyWithProject(db: Db, workspaceId: string, surveyId: string): Promise<{ survey: SurveyRow; projectName: string } | null> {
+  const [row] = await db
+    .select({ survey: surveys, projectName: projects.name })
+    .from(surveys)
+    .innerJoin(projects, eq(projects.id, surveys.projectId))
+    .where(and(eq(surveys.workspaceId, workspaceId), eq(surveys.id, surveyId)));
+  return row ?? null;
+}
+
+/** Every score a survey was given (never who gave it; the caller has checked the survey's workspace). */
+export async function surveyScores(db: Db, surveyId: string): Promise<number[]> {
+  return (await db.select({ score: surveyResponses.score }).from(surveyResponses).where(eq(surveyResponses.surveyId, surveyId))).map((r) => r.score);
+}
+
+/** The project's most recently closed survey of this kind; null when it has none. */
+export async function latestClosedSurveyOf(db: Db, workspaceId: string, projectId: string, kind: SurveyRow['kind']): Promise<string | null> {
+  const [s] = await db
+    .select({ id: surveys.id })
+    .from(surveys)
+    .where(and(eq(surveys.workspaceId, workspaceId), eq(surveys.projectId, projectId), eq(surveys.kind, kind), eq(surveys.status, 'closed')))
+    .orderBy(desc(surveys.closedAt))
+    .limit(1);
+  return s?.id ?? null;
+}
 
 /** One person's answer to a survey (score and comment), or null before they answered. */
 export async function answerOf(db: Db, workspaceId: string, surveyId: string, respondent: string): Promise<{ score: number; comment: string | null } | null> {
@@ -22,4 +50,32 @@ export async function latestSurveyIds(db: Db, workspaceId: string, startedBy: st
 export async function surveyIsOpen(db: Db, workspaceId: string, surveyId: string, now: Date): Promise<boolean | null> {
   const [s] = await db.select({ status: surveys.status, closesAt: surveys.closesAt }).from(surveys).where(and(eq(surveys.workspaceId, workspaceId), eq(surveys.id, surveyId)));
   return s ? s.status === 'open' && now.getTime() < s.closesAt.getTime() : null;
+}
+
+type SurveyViewer = { personId: string; address: string };
+
+/** Surveys `viewer` is involved in: of a project they submitted or own an outcome of, or asked them. */
+function involving(db: Db, workspaceId: string, viewer: SurveyViewer) {
+  const theirProjects = db
+    .select({ id: outcomes.projectId })
+    .from(outcomes)
+    .where(and(eq(outcomes.workspaceId, workspaceId), or(eq(outcomes.submitterId, viewer.personId), eq(outcomes.ownerId, viewer.personId))));
+  // The audience is a JSON array of platform user ids (json_each works on libsql and D1).
+  const asked = sql`exists (select 1 from json_each(${surveys.audience}) where json_each.value = ${viewer.address})`;
+  return or(inArray(surveys.projectId, theirProjects), asked);
+}
+
+/**
+ * The most recently closed survey for a Home tab: with `viewer` null (PMO, admins) the
+ * workspace's, otherwise the newest one {@link involving} the viewer. Null when there is none.
+ */
+export async function latestClosedSurveyId(db: Db, workspaceId: string, viewer: SurveyViewer | null): Promise<string | null> {
+  const closed = and(eq(surveys.workspaceId, workspaceId), eq(surveys.status, 'closed'));
+  const [s] = await db
+    .select({ id: surveys.id })
+    .from(surveys)
+    .where(viewer ? and(closed, involving(db, workspaceId, viewer)) : closed)
+    .orderBy(desc(surveys.closedAt), desc(surveys.createdAt))
+    .limit(1);
+  return s?.id ?? null;
 }

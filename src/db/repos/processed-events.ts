@@ -1,4 +1,4 @@
-import { lt, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { processedEvents } from '../schema/index.ts';
 
@@ -20,6 +20,13 @@ export function createProcessedEvents(db: Db) {
         .onConflictDoNothing()
         .returning({ key: processedEvents.eventKey });
       return inserted.length === 1;
+    },
+    /**
+     * Gives back the marker of a delivery whose handling failed, so the platform's retry of
+     * the same key is processed instead of skipped as a duplicate.
+     */
+    async forget(workspaceId: string, source: string, eventKey: string): Promise<void> {
+      await db.delete(processedEvents).where(and(eq(processedEvents.workspaceId, workspaceId), eq(processedEvents.source, source), eq(processedEvents.eventKey, eventKey)));
     },
     /**
      * Forgets up to `limit` deliveries older than `before` (platforms stop retrying after

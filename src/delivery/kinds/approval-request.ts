@@ -19,8 +19,11 @@ export function stageRefOf(payload: Record<string, unknown>): StageRef | null {
   return outcomeId && round && stage ? { outcomeId, round, stage } : null;
 }
 
-/** The approval card as it stands now for one reader: open with controls, or showing the decision. */
-export async function loadApproval(ctx: KindContext, a: StageRef, to: Recipient): Promise<ApprovalView | null> {
+/**
+ * The approval card as it stands now for one reader: open with controls, or showing the
+ * decision. Needs only the reader's workspace and zone (Feishu's card callback loads it too).
+ */
+export async function loadApproval(ctx: Pick<KindContext, 'db' | 'outcome'>, a: StageRef, to: Pick<Recipient, 'timeZone'> & { workspace: { id: string } }): Promise<ApprovalView | null> {
   const [outcome, decision] = await Promise.all([
     ctx.outcome(to.workspace.id, a.outcomeId, to.timeZone),
     loadStageDecision(ctx.db, to.workspace.id, a.outcomeId, a.round, a.stage, to.timeZone),

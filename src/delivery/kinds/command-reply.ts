@@ -1,6 +1,6 @@
+import { listAwaitingReview, listMyOutcomes } from '../../db/queries/outcomes.ts';
 import { latestSurveyIds } from '../../db/queries/surveys.ts';
 import { digestPeriod, gatherDigest } from '../../jobs/digest-data.ts';
-import { listAwaitingReview, listMyOutcomes } from '../../views/outcome-view.ts';
 import { digestView } from './digest.ts';
 import { loadResults } from './survey-invite.ts';
 import { defineKind, type KindContext } from './types.ts';

@@ -4,8 +4,8 @@
  * each platform adapter renders these with its cards/ renderers.
  */
 import type { OutcomeView, PersonView, ReviewDueView, ReviewView, ShortfallView, SurveyResultsView, SurveyView } from '../../../cards/view.ts';
+import type { OutcomeListItem } from '../../db/queries/outcomes.ts';
 import type { Locale } from '../../domain/types.ts';
-import type { OutcomeListItem } from '../../views/outcome-view.ts';
 
 /** Texts that depend on the reader's language, in both (a Feishu card carries both; Slack shows one). */
 export type Localized<T> = Record<Locale, T>;

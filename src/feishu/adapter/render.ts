@@ -12,10 +12,10 @@ import { resultsCard } from '../../../cards/feishu/results-card.ts';
 import { reviewCard } from '../../../cards/feishu/review-card.ts';
 import { surveyCard } from '../../../cards/feishu/survey-card.ts';
 import type { CardContext } from '../../../cards/view.ts';
+import type { OutcomeListItem } from '../../db/queries/outcomes.ts';
 import type { Unsendable } from '../../delivery/adapter.ts';
 import type { DigestView, NotificationView, ReplyView } from '../../delivery/kinds/views.ts';
 import type { Recipient } from '../../delivery/recipient.ts';
-import type { OutcomeListItem } from '../../views/outcome-view.ts';
 import { renderCard, renderFitted } from '../render.ts';
 
 const TOO_LARGE: Unsendable = { unsendable: "the card exceeds Feishu's 30 KB / 200 component limit even trimmed" };
@@ -87,7 +87,7 @@ function whole(view: Exclude<NotificationView, { type: 'approval' | 'decision_no
  * A view model as one Feishu card carrying both languages, the recipient's first (see
  * cards/feishu/bilingual.ts); a card that fits no trim level is never sent.
  */
-export function renderFeishu(view: NotificationView, to: Recipient): Json | Unsendable {
+export function renderFeishu(view: NotificationView, to: Pick<Recipient, 'locale' | 'publicUrl'>): Json | Unsendable {
   const trimmed = fitted(view);
   const card = trimmed ? renderFitted(trimmed, to.locale, to.publicUrl) : renderCard(whole(view as Parameters<typeof whole>[0], to.publicUrl), to.locale, to.publicUrl);
   return card && fits(card) ? card : TOO_LARGE;

@@ -1,9 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { and, desc, eq, ne } from 'drizzle-orm';
 import { NPS_FIELDS, type NpsFormProps } from '../../../cards/feishu/nps-form-card.ts';
+import { surveyableOutcomes } from '../../db/queries/outcomes.ts';
 import type { Deps, DepsCore } from '../../deps.ts';
-import { outcomes } from '../../db/schema/index.ts';
 import type { PersonRef, WorkspaceContext } from '../../domain/ports.ts';
 import { reviewerChoices } from '../contact.ts';
 import { timeZoneOf } from '../context.ts';
@@ -13,20 +12,10 @@ import { listBotChats } from './chats.ts';
 
 type AnyDeps = Deps | DepsCore;
 
-/** Outcomes a survey may be linked to (the latest, rejected ones left out). */
-async function surveyOutcomes(deps: AnyDeps, workspaceId: string, limit = 50) {
-  return deps.db
-    .select({ id: outcomes.id, title: outcomes.title })
-    .from(outcomes)
-    .where(and(eq(outcomes.workspaceId, workspaceId), ne(outcomes.status, 'rejected')))
-    .orderBy(desc(outcomes.createdAt))
-    .limit(limit);
-}
-
-/** The project an outcome of this workspace belongs to; undefined when there is no such outcome. */
-export async function outcomeProject(deps: AnyDeps, workspaceId: string, outcomeId: string): Promise<string | null | undefined> {
-  const [o] = await deps.db.select({ projectId: outcomes.projectId }).from(outcomes).where(and(eq(outcomes.workspaceId, workspaceId), eq(outcomes.id, outcomeId)));
-  return o ? o.projectId : undefined;
+/** Outcomes a survey may be linked to: the latest 50, rejected ones left out. */
+async function surveyOutcomes(deps: AnyDeps, workspaceId: string) {
+  const rows = await surveyableOutcomes(deps.db, workspaceId, { limit: 50, withoutRejected: true });
+  return rows.map((o) => ({ id: o.id, title: o.title }));
 }
 
 /** Props of the survey form with these values and errors; projects, outcomes, people and groups read fresh. */

@@ -2,6 +2,7 @@ import { surveyStartedCard } from '../../../cards/feishu/followup-notices.ts';
 import { NPS_FIELDS, npsFormCard } from '../../../cards/feishu/nps-form-card.ts';
 import type { FormError } from '../../../cards/feishu/form-card.ts';
 import { isUniqueViolation } from '../../db/client.ts';
+import { projectOfOutcome } from '../../db/queries/outcomes.ts';
 import { kickOutbox } from '../../delivery/kick.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { PersonRef, SurveyRepo } from '../../domain/ports.ts';
@@ -14,7 +15,7 @@ import { timeZoneOf, type FeishuCtx } from '../context.ts';
 import { renderCard, toastOf } from '../render.ts';
 import { hex } from '../verify.ts';
 import { chatMembers } from './chats.ts';
-import { npsFormProps, outcomeProject } from './nps-form-props.ts';
+import { npsFormProps } from './nps-form-props.ts';
 import { parseNpsForm, toNpsFormErrors, type ParsedNpsForm } from './parse-nps-form.ts';
 
 /** Who sent the survey form, from which card. */
@@ -41,7 +42,7 @@ class DryRun extends Error {}
 async function localProblems(ctx: FeishuCtx, parsed: ParsedNpsForm): Promise<{ problems: FormError[]; audience: string[] }> {
   const problems = [...parsed.errors];
   if (parsed.outcomeId) {
-    const project = await outcomeProject(ctx.deps, ctx.workspace.id, parsed.outcomeId);
+    const project = await projectOfOutcome(ctx.deps.db, ctx.workspace.id, parsed.outcomeId);
     if (project === undefined || project !== parsed.projectId) problems.push({ name: NPS_FIELDS.outcome, key: 'feishu.nps.outcome_not_in_project' });
   }
   const members = parsed.chatId ? await chatMembers(ctx.deps, parsed.chatId, MAX_AUDIENCE) : [];

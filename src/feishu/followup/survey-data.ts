@@ -1,18 +1,10 @@
-import { and, eq } from 'drizzle-orm';
 import type { Json } from '../../../cards/feishu/kit.ts';
 import { surveyCard } from '../../../cards/feishu/survey-card.ts';
 import type { CardContext } from '../../../cards/view.ts';
 import type { Deps, DepsCore } from '../../deps.ts';
-import { surveyResponses } from '../../db/schema/index.ts';
 import { loadSurveyCard } from '../../delivery/kinds/survey-invite.ts';
 
 type AnyDeps = Deps | DepsCore;
-
-/** The comment a respondent saved with their answer, if any. */
-export async function savedComment(deps: AnyDeps, surveyId: string, respondent: string): Promise<string | null> {
-  const [row] = await deps.db.select({ comment: surveyResponses.comment }).from(surveyResponses).where(and(eq(surveyResponses.surveyId, surveyId), eq(surveyResponses.respondentId, respondent)));
-  return row?.comment ?? null;
-}
 
 /** A survey card ready to render, and the state it shows. */
 export interface SurveyCardData {

@@ -1,5 +1,6 @@
 import type { CardAction } from '../../../cards/actions.ts';
 import { SURVEY_FIELDS } from '../../../cards/feishu/survey-card.ts';
+import { answerOf } from '../../db/queries/surveys.ts';
 import { answerSurvey } from '../../domain/answer-survey.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { PersonRef } from '../../domain/ports.ts';
@@ -7,7 +8,7 @@ import type { Locale } from '../../domain/types.ts';
 import type { CardResponse } from '../card-response.ts';
 import { timeZoneOf, type FeishuCtx } from '../context.ts';
 import { formText } from '../form/parse-form.ts';
-import { savedComment, surveyRender } from '../followup/survey-data.ts';
+import { surveyRender } from '../followup/survey-data.ts';
 import { errorToast, renderCard, toastOf } from '../render.ts';
 
 /** The survey card as it now stands for this respondent. */
@@ -26,7 +27,7 @@ export async function answerNps(ctx: FeishuCtx, a: Extract<CardAction, { a: 'nps
   const { deps, workspace } = ctx;
   // The card's form always sends the comment field (prefilled with the saved one); a click
   // without it (an older card) keeps what was saved rather than erasing it.
-  const comment = SURVEY_FIELDS.comment in formValue ? formText(formValue[SURVEY_FIELDS.comment]) || null : await savedComment(deps, a.s, member.address);
+  const comment = SURVEY_FIELDS.comment in formValue ? formText(formValue[SURVEY_FIELDS.comment]) || null : (await answerOf(deps.db, workspace.id, a.s, member.address))?.comment ?? null;
   try {
     const { result } = await answerSurvey({ ctx: { clock: deps.clock, surveys: deps.repos.surveys }, input: { workspace, surveyId: a.s, respondent: member.address, score: a.v, comment } });
     const card = await currentCard(ctx, a.s, member, locale);

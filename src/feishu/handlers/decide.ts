@@ -1,17 +1,19 @@
 import type { CardAction } from '../../../cards/actions.ts';
-import { APPROVAL_FIELDS, approvalCard } from '../../../cards/feishu/approval-card.ts';
+import { APPROVAL_FIELDS } from '../../../cards/feishu/approval-card.ts';
 import { decideOutcome } from '../../domain/decide-outcome.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { parseScoreCard } from '../../domain/scores.ts';
 import type { PersonRef } from '../../domain/ports.ts';
 import type { Locale, ScoreCard } from '../../domain/types.ts';
 import { kickOutbox } from '../../delivery/kick.ts';
+import { loadApproval } from '../../delivery/kinds/approval-request.ts';
+import { renderFeishu } from '../adapter/render.ts';
 import type { CardResponse } from '../card-response.ts';
 import { timeZoneOf, type FeishuCtx } from '../context.ts';
 import { loadStageDecision } from '../../views/outcome-view.ts';
 import { feishuOutcomeView } from '../outcome-data.ts';
 import { formText } from '../form/parse-form.ts';
-import { renderFitted, toastOf } from '../render.ts';
+import { toastOf } from '../render.ts';
 
 type Decide = Extract<CardAction, { a: 'approve' | 'request_changes' | 'reject' }>;
 
@@ -22,13 +24,18 @@ export function scoresOf(formValue: Record<string, unknown>): ScoreCard | null {
   return parseScoreCard((dim) => text(formValue[APPROVAL_FIELDS[dim]]));
 }
 
-/** The approval card as it stands now (decided or not), in the clicker's zone. */
+/**
+ * The approval card as it stands now (decided or not), in the clicker's zone: loaded as the
+ * approval kind loads it and rendered as the Feishu adapter renders it, so the card the
+ * callback returns is the one the outbox sends and updates.
+ */
 async function currentCard(ctx: FeishuCtx, a: Decide, viewer: PersonRef, locale: Locale): Promise<CardResponse['card']> {
-  const tz = timeZoneOf(viewer, ctx.workspace);
-  const [outcome, decision] = await Promise.all([feishuOutcomeView(ctx.deps, ctx.workspace.id, a.o, tz), loadStageDecision(ctx.deps.db, ctx.workspace.id, a.o, a.r, a.s, tz)]);
-  if (!outcome) return undefined;
-  const card = renderFitted((c, trim) => approvalCard({ outcome, stage: a.s, round: a.r, decision }, c, trim), locale, ctx.deps.config.publicUrl);
-  return card ? { type: 'raw', data: card } : undefined;
+  const { deps, workspace } = ctx;
+  const kindCtx = { db: deps.db, outcome: (wsId: string, outcomeId: string, tz: string) => feishuOutcomeView(deps, wsId, outcomeId, tz) };
+  const view = await loadApproval(kindCtx, { outcomeId: a.o, round: a.r, stage: a.s }, { workspace, timeZone: timeZoneOf(viewer, workspace) });
+  if (!view) return undefined;
+  const card = renderFeishu(view, { locale, publicUrl: deps.config.publicUrl });
+  return 'unsendable' in card ? undefined : { type: 'raw', data: card };
 }
 
 /**

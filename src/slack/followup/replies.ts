@@ -2,11 +2,11 @@ import type { SlackMessage } from '../../../cards/slack/blocks.ts';
 import { renderDigest } from '../../../cards/slack/followup-notices.ts';
 import { renderResultsList } from '../../../cards/slack/survey-results.ts';
 import type { SurveyResultsView } from '../../../cards/view.ts';
+import { latestSurveyIds } from '../../db/queries/surveys.ts';
 import { composeDigest } from '../../domain/digest.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { digestPeriod, gatherDigest } from '../../jobs/digest-data.ts';
 import { loadSurveyResults } from '../../views/followup-view.ts';
-import { latestSurveyIds } from '../data/surveys.ts';
 import type { Member, SlackScope } from '../scope.ts';
 import { pmoAccess } from './pmo-access.ts';
 

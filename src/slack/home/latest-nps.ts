@@ -1,7 +1,7 @@
 import type { HomeProps } from '../../../cards/slack/home.ts';
+import { latestClosedSurveyId } from '../../db/queries/surveys.ts';
 import { isAdmin } from '../../domain/update-settings.ts';
 import { loadSurveyResults } from '../../views/followup-view.ts';
-import { latestClosedSurveyId } from '../data/surveys.ts';
 import type { Member, SlackScope } from '../scope.ts';
 
 /**

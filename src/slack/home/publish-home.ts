@@ -1,8 +1,8 @@
 import { renderHome } from '../../../cards/slack/home.ts';
+import { listAwaitingReview, listMyOutcomes } from '../../db/queries/outcomes.ts';
+import { dueReviewsOf } from '../../db/queries/reviews.ts';
 import { stageOf } from '../../domain/outcome-lifecycle.ts';
 import { dateText } from '../../views/dates.ts';
-import { listAwaitingReview, listMyOutcomes } from '../../views/outcome-view.ts';
-import { dueReviewsOf } from '../data/reviews.ts';
 import { asHome } from '../reply.ts';
 import { latestNpsFor } from './latest-nps.ts';
 import type { Member, SlackScope } from '../scope.ts';

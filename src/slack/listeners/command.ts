@@ -1,10 +1,10 @@
 import type { App, RespondArguments, RespondFn } from '@slack/bolt';
 import { renderHelp, renderList, renderNote } from '../../../cards/slack/command-replies.ts';
 import type { SlackMessage } from '../../../cards/slack/blocks.ts';
+import { listMyOutcomes } from '../../db/queries/outcomes.ts';
 import type { Deps } from '../../deps.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { dateText } from '../../views/dates.ts';
-import { listMyOutcomes } from '../../views/outcome-view.ts';
 import { runAdmin } from '../admin/run-admin.ts';
 import { npsResultsReply, reportReply } from '../followup/replies.ts';
 import { openSubmitModal } from '../modal/open-submit-modal.ts';

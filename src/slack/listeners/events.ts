@@ -1,6 +1,5 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
-import { forgetEvent } from '../data/processed-events.ts';
 import type { RequestProps } from '../dispatch.ts';
 import { publishHome } from '../home/publish-home.ts';
 import { memberOf, scopeOf, workspaceOf } from '../scope.ts';
@@ -26,7 +25,7 @@ export function registerEventDedupe(app: App, deps: Deps): void {
     try {
       await next();
     } catch (err) {
-      await forgetEvent(deps.db, workspaceId, SOURCE, eventId).catch((e: unknown) => deps.log('error', 'could not release a failed Slack event', { eventId, error: String(e) }));
+      await deps.repos.events.forget(workspaceId, SOURCE, eventId).catch((e: unknown) => deps.log('error', 'could not release a failed Slack event', { eventId, error: String(e) }));
       (context as Partial<RequestProps>).eventFailed?.();
       throw err;
     }

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { SUBMIT_BLOCKS, SUBMIT_CALLBACK } from '../../../cards/slack/submit-modal.ts';
+import { ensureProject, projectExists } from '../../db/queries/projects.ts';
 import type { Deps } from '../../deps.ts';
 import { kickOutbox } from '../../delivery/kick.ts';
 import { DomainError, type FieldError } from '../../domain/errors.ts';
@@ -9,7 +10,6 @@ import { validateReviewer } from '../../domain/validate-outcome.ts';
 import { submitOutcome } from '../../domain/submit-outcome.ts';
 import type { OutcomeDraft } from '../../domain/types.ts';
 import { t } from '../../i18n/index.ts';
-import { ensureProject, projectExists } from '../data/projects.ts';
 import { blockForField } from '../modal/field-blocks.ts';
 import { readSubmitMeta } from '../modal/open-submit-modal.ts';
 import { readSubmission, type ParsedSubmission, type StateValues } from '../modal/read-submission.ts';

@@ -3,12 +3,12 @@ import { NPS_COMMENT_ACTION, NPS_SCORE_PATTERN } from '../../../cards/slack/surv
 import { renderSurveyCommentModal, SURVEY_BLOCKS, SURVEY_COMMENT_CALLBACK } from '../../../cards/slack/survey-modal.ts';
 import { decodeAction } from '../../../cards/actions.ts';
 import { INPUT_ACTION } from '../../../cards/slack/submit-modal.ts';
+import { answerOf } from '../../db/queries/surveys.ts';
 import type { Deps } from '../../deps.ts';
 import { answerSurvey } from '../../domain/answer-survey.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { loadSurveyView } from '../../views/followup-view.ts';
 import { refreshSurveyCards } from '../adapter/refresh-survey.ts';
-import { answerOf } from '../data/surveys.ts';
 import { readMetadata } from '../modal/metadata.ts';
 import { asModal, errorText, tell } from '../reply.ts';
 import { memberOf, scopeOf, type Member, type SlackScope } from '../scope.ts';

@@ -1,7 +1,7 @@
 import { renderSubmitModal, type SubmitModalProps } from '../../../cards/slack/submit-modal.ts';
+import { personById } from '../../db/queries/people.ts';
+import { listProjects } from '../../db/queries/projects.ts';
 import { loadOutcomeView } from '../../views/outcome-view.ts';
-import { listProjects } from '../data/projects.ts';
-import { personById } from '../data/people.ts';
 import { asModal } from '../reply.ts';
 import type { Member, SlackScope } from '../scope.ts';
 

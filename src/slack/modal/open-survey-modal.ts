@@ -1,7 +1,7 @@
 import { renderSurveyModal } from '../../../cards/slack/survey-modal.ts';
+import { surveyableOutcomes } from '../../db/queries/outcomes.ts';
+import { listProjects } from '../../db/queries/projects.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { listProjects } from '../data/projects.ts';
-import { surveyableOutcomes } from '../data/surveys.ts';
 import { pmoAccess } from '../followup/pmo-access.ts';
 import { asModal } from '../reply.ts';
 import type { Member, SlackScope } from '../scope.ts';
@@ -20,7 +20,7 @@ export async function openSurveyModal(scope: SlackScope, member: Member, trigger
   const { db, clock } = scope.deps;
   const projects = await listProjects(db, scope.workspace.id);
   if (!projects.length) throw new DomainError('not_found', 'slack.survey.no_projects');
-  const outcomes = await surveyableOutcomes(db, scope.workspace.id);
+  const outcomes = await surveyableOutcomes(db, scope.workspace.id, { limit: 100, withoutRejected: false });
   const closesAt = Math.ceil((clock.now().getTime() + DEFAULT_OPEN_MS) / HOUR_MS) * (HOUR_MS / 1000);
   await scope.client.views.open({ trigger_id: triggerId, view: asModal(renderSurveyModal(member.cards, { projects, outcomes, closesAt })) });
 }

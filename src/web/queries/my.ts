@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { readMyWork } from '../../db/queries/my-work.ts';
+import { listAwaitingReview } from '../../db/queries/outcomes.ts';
 import type { OutcomeStatus } from '../../domain/types.ts';
-import { listAwaitingReview } from '../../views/outcome-view.ts';
 import type { Viewer } from '../env.ts';
 import { DUE_WINDOW_DAYS } from './reviews.ts';
 

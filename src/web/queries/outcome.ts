@@ -2,7 +2,7 @@ import type { OutcomeView } from '../../../cards/view.ts';
 import type { Db } from '../../db/client.ts';
 import { findVisibleOutcome, listOutcomeReadings, readOutcomeTimeline } from '../../db/queries/outcome-page.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { describeShortfall, isDeviation, type ShortfallDescription } from '../../domain/metrics.ts';
+import { changePct, shortfallsOf, type ShortfallLine } from '../../domain/metrics.ts';
 import { roi } from '../../domain/roi.ts';
 import { meanScores } from '../../domain/scores.ts';
 import type { ScoreCard } from '../../domain/types.ts';
@@ -17,8 +17,8 @@ export interface OutcomePageData {
   /** Readings per metric (same order as view.metrics), oldest first. */
   readings: { measuredAt: Date; value: number; source: 'manual' | 'api' | 'review' }[][];
   schedules: { kind: 'first' | 'second'; dueAt: Date; status: 'scheduled' | 'notified' | 'done' | 'cancelled'; completedAt: Date | null }[];
-  /** Metrics whose shortfall exceeds the workspace threshold (the 90-day deviation alert). */
-  alerts: (ShortfallDescription & { name: string; unit: string })[];
+  /** Metrics whose shortfall exceeds the workspace threshold (the 90-day deviation alert), with their change %. */
+  alerts: (ShortfallLine & { changePct: number | null })[];
   threshold: number;
   cost: number | null;
   benefit: number | null;
@@ -37,11 +37,8 @@ export async function loadOutcomePage(db: Db, v: Viewer, outcomeId: string, publ
   if (!view) throw new DomainError('not_found', 'error.not_found');
   const readingRows = ms.length ? await listOutcomeReadings(db, v.workspace.id, outcomeId) : [];
   const threshold = v.workspace.settings.shortfallThreshold;
-  const alerts = view.metrics.flatMap((m) => {
-    if (m.actual === null) return [];
-    const d = describeShortfall({ baseline: m.baseline, target: m.target, actual: m.actual });
-    return d && isDeviation(d.shortfall, threshold) ? [{ ...d, name: m.name, unit: m.unit }] : [];
-  });
+  // The deviation rule is the domain's, as on the cards; the page's JSON also states the change %.
+  const alerts = shortfallsOf(view.metrics, threshold).alerts.map((a) => ({ ...a, changePct: changePct(a.baseline, a.actual) }));
   const cards = view.reviews.flatMap((r) => (r.scores ? [r.scores] : []));
   return {
     view,

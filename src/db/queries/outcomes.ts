@@ -1,0 +1,101 @@
+import { and, asc, desc, eq, inArray, ne, or } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { evidence, metrics, outcomes, people, projects, reviews } from '../schema/index.ts';
+
+type OutcomeRow = typeof outcomes.$inferSelect;
+
+/** The project of an outcome of this workspace; undefined when there is no such outcome. */
+export async function projectOfOutcome(db: Db, workspaceId: string, outcomeId: string): Promise<string | null | undefined> {
+  const [o] = await db.select({ projectId: outcomes.projectId }).from(outcomes).where(and(eq(outcomes.workspaceId, workspaceId), eq(outcomes.id, outcomeId)));
+  return o ? o.projectId : undefined;
+}
+
+/**
+ * Outcomes a survey can be about, newest first, with their project. A form holds at most
+ * `limit` (Slack's select 100); `withoutRejected` leaves rejected ones out (the Feishu form does).
+ */
+export async function surveyableOutcomes(
+  db: Db,
+  workspaceId: string,
+  opts: { limit: number; withoutRejected: boolean },
+): Promise<{ id: string; title: string; projectId: string | null; projectName: string | null }[]> {
+  const inWorkspace = eq(outcomes.workspaceId, workspaceId);
+  return db
+    .select({ id: outcomes.id, title: outcomes.title, projectId: outcomes.projectId, projectName: projects.name })
+    .from(outcomes)
+    .leftJoin(projects, eq(projects.id, outcomes.projectId))
+    .where(opts.withoutRejected ? and(inWorkspace, ne(outcomes.status, 'rejected')) : inWorkspace)
+    .orderBy(desc(outcomes.createdAt))
+    .limit(opts.limit);
+}
+
+/** An outcome's metrics in position order (the caller has checked the outcome's workspace). */
+export function outcomeMetrics(db: Db, outcomeId: string) {
+  return db.select().from(metrics).where(eq(metrics.outcomeId, outcomeId)).orderBy(asc(metrics.position));
+}
+
+/**
+ * One outcome of this workspace with everything a card or page shows about it (project,
+ * metrics in position order, evidence and decisions oldest first, the people named), read in
+ * a handful of indexed queries. Null when it is not in this workspace.
+ */
+export async function readOutcomeParts(db: Db, workspaceId: string, outcomeId: string) {
+  const [o] = await db
+    .select()
+    .from(outcomes)
+    .where(and(eq(outcomes.workspaceId, workspaceId), eq(outcomes.id, outcomeId)));
+  if (!o) return null;
+  const [project, ms, ev, rs] = await Promise.all([
+    o.projectId ? db.select().from(projects).where(eq(projects.id, o.projectId)).then((r) => r[0] ?? null) : Promise.resolve(null),
+    outcomeMetrics(db, o.id),
+    db.select().from(evidence).where(eq(evidence.outcomeId, o.id)).orderBy(asc(evidence.createdAt)),
+    db.select().from(reviews).where(eq(reviews.outcomeId, o.id)).orderBy(asc(reviews.decidedAt)),
+  ]);
+  const personIds = [o.submitterId, o.ownerId, o.reviewerId, ...rs.map((r) => r.reviewerId)].filter((x): x is string => Boolean(x));
+  const folks = await db.select().from(people).where(inArray(people.id, [...new Set(personIds)]));
+  return { outcome: o, project, metrics: ms, evidence: ev, reviews: rs, people: folks };
+}
+
+export interface OutcomeListItem {
+  id: string;
+  title: string;
+  status: OutcomeRow['status'];
+  round: number;
+  projectName: string | null;
+  updatedAt: Date;
+}
+
+const listColumns = { id: outcomes.id, title: outcomes.title, status: outcomes.status, round: outcomes.round, projectName: projects.name, updatedAt: outcomes.updatedAt, createdAt: outcomes.createdAt };
+const toItem = (r: { id: string; title: string; status: OutcomeRow['status']; round: number; projectName: string | null; updatedAt: Date | null; createdAt: Date }): OutcomeListItem => ({
+  id: r.id,
+  title: r.title,
+  status: r.status,
+  round: r.round,
+  projectName: r.projectName,
+  updatedAt: r.updatedAt ?? r.createdAt,
+});
+
+/** A member's own outcomes, newest first. */
+export async function listMyOutcomes(db: Db, workspaceId: string, personId: string, limit = 20): Promise<OutcomeListItem[]> {
+  const rows = await db
+    .select(listColumns)
+    .from(outcomes)
+    .leftJoin(projects, eq(projects.id, outcomes.projectId))
+    .where(and(eq(outcomes.workspaceId, workspaceId), eq(outcomes.submitterId, personId)))
+    .orderBy(desc(outcomes.createdAt))
+    .limit(limit);
+  return rows.map(toItem);
+}
+
+/** What awaits this person's decision: outcomes assigned to them, and stage 2 when they are PMO. */
+export async function listAwaitingReview(db: Db, workspaceId: string, personId: string, isPmo: boolean, limit = 20): Promise<OutcomeListItem[]> {
+  const mine = and(eq(outcomes.reviewerId, personId), eq(outcomes.status, 'submitted'));
+  const rows = await db
+    .select(listColumns)
+    .from(outcomes)
+    .leftJoin(projects, eq(projects.id, outcomes.projectId))
+    .where(and(eq(outcomes.workspaceId, workspaceId), isPmo ? or(mine, and(eq(outcomes.status, 'manager_approved'), ne(outcomes.submitterId, personId))) : mine))
+    .orderBy(asc(outcomes.submittedAt))
+    .limit(limit);
+  return rows.map(toItem);
+}

@@ -1,2 +1,0 @@
-/** People lookups live in src/db/queries; Slack addresses people by their Slack user id. */
-export { personByAddress as personBySlackId, personById, type PersonRow } from '../../db/queries/people.ts';
