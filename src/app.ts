@@ -4,7 +4,7 @@ import type { Deps } from './deps.ts';
 import type { WaitUntil } from './defer.ts';
 import { describeError } from './errors.ts';
 import { resolveLocale } from './i18n/index.ts';
-import { feishuRoutes } from './feishu/routes.ts';
+import { feishuRoutes, type DispatcherFactory } from './feishu/routes.ts';
 import { slackRoutes } from './slack/routes.ts';
 import { health } from './web/health.ts';
 import { webRoutes } from './web/routes.ts';
@@ -22,8 +22,11 @@ function executionCtx(c: Context): WaitUntil | undefined {
   }
 }
 
-/** Builds the HTTP app. It knows nothing about the runtime: everything comes in `deps`. */
-export function createApp(deps: Deps) {
+/**
+ * Builds the HTTP app. It knows nothing about the runtime: everything comes in `deps`.
+ * `feishuDispatcher` replaces how the Lark EventDispatcher is built (tests count the builds).
+ */
+export function createApp(deps: Deps, options: { feishuDispatcher?: DispatcherFactory } = {}) {
   const app = new Hono<AppEnv>();
   app.use(async (c, next) => {
     c.set('deps', deps);
@@ -48,7 +51,7 @@ export function createApp(deps: Deps) {
     });
   }
   app.route('/slack', slackRoutes());
-  app.route('/feishu', feishuRoutes());
+  app.route('/feishu', feishuRoutes(options.feishuDispatcher));
   app.route('/', webRoutes());
   app.get('/', (c) => c.redirect('/app'));
 

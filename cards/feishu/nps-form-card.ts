@@ -69,7 +69,7 @@ function fields(p: NpsFormProps, ctx: CardContext): Json[] {
   return [
     ...notes(p, GENERAL, ctx),
     ...select(p, ctx, NPS_FIELDS.project, t('card.project'), t('feishu.form.project_pick'), p.projects.map((x) => ({ value: x.id, text: x.name }))),
-    ...(p.outcomes.length ? select(p, ctx, NPS_FIELDS.outcome, t('feishu.nps.outcome'), t('feishu.nps.outcome_pick'), p.outcomes.map((o) => ({ value: o.id, text: o.title }))) : []),
+    ...(p.outcomes.length ? select(p, ctx, NPS_FIELDS.outcome, t('feishu.nps.outcome'), t('feishu.nps.outcome_pick'), p.outcomes.map((o) => ({ value: o.id, text: o.title }))) : notes(p, NPS_FIELDS.outcome, ctx)),
     { tag: 'input', name: NPS_FIELDS.question, max_length: 300, label: plain(t('feishu.nps.question')), label_position: 'top', placeholder: plain(t('feishu.nps.question_placeholder')), ...(question ? { default_value: question } : {}) },
     ...notes(p, NPS_FIELDS.question, ctx),
     ...audience(p, ctx),

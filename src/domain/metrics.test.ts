@@ -3,7 +3,6 @@ import {
   absoluteChange,
   changePct,
   clippedProgress,
-  describeShortfall,
   directionOk,
   isDeviation,
   progress,
@@ -22,17 +21,6 @@ describe('worked example: waiting time 45 → 28 targeted, 45 → 32 achieved', 
   it('the targeted change 45 → 28 is −37.8 %', () => {
     expect(changePct(45, 28)).toBeCloseTo(-0.378, 3);
     expect(changePct(45, 32)).toBeCloseTo(-13 / 45, 12);
-  });
-
-  it('describeShortfall gathers the alert numbers', () => {
-    const d = describeShortfall({ baseline: 45, target: 28, actual: 32 });
-    expect(d).not.toBeNull();
-    expect(d!.baseline).toBe(45);
-    expect(d!.target).toBe(28);
-    expect(d!.actual).toBe(32);
-    expect(d!.progress).toBeCloseTo(0.7647, 4);
-    expect(d!.shortfall).toBeCloseTo(0.2353, 4);
-    expect(d!.changePct).toBeCloseTo(-0.2889, 4);
   });
 });
 
@@ -60,7 +48,6 @@ describe('progress', () => {
   it('is null when target equals baseline', () => {
     expect(progress(10, 10, 12)).toBeNull();
     expect(shortfall(10, 10, 12)).toBeNull();
-    expect(describeShortfall({ baseline: 10, target: 10, actual: 12 })).toBeNull();
   });
 
   it('is stored raw: over-achievement above 1, wrong-way movement below 0', () => {

@@ -66,36 +66,6 @@ export function directionOk(direction: Direction, baseline: number, target: numb
   return direction === 'increase' ? target > baseline : target < baseline;
 }
 
-/** The numbers a deviation alert states next to its formula. */
-export interface ShortfallDescription {
-  baseline: number;
-  target: number;
-  actual: number;
-  /** Raw progress (fraction). */
-  progress: number;
-  /** 1 − progress (fraction). */
-  shortfall: number;
-  /** (actual − baseline) / |baseline|, null when baseline = 0. */
-  changePct: number | null;
-}
-
-/**
- * Gathers the numbers for the alert text; null when progress is undefined
- * (target = baseline or a non-finite input), since there is then nothing to report.
- */
-export function describeShortfall(m: { baseline: number; target: number; actual: number }): ShortfallDescription | null {
-  const p = progress(m.baseline, m.target, m.actual);
-  if (p === null) return null;
-  return {
-    baseline: m.baseline,
-    target: m.target,
-    actual: m.actual,
-    progress: p,
-    shortfall: 1 - p,
-    changePct: changePct(m.baseline, m.actual),
-  };
-}
-
 /** A metric that fell short of its target by more than the workspace threshold, with the numbers of the formula. */
 export interface ShortfallLine {
   name: string;

@@ -1,6 +1,4 @@
-import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../deps.ts';
-import { processedEvents } from '../db/schema/index.ts';
 
 /** Which marker an inbound delivery is deduplicated by. */
 export interface DeliveryKey {
@@ -21,14 +19,8 @@ export async function handleOnce(deps: Deps, at: DeliveryKey, work: () => Promis
   try {
     await work();
   } catch (err) {
-    await release(deps, at).catch((e: unknown) => deps.log('error', 'feishu delivery marker not released', { ...at, error: String(e) }));
+    await deps.repos.events.forget(at.workspaceId, at.source, at.key).catch((e: unknown) => deps.log('error', 'feishu delivery marker not released', { ...at, error: String(e) }));
     throw err;
   }
   return true;
-}
-
-function release(deps: Deps, at: DeliveryKey) {
-  return deps.db
-    .delete(processedEvents)
-    .where(and(eq(processedEvents.workspaceId, at.workspaceId), eq(processedEvents.source, at.source), eq(processedEvents.eventKey, at.key)));
 }

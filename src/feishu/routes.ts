@@ -47,38 +47,44 @@ async function contextFor(c: Context<AppEnv>, v: Payload): Promise<FeishuCtx> {
 }
 
 const FLAT = Symbol('flattened event');
-const dispatchers = new WeakMap<Deps, lark.EventDispatcher>();
+
+/** Builds the SDK's EventDispatcher for a deps; injectable so a test can count the builds. */
+export type DispatcherFactory = (deps: Deps) => lark.EventDispatcher;
 
 /**
- * The SDK's EventDispatcher, built once per deps (not per request). Its handlers only hand
- * back the event the SDK flattened (envelope header and event fields on one object); the
- * route then calls ours with the request's context. Our check replaced the SDK's (which
- * hashes a re-serialised body and has no time window), hence `needCheck: false`.
+ * The SDK's EventDispatcher. Its handlers only hand back the event the SDK flattened
+ * (envelope header and event fields on one object); the route then calls ours with the
+ * request's context. Our check replaced the SDK's (which hashes a re-serialised body and
+ * has no time window), hence `needCheck: false` below.
  */
-function dispatcherFor(deps: Deps): lark.EventDispatcher {
-  let dispatcher = dispatchers.get(deps);
-  if (!dispatcher) {
-    const passThrough = Object.fromEntries([...Object.keys(EVENTS), ...Object.keys(CARDS)].map((type) => [type, async (data: unknown) => ({ [FLAT]: data })]));
-    dispatcher = new lark.EventDispatcher({ logger: larkLogger(deps.log) }).register(passThrough as lark.EventHandles);
-    dispatchers.set(deps, dispatcher);
-  }
-  return dispatcher;
-}
+export const newDispatcher: DispatcherFactory = (deps) => {
+  const passThrough = Object.fromEntries([...Object.keys(EVENTS), ...Object.keys(CARDS)].map((type) => [type, async (data: unknown) => ({ [FLAT]: data })]));
+  return new lark.EventDispatcher({ logger: larkLogger(deps.log) }).register(passThrough as lark.EventHandles);
+};
 
 /**
  * Hands the payload to the dispatcher (which also keeps the SDK's own `app_ticket` handling)
  * and runs our handler for its type with the request's context; undefined for other types.
  */
-async function dispatch(ctx: FeishuCtx, v: Payload, handlers: Record<string, Handler>): Promise<unknown> {
-  const out: unknown = await dispatcherFor(ctx.deps).invoke(v.payload, { needCheck: false });
+async function dispatch(dispatcher: lark.EventDispatcher, ctx: FeishuCtx, v: Payload, handlers: Record<string, Handler>): Promise<unknown> {
+  const out: unknown = await dispatcher.invoke(v.payload, { needCheck: false });
   const handler = handlers[v.envelope.eventType];
   const flat = typeof out === 'object' && out !== null && FLAT in out;
   return handler && flat ? handler(ctx, (out as { [FLAT]: never })[FLAT]) : undefined;
 }
 
-/** Feishu/Lark: POST /feishu/events (events) and POST /feishu/cards (card callbacks). */
-export function feishuRoutes() {
+/**
+ * Feishu/Lark: POST /feishu/events (events) and POST /feishu/cards (card callbacks). Both
+ * share one EventDispatcher per deps, built at the first request, not per request.
+ */
+export function feishuRoutes(build: DispatcherFactory = newDispatcher) {
   const app = new Hono<AppEnv>();
+  const dispatchers = new WeakMap<Deps, lark.EventDispatcher>();
+  const dispatcherFor = (deps: Deps): lark.EventDispatcher => {
+    let dispatcher = dispatchers.get(deps);
+    if (!dispatcher) dispatchers.set(deps, (dispatcher = build(deps)));
+    return dispatcher;
+  };
 
   app.post('/events', bodyLimit(WEBHOOK_BODY_LIMIT), async (c) => {
     const v = await verified(c);
@@ -86,7 +92,7 @@ export function feishuRoutes() {
     const ctx = await contextFor(c, v);
     // At-least-once delivery: each event_id is handled once (messages are also keyed by
     // message_id); a failed handling answers 500 and leaves the event to Feishu's retry.
-    await handleOnce(ctx.deps, { workspaceId: ctx.workspace.id, source: 'feishu_event', key: v.envelope.eventId }, () => dispatch(ctx, v, EVENTS));
+    await handleOnce(ctx.deps, { workspaceId: ctx.workspace.id, source: 'feishu_event', key: v.envelope.eventId }, () => dispatch(dispatcherFor(ctx.deps), ctx, v, EVENTS));
     // Unknown event types are acknowledged too: Feishu would otherwise retry them for hours.
     return c.json({});
   });
@@ -95,7 +101,7 @@ export function feishuRoutes() {
     const v = await verified(c);
     if (v.kind === 'challenge') return c.json({ challenge: v.challenge });
     const ctx = await contextFor(c, v);
-    const answer = await dispatch(ctx, v, CARDS);
+    const answer = await dispatch(dispatcherFor(ctx.deps), ctx, v, CARDS);
     // Another callback type leaves the card unchanged.
     return c.json(typeof answer === 'object' && answer !== null ? (answer as CardResponse) : {});
   });

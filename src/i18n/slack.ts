@@ -77,7 +77,6 @@ export const slackEn = {
   'slack.survey.send': 'Send',
   'slack.survey.no_projects': 'There are no projects yet. Record an outcome with its project first (/outcome).',
   'slack.survey.outcome_label': 'Outcome (optional)',
-  'slack.survey.outcome_mismatch': 'This outcome belongs to another project.',
   'slack.survey.question_label': 'Question (optional)',
   'slack.survey.question_hint': 'Leave it empty to ask “How likely are you to recommend … to a colleague?” in each person’s language.',
   'slack.survey.people_label': 'People to ask',
@@ -86,7 +85,6 @@ export const slackEn = {
   'slack.survey.channel_unreadable': 'Outcome cannot read the members of {channel}. Invite the app to that channel, or pick the people instead.',
   'slack.survey.closes_label': 'Closes at',
   'slack.survey.kind_label': 'Survey type',
-  'slack.survey.kind_required': 'Choose whether this is the baseline or a follow-up survey.',
   'slack.survey.started': 'The survey about {project} was sent to {n} people. It closes {closes}; the results then come to you and the PMO.',
 
   'slack.results.title': 'NPS results: {project}',
@@ -214,7 +212,6 @@ export const slackZh: Record<keyof typeof slackEn, string> = {
   'slack.survey.send': '发送',
   'slack.survey.no_projects': '还没有任何项目。请先通过 /outcome 记录一个带项目的成果。',
   'slack.survey.outcome_label': '成果（选填）',
-  'slack.survey.outcome_mismatch': '该成果属于其他项目。',
   'slack.survey.question_label': '问题（选填）',
   'slack.survey.question_hint': '留空则用每位同事的语言询问“你有多大可能向同事推荐……？”。',
   'slack.survey.people_label': '调查对象',
@@ -223,7 +220,6 @@ export const slackZh: Record<keyof typeof slackEn, string> = {
   'slack.survey.channel_unreadable': 'Outcome 无法读取 {channel} 的成员。请先邀请应用加入该频道，或直接选择人员。',
   'slack.survey.closes_label': '截止时间',
   'slack.survey.kind_label': '调查类型',
-  'slack.survey.kind_required': '请选择本次是基线调查还是跟进调查。',
   'slack.survey.started': '关于 {project} 的调查已发送给 {n} 人，将于 {closes} 截止，届时结果会发送给你和 PMO。',
 
   'slack.results.title': 'NPS 结果：{project}',

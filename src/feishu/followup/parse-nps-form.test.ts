@@ -9,16 +9,17 @@ describe('parseNpsForm', () => {
     expect(p.values.closes).toBe('2026-11-30 18:00');
   });
 
-  it('names what cannot be used, and treats anything but an object as an empty form', () => {
+  it('names what cannot be used (a missing kind is the domain’s to report), and treats anything but an object as an empty form', () => {
     const p = parseNpsForm({ people: ['ou_a', 'nobody'], chat: 'general', kind: 'weekly' }, 'UTC');
-    expect(p.errors.map((e) => e.name)).toEqual(['people', 'chat', 'kind']);
+    expect(p.errors.map((e) => e.name)).toEqual(['people', 'chat']);
     expect(p).toMatchObject({ people: ['ou_a'], chatId: null, kind: null });
     expect(Number.isNaN(p.closesAt.getTime())).toBe(true);
     for (const fv of [null, 'x', ['a']]) expect(parseNpsForm(fv, 'UTC')).toMatchObject({ projectId: '', people: [], chatId: null });
   });
 
   it('maps the verb’s fields to the form’s elements', () => {
-    expect(toNpsFormErrors([{ field: 'audience', key: 'a' }, { field: 'closesAt', key: 'c' }, { field: 'projectId', key: 'p' }, { field: 'other', key: 'o' }]).map((e) => e.name)).toEqual(['people', 'closes', 'project', '_general']);
+    const fields = ['audience', 'closesAt', 'projectId', 'outcomeId', 'kind', 'question', 'other'].map((field) => ({ field, key: 'k' }));
+    expect(toNpsFormErrors(fields).map((e) => e.name)).toEqual(['people', 'closes', 'project', 'outcome', 'kind', 'question', '_general']);
   });
 });
 

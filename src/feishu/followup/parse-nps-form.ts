@@ -45,7 +45,6 @@ export function parseNpsForm(formValue: unknown, timeZone: string): ParsedNpsFor
   const people = picked.filter(isOpenId);
   if (people.length !== picked.length) errors.push({ name: NPS_FIELDS.people, key: 'feishu.nps.person_invalid' });
   if (chat && !isChatId(chat)) errors.push({ name: NPS_FIELDS.chat, key: 'feishu.nps.chat_unavailable' });
-  if (kind !== 'baseline' && kind !== 'follow_up') errors.push({ name: NPS_FIELDS.kind, key: 'feishu.nps.kind_required' });
   values[NPS_FIELDS.closes] = closes.slice(0, 16);
   return {
     values,
@@ -60,9 +59,16 @@ export function parseNpsForm(formValue: unknown, timeZone: string): ParsedNpsFor
   };
 }
 
-const FIELD_OF: Record<string, string> = { projectId: NPS_FIELDS.project, audience: NPS_FIELDS.people, closesAt: NPS_FIELDS.closes, question: NPS_FIELDS.question };
+const FIELD_OF: Record<string, string> = {
+  projectId: NPS_FIELDS.project,
+  outcomeId: NPS_FIELDS.outcome,
+  kind: NPS_FIELDS.kind,
+  audience: NPS_FIELDS.people,
+  closesAt: NPS_FIELDS.closes,
+  question: NPS_FIELDS.question,
+};
 
-/** Puts startSurvey's field problems next to the form's elements. */
+/** Puts validateStartSurvey's field problems next to the form's elements. */
 export function toNpsFormErrors(fields: FieldError[]): FormError[] {
   return fields.map((f) => ({ name: FIELD_OF[f.field] ?? GENERAL, key: f.key, ...(f.params ? { params: f.params } : {}) }));
 }

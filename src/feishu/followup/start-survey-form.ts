@@ -2,11 +2,10 @@ import { surveyStartedCard } from '../../../cards/feishu/followup-notices.ts';
 import { NPS_FIELDS, npsFormCard } from '../../../cards/feishu/nps-form-card.ts';
 import type { FormError } from '../../../cards/feishu/form-card.ts';
 import { isUniqueViolation } from '../../db/client.ts';
-import { projectOfOutcome } from '../../db/queries/outcomes.ts';
 import { kickOutbox } from '../../delivery/kick.ts';
 import { DomainError } from '../../domain/errors.ts';
-import type { PersonRef, SurveyRepo } from '../../domain/ports.ts';
-import { MAX_AUDIENCE, startSurvey, type StartSurveyInput } from '../../domain/start-survey.ts';
+import type { PersonRef } from '../../domain/ports.ts';
+import { MAX_AUDIENCE, startSurvey, validateStartSurvey, type StartSurveyInput } from '../../domain/start-survey.ts';
 import type { Locale } from '../../domain/types.ts';
 import { loadSurveyView } from '../../views/followup-view.ts';
 import { actorIsAdmin } from '../admin.ts';
@@ -36,33 +35,12 @@ async function surveyIdFor(workspaceId: string, messageId: string, nonce: string
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
-class DryRun extends Error {}
-
-/** The form's own problems (outcome of another project, an unreadable group) and the audience they leave. */
-async function localProblems(ctx: FeishuCtx, parsed: ParsedNpsForm): Promise<{ problems: FormError[]; audience: string[] }> {
+/** What only Feishu can tell (a person or group value it cannot use, a group it cannot read) and the audience that leaves. */
+async function feishuProblems(ctx: FeishuCtx, parsed: ParsedNpsForm): Promise<{ problems: FormError[]; audience: string[] }> {
   const problems = [...parsed.errors];
-  if (parsed.outcomeId) {
-    const project = await projectOfOutcome(ctx.deps.db, ctx.workspace.id, parsed.outcomeId);
-    if (project === undefined || project !== parsed.projectId) problems.push({ name: NPS_FIELDS.outcome, key: 'feishu.nps.outcome_not_in_project' });
-  }
   const members = parsed.chatId ? await chatMembers(ctx.deps, parsed.chatId, MAX_AUDIENCE) : [];
   if (members === null) problems.push({ name: NPS_FIELDS.chat, key: 'feishu.nps.chat_unavailable' });
   return { problems, audience: [...parsed.people, ...(members ?? [])] };
-}
-
-/**
- * Runs the verb's checks without storing anything (its save is replaced by one that
- * stops), so a form with problems of its own also shows every problem the verb finds.
- */
-async function verbProblems(ctx: FeishuCtx, input: StartSurveyInput): Promise<FormError[]> {
-  const surveys: SurveyRepo = { ...ctx.deps.repos.surveys, saveSurvey: () => Promise.reject(new DryRun()) };
-  try {
-    await startSurvey({ ctx: { clock: ctx.deps.clock, surveys, people: ctx.deps.repos.people, newId: () => 'dry-run' }, input });
-  } catch (err) {
-    if (err instanceof DomainError && err.code === 'validation_failed') return toNpsFormErrors(err.fields);
-    if (!(err instanceof DryRun)) throw err;
-  }
-  return [];
 }
 
 async function formAgain(ctx: FeishuCtx, s: NpsSubmission, parsed: ParsedNpsForm, errors: FormError[]): Promise<CardResponse> {
@@ -97,7 +75,7 @@ export async function submitNpsForm(ctx: FeishuCtx, s: NpsSubmission): Promise<C
   if (!isPmo && !isPlatformAdmin) throw new DomainError('forbidden', 'error.pmo_only');
 
   const parsed = parseNpsForm(s.formValue, timeZoneOf(s.member, workspace));
-  const { problems, audience } = await localProblems(ctx, parsed);
+  const { problems, audience } = await feishuProblems(ctx, parsed);
   const input: StartSurveyInput = {
     workspace,
     installedBy: row.installedBy,
@@ -107,9 +85,10 @@ export async function submitNpsForm(ctx: FeishuCtx, s: NpsSubmission): Promise<C
     question: parsed.question || null,
     audience,
     closesAt: parsed.closesAt,
-    kind: parsed.kind ?? 'follow_up',
+    kind: parsed.kind,
   };
-  if (problems.length) return formAgain(ctx, s, parsed, [...problems, ...(await verbProblems(ctx, input))]);
+  const fieldErrors = await validateStartSurvey({ clock: deps.clock, surveys: deps.repos.surveys }, workspace.id, input);
+  if (problems.length || fieldErrors.length) return formAgain(ctx, s, parsed, [...problems, ...toNpsFormErrors(fieldErrors)]);
   try {
     await startSurvey({ ctx: { clock: deps.clock, surveys: deps.repos.surveys, people: deps.repos.people, newId: () => surveyId }, input });
   } catch (err) {

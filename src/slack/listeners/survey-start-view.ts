@@ -3,16 +3,15 @@ import { esc } from '../../../cards/slack/blocks.ts';
 import { renderInfoModal } from '../../../cards/slack/comment-modal.ts';
 import { SURVEY_BLOCKS, SURVEY_CALLBACK } from '../../../cards/slack/survey-modal.ts';
 import { isUniqueViolation } from '../../db/client.ts';
-import { projectOfOutcome } from '../../db/queries/outcomes.ts';
 import { projectName } from '../../db/queries/projects.ts';
 import type { Deps } from '../../deps.ts';
 import { kickOutbox } from '../../delivery/kick.ts';
 import { DomainError, type FieldError } from '../../domain/errors.ts';
-import { MAX_AUDIENCE, startSurvey } from '../../domain/start-survey.ts';
+import { MAX_AUDIENCE, startSurvey, validateStartSurvey, type StartSurveyInput } from '../../domain/start-survey.ts';
 import { t } from '../../i18n/index.ts';
 import { dateTimeText } from '../../views/dates.ts';
 import { channelMembers } from '../followup/channel-members.ts';
-import { pmoAccess, type PmoAccess } from '../followup/pmo-access.ts';
+import { pmoAccess } from '../followup/pmo-access.ts';
 import { readSurvey, type ParsedSurvey } from '../modal/read-survey.ts';
 import type { StateValues } from '../modal/read-submission.ts';
 import { asModal, errorText } from '../reply.ts';
@@ -20,13 +19,21 @@ import { memberOf, scopeOf, type Member, type SlackScope } from '../scope.ts';
 
 type BlockErrors = Record<string, string>;
 
-/** The modal block that shows a field problem of startSurvey. */
+/** The modal block that shows a field problem of validateStartSurvey. */
 function blockOf(field: string, p: ParsedSurvey): string {
   if (field === 'projectId') return SURVEY_BLOCKS.project;
+  if (field === 'outcomeId') return SURVEY_BLOCKS.outcome;
+  if (field === 'kind') return SURVEY_BLOCKS.kind;
   if (field === 'closesAt') return SURVEY_BLOCKS.closes;
   if (field === 'question') return SURVEY_BLOCKS.question;
   if (field === 'audience') return p.people.length || !p.channels.length ? SURVEY_BLOCKS.people : SURVEY_BLOCKS.channels;
   return SURVEY_BLOCKS.project;
+}
+
+/** The domain's field problems beside their blocks, in the member's language (the first per block). */
+function toBlockErrors(fields: FieldError[], p: ParsedSurvey, member: Member, into: BlockErrors = {}): BlockErrors {
+  for (const f of fields) into[blockOf(f.field, p)] ??= t(member.locale, f.key, f.params);
+  return into;
 }
 
 /**
@@ -39,40 +46,26 @@ async function surveyIdFor(workspaceId: string, viewId: string): Promise<string>
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** What the modal itself can judge: the survey type, the outcome's project, readable channels. */
-async function precheck(scope: SlackScope, member: Member, p: ParsedSurvey): Promise<{ errors: BlockErrors; audience: string[] }> {
+/** What only Slack can tell: the members of the chosen channels, and which channels it cannot read. */
+async function audienceOf(scope: SlackScope, member: Member, p: ParsedSurvey): Promise<{ errors: BlockErrors; audience: string[] }> {
   const errors: BlockErrors = {};
-  const say = (block: string, text: string) => (errors[block] ??= text);
-  if (!p.kind) say(SURVEY_BLOCKS.kind, t(member.locale, 'slack.survey.kind_required'));
-  if (p.outcomeId && (await projectOfOutcome(scope.deps.db, scope.workspace.id, p.outcomeId)) !== p.projectId) say(SURVEY_BLOCKS.outcome, t(member.locale, 'slack.survey.outcome_mismatch'));
   const bot = scope.workspace.botUserId;
   const { members, unreadable } = await channelMembers(scope.client, p.channels, { max: MAX_AUDIENCE, exclude: bot ? [bot] : [] });
-  if (unreadable.length) say(SURVEY_BLOCKS.channels, t(member.locale, 'slack.survey.channel_unreadable', { channel: unreadable.map((c) => `<#${c}>`).join(', ') }));
+  if (unreadable.length) errors[SURVEY_BLOCKS.channels] = t(member.locale, 'slack.survey.channel_unreadable', { channel: unreadable.map((c) => `<#${c}>`).join(', ') });
   return { errors, audience: [...new Set([...p.people, ...members])] };
 }
 
-/**
- * Starts the survey through the domain verb; field problems come back beside their inputs.
- * With `dryRun` nothing is stored (the repository's save is a no-op): the modal's own
- * problems were found, and the verb adds its own so that every problem shows at once.
- */
-async function start(scope: SlackScope, member: Member, actor: PmoAccess['actor'], run: { p: ParsedSurvey; audience: string[]; viewId: string; dryRun: boolean }): Promise<{ ok: true; invited: number } | { ok: false; errors: BlockErrors }> {
+/** Starts the (already validated) survey through the domain verb; a late field problem comes back beside its input. */
+async function start(scope: SlackScope, member: Member, input: StartSurveyInput, run: { p: ParsedSurvey; viewId: string }): Promise<{ ok: true; invited: number } | { ok: false; errors: BlockErrors }> {
   const { deps } = scope;
-  const { p, audience, viewId, dryRun } = run;
-  const id = await surveyIdFor(scope.workspace.id, viewId);
-  const surveys = dryRun ? { ...deps.repos.surveys, saveSurvey: async () => {} } : deps.repos.surveys;
-  const ctx = { clock: deps.clock, surveys, people: deps.repos.people, newId: () => id };
-  const input = { workspace: scope.ws, installedBy: scope.workspace.installedBy, actor, projectId: p.projectId, outcomeId: p.outcomeId, question: p.question, audience, closesAt: p.closesAt, kind: p.kind ?? 'follow_up' };
+  const id = await surveyIdFor(scope.workspace.id, run.viewId);
+  const ctx = { clock: deps.clock, surveys: deps.repos.surveys, people: deps.repos.people, newId: () => id };
   try {
-    const { invited } = await startSurvey({ ctx, input });
-    return dryRun ? { ok: false, errors: {} } : { ok: true, invited };
+    return { ok: true, invited: (await startSurvey({ ctx, input })).invited };
   } catch (err) {
-    if (isUniqueViolation(err, 'surveys')) return { ok: true, invited: audience.length }; // the same modal, submitted twice
-    const errors: BlockErrors = {};
-    const fields: FieldError[] = err instanceof DomainError ? err.fields : [];
-    for (const f of fields) errors[blockOf(f.field, p)] ??= t(member.locale, f.key, f.params);
-    if (!fields.length) errors[SURVEY_BLOCKS.project] = errorText(err, member.locale, deps.log);
-    return { ok: false, errors };
+    if (isUniqueViolation(err, 'surveys')) return { ok: true, invited: input.audience.length }; // the same modal, submitted twice
+    if (err instanceof DomainError && err.fields.length) return { ok: false, errors: toBlockErrors(err.fields, run.p, member) };
+    return { ok: false, errors: { [SURVEY_BLOCKS.project]: errorText(err, member.locale, deps.log) } };
   }
 }
 
@@ -85,9 +78,13 @@ export function registerSurveyStartView(app: App, deps: Deps): void {
     const access = await pmoAccess(scope, member);
     if (!access.allowed) return ack({ response_action: 'errors', errors: { [SURVEY_BLOCKS.project]: t(member.locale, 'error.pmo_only') } });
     const parsed = readSurvey(view.state.values as StateValues);
-    const { errors, audience } = await precheck(scope, member, parsed);
-    const result = await start(scope, member, access.actor, { p: parsed, audience, viewId: view.id, dryRun: Object.keys(errors).length > 0 });
-    if (!result.ok) return ack({ response_action: 'errors', errors: { ...result.errors, ...errors } });
+    const { errors, audience } = await audienceOf(scope, member, parsed);
+    const input: StartSurveyInput = { workspace: scope.ws, installedBy: scope.workspace.installedBy, actor: access.actor, projectId: parsed.projectId, outcomeId: parsed.outcomeId, question: parsed.question, audience, closesAt: parsed.closesAt, kind: parsed.kind };
+    // Slack's own problem (an unreadable channel) wins its block; every other problem shows beside it.
+    toBlockErrors(await validateStartSurvey({ clock: deps.clock, surveys: deps.repos.surveys }, scope.workspace.id, input), parsed, member, errors);
+    if (Object.keys(errors).length) return ack({ response_action: 'errors', errors });
+    const result = await start(scope, member, input, { p: parsed, viewId: view.id });
+    if (!result.ok) return ack({ response_action: 'errors', errors: result.errors });
     const project = esc((await projectName(deps.db, scope.workspace.id, parsed.projectId)) ?? '');
     const text = member.cards.t('slack.survey.started', { project, n: result.invited, closes: dateTimeText(parsed.closesAt, member.timeZone) });
     await ack({ response_action: 'update', view: asModal(renderInfoModal(member.cards, text)) });

@@ -127,6 +127,17 @@ describe('NPS survey on Feishu', () => {
     expect((await h.outboxRows()).filter((r) => r.kind === 'survey_invite')).toEqual([]);
   });
 
+  it('puts the domain’s field problems (validateStartSurvey) beside the outcome and the kind, with Feishu’s own, and stores nothing', async () => {
+    const form = await openSurveyForm(h);
+    const res = await submitSurveyForm(h, form, validForm({ outcome: 'not-an-outcome', kind: '', chat: 'oc_ghost' }));
+    const card = JSON.stringify(res.body.card!.data);
+    const after = (name: string, text: string) => card.indexOf(text) > card.indexOf(`"name":"${name}"`) && card.indexOf(text) > 0;
+    expect(after('outcome', 'Choose an outcome of this project, or leave the outcome empty.')).toBe(true);
+    expect(after('kind', 'Choose whether this is the baseline or a follow-up survey.')).toBe(true);
+    expect(after('chat', 'I could not read the members of that group')).toBe(true);
+    expect(await surveyCount()).toBe(0);
+  });
+
   it('starts one survey for a double submit', async () => {
     const form = await openSurveyForm(h);
     const [a, b] = await Promise.all([submitSurveyForm(h, form, validForm()), submitSurveyForm(h, form, validForm())]);

@@ -56,7 +56,8 @@ export function buttonValues(card: unknown): Json[] {
   return out;
 }
 
-export async function startHarness() {
+/** A Feishu harness; `options` reach createApp (e.g. a counting dispatcher factory). */
+export async function startHarness(options: Parameters<typeof createApp>[1] = {}) {
   const clock = manualClock();
   const fake = await startFakeFeishu({ now: () => clock.now().getTime(), appId: F.appId, appSecret: F.appSecret, tenantKey: F.tenant });
   fake.addUser({ open_id: F.member, name: 'Alice', leader_user_id: F.manager });
@@ -75,7 +76,7 @@ export async function startHarness() {
   };
   const t = await testDeps({ env, clock });
   const { deps } = t;
-  const app = createApp(deps);
+  const app = createApp(deps, options);
   const db = deps.db;
   const seconds = () => String(Math.floor(clock.now().getTime() / 1000));
 

@@ -68,6 +68,19 @@ describe('/outcome nps: starting a survey', () => {
     expect(await h.outbox()).toHaveLength(before);
   });
 
+  it('shows the domain’s field problems (validateStartSurvey) beside their blocks, with Slack’s own, and stores nothing', async () => {
+    const { ack } = await startSurvey(valid({ outcome: 'not-an-outcome', kind: undefined, channels: ['C0SECRET'] }));
+    expect(ack).toEqual({
+      response_action: 'errors',
+      errors: {
+        outcome: 'Choose an outcome of this project, or leave the outcome empty.',
+        kind: 'Choose whether this is the baseline or a follow-up survey.',
+        channels: expect.stringContaining('cannot read the members of <#C0SECRET>'),
+      },
+    });
+    expect(await surveyCount()).toBe(0);
+  });
+
   it('refuses a submission from anyone but the PMO before reading any channel', async () => {
     await h.command('nps', USERS.pmo.id);
     expect(await submitModal(h, lastModal(h), surveyState(valid()), USERS.member.id)).toEqual({
