@@ -41,7 +41,11 @@ export class FeishuState {
   /** 5 QPS per message for PATCH. */
   readonly messageWindow = new RateWindow(5, 1000);
 
-  constructor(readonly config: FeishuConfig) {}
+  readonly config: FeishuConfig;
+
+  constructor(config: FeishuConfig) {
+    this.config = config;
+  }
 
   /** Finds a user by any of its ids. */
   findUser(id: string, type: string): FeishuUserInput | undefined {
