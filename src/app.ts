@@ -1,10 +1,8 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type ErrorHandler, type NotFoundHandler } from 'hono';
 import type { Deps } from './deps.ts';
-import type { WaitUntil } from './defer.ts';
 import { describeError } from './errors.ts';
 import { resolveLocale } from './i18n/index.ts';
-import { feishuRoutes } from './feishu/routes.ts';
-import { slackRoutes } from './slack/routes.ts';
+import { executionCtx, lazyRoutes } from './lazy-routes.ts';
 import { health } from './web/health.ts';
 import { webRoutes } from './web/routes.ts';
 
@@ -22,13 +20,11 @@ const PLATFORM_HELP = {
   feishu: 'Feishu/Lark is not configured on this server: set FEISHU_APP_ID, FEISHU_APP_SECRET, FEISHU_ENCRYPT_KEY and FEISHU_VERIFICATION_TOKEN.',
 } as const;
 
-function executionCtx(c: Context): WaitUntil | undefined {
-  try {
-    return c.executionCtx;
-  } catch {
-    return undefined; // Node has no ExecutionContext.
-  }
-}
+/** Each platform's routes, imported only when it is configured (they load its SDK). */
+const PLATFORM_ROUTES = {
+  slack: () => import('./slack/routes.ts').then((m) => m.slackRoutes()),
+  feishu: () => import('./feishu/routes.ts').then((m) => m.feishuRoutes()),
+} as const;
 
 /** Builds the HTTP app. It knows nothing about the runtime: everything comes in `deps`. */
 export function createApp(deps: Deps) {
@@ -40,24 +36,24 @@ export function createApp(deps: Deps) {
     await next();
   });
 
-  app.route('/healthz', health);
-  for (const platform of ['slack', 'feishu'] as const) {
-    app.all(`/${platform}/*`, async (c, next) => {
-      if (!deps.config[platform]) return c.json({ error: 'platform_off', message: PLATFORM_HELP[platform] }, 404);
-      await next();
-    });
-  }
-  app.route('/slack', slackRoutes());
-  app.route('/feishu', feishuRoutes());
-  app.route('/', webRoutes());
-  app.get('/', (c) => c.redirect('/app'));
-
-  app.notFound((c) => c.json({ error: 'not_found', message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
-  app.onError((err, c) => {
+  const notFound: NotFoundHandler<AppEnv> = (c) => c.json({ error: 'not_found', message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}` }, 404);
+  const onError: ErrorHandler<AppEnv> = (err, c) => {
     const view = describeError(err, resolveLocale(c.req.header('accept-language'), deps.config.defaultLocale));
     if (view.status >= 500) deps.log('error', 'request failed', { ref: view.ref, path: c.req.path, error: String(err.stack ?? err) });
     return c.json({ error: view.code, message: view.message, ...(view.fields ? { fields: view.fields } : {}) }, view.status as 400);
-  });
+  };
+
+  app.route('/healthz', health);
+  for (const platform of ['slack', 'feishu'] as const) {
+    const on = Boolean(deps.config[platform]);
+    const routes = lazyRoutes({ prefix: `/${platform}`, load: PLATFORM_ROUTES[platform], onError, notFound, eager: on });
+    app.all(`/${platform}/*`, async (c) => (on ? routes(c) : c.json({ error: 'platform_off', message: PLATFORM_HELP[platform] }, 404)));
+  }
+  app.route('/', webRoutes());
+  app.get('/', (c) => c.redirect('/app'));
+
+  app.notFound(notFound);
+  app.onError(onError);
   return app;
 }
 

@@ -11,9 +11,7 @@ import type { Defer } from './defer.ts';
 import { createRateBudget, type RateBudget } from './delivery/rate-budget.ts';
 import type { Sender } from './delivery/types.ts';
 import type { Clock, VerbContext } from './domain/ports.ts';
-import { createFeishuSender } from './feishu/sender.ts';
 import type { Log } from './log.ts';
-import { createSlackSender } from './slack/sender.ts';
 
 export type Runtime = 'node' | 'workers';
 
@@ -66,6 +64,21 @@ export interface DepsInput {
   slackTimings?: { afterAckGraceMs: number; profileLookupBudgetMs: number };
 }
 
+/**
+ * A sender whose module (and with it the platform's SDK) is imported only for a configured
+ * platform, starting right away so it is ready before the first delivery.
+ */
+function platformSender(load: () => Promise<Sender | undefined>): Sender {
+  const sender = load();
+  sender.catch(() => {}); // reported by the first send
+  return {
+    async send(row) {
+      const s = await sender;
+      return s ? s.send(row) : { ok: false, error: `no sender for platform "${row.platform}"`, permanent: true };
+    },
+  };
+}
+
 /** Wires the repositories and ports; no container, no globals. */
 export function createDeps(input: DepsInput): Deps {
   const clock = input.clock ?? systemClock;
@@ -82,6 +95,10 @@ export function createDeps(input: DepsInput): Deps {
     verbs: { clock, outcomes: repos.outcomes, people: repos.people, newId: () => crypto.randomUUID() },
     slackTimings: input.slackTimings,
   };
-  const senders: Partial<Record<string, Sender>> = { slack: createSlackSender(core), feishu: createFeishuSender(core), ...input.senders };
+  const senders: Partial<Record<string, Sender>> = {
+    ...(input.config.slack ? { slack: platformSender(() => import('./slack/sender.ts').then((m) => m.createSlackSender(core))) } : {}),
+    ...(input.config.feishu ? { feishu: platformSender(() => import('./feishu/sender.ts').then((m) => m.createFeishuSender(core))) } : {}),
+    ...input.senders,
+  };
   return { ...core, senders };
 }

@@ -9,7 +9,7 @@ import { quietLog } from '../../src/log.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 /** How `npm start` runs the entry (Node's own type stripping), with absolute paths so any working directory works. */
-const START = ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', join(ROOT, 'src/entry/node.ts')];
+const START = ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', '--import', join(ROOT, 'src/entry/resolve-cache.ts'), join(ROOT, 'src/entry/node.ts')];
 /** This Node first on PATH, so `npm` and the scripts it runs use it rather than the machine's default. */
 const PATH = `${dirname(process.execPath)}:${process.env.PATH}`;
 

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
 import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { outcomes } from '../../db/schema/index.ts';
 import { assertNoFieldErrors, type FieldError } from '../../domain/errors.ts';
