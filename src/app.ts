@@ -3,6 +3,8 @@ import type { Deps } from './deps.ts';
 import { describeError } from './errors.ts';
 import { resolveLocale } from './i18n/index.ts';
 import { executionCtx, lazyRoutes } from './lazy-routes.ts';
+import { platformOffBody } from './platform-off.ts';
+import { slackManifest } from './slack/manifest.ts';
 import { health } from './web/health.ts';
 import { webRoutes } from './web/routes.ts';
 
@@ -14,11 +16,6 @@ export interface AppEnv {
     defer: (task: () => Promise<unknown>) => void;
   };
 }
-
-const PLATFORM_HELP = {
-  slack: 'Slack is not configured on this server: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET).',
-  feishu: 'Feishu/Lark is not configured on this server: set FEISHU_APP_ID, FEISHU_APP_SECRET, FEISHU_ENCRYPT_KEY and FEISHU_VERIFICATION_TOKEN.',
-} as const;
 
 /** Each platform's routes, imported only when it is configured (they load its SDK). */
 const PLATFORM_ROUTES = {
@@ -44,10 +41,12 @@ export function createApp(deps: Deps) {
   };
 
   app.route('/healthz', health);
+  // Before the gate: the manifest creates the Slack app whose credentials switch Slack on.
+  app.get('/slack/manifest', (c) => c.json(slackManifest(deps.config.publicUrl)));
   for (const platform of ['slack', 'feishu'] as const) {
     const on = Boolean(deps.config[platform]);
     const routes = lazyRoutes({ prefix: `/${platform}`, load: PLATFORM_ROUTES[platform], onError, notFound, eager: on });
-    app.all(`/${platform}/*`, async (c) => (on ? routes(c) : c.json({ error: 'platform_off', message: PLATFORM_HELP[platform] }, 404)));
+    app.all(`/${platform}/*`, async (c) => (on ? routes(c) : c.json(platformOffBody(platform, deps.config.publicUrl), 404)));
   }
   app.route('/', webRoutes());
   app.get('/', (c) => c.redirect('/app'));
