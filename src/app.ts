@@ -4,6 +4,8 @@ import { describeError } from './errors.ts';
 import { resolveLocale } from './i18n/index.ts';
 import { executionCtx, lazyRoutes } from './lazy-routes.ts';
 import { platformOffBody } from './platform-off.ts';
+import { runInRequest, type RequestContext } from './request-context.ts';
+import { requestLog } from './request-log.ts';
 import { slackManifest } from './slack/manifest.ts';
 import { health } from './web/health.ts';
 import { webRoutes } from './web/routes.ts';
@@ -12,8 +14,10 @@ import { webRoutes } from './web/routes.ts';
 export interface AppEnv {
   Variables: {
     deps: Deps;
-    /** Work after the response, bound to this request's lifetime. */
+    /** Work after the response, bound to this request's lifetime (and carrying its request id). */
     defer: (task: () => Promise<unknown>) => void;
+    /** This request's id and workspace (src/request-log.ts). */
+    request: RequestContext;
   };
 }
 
@@ -26,10 +30,12 @@ const PLATFORM_ROUTES = {
 /** Builds the HTTP app. It knows nothing about the runtime: everything comes in `deps`. */
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
+  app.use(requestLog(deps.log));
   app.use(async (c, next) => {
     c.set('deps', deps);
     const ctx = executionCtx(c);
-    c.set('defer', (task) => deps.defer(task, ctx));
+    const request = c.var.request;
+    c.set('defer', (task) => deps.defer(() => runInRequest(request, task), ctx));
     await next();
   });
 

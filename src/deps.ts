@@ -11,7 +11,7 @@ import type { Defer } from './defer.ts';
 import { createRateBudget, type RateBudget } from './delivery/rate-budget.ts';
 import type { Sender } from './delivery/types.ts';
 import type { Clock, VerbContext } from './domain/ports.ts';
-import type { Log } from './log.ts';
+import { configSecrets, scopedLog, type Log } from './log.ts';
 
 export type Runtime = 'node' | 'workers';
 
@@ -88,7 +88,7 @@ export function createDeps(input: DepsInput): Deps {
     runtime: input.runtime,
     db: input.db,
     defer: input.defer,
-    log: input.log,
+    log: scopedLog(input.log, configSecrets(input.config)),
     clock,
     repos,
     budget: createRateBudget(),

@@ -4,6 +4,7 @@ import { people, workspaces } from '../../db/schema/index.ts';
 import { isAdmin } from '../../domain/update-settings.ts';
 import type { Session } from '../../security/session.ts';
 import type { Viewer } from '../env.ts';
+import { noteWorkspace } from '../../request-context.ts';
 
 /**
  * Resolves a session to a viewer with fresh roles. Null when the workspace or the person
@@ -22,6 +23,7 @@ export async function loadViewer(db: Db, session: Session): Promise<Viewer | nul
       .where(and(eq(people.workspaceId, session.workspaceId), eq(people.managerId, session.personId))),
   ]);
   if (!workspace || !person) return null;
+  noteWorkspace(workspace.id); // names the workspace in this request's access log line
   const address = person.platformUserId;
   return {
     workspace,
