@@ -19,6 +19,9 @@ const RUNS = 3;
 const IDLE_MS = 3000;
 const PATH = `${dirname(process.execPath)}:${process.env.PATH}`;
 
+/** The node flags of package.json's start script (after the version check). */
+const START_FLAGS = ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', '--import', './src/entry/resolve-cache.ts'];
+
 /** A Hono app with one route on @hono/node-server: the floor any Hono service starts from. */
 const BARE_HONO = `
 import { serve } from '@hono/node-server';
@@ -49,6 +52,7 @@ interface Case {
 const CASES: Case[] = [
   { name: 'bare Hono', setup: 'node -e: one /healthz route on @hono/node-server, no database', command: [process.execPath, '--input-type=module', '-e', BARE_HONO] },
   { name: 'npm start', setup: 'fresh database file (migrations applied), no platform configured', command: ['npm', 'start', '--silent'] },
+  { name: 'node', setup: 'the command npm start execs, without npm: fresh database file, no platform configured', command: [process.execPath, ...START_FLAGS, 'src/entry/node.ts'] },
   { name: 'npm start', setup: 'fresh database file, Slack and Feishu both configured', command: ['npm', 'start', '--silent'], env: BOTH_PLATFORMS },
 ];
 
@@ -123,7 +127,7 @@ for (let run = 1; run <= RUNS; run++) {
   for (const c of CASES) {
     const r = await measure(c, await freePort());
     console.log(
-      `  run ${run}  ${c.name.padEnd(9)}  first 200 after ${r.firstOkMs.toFixed(0).padStart(5)} ms   RSS server ${r.serverRss.toFixed(1).padStart(6)} MiB, with npm ${r.totalRss.toFixed(1).padStart(6)} MiB   [${c.setup}]`,
+      `  run ${run}  ${c.name.padEnd(10)}  first 200 after ${r.firstOkMs.toFixed(0).padStart(5)} ms   RSS server ${r.serverRss.toFixed(1).padStart(6)} MiB, with npm ${r.totalRss.toFixed(1).padStart(6)} MiB   [${c.setup}]`,
     );
   }
 }
