@@ -43,8 +43,8 @@ export async function startBrowser(): Promise<Browser> {
   const context = await chromium
     .launchPersistentContext(profile, { executablePath, headless: true, args: FLAGS, acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: 'en-US' })
     .catch((err: unknown) => {
-      // Usually missing system libraries (libnss3, libatk…): Debian's chromium package brings them all.
-      throw new Error(`Chromium at ${executablePath} did not start: ${String(err).split('\n')[0]}. On Debian/Ubuntu: apt-get install -y chromium (then it runs, or set CHROMIUM_PATH=/usr/bin/chromium). The browser tests do not skip.`);
+      // Usually a missing system library: the shipped build links libnss3 from the system.
+      throw new Error(`Chromium at ${executablePath} did not start: ${String(err).split('\n')[0]}. On Debian/Ubuntu: apt-get install -y libnss3 (or install Debian's chromium and set CHROMIUM_PATH=/usr/bin/chromium). The browser tests do not skip.`);
     });
   const problems: string[] = [];
   const watch = (p: Page) => {
