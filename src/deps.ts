@@ -13,7 +13,7 @@ import { createDrainer, NODE_RUN, type Sleep, timerSleep, WORKERS_RUN } from './
 import { createRateBudget } from './delivery/rate-budget.ts';
 import type { Sender } from './delivery/types.ts';
 import type { Clock } from './domain/ports.ts';
-import type { Log } from './log.ts';
+import { configSecrets, scopedLog, type Log } from './log.ts';
 
 export type { Deps, DepsCore, Repos, Runtime, SenderFactory } from './deps-types.ts';
 
@@ -51,6 +51,21 @@ export interface DepsInput {
   slackTimings?: { afterAckGraceMs: number; profileLookupBudgetMs: number };
 }
 
+/**
+ * A sender whose module (and with it the platform's SDK) is imported only for a configured
+ * platform, starting right away so it is ready before the first delivery.
+ */
+function platformSender(load: () => Promise<Sender | undefined>): Sender {
+  const sender = load();
+  sender.catch(() => {}); // reported by the first send
+  return {
+    async send(row) {
+      const s = await sender;
+      return s ? s.send(row) : { ok: false, error: `no sender for platform "${row.platform}"`, permanent: true };
+    },
+  };
+}
+
 /** Wires the repositories and ports; no container, no globals. */
 export function createDeps(input: DepsInput): Deps {
   const clock = input.clock ?? systemClock;
@@ -60,7 +75,7 @@ export function createDeps(input: DepsInput): Deps {
     runtime: input.runtime,
     db: input.db,
     defer: input.defer,
-    log: input.log,
+    log: scopedLog(input.log, configSecrets(input.config)),
     clock,
     repos,
     budget: createRateBudget(),
@@ -73,7 +88,7 @@ export function createDeps(input: DepsInput): Deps {
   // On an injected clock (tests) rows go strictly one after another, so a test's injected
   // fault meets the row it is meant for; on real timers sends to different destinations overlap.
   const drainer = createDrainer(
-    { store: repos.outbox, senders, budget: core.budget, clock, sleep, log: (m, d) => input.log('info', m, d) },
+    { store: repos.outbox, senders, budget: core.budget, clock, sleep, log: (m, d) => core.log('info', m, d) },
     { ...(input.runtime === 'workers' ? WORKERS_RUN : NODE_RUN), concurrency: sleep === timerSleep ? 8 : 1 },
   );
   return { ...core, senders, drainer };

@@ -28,14 +28,18 @@ export interface FieldError {
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';
-  constructor(
-    readonly code: ErrorCode,
-    /** i18n key of the message shown to a person. */
-    readonly messageKey: string,
-    readonly params: Record<string, string | number> = {},
-    readonly fields: FieldError[] = [],
-  ) {
+  readonly code: ErrorCode;
+  /** i18n key of the message shown to a person. */
+  readonly messageKey: string;
+  readonly params: Record<string, string | number>;
+  readonly fields: FieldError[];
+  // Plain fields, not parameter properties: Node's type stripping runs only erasable syntax.
+  constructor(code: ErrorCode, messageKey: string, params: Record<string, string | number> = {}, fields: FieldError[] = []) {
     super(`${code}: ${messageKey}${Object.keys(params).length ? ' ' + JSON.stringify(params) : ''}`);
+    this.code = code;
+    this.messageKey = messageKey;
+    this.params = params;
+    this.fields = fields;
   }
 }
 

@@ -4,7 +4,8 @@
  * Working days are Monday–Friday; public holidays are not modelled.
  */
 import { TZDate } from '@date-fns/tz';
-import { addDays, isWeekend } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { isWeekend } from 'date-fns/isWeekend';
 import { assertNoFieldErrors, type FieldError } from './errors.ts';
 
 export const DEFAULT_DELIVERY_HOUR = 9;

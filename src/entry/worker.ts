@@ -8,6 +8,14 @@ import { createDeps, type Deps } from '../deps.ts';
 import { runDueJobs } from '../jobs/run-due-jobs.ts';
 import { consoleLog } from '../log.ts';
 import { platformSenders } from '../platform-senders.ts';
+// The platform modules that app.ts and deps.ts import lazily on Node, loaded with the isolate
+// here: a cold isolate then never loads Bolt inside a slash command's 3 s (under
+// vitest-pool-workers each module comes through Vite and takes seconds). Moving them behind the
+// first platform request is the next step for the Worker's startup CPU.
+import '../feishu/routes.ts';
+import '../feishu/sender.ts';
+import '../slack/routes.ts';
+import '../slack/sender.ts';
 
 export interface WorkerEnv {
   DB?: D1Database;

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import { format, startOfISOWeek } from 'date-fns';
+import { format } from 'date-fns/format';
+import { startOfISOWeek } from 'date-fns/startOfISOWeek';
 import type { Db } from '../db/client.ts';
 import { readDigest, type DigestPeriod } from '../db/queries/digest.ts';
 import type { DigestData } from '../domain/digest.ts';

@@ -2,10 +2,15 @@
 // channels:read and groups:read let a survey ask the members of a channel (conversations.members).
 export const BOT_SCOPES = ['commands', 'chat:write', 'im:write', 'users:read', 'files:read', 'channels:read', 'groups:read'] as const;
 
+/** User scopes for Sign in with Slack (OpenID Connect), which the dashboard uses (src/web/auth/slack.ts). */
+export const SIGN_IN_SCOPES = ['openid', 'profile', 'email'] as const;
+
 /**
  * A ready Slack app manifest (api.slack.com/apps → Create New App → From a manifest) with
  * every URL pointing at this server: one Request URL for the slash command, interactivity
- * and events; App Home with the Home tab; the OAuth redirect for multi-workspace installs.
+ * and events; App Home with the Home tab; the OAuth redirects for multi-workspace installs and
+ * for Sign in with Slack. Served before Slack is configured: the credentials come from the app
+ * this manifest creates.
  */
 export function slackManifest(publicUrl: string) {
   const events = `${publicUrl}/slack/events`;
@@ -26,8 +31,8 @@ export function slackManifest(publicUrl: string) {
       ],
     },
     oauth_config: {
-      redirect_urls: [`${publicUrl}/slack/oauth_redirect`],
-      scopes: { bot: [...BOT_SCOPES] },
+      redirect_urls: [`${publicUrl}/slack/oauth_redirect`, `${publicUrl}/auth/slack/callback`],
+      scopes: { bot: [...BOT_SCOPES], user: [...SIGN_IN_SCOPES] },
     },
     settings: {
       event_subscriptions: { request_url: events, bot_events: ['app_home_opened'] },

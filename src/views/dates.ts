@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 
 /** A calendar date in `timeZone`, e.g. 2026-04-06. */
 export const dateText = (d: Date, timeZone: string) => format(new TZDate(d.getTime(), timeZone), 'yyyy-MM-dd');

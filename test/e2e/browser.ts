@@ -1,15 +1,29 @@
 /**
- * Headless Chromium for the browser tests: Debian's `chromium` driven by playwright-core,
- * with a fresh profile per run. A missing browser is a failure with the install command,
- * never a skip (CI installs it in .ci/run).
+ * Headless Chromium for the browser tests, driven by playwright-core, with a fresh profile per
+ * run. The browser comes with `npm install`: @sparticuz/chromium ships a Chromium build inside
+ * its npm package (unpacked to the temp folder on first use), so no system browser is needed;
+ * CHROMIUM_PATH picks another one. A browser that cannot start is a failure that says what to
+ * do, never a skip.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import shippedChromium from '@sparticuz/chromium';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The Chromium to drive: CHROMIUM_PATH, else the one @sparticuz/chromium ships. */
+async function chromiumPath(): Promise<string> {
+  if (process.env.CHROMIUM_PATH) {
+    if (!existsSync(process.env.CHROMIUM_PATH)) throw new Error(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist. Unset it to use the Chromium that npm install brings (@sparticuz/chromium).`);
+    return process.env.CHROMIUM_PATH;
+  }
+  try {
+    return await shippedChromium.executablePath();
+  } catch (err) {
+    throw new Error(`The Chromium shipped in @sparticuz/chromium could not be unpacked (${String(err)}). Run npm install again, or set CHROMIUM_PATH to a Chromium (e.g. apt-get install -y chromium → /usr/bin/chromium). The browser tests do not skip.`);
+  }
+}
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface Browser {
@@ -22,11 +36,16 @@ export interface Browser {
 
 /** Starts Chromium with a new profile; throws a clear message when it is not installed. */
 export async function startBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}. Install it with: sudo apt-get update && sudo apt-get install -y chromium (or set CHROMIUM_PATH). The browser tests do not skip.`);
-  }
+  // An explicit locale: without one this Chromium takes it from LANG, and with LANG unset (CI) it reports
+  // "en-US@posix", which Intl rejects in the page's scripts.
+  const executablePath = await chromiumPath();
   const profile = await mkdtemp(join(tmpdir(), 'outcome-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const context = await chromium
+    .launchPersistentContext(profile, { executablePath, headless: true, args: FLAGS, acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: 'en-US' })
+    .catch((err: unknown) => {
+      // Usually a missing system library: the shipped build links libnss3 from the system.
+      throw new Error(`Chromium at ${executablePath} did not start: ${String(err).split('\n')[0]}. On Debian/Ubuntu: apt-get install -y libnss3 (or install Debian's chromium and set CHROMIUM_PATH=/usr/bin/chromium). The browser tests do not skip.`);
+    });
   const problems: string[] = [];
   const watch = (p: Page) => {
     p.on('console', (m) => {

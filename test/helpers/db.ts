@@ -9,7 +9,7 @@ import { openNodeDatabase } from '../../src/db/migrate-node.ts';
 import { createTrackedDefer } from '../../src/defer.ts';
 import { createDeps, type Deps } from '../../src/deps.ts';
 import type { Clock } from '../../src/domain/ports.ts';
-import { quietLog } from '../../src/log.ts';
+import { quietLog, type Log } from '../../src/log.ts';
 import { platformSenders } from '../../src/platform-senders.ts';
 
 /** A real libsql database file in a fresh temp folder, migrated from migrations/. */
@@ -44,11 +44,12 @@ export function manualClock(start = new Date('2026-11-23T01:00:00Z')): Clock & {
 }
 
 /** Real deps on a fresh database, with a manual clock and tracked deferred work. */
-export async function testDeps(opts: { env?: Record<string, string>; clock?: Clock; senders?: Deps['senders']; slackTimings?: Deps['slackTimings'] } = {}) {
+export async function testDeps(opts: { env?: Record<string, string>; clock?: Clock; senders?: Deps['senders']; slackTimings?: Deps['slackTimings']; log?: Log } = {}) {
   const database = await freshDb();
   const config: Config = loadConfig(opts.env ?? {});
-  const tracked = createTrackedDefer(quietLog);
+  const log = opts.log ?? quietLog;
+  const tracked = createTrackedDefer(log);
   const clock = opts.clock ?? manualClock();
-  const deps = createDeps({ config, runtime: 'node', db: database.db, defer: tracked.defer, log: quietLog, clock, platformSenders, senders: opts.senders, slackTimings: opts.slackTimings });
+  const deps = createDeps({ config, runtime: 'node', db: database.db, defer: tracked.defer, log, clock, platformSenders, senders: opts.senders, slackTimings: opts.slackTimings });
   return { deps, database, drainDeferred: tracked.drain, close: database.close };
 }

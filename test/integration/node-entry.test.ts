@@ -1,15 +1,37 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNodeServer, type NodeServer } from '../../src/entry/node.ts';
 import { quietLog } from '../../src/log.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-/** How `npm start` runs the entry (tsx), resolved from the project so any working directory works. */
-const START = ['--import', import.meta.resolve('tsx'), join(ROOT, 'src/entry/node.ts')];
+/** How `npm start` runs the entry (Node's own type stripping), with absolute paths so any working directory works. */
+const START = ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', '--import', join(ROOT, 'src/entry/resolve-cache.ts'), join(ROOT, 'src/entry/node.ts')];
+/** This Node first on PATH, so `npm` and the scripts it runs use it rather than the machine's default. */
+const PATH = `${dirname(process.execPath)}:${process.env.PATH}`;
+
+/** The processes whose parent is `pid` (procps `ps`, as on Linux CI; it exits 1 when there are none). */
+function childrenOf(pid: number): { pid: number; command: string }[] {
+  const out = spawnSync('ps', ['-o', 'pid=,comm=', '--ppid', String(pid)], { encoding: 'utf8' }).stdout.trim();
+  return out ? out.split('\n').map((line) => {
+    const [p, command] = line.trim().split(/\s+/);
+    return { pid: Number(p), command: command ?? '' };
+  }) : [];
+}
+
+/** Polls /healthz until it answers 200 or `ms` pass (a bound against a hung start, not a timing assertion). */
+async function waitForHealth(port: number, ms: number): Promise<number> {
+  const started = Date.now();
+  let status = 0;
+  while (Date.now() - started < ms && status !== 200) {
+    status = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0);
+    if (status !== 200) await new Promise((r) => setTimeout(r, 100));
+  }
+  return status;
+}
 
 describe('the Node entry', () => {
   let dir: string;
@@ -59,35 +81,47 @@ describe('the Node entry', () => {
 });
 
 describe('npm start as a newcomer runs it', () => {
-  it('serves /healthz on the embedded database within 10 s with no credentials, and exits 0 on SIGTERM', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'outcome-start-'));
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    const child = spawn(process.execPath, START, {
-      cwd: dir,
-      env: { PATH: process.env.PATH, PORT: String(port), HOME: dir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    try {
-      const started = Date.now();
-      let status = 0;
-      while (Date.now() - started < 10_000 && status !== 200) {
-        status = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0);
-        if (status !== 200) await new Promise((r) => setTimeout(r, 100));
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`serves /healthz on a fresh database with no credentials, and stops cleanly on ${signal} to the process npm started`, async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'outcome-start-'));
+      const port = 20000 + Math.floor(Math.random() * 20000);
+      const npm = spawn('npm', ['start', '--silent'], {
+        cwd: ROOT,
+        env: { PATH, PORT: String(port), HOME: dir, DATABASE_URL: `file:${join(dir, 'data/outcome.db')}` },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      npm.stdout.on('data', (d) => (output += d));
+      npm.stderr.on('data', (d) => (output += d));
+      const npmExited = new Promise<number | null>((resolve) => npm.on('exit', (code) => resolve(code)));
+      let server: { pid: number; command: string } | undefined;
+      try {
+        expect(await waitForHealth(port, 10_000), output).toBe(200);
+        expect(existsSync(join(dir, 'data/outcome.db'))).toBe(true);
+        // The start script execs node: npm's only child is the server itself, no shell or tsx in between.
+        const children = childrenOf(npm.pid!);
+        expect(children.map((c) => c.command)).toEqual(['node']);
+        server = children[0]!;
+        expect(childrenOf(server.pid)).toEqual([]);
+        process.kill(server.pid, signal);
+        expect(await npmExited, output).toBe(0);
+        expect(output).toContain(`${signal}: finishing deferred work`);
+        expect(output).toContain('outcome stopped');
+        expect(() => process.kill(server!.pid, 0)).toThrow(); // the server process is gone
+        await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow(); // and the port is closed
+      } finally {
+        npm.kill('SIGKILL');
+        if (server) {
+          try {
+            process.kill(server.pid, 'SIGKILL');
+          } catch {
+            // already gone
+          }
+        }
+        await rm(dir, { recursive: true, force: true });
       }
-      expect(status, output).toBe(200);
-      expect(existsSync(join(dir, 'data/outcome.db'))).toBe(true);
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-      expect(output).toContain('outcome stopped');
-    } finally {
-      child.kill('SIGKILL');
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
+    });
+  }
 
   it('refuses to start on a malformed variable, naming it', async () => {
     const child = spawn(process.execPath, START, {

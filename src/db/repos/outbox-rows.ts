@@ -1,6 +1,7 @@
 import type { Notification } from '../../domain/ports.ts';
 import type { Platform } from '../../domain/types.ts';
 import { inChunks, type Db } from '../client.ts';
+import { currentRequest } from '../../request-context.ts';
 import { outbox } from '../schema/index.ts';
 
 /**
@@ -9,6 +10,8 @@ import { outbox } from '../schema/index.ts';
  * dedupe key written before is ignored, never sent twice.
  */
 export function insertNotifications(db: Db, workspaceId: string, platform: Platform, notes: Notification[], now: Date) {
+  // The request that caused them, so its messages can be found from its log lines (null for jobs).
+  const requestId = currentRequest()?.requestId ?? null;
   const rows = notes.map((n) => ({
     workspaceId,
     platform,
@@ -17,6 +20,7 @@ export function insertNotifications(db: Db, workspaceId: string, platform: Platf
     payload: { ...n.data, personId: n.to.personId },
     dedupeKey: n.dedupeKey,
     nextAttemptAt: now,
+    requestId,
   }));
   return inChunks(outbox, rows).map((chunk) => db.insert(outbox).values(chunk).onConflictDoNothing());
 }

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { defaultSettings, withDefaults, type WorkspaceSettingsShape } from '../../domain/settings.ts';
 import type { Locale, Platform } from '../../domain/types.ts';
+import { noteWorkspace } from '../../request-context.ts';
 import type { Db } from '../client.ts';
 import { workspaces } from '../schema/index.ts';
 
@@ -14,6 +15,7 @@ export function createWorkspaceRepo(db: Db, defaults: { timeZone: string; locale
         .select()
         .from(workspaces)
         .where(and(eq(workspaces.platform, platform), eq(workspaces.externalId, externalId)));
+      if (w) noteWorkspace(w.id); // names the workspace in this request's access log line
       return w ?? null;
     },
 

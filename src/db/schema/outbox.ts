@@ -34,6 +34,8 @@ export const outbox = sqliteTable(
     /** What the platform returned (message ts / message_id) for later in-place updates. */
     result: text('result', { mode: 'json' }).$type<Record<string, unknown>>(),
     sentAt: instant('sent_at'),
+    /** The request that wrote the row (x-request-id), to follow one request to each message it caused; null from jobs. */
+    requestId: text('request_id'),
     createdAt: createdAt(),
   },
   (t) => [

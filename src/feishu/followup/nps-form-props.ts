@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { NPS_FIELDS, type NpsFormProps } from '../../../cards/feishu/nps-form-card.ts';
 import { surveyableOutcomes } from '../../db/queries/outcomes.ts';
 import type { Deps, DepsCore } from '../../deps.ts';

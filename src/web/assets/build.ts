@@ -5,7 +5,7 @@
  * bundles it into the Worker. `npm run build:assets` regenerates it; a unit test fails when
  * it is out of date (e.g. after upgrading uplot or editing src/web/client/*).
  *
- * Run: tsx src/web/assets/build.ts
+ * Run: npm run build:assets
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';

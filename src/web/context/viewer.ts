@@ -4,6 +4,7 @@ import { readViewerRows } from '../../db/queries/viewer.ts';
 import { isAdmin } from '../../domain/update-settings.ts';
 import type { Session } from '../../security/session.ts';
 import type { Viewer } from '../env.ts';
+import { noteWorkspace } from '../../request-context.ts';
 
 /**
  * Resolves a session to a viewer with fresh roles. Null when the workspace or the person
@@ -12,6 +13,7 @@ import type { Viewer } from '../env.ts';
 export async function loadViewer(db: Db, session: Session): Promise<Viewer | null> {
   const { workspace, person, reportIds } = await readViewerRows(db, session.workspaceId, session.personId);
   if (!workspace || !person) return null;
+  noteWorkspace(workspace.id); // names the workspace in this request's access log line
   const address = person.platformUserId;
   return {
     workspace,

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
 import { assertNoFieldErrors, type FieldError } from '../../domain/errors.ts';
 import type { OutcomeStatus } from '../../domain/types.ts';
 

@@ -43,7 +43,11 @@ export class FeishuState {
   /** Messages per app (opt-in, see FakeFeishuOptions.appMessageLimit). */
   appWindow?: RateWindow;
 
-  constructor(readonly config: FeishuConfig) {}
+  readonly config: FeishuConfig;
+
+  constructor(config: FeishuConfig) {
+    this.config = config;
+  }
 
   /** Finds a user by any of its ids. */
   findUser(id: string, type: string): FeishuUserInput | undefined {

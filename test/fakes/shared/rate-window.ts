@@ -12,10 +12,13 @@ export interface RateVerdict {
 export class RateWindow {
   private readonly hits = new Map<string, number[]>();
 
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-  ) {}
+  private readonly limit: number;
+  private readonly windowMs: number;
+
+  constructor(limit: number, windowMs: number) {
+    this.limit = limit;
+    this.windowMs = windowMs;
+  }
 
   /** Counts one request for `key` at `now`; refused requests are not counted. */
   hit(key: string, now: number): RateVerdict {

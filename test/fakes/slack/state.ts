@@ -58,7 +58,10 @@ export class SlackState {
   readonly oauthCodes = new Map<string, OAuthCode>();
   private tsSeq = 0;
 
-  constructor(readonly config: SlackConfig) {
+  readonly config: SlackConfig;
+
+  constructor(config: SlackConfig) {
+    this.config = config;
     this.tokens.set(config.token, {
       token: config.token,
       kind: 'bot',

@@ -9,6 +9,7 @@ import { count, eq } from 'drizzle-orm';
 import { createApp } from '../../../src/app.ts';
 import { drainOutbox } from '../../../src/delivery/drain.ts';
 import { outbox, outcomes, people, projects, reviews, workspaces } from '../../../src/db/schema/index.ts';
+import type { Log } from '../../../src/log.ts';
 import { DEFAULT_SLACK_TIMINGS, type SlackTimings } from '../../../src/slack/timing.ts';
 import { startFakeSlack, type FakeSlack, type SlackUserInput } from '../../fakes/fake-slack.ts';
 import { manualClock, testDeps } from '../../helpers/db.ts';
@@ -38,6 +39,8 @@ export interface HarnessOptions {
   oauth?: boolean;
   /** Shorter budgets inside Slack's 3-second window (default: production's), so slow-Slack cases stay quick. */
   timings?: Partial<SlackTimings>;
+  /** Where the app's log lines go (default: quiet, errors only). */
+  log?: Log;
 }
 
 export type Harness = Awaited<ReturnType<typeof startSlackHarness>>;
@@ -58,7 +61,7 @@ export async function startSlackHarness(opts: HarnessOptions = {}) {
   if (opts.botToken !== false) env.SLACK_BOT_TOKEN = 'xoxb-test';
   if (opts.oauth) Object.assign(env, { SLACK_CLIENT_ID: '1111.2222', SLACK_CLIENT_SECRET: 'client-secret' });
   const slackTimings = opts.timings ? { ...DEFAULT_SLACK_TIMINGS, ...opts.timings } : undefined;
-  const { deps, database, drainDeferred, close } = await testDeps({ env, clock, slackTimings });
+  const { deps, database, drainDeferred, close } = await testDeps({ env, clock, slackTimings, log: opts.log });
   const app = createApp(deps);
   const { db } = database;
 

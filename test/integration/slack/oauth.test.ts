@@ -97,7 +97,7 @@ describe('single-workspace mode and the manifest', () => {
     const manifest = (await (await h.send(new Request(`${PUBLIC_URL}/slack/manifest`))).json()) as Record<string, never>;
     expect(manifest).toMatchObject({
       features: { app_home: { home_tab_enabled: true }, slash_commands: [{ command: '/outcome', url: `${PUBLIC_URL}/slack/events`, should_escape: true }] },
-      oauth_config: { redirect_urls: [`${PUBLIC_URL}/slack/oauth_redirect`], scopes: { bot: expect.arrayContaining(['commands', 'chat:write', 'im:write', 'users:read', 'files:read']) } },
+      oauth_config: { redirect_urls: [`${PUBLIC_URL}/slack/oauth_redirect`, `${PUBLIC_URL}/auth/slack/callback`], scopes: { bot: expect.arrayContaining(['commands', 'chat:write', 'im:write', 'users:read', 'files:read']) } },
       settings: { event_subscriptions: { request_url: `${PUBLIC_URL}/slack/events`, bot_events: ['app_home_opened'] }, interactivity: { is_enabled: true, request_url: `${PUBLIC_URL}/slack/events` } },
     });
   });
