@@ -10,6 +10,19 @@ describe('median', () => {
     expect(median([-10, 2])).toBe(-4);
   });
 
+  it('agrees with sorting on many lists, odd and even, with ties (selection, not a sort)', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let n = 1; n <= 60; n++) {
+      for (let round = 0; round < 5; round++) {
+        const xs = Array.from({ length: n }, () => Math.round(next() * (round === 0 ? 3 : 1000)) - 10);
+        const s = xs.slice().sort((a, b) => a - b);
+        const expected = n % 2 ? s[n >> 1]! : (s[(n >> 1) - 1]! + s[n >> 1]!) / 2;
+        expect(median(xs)).toBe(expected);
+      }
+    }
+  });
+
   it('refuses an empty list', () => {
     expect(() => median([])).toThrow(RangeError);
   });
