@@ -8,8 +8,9 @@ import { MAD_SCALE, mad, median, residuals, theilSen, type Line, type Point } fr
 export const OUTLIER_MADS = 3.5;
 
 /**
- * Screening starts at 4 readings: with 3, the MAD is set by a single residual and one
- * ordinary wiggle would be called an outlier.
+ * Screening starts at 4 readings. With 3, two of them always lie on the fit (the median
+ * slope is one pair's slope, and the intercept their shared value), so the third has
+ * nothing to be compared with.
  */
 export const MIN_READINGS_TO_SCREEN = 4;
 

@@ -101,6 +101,13 @@ describe('forecastMetric: outliers', () => {
     expect(f.status).toBe('on_track');
   });
 
+  it('with 3 readings nothing is screened: two always lie on the fit, the third is compared with nothing', () => {
+    const f = run({ readings: series([[0, 10], [1, 11], [2, 30]]), now: day(2) });
+    expect(f.flagged).toEqual([]);
+    expect(f.used).toHaveLength(3);
+    expect(f.projection).not.toBeNull();
+  });
+
   it('readings with a non-finite value or date are flagged invalid, not used', () => {
     const bad = { value: Number.NaN, measuredAt: day(1) };
     const noDate = { value: 12, measuredAt: new Date('nope') };
@@ -176,6 +183,14 @@ describe('forecastMetric: what to look at', () => {
     const f = run({ readings, reviewAt: day(20), now: day(5) });
     expect(f.flagged.map((x) => x.reading)).toEqual([readings[5]]);
     expect(f.hints).toEqual([{ kind: 'recent_drop', value: 9, measuredAt: day(5), expected: 15, deviation: -6 }]);
+  });
+
+  it('a recent drop within the noise band is hinted but not flagged (2 σ < drop ≤ 3.5 σ)', () => {
+    // Trend 10 + t; residuals 0, 0, 1, 0, 1, 0, 1, −2 → MAD 0.5, σ 0.7413: 2 is beyond 2σ (1.48), within 3.5σ (2.59).
+    const f = run({ readings: series([[0, 10], [1, 11], [2, 13], [3, 13], [4, 15], [5, 15], [6, 17], [7, 15]]), reviewAt: day(20), now: day(7) });
+    expect(f.spread).toEqual({ mad: 0.5, sigma: expect.closeTo(0.7413, 12) });
+    expect(f.flagged).toEqual([]);
+    expect(f.hints).toEqual([{ kind: 'recent_drop', value: 15, measuredAt: day(7), expected: 17, deviation: -2 }]);
   });
 
   it('a recent drop for a decreasing metric is a rise; with two readings, worse than the one before', () => {
