@@ -31,10 +31,13 @@ export function warpClock() {
 /** A migrated libsql file in a temp folder with one workspace. */
 export async function benchDb(platform: 'slack' | 'feishu') {
   const dir = await mkdtemp(join(tmpdir(), 'outcome-bench-delivery-'));
-  const { db, client } = await openNodeDatabase(`file:${join(dir, 'bench.db')}`);
+  const url = `file:${join(dir, 'bench.db')}`;
+  const { db, client } = await openNodeDatabase(url);
   const ws = await createWorkspaceRepo(db, { timeZone: 'UTC', locale: 'en' }).ensure(platform, platform === 'slack' ? 'T0001' : 'tenant_test');
   return {
     db,
+    /** The file's libsql URL, for another process to open it. */
+    url,
     workspaceId: ws.id,
     async close() {
       client.close();

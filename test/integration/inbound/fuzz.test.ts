@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feishuDecrypt, feishuEncrypt, feishuSignature, signedFeishuRequest } from '../../helpers/feishu-sign.ts';
+import { seededRandom } from '../../helpers/seeded-random.ts';
 import { interactionBody, signedSlackRequest } from '../../helpers/slack-sign.ts';
 import { BASE, FEISHU, SLACK_SECRET, startInboundApp, type InboundApp } from './inbound-app.ts';
 
@@ -16,15 +17,7 @@ type Kind = 'str' | 'id' | 'obj' | 'arr' | 'idOrObj' | 'strOrObj';
 /** A field the shape check knows: its path, what it must be, and whether it may be absent. */
 type Field = [path: string, kind: Kind, required: boolean];
 
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(20261201);
+const random = seededRandom(20261201);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 
 /** Values a field of `kind` can never hold (`{}` is wrong only where a string or an array is expected). */
