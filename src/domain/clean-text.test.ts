@@ -30,6 +30,20 @@ describe('cleanText', () => {
     });
     expect(d).toMatchObject({ title: 'Title', description: 'Desc\n', metrics: [{ name: 'N', unit: 'u' }], evidence: [{ title: 'Label' }] });
   });
+
+  it('cleans a typed evidence link (it is user text; URL parsing accepts a NUL as %00)', () => {
+    const d = cleanDraft({
+      ...validDraft({ projectId: 'p1', member: { id: 'm', address: 'U', timeZone: null, locale: null } }),
+      evidence: [
+        { kind: 'link', ref: 'https://example.com/a\u0000b' },
+        { kind: 'file', ref: 'F123', url: 'https://files.slack.com/x' },
+      ],
+    });
+    expect(d.evidence).toEqual([
+      { kind: 'link', ref: 'https://example.com/ab' },
+      { kind: 'file', ref: 'F123', url: 'https://files.slack.com/x' },
+    ]);
+  });
 });
 
 describe('the verbs store cleaned text', () => {

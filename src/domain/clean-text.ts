@@ -20,13 +20,14 @@ export function cleanOptional<T extends string | null | undefined>(text: T): T {
   return (typeof text === 'string' ? cleanText(text) : text) as T;
 }
 
-/** A draft with every free-text field cleaned: title, description, metric names and units, evidence titles. */
+/** A draft with every free-text field cleaned: title, description, metric names and units, evidence titles and typed links. */
 export function cleanDraft(draft: OutcomeDraft): OutcomeDraft {
   return {
     ...draft,
     title: cleanText(draft.title),
     description: cleanText(draft.description),
     metrics: draft.metrics.map((m) => ({ ...m, name: cleanText(m.name), unit: cleanText(m.unit) })),
-    evidence: draft.evidence.map((e) => (e.title === undefined ? e : { ...e, title: cleanText(e.title) })),
+    // A link is typed by the member; a file's ref and url come from the platform.
+    evidence: draft.evidence.map((e) => ({ ...e, ...(e.kind === 'link' ? { ref: cleanText(e.ref) } : {}), ...(e.title === undefined ? {} : { title: cleanText(e.title) }) })),
   };
 }

@@ -8,6 +8,9 @@ export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
 /** Feishu card callbacks carry one card's action and form values, never a message history. */
 export const CARD_CALLBACK_BODY_LIMIT = 256 * 1024;
 
+/** Sign-in posts (a Feishu auth code, a local sign-in form) are read before anyone is signed in, and need a few hundred bytes. */
+export const AUTH_BODY_LIMIT = 16 * 1024;
+
 const tooLarge = (limit: number) => new DomainError('too_large', 'error.too_large', { limit });
 
 /**

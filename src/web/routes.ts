@@ -1,6 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { csrf } from 'hono/csrf';
 import { DomainError } from '../domain/errors.ts';
+import { AUTH_BODY_LIMIT, bodyLimit } from '../security/body-limit.ts';
 import { apiRoutes } from './api/routes.ts';
 import { assetRoutes, assetUrl } from './assets/serve.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -59,6 +60,8 @@ export function webRoutes() {
   const sessions = createSessions();
   const app = new Hono<WebEnv>();
   for (const area of AREAS) app.use(area, securityHeaders, locale, sameOrigin);
+  // Sign-in posts are read before there is a session to check, so their size is bounded first.
+  app.use('/auth/*', bodyLimit(AUTH_BODY_LIMIT));
   app.route('/app/assets', assetRoutes);
   // Browsers ask for /favicon.ico whatever the page says; answer with the app icon.
   app.get('/favicon.ico', (c) => c.redirect(assetUrl('icon.svg'), 301));

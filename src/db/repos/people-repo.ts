@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { PeopleDirectory, PersonRef } from '../../domain/ports.ts';
 import { inChunks, MAX_BOUND_PARAMS, type Db } from '../client.ts';
@@ -90,12 +90,17 @@ export function createPeopleRepo(db: Db) {
       const [row] = await ensure(workspaceId, [profile]);
       return toRef(row!);
     },
-    /** Sets a person's manager (org chart or an admin's mapping). */
+    /**
+     * Sets a person's manager (org chart or an admin's mapping). An org-chart write never
+     * replaces a manual mapping: it is checked in the UPDATE itself, because the org chart is
+     * read (a contact API call) between the caller's look at the person and this write.
+     */
     async setManager(workspaceId: string, personId: string, managerId: string | null, source: 'org_chart' | 'manual') {
+      const notManual = source === 'org_chart' ? or(isNull(people.managerSource), ne(people.managerSource, 'manual')) : undefined;
       await db
         .update(people)
         .set({ managerId, managerSource: managerId ? source : null, updatedAt: new Date() })
-        .where(and(eq(people.workspaceId, workspaceId), eq(people.id, personId)));
+        .where(and(eq(people.workspaceId, workspaceId), eq(people.id, personId), notManual));
     },
   };
 }

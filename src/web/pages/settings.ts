@@ -32,7 +32,7 @@ function managers(kit: Kit, v: SettingsView): Html {
   const head = h`<tr><th>${kit.t('web.settings.person')}</th><th>${kit.t('web.settings.manager')}</th></tr>`;
   const rows = v.people.map((p) => {
     const problem = v.problems.filter((x) => x.field === `managers.${p.id}`);
-    return h`<tr><td>${p.name} <span class="muted small">${p.platformUserId}</span></td><td><select name="manager.${p.id}" aria-label="${kit.t('web.settings.manager_of', { name: p.name })}"><option value="">${kit.t('web.settings.no_manager')}</option>${v.people
+    return h`<tr><td>${p.name} <span class="muted small">${p.platformUserId}</span></td><td><input type="hidden" name="managerBase.${p.id}" value="${p.managerId ?? ''}"><select name="manager.${p.id}" aria-label="${kit.t('web.settings.manager_of', { name: p.name })}"><option value="">${kit.t('web.settings.no_manager')}</option>${v.people
       .filter((m) => m.id !== p.id)
       .map((m) => h`<option value="${m.id}"${m.id === p.managerId ? h` selected` : ''}>${m.name}</option>`)}</select>${
       p.managerSource === 'org_chart' ? h` <span class="muted small">${kit.t('web.settings.from_org_chart')}</span>` : ''

@@ -21,7 +21,19 @@ const one = (form: Form, name: string): string => all(form, name)[0] ?? '';
  */
 export function parseSettingsForm(form: Form): { patch: SettingsPatch; managers: Map<string, string | null> } {
   const { patch, managers } = readSettingsForm(form);
-  return { patch: changedOnly(patch, baseSettings(form)), managers };
+  return { patch: changedOnly(patch, baseSettings(form)), managers: changedManagers(form, managers) };
+}
+
+/**
+ * The manager rows the admin changed from what the form showed (each row's hidden
+ * `managerBase.<id>`): an untouched row is left out, so saving cannot put back a mapping
+ * another admin changed meanwhile. A row without its base (an older form) counts as changed.
+ */
+function changedManagers(form: Form, managers: Map<string, string | null>): Map<string, string | null> {
+  return new Map([...managers].filter(([id, managerId]) => {
+    const base = form[`managerBase.${id}`];
+    return base === undefined || (one(form, `managerBase.${id}`) || null) !== managerId;
+  }));
 }
 
 /** The settings the form was rendered from (its hidden `base`), when it carries them. */

@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNodeServer, type NodeServer } from '../../../src/entry/node.ts';
 import { quietLog } from '../../../src/log.ts';
-import { CARD_CALLBACK_BODY_LIMIT, WEBHOOK_BODY_LIMIT } from '../../../src/security/body-limit.ts';
+import { AUTH_BODY_LIMIT, CARD_CALLBACK_BODY_LIMIT, WEBHOOK_BODY_LIMIT } from '../../../src/security/body-limit.ts';
 import { freshDb } from '../../helpers/db.ts';
 import { BASE, INBOUND_ENV, startInboundApp, type InboundApp } from './inbound-app.ts';
 
@@ -62,6 +62,22 @@ describe('the platform webhooks’ body limit', () => {
     const res = await h.app.fetch(post(path, stream));
     expect(res.status).toBe(401);
     expect(counter.pulled).toBe(limit);
+  });
+});
+
+describe('the sign-in routes’ body limit (read before anyone is signed in)', () => {
+  it('POST /auth/feishu/session refuses a declared 50 MB body with a 413 without reading a byte', async () => {
+    const { stream, counter } = countingBody(50 * MB);
+    const res = await h.app.fetch(post('/auth/feishu/session', stream, { 'content-length': String(50 * MB), origin: BASE }));
+    expect(res.status).toBe(413);
+    expect(counter.pulled).toBe(0);
+  });
+
+  it('POST /auth/feishu/session stops reading a chunked 50 MB body at the limit and answers 413', async () => {
+    const { stream, counter } = countingBody(50 * MB);
+    const res = await h.app.fetch(post('/auth/feishu/session', stream, { origin: BASE }));
+    expect(res.status).toBe(413);
+    expect(counter.pulled).toBeLessThanOrEqual(AUTH_BODY_LIMIT + CHUNK);
   });
 });
 

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { workspaces } from '../../../src/db/schema/index.ts';
+import { people, workspaces } from '../../../src/db/schema/index.ts';
+import { setManager } from '../../../src/domain/set-manager.ts';
 import { updateSettings } from '../../../src/domain/update-settings.ts';
 import { P, W } from '../../fixtures/web/world.ts';
 import { webHarness, type WebHarness } from './harness.ts';
@@ -49,5 +50,23 @@ describe('the settings form saves only what the admin changed', () => {
     const res = await admin.send('POST', '/app/settings', fields.toString());
     expect(res.status).toBe(303);
     expect(await settingsOf(W.a)).toMatchObject({ reviewOffsetDays: 45, reminderAfterDays: 6 });
+  });
+
+  it('a manager mapping changed elsewhere after the form was opened survives the form’s save', async () => {
+    const admin = await h.as(W.a, P.admin);
+    const fields = formFields(await (await admin.get('/app/settings')).text());
+    expect(fields.get(`manager.${P.member}`)).toBe(P.manager);
+
+    // Meanwhile an admin in chat maps the member to another manager.
+    const ws = await settingsOf(W.a);
+    await setManager({ ctx: h.deps.verbs, input: { workspace: { id: W.a, platform: 'slack', settings: ws }, installedBy: null, actor: { id: 'chat-admin', address: 'UCHAT', isPlatformAdmin: true }, changes: [{ personId: P.member, managerId: P.other }] } });
+
+    // The first admin changes only the review offset; the form still shows the old manager.
+    fields.set('reviewOffsetDays', '45');
+    const res = await admin.send('POST', '/app/settings', fields.toString());
+    expect(res.status).toBe(303);
+    const [member] = await h.deps.db.select({ m: people.managerId }).from(people).where(eq(people.id, P.member));
+    expect(member!.m).toBe(P.other);
+    expect((await settingsOf(W.a)).reviewOffsetDays).toBe(45);
   });
 });
