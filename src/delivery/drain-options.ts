@@ -27,6 +27,11 @@ export interface DrainOptions {
    * again, and well under `leaseMs`, so the lease outlives every send.
    */
   sendTimeoutMs: number;
+  /**
+   * No send starts unless it can finish (`sendTimeoutMs`) by this instant (ms); the rows left
+   * are given back untouched. Workers set it from the invocation's waitUntil budget.
+   */
+  sendBy: number;
 }
 
 export const DEFAULT_DRAIN: DrainOptions = {
@@ -39,6 +44,7 @@ export const DEFAULT_DRAIN: DrainOptions = {
   baseBackoffMs: 5_000,
   maxBackoffMs: 60 * 60_000,
   sendTimeoutMs: 25_000,
+  sendBy: Number.POSITIVE_INFINITY,
 };
 
 export interface DrainDeps {
@@ -47,6 +53,8 @@ export interface DrainDeps {
   budget: RateBudget;
   clock: Clock;
   log?: (msg: string, data?: Record<string, unknown>) => void;
+  /** Called as each send starts (the drainer uses it to tell a live run from a dead one). */
+  onSendStart?: (until: number) => void;
 }
 
 export interface DrainReport {

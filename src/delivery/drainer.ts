@@ -1,5 +1,5 @@
 import { drainPass } from './drain.ts';
-import { type DrainDeps, type DrainOptions, type DrainReport, emptyReport } from './drain-options.ts';
+import { DEFAULT_DRAIN, type DrainDeps, type DrainOptions, type DrainReport, emptyReport } from './drain-options.ts';
 
 /** Waits `ms`, or less when `signal` aborts. Injected, so tests drive time with a clock. */
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
@@ -27,10 +27,12 @@ export interface RunOptions {
 
 export const NODE_RUN: RunOptions = { idleMs: 60_000, deadlineMs: Number.POSITIVE_INFINITY, minPassGapMs: 100 };
 /**
- * waitUntil gives 30 s after the response; 25 s leaves room to settle the last sends. It
- * waits for budgets (windows are ≤ 3 s) but leaves retries, 5 s and more away, to the cron.
+ * waitUntil gives 30 s after the response. A run ends 27 s after it started (kicks during it
+ * do not extend it: the run lives in the invocation that started it), and no send starts
+ * that could not finish by then (12 s, above the platform clients' 10 s timeouts). It waits
+ * for budgets (windows are ≤ 3 s) but leaves retries, 5 s and more away, to the cron.
  */
-export const WORKERS_RUN: RunOptions = { idleMs: 3_000, deadlineMs: 25_000, minPassGapMs: 100 };
+export const WORKERS_RUN: RunOptions & Partial<DrainOptions> = { idleMs: 3_000, deadlineMs: 27_000, minPassGapMs: 100, sendTimeoutMs: 12_000 };
 
 export interface Drainer {
   /**
@@ -53,16 +55,24 @@ export interface DrainerDeps extends DrainDeps {
  * until nothing is due within `idleMs` or the deadline passes.
  */
 export function createDrainer(deps: DrainerDeps, options: Partial<RunOptions & DrainOptions> = {}): Drainer {
-  const o = { ...NODE_RUN, ...options };
+  const o = { ...DEFAULT_DRAIN, ...NODE_RUN, ...options };
+  let generation = 0;
   let run: Promise<DrainReport> | undefined;
   let again = false;
   let stopped = false;
   let deadline = 0;
+  // When the run should next show a sign of life (a pass, a send, the end of a wait). A run
+  // past it by a lease was cut off (Workers cancel waitUntil work after 30 s, leaving its
+  // promise unsettled): the next kick starts afresh instead of joining it.
+  let aliveUntil = 0;
   let waking: AbortController | undefined;
   const now = () => deps.clock.now().getTime();
+  const alive = (until: number) => (aliveUntil = Math.max(aliveUntil, until));
+  const passDeps = { ...deps, onSendStart: alive };
 
   async function wait(ms: number) {
     waking = new AbortController();
+    alive(now() + ms);
     await deps.sleep!(ms, waking.signal);
     waking = undefined;
   }
@@ -76,22 +86,23 @@ export function createDrainer(deps: DrainerDeps, options: Partial<RunOptions & D
     return waits.length ? Math.min(...waits) : null;
   }
 
-  async function loop(): Promise<DrainReport> {
+  async function loop(gen: number): Promise<DrainReport> {
     try {
-      return await passes();
+      return await passes(gen);
     } catch (err) {
-      run = undefined;
+      if (gen === generation) run = undefined;
       throw err;
     }
   }
 
-  async function passes(): Promise<DrainReport> {
+  async function passes(gen: number): Promise<DrainReport> {
     const total = emptyReport();
     for (let first = true; ; first = false) {
       if (!first && !again && (!deps.sleep || stopped)) break;
       again = false;
       const started = now();
-      const pass = await drainPass(deps, o);
+      alive(started);
+      const pass = await drainPass(passDeps, { ...o, sendBy: Math.min(o.sendBy, deadline) });
       for (const k of Object.keys(total) as (keyof DrainReport)[]) total[k] += pass.report[k];
       if (!deps.sleep || stopped) continue;
       const next = await nextPassIn(pass);
@@ -108,20 +119,22 @@ export function createDrainer(deps: DrainerDeps, options: Partial<RunOptions & D
     }
     // Cleared as the run decides to end (no await in between), so a kick that comes after
     // this starts a new run instead of joining one that will not look again.
-    run = undefined;
+    if (gen === generation) run = undefined;
     if (total.sent + total.retried + total.dead) deps.log?.('outbox drained', { ...total });
     return total;
   }
 
   return {
     kick() {
-      deadline = Math.max(deadline, now() + o.deadlineMs);
+      if (run && now() > aliveUntil + o.leaseMs) run = undefined;
       if (run) {
         again = true;
         waking?.abort();
         return run;
       }
-      run = loop();
+      deadline = now() + o.deadlineMs;
+      aliveUntil = now();
+      run = loop(++generation);
       return run;
     },
     async stop() {

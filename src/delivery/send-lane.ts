@@ -40,6 +40,8 @@ async function sendLane(ctx: LaneContext, lane: OutboxRow[]): Promise<void> {
   let i = 0;
   for (; i < lane.length; i++) {
     const row = lane[i]!;
+    // Past the invocation's budget a send could be cut off mid-flight: leave the rest for the next run.
+    if (ctx.clock.now().getTime() + ctx.options.sendTimeoutMs > ctx.options.sendBy) break;
     if (!(await begin(ctx, row, settle))) {
       settle = undefined;
       break;
@@ -62,13 +64,11 @@ async function sendLane(ctx: LaneContext, lane: OutboxRow[]): Promise<void> {
  */
 async function begin(ctx: LaneContext, row: OutboxRow, settle: Settlement | undefined): Promise<boolean> {
   const { store, clock, options: o, token } = ctx;
-  for (let tries = 0; tries < 3; tries++, settle = undefined) {
-    const now = clock.now();
-    const until = new Date(now.getTime() + o.leaseMs);
-    if (!(await store.step({ settle, begin: { id: row.id, token, now, until } }))) return false;
-    return true;
-  }
-  return false;
+  const now = clock.now();
+  const until = new Date(now.getTime() + o.leaseMs);
+  if (!(await store.step({ settle, begin: { id: row.id, token, now, until } }))) return false;
+  ctx.onSendStart?.(now.getTime() + o.sendTimeoutMs);
+  return true;
 }
 
 /** Sends one row and says how it ended. */

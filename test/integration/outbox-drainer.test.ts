@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.ts';
 import { outbox } from '../../src/db/schema/index.ts';
 import type { Deps } from '../../src/deps.ts';
-import { drainOutbox } from '../../src/delivery/drain.ts';
+import { drainOutbox, type DrainOptions } from '../../src/delivery/drain.ts';
 import { createRateBudget } from '../../src/delivery/rate-budget.ts';
 import { createDrainer, type DrainerDeps, type RunOptions } from '../../src/delivery/drainer.ts';
 import type { OutboxStore } from '../../src/delivery/types.ts';
@@ -41,7 +41,7 @@ describe('the continuous, single-flight drainer against the fake Slack', () => {
     const { deps, close, database } = await testDeps({ clock, senders: { slack: createHttpTestSender(slack.url, 'xoxb-test') } });
     closers.push(close);
     const workspaceId = (await deps.repos.workspaces.ensure('slack', 'T0001')).id;
-    const drainer = (d: Deps = deps, o: Partial<RunOptions> = {}, store: OutboxStore = d.repos.outbox) =>
+    const drainer = (d: Deps = deps, o: Partial<RunOptions & DrainOptions> = {}, store: OutboxStore = d.repos.outbox) =>
       createDrainer({ store, senders: d.senders, budget: d.budget, clock, sleep: clock.sleep }, { minPassGapMs: 0, ...o });
     return { clock, deps, database, workspaceId, drainer, fake: slack };
   }
@@ -54,6 +54,55 @@ describe('the continuous, single-flight drainer against the fake Slack', () => {
   const range = (n: number) => Array.from({ length: n }, (_, i) => i);
   /** Rows written since the database connection opened (SQLite's own counter). */
   const changes = async (db: Db) => (await db.all<{ n: number }>(sql`SELECT total_changes() AS n`))[0]!.n;
+
+  it('on Workers a run keeps to the invocation that started it: kicks do not extend it, and no send starts that could not finish in time', async () => {
+    const { deps, clock, workspaceId, fake } = await setup();
+    // A slow platform: every call takes 5 s of the clock.
+    const http = deps.senders.slack!;
+    const slow = { send: async (row: Parameters<typeof http.send>[0]) => (clock.advance(5_000), http.send(row)) };
+    const d = createDrainer({ store: deps.repos.outbox, senders: { slack: slow }, budget: createRateBudget(), clock, sleep: clock.sleep }, { idleMs: 3_000, deadlineMs: 27_000, sendTimeoutMs: 12_000, minPassGapMs: 0 });
+    const t0 = clock.now().getTime();
+    // Ten channels, one message each, so no per-channel budget holds them back.
+    for (let i = 0; i < 10; i++) await enqueue(deps.db, workspaceId, clock.now(), `C${i}`);
+    const run = d.kick();
+    await new Promise((r) => setImmediate(r));
+    expect(d.kick()).toBe(run); // joins; the deadline stays t0 + 27 s
+    await run;
+    // Sends start at +0, +5, +10 and +15 s (each could end by +27 s); one at +20 s could not.
+    expect(fake.messages).toHaveLength(4);
+    expect(clock.now().getTime() - t0).toBeLessThanOrEqual(27_000);
+    const rows = await deps.db.select().from(outbox);
+    expect(rows.filter((r) => r.status === 'sent')).toHaveLength(4);
+    // The rest are given back as they were, for the cron or the next invocation.
+    expect(rows.filter((r) => r.status !== 'sent').every((r) => r.status === 'pending' && r.attempts === 0 && r.resends === 0)).toBe(true);
+  });
+
+  it('a run cut off without settling (Workers cancel waitUntil work) does not stall delivery: the next kick starts afresh', async () => {
+    const { deps, clock, workspaceId, fake } = await setup();
+    const http = deps.senders.slack!;
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let hang = true;
+    // The first send does not answer, as when the runtime stops the invocation mid-send.
+    const sender = { send: async (row: Parameters<typeof http.send>[0]) => (hang ? ((hang = false), await released, { ok: false as const, error: 'cut off' }) : http.send(row)) };
+    const d = createDrainer({ store: deps.repos.outbox, senders: { slack: sender }, budget: createRateBudget(), clock, sleep: clock.sleep }, { idleMs: 3_000, deadlineMs: 27_000, sendTimeoutMs: 12_000, leaseMs: 60_000, minPassGapMs: 0 });
+    await enqueue(deps.db, workspaceId, clock.now(), 'C1');
+    const cutOff = d.kick();
+    while (!fake.messages.length && hang) await new Promise((r) => setImmediate(r));
+    // Within the send's time the run is alive, and a kick joins it.
+    expect(d.kick()).toBe(cutOff);
+    // Past the send's time and a whole lease without a sign of life: that run is gone, and a new one delivers.
+    clock.advance(12_000 + 60_001);
+    await enqueue(deps.db, workspaceId, clock.now(), 'C2');
+    const fresh = d.kick();
+    expect(fresh).not.toBe(cutOff);
+    await fresh;
+    expect(fake.messages.map((m) => m.channel)).toContain('C2');
+    // The lost run, should it ever wake, settles nothing: its lease was taken over.
+    release();
+    await cutOff;
+    expect((await deps.db.select().from(outbox).where(eq(outbox.destination, 'C1')))[0]).toMatchObject({ status: 'sent', resends: 1 });
+  });
 
   it('runs one drain at a time: a kick during a run asks that run for another pass', async () => {
     const { deps, clock, workspaceId, drainer, fake } = await setup();
@@ -139,9 +188,10 @@ describe('the continuous, single-flight drainer against the fake Slack', () => {
     await enqueue(deps.db, workspaceId, clock.now(), 'C1', 30);
     const start = clock.now().getTime();
     // First send fails: the run waits the 5 s backoff (C1 paused meanwhile, so order holds), then 3 per 3 s.
-    expect(await drainer(deps, { deadlineMs: 20_000 }).kick()).toMatchObject({ retried: 1, sent: 18 });
+    // A send may take 1 s here, so the last one starts at +20 s and ends by the deadline.
+    expect(await drainer(deps, { deadlineMs: 21_000, sendTimeoutMs: 1_000 }).kick()).toMatchObject({ retried: 1, sent: 18 });
     expect(postedTo(fake, 'C1')).toEqual(range(18));
-    expect(clock.now().getTime() - start).toBeLessThanOrEqual(20_000);
+    expect(clock.now().getTime() - start).toBeLessThanOrEqual(21_000);
     const left = await deps.db.select().from(outbox).where(eq(outbox.status, 'pending'));
     expect(left).toHaveLength(12);
     for (const r of left) expect(r).toMatchObject({ claimToken: null, attempts: 0 });
