@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { describeError } from '../../errors.ts';
 import type { WebEnv } from '../env.ts';
 import { h } from '../render/html.ts';
 import { kitOf, page } from './render.ts';
 
-type Status = 400 | 401 | 403 | 404 | 409 | 500;
 
 /**
  * Errors of pages as pages (the message from src/errors.ts, the one mapper, in the reader's
@@ -14,7 +14,8 @@ export function webError(err: Error, c: Context<WebEnv>): Response {
   const { deps } = c.var;
   const view = describeError(err, c.var.locale ?? deps.config.defaultLocale);
   if (view.status >= 500) deps.log('error', 'web request failed', { ref: view.ref, path: c.req.path, error: String(err.stack ?? err) });
-  const status = ([400, 401, 403, 404, 409].includes(view.status) ? view.status : 500) as Status;
+  // Every client mistake keeps its own 4xx (a 413 from a body limit, say); anything else is ours.
+  const status = (view.status >= 400 && view.status < 500 ? view.status : 500) as ContentfulStatusCode;
   if ((c.req.header('content-type') ?? '').includes('json') || (c.req.header('accept') ?? '').startsWith('application/json')) {
     return c.json({ error: view.code, message: view.message, ...(view.fields ? { fields: view.fields } : {}) }, status);
   }

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { WebEnv } from '../env.ts';
 import { createKit, type Kit } from '../render/kit.ts';
 import { renderPage, type Page } from '../render/layout.ts';
@@ -10,7 +11,7 @@ export function kitOf(c: Context<WebEnv>): Kit {
 }
 
 /** Responds with a whole page. */
-export function page(c: Context<WebEnv>, p: Page, status: 200 | 400 | 401 | 403 | 404 | 409 | 500 = 200): Response {
+export function page(c: Context<WebEnv>, p: Page, status: ContentfulStatusCode = 200): Response {
   const viewer = (c.get('viewer') as WebEnv['Variables']['viewer'] | undefined) ?? null;
   return c.html(renderPage(c, kitOf(c), viewer, p), status);
 }
