@@ -63,6 +63,7 @@ export async function decideOutcome({ ctx, input: raw }: { ctx: VerbContext; inp
 
   const decided: NewDecision = {
     workspaceId: workspace.id,
+    platform: workspace.platform,
     outcomeId: outcome.id,
     fromStatus: outcome.status,
     toStatus,

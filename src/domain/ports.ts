@@ -67,6 +67,8 @@ export interface OutcomeRecord {
 
 export interface NewSubmission {
   workspaceId: string;
+  /** The workspace's platform, which its notifications go out on (known to the verb; not read again). */
+  platform: Platform;
   outcome: Omit<OutcomeRecord, 'workspaceId'> & { description: string; indicatorClass: OutcomeDraft['indicatorClass']; clientKey: string | null; submittedAt: Date };
   metrics: MetricInput[];
   evidence: EvidenceInput[];
@@ -77,6 +79,8 @@ export interface NewSubmission {
 
 export interface NewDecision {
   workspaceId: string;
+  /** The workspace's platform, which its notifications go out on. */
+  platform: Platform;
   outcomeId: string;
   fromStatus: OutcomeStatus;
   toStatus: OutcomeStatus;
@@ -136,6 +140,8 @@ export interface ManagerChange {
 
 export interface NewResubmission {
   workspaceId: string;
+  /** The workspace's platform, which its notifications go out on. */
+  platform: Platform;
   outcomeId: string;
   /** The round being closed; the stored outcome moves to round + 1. */
   round: number;

@@ -31,6 +31,7 @@ export async function resubmitOutcome({ ctx, input }: { ctx: VerbContext; input:
   const round = outcome.round + 1;
   const result = await ctx.outcomes.saveResubmission({
     workspaceId: workspace.id,
+    platform: workspace.platform,
     outcomeId: outcome.id,
     round: outcome.round,
     fields: {

@@ -44,6 +44,7 @@ export async function submitOutcome({ ctx, input }: { ctx: VerbContext; input: S
   ];
   const saved = await ctx.outcomes.saveSubmission({
     workspaceId: workspace.id,
+    platform: workspace.platform,
     outcome: {
       id,
       projectId: draft.projectId,

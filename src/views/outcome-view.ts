@@ -1,6 +1,6 @@
 import type { OutcomeView, PersonView, ReviewView } from '../../cards/view.ts';
 import type { Db } from '../db/client.ts';
-import { readOutcomeParts } from '../db/queries/outcomes.ts';
+import { readOutcomeParts, type OutcomeParts } from '../db/queries/outcomes.ts';
 import { stageDecision, type ReviewRow } from '../db/queries/reviews.ts';
 import { changePct, progress } from '../domain/metrics.ts';
 import { checkSmart } from '../domain/smart.ts';
@@ -25,13 +25,21 @@ const SMART_FIELDS = {
  */
 export async function loadOutcomeView(db: Db, workspaceId: string, outcomeId: string, viewer: Viewer): Promise<OutcomeView | null> {
   const parts = await readOutcomeParts(db, workspaceId, outcomeId);
-  if (!parts) return null;
-  const { outcome: o, project, metrics: ms, evidence: ev, reviews: rs } = parts;
+  return parts && outcomeViewOf(parts, viewer);
+}
+
+const personOf = (parts: OutcomeParts) => {
   const folks = new Map(parts.people.map((p) => [p.id, p]));
-  const person = (id: string | null): PersonView | null => {
+  return (id: string | null): PersonView | null => {
     const p = id ? folks.get(id) : undefined;
     return p ? { address: p.platformUserId, name: p.name || p.platformUserId } : null;
   };
+};
+
+/** The cards' view model of outcome parts already read (see {@link loadOutcomeView}). */
+export function outcomeViewOf(parts: OutcomeParts, viewer: Viewer): OutcomeView {
+  const { outcome: o, project, metrics: ms, evidence: ev, reviews: rs } = parts;
+  const person = personOf(parts);
   const tz = viewer.timeZone;
   const problems = checkSmart({
     title: o.title,
@@ -86,6 +94,13 @@ function toReviewView(r: ReviewRow, reviewer: PersonView, timeZone: string): Rev
     decidedAt: r.decidedAt.toISOString(),
     decidedAtText: dateTimeText(r.decidedAt, timeZone),
   };
+}
+
+/** {@link loadStageDecision} from outcome parts already read (its reviewer among their people). */
+export function stageDecisionOf(parts: OutcomeParts, round: number, stage: 'manager' | 'pmo', timeZone: string): ReviewView | null {
+  const r = parts.reviews.find((x) => x.round === round && x.stage === stage);
+  const reviewer = r && personOf(parts)(r.reviewerId);
+  return r && reviewer ? toReviewView(r, reviewer, timeZone) : null;
 }
 
 /** The decision taken on one stage of one round (what a decided card shows); null while open. */

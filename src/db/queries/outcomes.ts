@@ -34,12 +34,16 @@ export function outcomeMetrics(db: Db, outcomeId: string) {
   return db.select().from(metrics).where(eq(metrics.outcomeId, outcomeId)).orderBy(asc(metrics.position));
 }
 
+/** One outcome with everything a card or page shows about it, as {@link readOutcomeParts} reads it. */
+export type OutcomeParts = NonNullable<Awaited<ReturnType<typeof readOutcomeParts>>>;
+
 /**
  * One outcome of this workspace with everything a card or page shows about it (project,
  * metrics in position order, evidence and decisions oldest first, the people named), read in
- * a handful of indexed queries. Null when it is not in this workspace.
+ * a handful of indexed queries. Null when it is not in this workspace. `alsoPeople` are read
+ * with the people named (a reviewer about to decide, so the decided card needs no read).
  */
-export async function readOutcomeParts(db: Db, workspaceId: string, outcomeId: string) {
+export async function readOutcomeParts(db: Db, workspaceId: string, outcomeId: string, alsoPeople: string[] = []) {
   const [o] = await db
     .select()
     .from(outcomes)
@@ -51,9 +55,27 @@ export async function readOutcomeParts(db: Db, workspaceId: string, outcomeId: s
     db.select().from(evidence).where(eq(evidence.outcomeId, o.id)).orderBy(asc(evidence.createdAt)),
     db.select().from(reviews).where(eq(reviews.outcomeId, o.id)).orderBy(asc(reviews.decidedAt)),
   ]);
-  const personIds = [o.submitterId, o.ownerId, o.reviewerId, ...rs.map((r) => r.reviewerId)].filter((x): x is string => Boolean(x));
+  const personIds = [o.submitterId, o.ownerId, o.reviewerId, ...rs.map((r) => r.reviewerId), ...alsoPeople].filter((x): x is string => Boolean(x));
   const folks = await db.select().from(people).where(inArray(people.id, [...new Set(personIds)]));
   return { outcome: o, project, metrics: ms, evidence: ev, reviews: rs, people: folks };
+}
+
+/**
+ * The same parts after a write to the outcome's row and decisions (a decision): those two are
+ * read again, in parallel; project, metrics, evidence and people are kept as they were read.
+ * Null when the outcome is gone.
+ */
+export async function rereadDecided(db: Db, parts: OutcomeParts): Promise<OutcomeParts | null> {
+  const { id, workspaceId } = parts.outcome;
+  const [[o], rs] = await Promise.all([
+    db.select().from(outcomes).where(and(eq(outcomes.workspaceId, workspaceId), eq(outcomes.id, id))),
+    db.select().from(reviews).where(eq(reviews.outcomeId, id)).orderBy(asc(reviews.decidedAt)),
+  ]);
+  if (!o) return null;
+  // Someone not read before is named now (another reviewer decided meanwhile): read it all.
+  const known = new Set(parts.people.map((p) => p.id));
+  if (![o.submitterId, o.ownerId, o.reviewerId, ...rs.map((r) => r.reviewerId)].every((p) => !p || known.has(p))) return readOutcomeParts(db, workspaceId, id);
+  return { ...parts, outcome: o, reviews: rs };
 }
 
 export interface OutcomeListItem {

@@ -30,26 +30,39 @@ export function createOutboxStore(db: Db): OutboxStore {
   return {
     async due({ now, limit, perDestination }) {
       const t = now.getTime();
-      // Window numbering gives each destination's rows in created order (rowid breaks ties
-      // within one batch); ordering by that number first is the round-robin. A destination is
-      // skipped while another drainer holds a live lease on it, and its rows after one that
-      // waits for a retry wait too: its messages stay in order across drainers and failures.
-      // Both sets come from the few rows in `sending` or in retry, read once per pass.
+      // Per destination, its first `perDestination` due rows in created order (rowid breaks
+      // ties within one batch), read from the outbox_queue index: a pass costs the number of
+      // destinations, not the number of queued rows (a backlog held by its budget is met on
+      // every pass). Numbering those few and ordering by the number first is the round-robin.
+      // A destination is skipped while another drainer holds a live lease on it, and its rows
+      // after one that waits for a retry wait too: its messages stay in order across drainers
+      // and failures. Both sets come from the few rows in `sending` or in retry.
       const rows = await db.all<{ id: string; workspace_id: string; platform: string; destination: string }>(sql`
         WITH held AS (
           SELECT workspace_id, platform, destination, min(CASE WHEN status = 'sending' THEN 0 ELSE created_at END) AS after
           FROM ${outbox}
           WHERE (status = 'sending' AND claimed_until >= ${t}) OR (status = 'pending' AND next_attempt_at > ${t})
           GROUP BY workspace_id, platform, destination
+        ),
+        queues AS (
+          SELECT DISTINCT workspace_id, platform, destination FROM ${outbox} WHERE status IN ('pending', 'sending')
+        ),
+        heads AS (
+          SELECT o.id, o.workspace_id, o.platform, o.destination, o.created_at, o.rowid AS rid
+          FROM queues q
+          LEFT JOIN held h ON h.workspace_id = q.workspace_id AND h.platform = q.platform AND h.destination = q.destination
+          JOIN ${outbox} o ON o.rowid IN (
+            SELECT x.rowid FROM ${outbox} x
+            WHERE x.workspace_id = q.workspace_id AND x.platform = q.platform AND x.destination = q.destination
+              AND x.status IN ('pending', 'sending')
+              AND ((x.status = 'pending' AND x.next_attempt_at <= ${t}) OR (x.status = 'sending' AND x.claimed_until < ${t}))
+              AND (h.after IS NULL OR x.created_at < h.after)
+            ORDER BY x.created_at, x.rowid
+            LIMIT ${perDestination})
         )
         SELECT id, workspace_id, platform, destination FROM (
-          SELECT o.id, o.workspace_id, o.platform, o.destination, o.created_at, o.rowid AS rid,
-                 ROW_NUMBER() OVER (PARTITION BY o.workspace_id, o.platform, o.destination ORDER BY o.created_at, o.rowid) AS rn
-          FROM ${outbox} o
-          LEFT JOIN held h ON h.workspace_id = o.workspace_id AND h.platform = o.platform AND h.destination = o.destination
-          WHERE ((o.status = 'pending' AND o.next_attempt_at <= ${t}) OR (o.status = 'sending' AND o.claimed_until < ${t}))
-            AND (h.after IS NULL OR o.created_at < h.after)
-        ) WHERE rn <= ${perDestination}
+          SELECT *, ROW_NUMBER() OVER (PARTITION BY workspace_id, platform, destination ORDER BY created_at, rid) AS rn FROM heads
+        )
         ORDER BY rn, created_at, rid
         LIMIT ${limit}`);
       return rows.map((r): DueRow => ({ id: r.id, workspaceId: r.workspace_id, platform: r.platform, destination: r.destination }));

@@ -1,20 +1,13 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { EvidenceInput, MetricInput } from '../../domain/types.ts';
 import type { NewDecision, NewResubmission, NewSubmission, OutcomeRecord, OutcomeRepo } from '../../domain/ports.ts';
-import type { Platform } from '../../domain/types.ts';
 import { batchOnce, inChunks, isUniqueViolation, type Db } from '../client.ts';
-import { actionGuards, auditLog, evidence, metrics, outcomes, projects, reviewSchedules, reviews, workspaces } from '../schema/index.ts';
+import { actionGuards, auditLog, evidence, metrics, outcomes, projects, reviewSchedules, reviews } from '../schema/index.ts';
 import { insertNotifications } from './outbox-rows.ts';
 import { createSettingsStore } from './settings-store.ts';
 
 /** OutcomeRepo on drizzle: every write is one db.batch(), guarded by unique indexes. */
 export function createOutcomeRepo(db: Db): OutcomeRepo {
-  const platformOf = async (workspaceId: string): Promise<Platform> => {
-    const [w] = await db.select({ platform: workspaces.platform }).from(workspaces).where(eq(workspaces.id, workspaceId));
-    if (!w) throw new Error(`workspace ${workspaceId} does not exist`);
-    return w.platform;
-  };
-
   return {
     async get(workspaceId, id) {
       const [row] = await db
@@ -46,7 +39,7 @@ export function createOutcomeRepo(db: Db): OutcomeRepo {
           .where(and(eq(outcomes.workspaceId, workspaceId), eq(outcomes.clientKey, o.clientKey)));
         if (dup) return { result: 'duplicate' as const, outcomeId: dup.id };
       }
-      const platform = await platformOf(workspaceId);
+      const { platform } = s;
       const now = o.submittedAt;
       const statements = [
         db.insert(outcomes).values({ ...o, workspaceId, createdAt: now, updatedAt: now }),
@@ -72,7 +65,7 @@ export function createOutcomeRepo(db: Db): OutcomeRepo {
     },
 
     async recordDecision(d: NewDecision) {
-      const platform = await platformOf(d.workspaceId);
+      const { platform } = d;
       const ws = d.workspaceId;
       const statements = [
         // First: the unique (outcome, round, stage) index makes a second decision fail the whole batch.
@@ -111,7 +104,7 @@ export function createOutcomeRepo(db: Db): OutcomeRepo {
     },
 
     async saveResubmission(r: NewResubmission) {
-      const platform = await platformOf(r.workspaceId);
+      const { platform } = r;
       const ws = r.workspaceId;
       const statements = [
         // A key per (outcome, round): a second resubmission of the same round fails the whole batch.
@@ -169,7 +162,8 @@ function insertEvidence(db: Db, workspaceId: string, outcomeId: string, list: Ev
   return inChunks(evidence, rows).map((chunk) => db.insert(evidence).values(chunk));
 }
 
-function toRecord(row: typeof outcomes.$inferSelect): OutcomeRecord {
+/** An outcome row as the domain sees it. */
+export function toRecord(row: typeof outcomes.$inferSelect): OutcomeRecord {
   return {
     id: row.id,
     workspaceId: row.workspaceId,

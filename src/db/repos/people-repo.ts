@@ -13,7 +13,8 @@ export interface PersonProfile {
 }
 
 type Row = typeof people.$inferSelect;
-const toRef = (p: Row): PersonRef => ({ id: p.id, address: p.platformUserId, timeZone: p.timeZone, locale: p.locale, managerId: p.managerId });
+/** A person row as the domain sees it. */
+export const toRef = (p: Row): PersonRef => ({ id: p.id, address: p.platformUserId, timeZone: p.timeZone, locale: p.locale, managerId: p.managerId });
 
 /** People of a workspace, keyed by their platform user id; created on first sight. */
 export function createPeopleRepo(db: Db) {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, instant, workspaceId } from './columns.ts';
 
@@ -40,6 +41,11 @@ export const outbox = sqliteTable(
   },
   (t) => [
     index('outbox_due').on(t.status, t.nextAttemptAt),
+    // Each destination's queue in created order, only rows still to send: a drain pass reads
+    // the first few of each destination instead of numbering every due row (bench/ack.ts).
+    index('outbox_queue')
+      .on(t.workspaceId, t.platform, t.destination, t.createdAt)
+      .where(sql`status IN ('pending', 'sending')`),
     uniqueIndex('outbox_dedupe').on(t.workspaceId, t.dedupeKey),
   ],
 );

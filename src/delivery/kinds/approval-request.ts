@@ -1,3 +1,4 @@
+import type { OutcomeView, ReviewView } from '../../../cards/view.ts';
 import { stageOf } from '../../domain/outcome-lifecycle.ts';
 import { loadStageDecision } from '../../views/outcome-view.ts';
 import type { Recipient } from '../recipient.ts';
@@ -28,7 +29,11 @@ export async function loadApproval(ctx: Pick<KindContext, 'db' | 'outcome'>, a: 
     ctx.outcome(to.workspace.id, a.outcomeId, to.timeZone),
     loadStageDecision(ctx.db, to.workspace.id, a.outcomeId, a.round, a.stage, to.timeZone),
   ]);
-  if (!outcome) return null;
+  return outcome && approvalViewOf(outcome, decision, a);
+}
+
+/** The approval card of an outcome and its stage's decision, both already loaded: open while undecided in its round and stage. */
+export function approvalViewOf(outcome: OutcomeView, decision: ReviewView | null, a: StageRef): ApprovalView {
   const open = !decision && outcome.round === a.round && stageOf(outcome.status) === a.stage;
   return { type: 'approval', outcome, stage: a.stage, round: a.round, open, decision };
 }

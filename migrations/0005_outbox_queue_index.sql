@@ -1,0 +1,1 @@
+CREATE INDEX `outbox_queue` ON `outbox` (`workspace_id`,`platform`,`destination`,`created_at`) WHERE status IN ('pending', 'sending');
