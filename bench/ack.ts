@@ -28,7 +28,7 @@ import { insertNotifications } from '../src/db/repos/outbox-rows.ts';
 import { submitOutcome } from '../src/domain/submit-outcome.ts';
 import type { Notification, PersonRef } from '../src/domain/ports.ts';
 import { startNodeServer } from '../src/entry/node.ts';
-import { verifyFeishuRequest } from '../src/feishu/verify.ts';
+import { verifyFeishuRequest } from '../src/feishu/inbound/verify.ts';
 import { quietLog } from '../src/log.ts';
 import { startFakeFeishu } from '../test/fakes/fake-feishu.ts';
 import { startFakeSlack } from '../test/fakes/fake-slack.ts';

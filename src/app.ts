@@ -2,13 +2,13 @@ import { Hono, type ErrorHandler, type NotFoundHandler } from 'hono';
 import type { AppEnv } from './app-env.ts';
 import type { Deps } from './deps.ts';
 import { describeError } from './errors.ts';
-import type { DispatcherFactory } from './feishu/routes.ts';
+import type { DispatcherFactory } from './feishu/inbound/routes.ts';
 import { resolveLocale } from './i18n/index.ts';
 import { executionCtx, lazyRoutes } from './lazy-routes.ts';
 import { platformOffBody } from './platform-off.ts';
 import { runInRequest } from './request-context.ts';
 import { requestLog } from './request-log.ts';
-import { slackManifest } from './slack/manifest.ts';
+import { slackManifest } from './slack/inbound/manifest.ts';
 import { health } from './web/health.ts';
 import { webRoutes } from './web/routes.ts';
 
@@ -19,8 +19,8 @@ import { webRoutes } from './web/routes.ts';
 export function createApp(deps: Deps, options: { feishuDispatcher?: DispatcherFactory } = {}) {
   // Each platform's routes, imported only when it is configured (they load its SDK).
   const platformRoutes = {
-    slack: () => import('./slack/routes.ts').then((m) => m.slackRoutes()),
-    feishu: () => import('./feishu/routes.ts').then((m) => m.feishuRoutes(options.feishuDispatcher)),
+    slack: () => import('./slack/inbound/routes.ts').then((m) => m.slackRoutes()),
+    feishu: () => import('./feishu/inbound/routes.ts').then((m) => m.feishuRoutes(options.feishuDispatcher)),
   } as const;
   const app = new Hono<AppEnv>();
   app.use(requestLog(deps.log));

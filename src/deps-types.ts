@@ -51,7 +51,7 @@ export interface DepsCore {
   budget: RateBudget;
   /** The context the domain verbs take. */
   verbs: VerbContext;
-  /** Budgets inside Slack's 3-second window (src/slack/timing.ts); its defaults when unset. */
+  /** Budgets inside Slack's 3-second window (src/slack/inbound/timing.ts); its defaults when unset. */
   slackTimings?: { afterAckGraceMs: number; profileLookupBudgetMs: number };
 }
 

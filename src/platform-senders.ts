@@ -18,6 +18,6 @@ function lazySender(load: () => Promise<Sender | undefined>): Sender {
 
 /** The outbox sender of each platform, for createDeps (the entries and the test harness pass this). */
 export const platformSenders: Record<'slack' | 'feishu', SenderFactory> = {
-  slack: (core: DepsCore) => (core.config.slack ? lazySender(() => import('./slack/sender.ts').then((m) => m.createSlackSender(core))) : undefined),
-  feishu: (core: DepsCore) => (core.config.feishu ? lazySender(() => import('./feishu/sender.ts').then((m) => m.createFeishuSender(core))) : undefined),
+  slack: (core: DepsCore) => (core.config.slack ? lazySender(() => import('./slack/adapter/sender.ts').then((m) => m.createSlackSender(core))) : undefined),
+  feishu: (core: DepsCore) => (core.config.feishu ? lazySender(() => import('./feishu/adapter/sender.ts').then((m) => m.createFeishuSender(core))) : undefined),
 };

@@ -12,10 +12,10 @@ import { platformSenders } from '../platform-senders.ts';
 // here: a cold isolate then never loads Bolt inside a slash command's 3 s (under
 // vitest-pool-workers each module comes through Vite and takes seconds). Moving them behind the
 // first platform request is the next step for the Worker's startup CPU.
-import '../feishu/routes.ts';
-import '../feishu/sender.ts';
-import '../slack/routes.ts';
-import '../slack/sender.ts';
+import '../feishu/inbound/routes.ts';
+import '../feishu/adapter/sender.ts';
+import '../slack/inbound/routes.ts';
+import '../slack/adapter/sender.ts';
 
 export interface WorkerEnv {
   DB?: D1Database;

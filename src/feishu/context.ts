@@ -3,7 +3,7 @@ import type { WorkspaceRow } from '../db/repos/workspace-repo.ts';
 import type { PersonRef, WorkspaceContext } from '../domain/ports.ts';
 import type { Locale } from '../domain/types.ts';
 import { localeFor, timeZoneFor } from '../delivery/recipient.ts';
-import type { Envelope } from './verify.ts';
+import type { Envelope } from './inbound/verify.ts';
 
 /** What every Feishu handler works with: deps, the verified tenant's workspace, deferral. */
 export interface FeishuCtx {

@@ -5,7 +5,7 @@ import type { SlackBlock } from '../../cards/slack/blocks.ts';
 import { describeError } from '../errors.ts';
 import type { Locale } from '../domain/types.ts';
 import type { Log } from '../log.ts';
-import type { Member, SlackScope } from './scope.ts';
+import type { Member, SlackScope } from './context.ts';
 
 /** Our pure Block Kit JSON as the SDK's types (the renderers deliberately know no SDK). */
 export const asBlocks = (blocks: SlackBlock[]) => blocks as unknown as types.KnownBlock[];

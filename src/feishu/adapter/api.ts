@@ -1,7 +1,7 @@
 import type { Json } from '../../../cards/feishu/kit.ts';
 import type { DepsCore } from '../../deps.ts';
 import type { SendResult } from '../../delivery/types.ts';
-import { feishuClient, larkFailure } from '../client.ts';
+import { feishuClient, larkFailure } from './client.ts';
 
 // Codes retrying cannot fix soon: content too long, bad card, no availability, bot not in chat, bad params, message too old.
 const PERMANENT = new Set([230001, 230002, 230013, 230025, 230031, 230099, 99992402]);

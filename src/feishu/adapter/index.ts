@@ -2,9 +2,9 @@ import type { Json } from '../../../cards/feishu/kit.ts';
 import type { DepsCore } from '../../deps.ts';
 import type { PlatformAdapter } from '../../delivery/adapter.ts';
 import type { PersonRef, WorkspaceContext } from '../../domain/ports.ts';
-import { newNpsFormProps } from '../followup/nps-form-props.ts';
-import { newFormProps } from '../form/form-props.ts';
-import { feishuOutcomeEvidence } from '../outcome-data.ts';
+import { newNpsFormProps } from '../handlers/survey/nps-form-props.ts';
+import { newFormProps } from '../handlers/submit/form-props.ts';
+import { feishuOutcomeEvidence } from './outcome-data.ts';
 import { patchCard, postCard } from './api.ts';
 import { renderFeishu } from './render.ts';
 

@@ -4,16 +4,16 @@ import { formCard } from '../../../cards/feishu/form-card.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { PersonRef } from '../../domain/ports.ts';
 import type { Locale } from '../../domain/types.ts';
-import type { CardResponse } from '../card-response.ts';
+import type { CardResponse } from '../inbound/card-response.ts';
 import { feishuPerson, isOpenId, localeOf, timeZoneOf, type FeishuCtx } from '../context.ts';
-import { editFormProps } from '../form/form-props.ts';
-import { submitForm } from '../form/submit-form.ts';
-import { feishuOutcomeView } from '../outcome-data.ts';
+import { editFormProps } from './submit/form-props.ts';
+import { submitForm } from './submit/submit-form.ts';
+import { feishuOutcomeView } from '../adapter/outcome-data.ts';
 import { errorToast, renderCard, toastOf } from '../render.ts';
-import { submitNpsForm } from '../followup/start-survey-form.ts';
-import { answerNps } from './answer-nps.ts';
-import { decide } from './decide.ts';
-import { recordReviewFromCard } from './record-review.ts';
+import { submitNpsForm } from './survey/start-survey-form.ts';
+import { answerNps } from './survey/answer-nps.ts';
+import { decide } from './decide/decide.ts';
+import { recordReviewFromCard } from './review/record-review.ts';
 
 /** The fields of a `card.action.trigger` callback we read (after the SDK flattened it). */
 export interface CardActionEvent {

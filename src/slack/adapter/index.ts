@@ -2,10 +2,10 @@ import type { webApi } from '@slack/bolt';
 import type { SlackMessage } from '../../../cards/slack/blocks.ts';
 import type { DepsCore } from '../../deps.ts';
 import type { PlatformAdapter } from '../../delivery/adapter.ts';
-import { botTokenOf } from '../installation.ts';
+import { botTokenOf } from './installation.ts';
 import { asBlocks } from '../reply.ts';
-import { ensurePerson } from '../scope.ts';
-import { createWebClient } from '../web-client.ts';
+import { ensurePerson } from '../context.ts';
+import { createWebClient } from './web-client.ts';
 import { renderSlack } from './render.ts';
 import { slackFailure } from './slack-failure.ts';
 

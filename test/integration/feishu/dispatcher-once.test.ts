@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Deps } from '../../../src/deps.ts';
-import { newDispatcher, type DispatcherFactory } from '../../../src/feishu/routes.ts';
+import { newDispatcher, type DispatcherFactory } from '../../../src/feishu/inbound/routes.ts';
 import { addProject, openSurveyForm, submitSurveyForm, withPmo } from './followup-steps.ts';
 import { F, startHarness, type Harness } from './harness.ts';
 

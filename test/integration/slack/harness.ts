@@ -10,7 +10,7 @@ import { createApp } from '../../../src/app.ts';
 import { drainOutbox } from '../../../src/delivery/drain.ts';
 import { outbox, outcomes, people, projects, reviews, workspaces } from '../../../src/db/schema/index.ts';
 import type { Log } from '../../../src/log.ts';
-import { DEFAULT_SLACK_TIMINGS, type SlackTimings } from '../../../src/slack/timing.ts';
+import { DEFAULT_SLACK_TIMINGS, type SlackTimings } from '../../../src/slack/inbound/timing.ts';
 import { startFakeSlack, type FakeSlack, type SlackUserInput } from '../../fakes/fake-slack.ts';
 import { manualClock, testDeps } from '../../helpers/db.ts';
 import { eventBody, interactionBody, signedSlackRequest, slashCommandBody, type SignedSlackRequestOptions, type SlashCommandFields } from '../../helpers/slack-sign.ts';

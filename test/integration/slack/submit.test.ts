@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evidence, metrics, people } from '../../../src/db/schema/index.ts';
-import type { SlackTimings } from '../../../src/slack/timing.ts';
+import type { SlackTimings } from '../../../src/slack/inbound/timing.ts';
 import type { SlackViewRecord } from '../../fakes/fake-slack.ts';
 import { signedSlackRequest, slashCommandBody } from '../../helpers/slack-sign.ts';
 import { PUBLIC_URL, SECRET, startSlackHarness, USERS, type Harness } from './harness.ts';

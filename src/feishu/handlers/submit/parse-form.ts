@@ -1,0 +1,114 @@
+import { TZDate } from '@date-fns/tz';
+import { FORM_FIELDS, GENERAL, METRIC_SLOTS, metricField, type FormError } from '../../../../cards/feishu/form-card.ts';
+import type { FieldError } from '../../../domain/errors.ts';
+import { parseDecimal } from '../../../domain/metrics.ts';
+import type { Direction, IndicatorClass, MetricInput, OutcomeDraft } from '../../../domain/types.ts';
+
+/**
+ * Reads a submitted form (`action.form_value`, platform-facts §2.2: strings, dates as
+ * `2024-04-01 +0800`, people as open_ids) into a draft. It only converts; the SMART
+ * check (src/domain/smart.ts) judges. What cannot be converted is reported on its field.
+ */
+export interface ParsedForm {
+  /** The member's values by element name, to show again with the errors. */
+  values: Record<string, string>;
+  errors: FormError[];
+  draft: Omit<OutcomeDraft, 'projectId' | 'ownerId'>;
+  /** draft.metrics[i] was typed into slot metricSlots[i]. */
+  metricSlots: number[];
+  project: { kind: 'existing'; id: string } | { kind: 'new'; name: string; goLive: Date | null } | null;
+  reviewerOpenId: string | null;
+}
+
+type FormValue = Record<string, unknown>;
+
+/** A form value as trimmed text (selects may arrive as one-element arrays); anything else is empty. */
+export const formText = (v: unknown): string => (typeof v === 'string' ? v.trim() : Array.isArray(v) && typeof v[0] === 'string' ? v[0].trim() : '');
+const str = formText;
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:\s+([+-])(\d{2}):?(\d{2}))?$/;
+
+/** `2024-04-01 +0800` → midnight of that day at that offset (or in `timeZone` without one); NaN date when malformed. */
+export function parseFormDate(value: string, timeZone: string): Date {
+  const m = DATE.exec(value);
+  if (!m) return new Date(Number.NaN);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return new Date(Number.NaN);
+  if (!m[4]) return new Date(new TZDate(y, mo - 1, d, timeZone).getTime());
+  const offsetMin = (m[4] === '-' ? -1 : 1) * (Number(m[5]) * 60 + Number(m[6]));
+  return new Date(Date.UTC(y, mo - 1, d) - offsetMin * 60_000);
+}
+
+function metricsOf(fv: FormValue, values: Record<string, string>) {
+  const metrics: MetricInput[] = [];
+  const slots: number[] = [];
+  for (let slot = 0; slot < METRIC_SLOTS; slot++) {
+    const get = (part: Parameters<typeof metricField>[1]) => (values[metricField(slot, part)] = str(fv[metricField(slot, part)]));
+    const [name, unit, direction, baseline, target, actual] = [get('name'), get('unit'), get('direction'), get('baseline'), get('target'), get('actual')];
+    // A slot counts once anything but the direction select is filled in.
+    if (!name && !unit && !baseline && !target && !actual) continue;
+    // The domain's reading of a typed number: "" → null; "12,5" or "12 min" → NaN, which the SMART check names on its field.
+    metrics.push({ name, unit, direction: direction as Direction, baseline: parseDecimal(baseline), target: parseDecimal(target), actual: parseDecimal(actual) });
+    slots.push(slot);
+  }
+  return { metrics, slots };
+}
+
+/** Converts `form_value` for a member in `timeZone`. */
+export function parseForm(formValue: unknown, timeZone: string): ParsedForm {
+  const fv: FormValue = formValue && typeof formValue === 'object' && !Array.isArray(formValue) ? (formValue as FormValue) : {};
+  const values: Record<string, string> = {};
+  const errors: FormError[] = [];
+  const get = (name: string) => (values[name] = str(fv[name]));
+  const dateOf = (name: string): Date | null => {
+    const raw = get(name);
+    if (!raw) return null;
+    const d = parseFormDate(raw, timeZone);
+    values[name] = raw.slice(0, 10);
+    return d;
+  };
+
+  const [title, description, indicator, projectId, projectNew, reviewer] = [get(FORM_FIELDS.title), get(FORM_FIELDS.description), get(FORM_FIELDS.indicator), get(FORM_FIELDS.project), get(FORM_FIELDS.projectNew), get(FORM_FIELDS.reviewer)];
+  const due = dateOf(FORM_FIELDS.due);
+  const goLive = dateOf(FORM_FIELDS.projectGoLive);
+  if (goLive && Number.isNaN(goLive.getTime())) errors.push({ name: FORM_FIELDS.projectGoLive, key: 'schedule.date_invalid' });
+  if (projectNew && !goLive) errors.push({ name: FORM_FIELDS.projectGoLive, key: 'feishu.form.golive_required' });
+  const { metrics, slots } = metricsOf(fv, values);
+  const links = get(FORM_FIELDS.evidence).split(/\s+/).filter(Boolean);
+
+  return {
+    values,
+    errors,
+    draft: {
+      title,
+      description,
+      indicatorClass: indicator ? (indicator as IndicatorClass) : null,
+      dueDate: due,
+      metrics,
+      evidence: links.map((ref) => ({ kind: 'link' as const, ref })),
+    },
+    metricSlots: slots,
+    project: projectNew ? { kind: 'new', name: projectNew, goLive } : projectId ? { kind: 'existing', id: projectId } : null,
+    reviewerOpenId: reviewer || null,
+  };
+}
+
+const DIRECT: Record<string, string> = {
+  title: FORM_FIELDS.title,
+  description: FORM_FIELDS.description,
+  indicatorClass: FORM_FIELDS.indicator,
+  projectId: FORM_FIELDS.projectNew,
+  dueDate: FORM_FIELDS.due,
+  metrics: 'metrics',
+  reviewerId: FORM_FIELDS.reviewer,
+};
+
+/** Puts the domain's field problems (`metrics.0.baseline`) next to the form's elements (`m0_baseline`). */
+export function toFormErrors(fields: FieldError[], metricSlots: number[]): FormError[] {
+  return fields.map((f) => {
+    const metric = /^metrics\.(\d+)\.(\w+)$/.exec(f.field);
+    const slot = metric ? metricSlots[Number(metric[1])] : undefined;
+    const name = metric && slot !== undefined ? metricField(slot, metric[2] as Parameters<typeof metricField>[1]) : f.field.startsWith('evidence.') ? FORM_FIELDS.evidence : (DIRECT[f.field] ?? GENERAL);
+    return { name, key: f.key, ...(f.params ? { params: f.params } : {}) };
+  });
+}

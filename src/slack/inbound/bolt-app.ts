@@ -1,0 +1,63 @@
+import { App, type AuthorizeResult } from '@slack/bolt';
+import type { Deps } from '../../deps.ts';
+import { installationFor } from '../adapter/installation.ts';
+import { teamIdOf, type SlackBody } from './inbound.ts';
+import { registerCommand } from '../handlers/commands/command.ts';
+import { registerCommentView } from '../handlers/decide/comment-view.ts';
+import { registerDecideActions } from '../handlers/decide/decide-actions.ts';
+import { registerEventDedupe, registerHomeEvent } from '../handlers/events.ts';
+import { registerOpenActions } from '../handlers/submit/open-actions.ts';
+import { registerReviewActions } from '../handlers/review/review-actions.ts';
+import { registerSafetyNet } from '../handlers/safety-net.ts';
+import { registerSubmitView } from '../handlers/submit/submit-view.ts';
+import { registerSurveyActions } from '../handlers/survey/survey-actions.ts';
+import { registerSurveyStartView } from '../handlers/survey/survey-start-view.ts';
+import { slackLogger, webClientOptions } from '../adapter/web-client.ts';
+
+/** Our receiver is the Hono route (it verifies and calls processEvent); Bolt starts nothing. */
+const routeReceiver = { init: () => {}, start: async () => {}, stop: async () => {} };
+
+function createBoltApp(deps: Deps): App {
+  const app = new App({
+    receiver: routeReceiver,
+    // Per request, from the verified team id: the stored (encrypted) token or SLACK_BOT_TOKEN.
+    authorize: async (source, body): Promise<AuthorizeResult> => {
+      const teamId = source.teamId ?? teamIdOf((body ?? {}) as SlackBody);
+      const install = teamId ? await installationFor(deps, body ?? {}, teamId) : null;
+      if (!install) throw new Error(`Slack team ${teamId ?? '?'} is not installed`);
+      return { botToken: install.botToken, botUserId: install.workspace.botUserId ?? undefined, teamId: teamId ?? undefined, workspace: install.workspace };
+    },
+    clientOptions: webClientOptions(deps.config.slack!, deps.log),
+    logger: slackLogger(deps.log),
+    convoStore: false,
+  });
+  registerSafetyNet(app, deps);
+  registerEventDedupe(app, deps);
+  registerCommand(app, deps);
+  registerSubmitView(app, deps);
+  registerDecideActions(app, deps);
+  registerCommentView(app, deps);
+  registerOpenActions(app, deps);
+  registerSurveyStartView(app, deps);
+  registerSurveyActions(app, deps);
+  registerReviewActions(app, deps);
+  registerHomeEvent(app, deps);
+  app.error(async (err) => deps.log('error', 'slack listener failed', { error: String(err instanceof Error ? err.stack : err) }));
+  return app;
+}
+
+const apps = new WeakMap<Deps, App>();
+
+/**
+ * The Bolt app for these deps, built on first use inside a request and never in global
+ * scope: on Workers, I/O there is blocked and a failure would be cached for the isolate
+ * (platform-facts §6). With `authorize` instead of a token, the constructor calls nothing.
+ */
+export function boltFor(deps: Deps): App {
+  let app = apps.get(deps);
+  if (!app) {
+    app = createBoltApp(deps);
+    apps.set(deps, app);
+  }
+  return app;
+}
