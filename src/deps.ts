@@ -51,21 +51,6 @@ export interface DepsInput {
   slackTimings?: { afterAckGraceMs: number; profileLookupBudgetMs: number };
 }
 
-/**
- * A sender whose module (and with it the platform's SDK) is imported only for a configured
- * platform, starting right away so it is ready before the first delivery.
- */
-function platformSender(load: () => Promise<Sender | undefined>): Sender {
-  const sender = load();
-  sender.catch(() => {}); // reported by the first send
-  return {
-    async send(row) {
-      const s = await sender;
-      return s ? s.send(row) : { ok: false, error: `no sender for platform "${row.platform}"`, permanent: true };
-    },
-  };
-}
-
 /** Wires the repositories and ports; no container, no globals. */
 export function createDeps(input: DepsInput): Deps {
   const clock = input.clock ?? systemClock;
