@@ -6,7 +6,7 @@ import { t } from './i18n/index.ts';
  * The one place where errors become what a person or a client sees: an HTTP status,
  * and the localised text that Slack shows as an ephemeral and Feishu as a toast.
  */
-const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413> = {
+const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 502> = {
   validation_failed: 400,
   bad_request: 400,
   too_large: 413,
@@ -20,6 +20,7 @@ const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413> = {
   illegal_transition: 409,
   already_decided: 409,
   closed: 409,
+  upstream: 502,
 };
 
 /** A request a client sent wrong (unreadable, or not the shape its platform sends): a 400 saying why. */

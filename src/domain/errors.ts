@@ -17,7 +17,9 @@ export type ErrorCode =
   | 'closed'
   | 'unauthorized'
   | 'bad_request'
-  | 'too_large';
+  | 'too_large'
+  /** A platform we depend on failed to answer (not the client's mistake). */
+  | 'upstream';
 
 /** A problem with one input field; `key` is an i18n message key. */
 export interface FieldError {

@@ -50,6 +50,7 @@ export const en = {
   'error.platform_off': '{platform} isn’t connected yet. Ask your admin to set it up.',
   'error.unauthorized': 'We couldn’t verify this request. Sign in again or reopen the app.',
   'error.bad_request': 'This request could not be read: {reason}.',
+  'error.upstream': '{platform} did not answer; try again later.',
   'error.too_large': 'This request is too large (at most {limit} bytes).',
   'error.pmo_not_configured': 'No PMO reviewer is set up yet, so nobody could verify this outcome. Ask your admin to name one (/outcome admin pmo …); nothing was changed.',
   'error.admin_only': 'Only Outcome admins can change this. Ask your workspace admin or the person who installed Outcome.',

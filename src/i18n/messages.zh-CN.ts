@@ -50,6 +50,7 @@ export const zhCN: Record<MessageKey, string> = {
   'error.platform_off': '尚未接入 {platform}，请联系管理员完成配置。',
   'error.unauthorized': '请求身份校验未通过，请重新登录或重新打开应用。',
   'error.bad_request': '无法读取此请求：{reason}。',
+  'error.upstream': '{platform} 未响应，请稍后重试。',
   'error.too_large': '请求过大（最多 {limit} 字节）。',
   'error.pmo_not_configured': '尚未设置 PMO 审核人，无人能核验该成果。请联系管理员指定（/outcome admin pmo …）；本次操作未做任何更改。',
   'error.admin_only': '只有 Outcome 管理员可以修改此项。请联系工作区管理员或安装 Outcome 的同事。',

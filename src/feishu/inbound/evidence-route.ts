@@ -45,6 +45,6 @@ export async function evidenceRoute(c: Context<AppEnv>) {
   } catch (err) {
     const f = larkFailure(err);
     deps.log('warn', 'feishu evidence download failed', { status: f.status, code: f.code, msg: f.msg });
-    return c.json({ error: 'upstream', message: 'Feishu did not return the file; try again later.' }, 502);
+    throw new DomainError('upstream', 'error.upstream', { platform: 'Feishu' });
   }
 }

@@ -79,9 +79,14 @@ describe('evidence from messages', () => {
     const forged = await h.app.fetch(new Request(link!.replace(/sig=[0-9a-f]+/, `sig=${'0'.repeat(40)}`)));
     expect(forged.status).toBe(401);
 
+    const links = [...JSON.stringify(patched).matchAll(/\((https:\/\/outcome\.test\/feishu\/evidence\?[^)]+)\)/g)].map((m) => m[1]!.replace(/&#38;|&amp;/g, '&'));
+    // Feishu cannot return the file (not there yet): a 502 in the one error shape, never a crash.
+    const missing = await h.app.fetch(new Request(links.find((l) => l.includes('file_v3_report'))!, { headers: { accept: 'application/json', 'accept-language': 'en' } }));
+    expect(missing.status).toBe(502);
+    expect(await missing.json()).toMatchObject({ error: 'upstream', message: 'Feishu did not answer; try again later.' });
+
     // A file a browser would render (HTML) is served from our origin, so it is only ever downloaded.
     h.fake.addResource('om_file', 'file_v3_report', { data: '<script>alert(1)</script>', contentType: 'text/html' });
-    const links = [...JSON.stringify(patched).matchAll(/\((https:\/\/outcome\.test\/feishu\/evidence\?[^)]+)\)/g)].map((m) => m[1]!.replace(/&#38;|&amp;/g, '&'));
     const html = await h.app.fetch(new Request(links.find((l) => l.includes('file_v3_report'))!));
     expect(html.status).toBe(200);
     expect(html.headers.get('content-type')).toBe('application/octet-stream');
