@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, ne, or } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import { MAX_BOUND_PARAMS, type Db } from '../client.ts';
 import { evidence, metrics, outcomes, people, projects, reviews } from '../schema/index.ts';
 
 type OutcomeRow = typeof outcomes.$inferSelect;
@@ -37,37 +37,52 @@ export function outcomeMetrics(db: Db, outcomeId: string) {
 /** One outcome with everything a card or page shows about it, as {@link readOutcomeParts} reads it. */
 export type OutcomeParts = NonNullable<Awaited<ReturnType<typeof readOutcomeParts>>>;
 
+/** People read with an outcome besides those it names (see {@link readOutcomeParts}). */
+export interface AlsoPeople {
+  /** By id: a reviewer about to decide, so the decided card needs no read. */
+  ids?: string[];
+  /** By platform user id: the PMO reviewers a stage-1 approval asks next. */
+  addresses?: string[];
+}
+
 /**
  * One outcome of this workspace with everything a card or page shows about it (project,
  * metrics in position order, evidence and decisions oldest first, the people named), read in
- * a handful of indexed queries. Null when it is not in this workspace. `alsoPeople` are read
- * with the people named (a reviewer about to decide, so the decided card needs no read).
+ * one batch of indexed selects: one round trip, and one snapshot of the outcome. Null when it
+ * is not in this workspace (the other selects, keyed by the outcome's id, then find nothing
+ * of this workspace's that is used). `also` are people read in the same round trip.
  */
-export async function readOutcomeParts(db: Db, workspaceId: string, outcomeId: string, alsoPeople: string[] = []) {
-  const [o] = await db
-    .select()
-    .from(outcomes)
-    .where(and(eq(outcomes.workspaceId, workspaceId), eq(outcomes.id, outcomeId)));
-  if (!o) return null;
-  const [project, ms, ev, rs] = await Promise.all([
-    o.projectId ? db.select().from(projects).where(eq(projects.id, o.projectId)).then((r) => r[0] ?? null) : Promise.resolve(null),
-    outcomeMetrics(db, o.id),
-    db.select().from(evidence).where(eq(evidence.outcomeId, o.id)).orderBy(asc(evidence.createdAt)),
-    db.select().from(reviews).where(eq(reviews.outcomeId, o.id)).orderBy(asc(reviews.decidedAt)),
+export async function readOutcomeParts(db: Db, workspaceId: string, outcomeId: string, also: AlsoPeople = {}) {
+  const theOutcome = and(eq(outcomes.workspaceId, workspaceId), eq(outcomes.id, outcomeId));
+  const column = (c: typeof outcomes.submitterId | typeof outcomes.ownerId | typeof outcomes.reviewerId | typeof outcomes.projectId) => db.select({ id: c }).from(outcomes).where(theOutcome);
+  const named = or(
+    inArray(people.id, column(outcomes.submitterId)),
+    inArray(people.id, column(outcomes.ownerId)),
+    inArray(people.id, column(outcomes.reviewerId)),
+    inArray(people.id, db.select({ id: reviews.reviewerId }).from(reviews).where(eq(reviews.outcomeId, outcomeId))),
+    ...(also.ids?.length ? [inArray(people.id, also.ids)] : []),
+    ...(also.addresses?.length ? [inArray(people.platformUserId, also.addresses.slice(0, MAX_BOUND_PARAMS - 8))] : []),
+  );
+  const [[o], [project], ms, ev, rs, folks] = await db.batch([
+    db.select().from(outcomes).where(theOutcome),
+    db.select().from(projects).where(inArray(projects.id, column(outcomes.projectId))),
+    outcomeMetrics(db, outcomeId),
+    db.select().from(evidence).where(eq(evidence.outcomeId, outcomeId)).orderBy(asc(evidence.createdAt)),
+    db.select().from(reviews).where(eq(reviews.outcomeId, outcomeId)).orderBy(asc(reviews.decidedAt)),
+    db.select().from(people).where(and(eq(people.workspaceId, workspaceId), named)),
   ]);
-  const personIds = [o.submitterId, o.ownerId, o.reviewerId, ...rs.map((r) => r.reviewerId), ...alsoPeople].filter((x): x is string => Boolean(x));
-  const folks = await db.select().from(people).where(inArray(people.id, [...new Set(personIds)]));
-  return { outcome: o, project, metrics: ms, evidence: ev, reviews: rs, people: folks };
+  if (!o) return null;
+  return { outcome: o, project: project ?? null, metrics: ms, evidence: ev, reviews: rs, people: folks };
 }
 
 /**
  * The same parts after a write to the outcome's row and decisions (a decision): those two are
- * read again, in parallel; project, metrics, evidence and people are kept as they were read.
+ * read again, in one round trip; project, metrics, evidence and people are kept as they were read.
  * Null when the outcome is gone.
  */
 export async function rereadDecided(db: Db, parts: OutcomeParts): Promise<OutcomeParts | null> {
   const { id, workspaceId } = parts.outcome;
-  const [[o], rs] = await Promise.all([
+  const [[o], rs] = await db.batch([
     db.select().from(outcomes).where(and(eq(outcomes.workspaceId, workspaceId), eq(outcomes.id, id))),
     db.select().from(reviews).where(eq(reviews.outcomeId, id)).orderBy(asc(reviews.decidedAt)),
   ]);

@@ -9,7 +9,8 @@ function overriding<T extends object>(base: T, patch: Partial<T>): T {
 }
 
 /**
- * A verb context whose reads of one outcome (its row, its project's go-live, its people) are
+ * A verb context whose reads of one outcome (its row, its project's go-live, its people, the
+ * PMO reviewers when they were read with it) are
  * answered from parts the request has already read, for the card it returns: the verb then
  * reads nothing twice. Anything else, and any other outcome, goes to the repositories.
  */
@@ -24,6 +25,11 @@ export function withLoadedOutcome(ctx: VerbContext, parts: OutcomeParts | null):
     person: (ws, id) => {
       const p = parts.people.find((x) => x.id === id && x.workspaceId === ws);
       return p ? Promise.resolve(toRef(p)) : ctx.people.person(ws, id);
+    },
+    pmo: (workspace) => {
+      // All of them read already, or the directory (which also creates the missing ones).
+      const rows = workspace.settings.pmoReviewers.map((address) => parts.people.find((x) => x.platformUserId === address && x.workspaceId === workspace.id));
+      return rows.every((r) => r !== undefined) ? Promise.resolve({ reviewers: rows.map(toRef), channel: workspace.settings.pmoChannel }) : ctx.people.pmo(workspace);
     },
   });
   return { ...ctx, outcomes, people };

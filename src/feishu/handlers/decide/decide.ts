@@ -59,12 +59,13 @@ async function cardFrom(ctx: FeishuCtx, a: Decide, parts: OutcomeParts, viewer: 
  * what is needed (scores to approve, a comment otherwise); the clicked card is replaced in
  * the response by the decided one, and the rest (next stage, the member's notice, other
  * copies of the card) goes out through the outbox after the response. The outcome is read
- * once, with the clicker: the verb decides on it, and after the write only its row and its
- * decisions are read again for the card.
+ * once (one round trip), with the clicker and the PMO reviewers: the verb decides on it, and
+ * after the write only its row and its decisions are read again (one round trip) for the card.
  */
 export async function decide(ctx: FeishuCtx, a: Decide, actor: PersonRef, formValue: Record<string, unknown>, locale: Locale): Promise<CardResponse> {
   const { deps, workspace } = ctx;
-  const parts = await readOutcomeParts(deps.db, workspace.id, a.o, [actor.id]);
+  // The PMO reviewers come along: a stage-1 approval asks them next, and the verb looks them up.
+  const parts = await readOutcomeParts(deps.db, workspace.id, a.o, { ids: [actor.id], addresses: workspace.settings.pmoReviewers });
   try {
     await decideOutcome({
       ctx: withLoadedOutcome(deps.verbs, parts),
