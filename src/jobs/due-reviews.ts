@@ -1,10 +1,11 @@
 import type { Db } from '../db/client.ts';
-import { markReviewEscalated, markReviewNotified, markReviewReminded, personById, reviewsToEscalate, reviewsToNotify, reviewsToRemind, type ReviewDueRow } from '../db/queries/jobs.ts';
+import { markReviewEscalated, markReviewNotified, markReviewReminded, reviewsToEscalate, reviewsToNotify, reviewsToRemind, type ReviewDueRow } from '../db/queries/jobs.ts';
+import { personById } from '../db/queries/people.ts';
 import { escalationRecipients, followUpPlan, isReviewDue, shouldEscalate, shouldRemind } from '../domain/followup-rules.ts';
 import { zoneOr } from '../domain/schedule.ts';
 import { eachItem, JOB_BATCH, type JobLog, notify, workspaceCache } from './job-kit.ts';
 
-const ownerOf = (db: Db, r: ReviewDueRow) => personById(db, r.ownerId ?? r.submitterId);
+const ownerOf = (db: Db, r: ReviewDueRow) => personById(db, r.s.workspaceId, r.ownerId ?? r.submitterId);
 const toOwner = (owner: { id: string; platformUserId: string } | null) => (owner ? [{ personId: owner.id, address: owner.platformUserId }] : []);
 
 /**
@@ -42,7 +43,7 @@ export async function escalateOverdueReviews(db: Db, now: Date, log: JobLog): Pr
   return eachItem('review escalations', rows, (r) => r.s.id, async (r) => {
     const w = await workspace(r.s.workspaceId);
     const owner = await ownerOf(db, r);
-    const manager = await personById(db, owner?.managerId ?? null);
+    const manager = owner?.managerId ? await personById(db, r.s.workspaceId, owner.managerId) : null;
     const to = escalationRecipients(manager && { personId: manager.id, address: manager.platformUserId }, w.settings);
     const data = { scheduleId: r.s.id, outcomeId: r.s.outcomeId, ownerId: owner?.id ?? null };
     await db.batch([markReviewEscalated(db, r.s.id, now), ...notify(db, w, to.map((t) => ({ kind: 'review_escalation', to: t, data, dedupeKey: `review_escalation:${r.s.id}:${t.address}` })), now)]);

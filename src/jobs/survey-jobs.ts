@@ -8,7 +8,7 @@ export async function remindSurveys(db: Db, now: Date, log: JobLog): Promise<num
   const workspace = workspaceCache(db);
   return eachItem('survey reminders', due, (s) => s.id, async (s) => {
     const w = await workspace(s.workspaceId);
-    const answered = await surveyRespondents(db, s.id);
+    const answered = await surveyRespondents(db, s.workspaceId, s.id);
     const pending = s.audience.filter((a) => !answered.has(a));
     await db.batch([
       markSurveyReminded(db, s.id),

@@ -33,8 +33,8 @@ function surveyView(s: SurveyRow, project: string, myScore: number | null, reade
   };
 }
 
-const summaryOf = async (db: Db, surveyId: string): Promise<NpsSummaryView> => {
-  const s = summarizeNps(await surveyScores(db, surveyId));
+const summaryOf = async (db: Db, workspaceId: string, surveyId: string): Promise<NpsSummaryView> => {
+  const s = summarizeNps(await surveyScores(db, workspaceId, surveyId));
   return { n: s.n, hidden: s.hidden, nps: s.nps, interval: s.interval, promoters: s.promoters, passives: s.passives, detractors: s.detractors, distribution: s.distribution };
 };
 
@@ -44,11 +44,11 @@ export async function loadSurveyResults(db: Db, workspaceId: string, surveyId: s
   if (!row) return null;
   const latest = async (kind: 'baseline' | 'follow_up') => {
     const id = await latestClosedSurveyOf(db, workspaceId, row.survey.projectId, kind);
-    return id ? summaryOf(db, id) : null;
+    return id ? summaryOf(db, workspaceId, id) : null;
   };
   return {
     survey: surveyView(row.survey, row.projectName, null, reader),
-    summary: await summaryOf(db, surveyId),
+    summary: await summaryOf(db, workspaceId, surveyId),
     comparison: { baseline: await latest('baseline'), followUp: await latest('follow_up') },
     minResponses: NPS_MIN_RESPONSES,
   };

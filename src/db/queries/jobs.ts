@@ -28,13 +28,6 @@ export function listWorkspaces(db: Db, limit: number): Promise<WorkspaceInfo[]> 
   return db.select({ id: workspaces.id, platform: workspaces.platform, settings: workspaces.settings }).from(workspaces).limit(limit);
 }
 
-/** A person's platform address, time zone and manager, by person id. */
-export async function personById(db: Db, personId: string | null) {
-  if (!personId) return null;
-  const [p] = await db.select({ id: people.id, platformUserId: people.platformUserId, timeZone: people.timeZone, managerId: people.managerId }).from(people).where(eq(people.id, personId));
-  return p ?? null;
-}
-
 /** Up to `limit` review schedules matching `where`, soonest first, with their outcome's owner (or submitter). */
 function reviewsWhere(db: Db, where: SQL | undefined, limit: number) {
   return db
@@ -83,8 +76,8 @@ export const surveysToRemind = (db: Db, now: Date, limit: number) =>
     .limit(limit);
 
 /** Platform addresses of those who answered the survey. */
-export async function surveyRespondents(db: Db, surveyId: string): Promise<Set<string>> {
-  return new Set((await db.select({ r: surveyResponses.respondentId }).from(surveyResponses).where(eq(surveyResponses.surveyId, surveyId))).map((x) => x.r));
+export async function surveyRespondents(db: Db, workspaceId: string, surveyId: string): Promise<Set<string>> {
+  return new Set((await db.select({ r: surveyResponses.respondentId }).from(surveyResponses).where(and(eq(surveyResponses.workspaceId, workspaceId), eq(surveyResponses.surveyId, surveyId)))).map((x) => x.r));
 }
 
 /** The survey's one reminder is spent. */

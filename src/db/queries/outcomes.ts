@@ -30,8 +30,8 @@ export async function surveyableOutcomes(
 }
 
 /** An outcome's metrics in position order (the caller has checked the outcome's workspace). */
-export function outcomeMetrics(db: Db, outcomeId: string) {
-  return db.select().from(metrics).where(eq(metrics.outcomeId, outcomeId)).orderBy(asc(metrics.position));
+export function outcomeMetrics(db: Db, workspaceId: string, outcomeId: string) {
+  return db.select().from(metrics).where(and(eq(metrics.workspaceId, workspaceId), eq(metrics.outcomeId, outcomeId))).orderBy(asc(metrics.position));
 }
 
 /** One outcome with everything a card or page shows about it, as {@link readOutcomeParts} reads it. */
@@ -66,7 +66,7 @@ export async function readOutcomeParts(db: Db, workspaceId: string, outcomeId: s
   const [[o], [project], ms, ev, rs, folks] = await db.batch([
     db.select().from(outcomes).where(theOutcome),
     db.select().from(projects).where(inArray(projects.id, column(outcomes.projectId))),
-    outcomeMetrics(db, outcomeId),
+    outcomeMetrics(db, workspaceId, outcomeId),
     db.select().from(evidence).where(eq(evidence.outcomeId, outcomeId)).orderBy(asc(evidence.createdAt)),
     db.select().from(reviews).where(eq(reviews.outcomeId, outcomeId)).orderBy(asc(reviews.decidedAt)),
     db.select().from(people).where(and(eq(people.workspaceId, workspaceId), named)),

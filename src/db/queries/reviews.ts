@@ -53,5 +53,5 @@ export async function reviewWithOwner(db: Db, workspaceId: string, scheduleId: s
     .innerJoin(people, eq(people.id, sql`coalesce(${outcomes.ownerId}, ${outcomes.submitterId})`))
     .where(and(eq(reviewSchedules.workspaceId, workspaceId), eq(reviewSchedules.id, scheduleId)));
   if (!row) return null;
-  return { schedule: row.s, title: row.title, owner: row.owner, metrics: await outcomeMetrics(db, row.s.outcomeId) };
+  return { schedule: row.s, title: row.title, owner: row.owner, metrics: await outcomeMetrics(db, workspaceId, row.s.outcomeId) };
 }

@@ -15,8 +15,8 @@ export async function surveyWithProject(db: Db, workspaceId: string, surveyId: s
 }
 
 /** Every score a survey was given (never who gave it; the caller has checked the survey's workspace). */
-export async function surveyScores(db: Db, surveyId: string): Promise<number[]> {
-  return (await db.select({ score: surveyResponses.score }).from(surveyResponses).where(eq(surveyResponses.surveyId, surveyId))).map((r) => r.score);
+export async function surveyScores(db: Db, workspaceId: string, surveyId: string): Promise<number[]> {
+  return (await db.select({ score: surveyResponses.score }).from(surveyResponses).where(and(eq(surveyResponses.workspaceId, workspaceId), eq(surveyResponses.surveyId, surveyId)))).map((r) => r.score);
 }
 
 /** The project's most recently closed survey of this kind; null when it has none. */
