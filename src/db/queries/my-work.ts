@@ -18,7 +18,7 @@ export async function readMyWork(db: Db, workspaceId: string, me: { personId: st
       .orderBy(desc(outcomes.createdAt))
       .limit(200),
     db
-      .select({ outcomeId: outcomes.id, title: outcomes.title, dueAt: reviewSchedules.dueAt })
+      .select({ outcomeId: outcomes.id, title: outcomes.title, dueAt: reviewSchedules.dueAt, status: reviewSchedules.status })
       .from(reviewSchedules)
       .innerJoin(outcomes, eq(outcomes.id, reviewSchedules.outcomeId))
       .where(

@@ -1,3 +1,4 @@
+import { isReviewOpen, type ReviewScheduleStatus } from '../../domain/followup-rules.ts';
 import { shortfallsOf } from '../../domain/metrics.ts';
 import { loadReviewDueView } from '../../views/followup-view.ts';
 import type { Recipient } from '../recipient.ts';
@@ -10,9 +11,6 @@ export const scheduleOf = (row: { payload: Record<string, unknown> }) => {
   return scheduleId ? { scheduleId } : null;
 };
 
-/** Whether a review still waits for its owner. */
-export const reviewOpen = (status: string) => status === 'scheduled' || status === 'notified';
-
 /** The owner's review card as it stands now: the form while open, what was recorded once done. */
 export async function loadReviewCard(ctx: KindContext, scheduleId: string, to: Recipient, reminder: boolean): Promise<ReviewCardView | null> {
   const review = await loadReviewDueView(ctx.db, to.workspace.id, scheduleId, to);
@@ -24,7 +22,7 @@ export async function loadReviewCard(ctx: KindContext, scheduleId: string, to: R
 /** The rule both review cards and the escalation share: nothing to ask once the review is recorded or cancelled. */
 export const unlessReviewClosed = (v: NotificationView): string | null => {
   const status = v.type === 'review' ? v.review.status : v.type === 'escalation' ? v.status : null;
-  return status && !reviewOpen(status) ? `the review is ${status}` : null;
+  return status && !isReviewOpen(status as ReviewScheduleStatus) ? `the review is ${status}` : null;
 };
 
 /** review_due: the owner's card with the form to record the review. Skipped once recorded or cancelled. */

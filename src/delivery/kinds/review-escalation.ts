@@ -1,9 +1,8 @@
 import { scheduleDueAt } from '../../db/queries/reviews.ts';
+import { daysOverdue } from '../../domain/followup-rules.ts';
 import { loadReviewDueView } from '../../views/followup-view.ts';
 import { scheduleOf, unlessReviewClosed } from './review-due.ts';
 import { defineKind } from './types.ts';
-
-const DAY_MS = 86_400_000;
 
 /**
  * review_escalation: the manager (or the PMO) learns the review is N days overdue. Skipped
@@ -16,8 +15,7 @@ export const reviewEscalation = defineKind({
   async load(ctx, p, to) {
     const [view, dueAt] = await Promise.all([loadReviewDueView(ctx.db, to.workspace.id, p.scheduleId, to), scheduleDueAt(ctx.db, to.workspace.id, p.scheduleId)]);
     if (!view || !dueAt) return null;
-    const days = Math.max(0, Math.floor((ctx.clock.now().getTime() - dueAt.getTime()) / DAY_MS));
-    return { type: 'escalation', title: view.title, owner: view.owner, status: view.status, days, dueText: view.dueText, url: view.url };
+    return { type: 'escalation', title: view.title, owner: view.owner, status: view.status, days: daysOverdue(dueAt, ctx.clock.now()), dueText: view.dueText, url: view.url };
   },
   skipWhen: unlessReviewClosed,
   posts: true,

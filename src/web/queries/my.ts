@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { readMyWork } from '../../db/queries/my-work.ts';
 import { listAwaitingReview } from '../../db/queries/outcomes.ts';
+import { isReviewOverdue } from '../../domain/followup-rules.ts';
 import type { OutcomeStatus } from '../../domain/types.ts';
 import type { Viewer } from '../env.ts';
 import { DUE_WINDOW_DAYS } from './reviews.ts';
@@ -29,7 +30,7 @@ export async function loadMy(db: Db, v: Viewer, now: Date): Promise<MyData> {
   const todos: Todo[] = [
     ...list.filter((o) => o.status === 'changes_requested' && o.submitterId === me).map((o): Todo => ({ kind: 'resubmit', outcomeId: o.id, title: o.title })),
     ...awaiting.map((o): Todo => ({ kind: 'review', outcomeId: o.id, title: o.title, status: o.status })),
-    ...due.map((r): Todo => ({ kind: 'record_actuals', outcomeId: r.outcomeId, title: r.title, dueAt: r.dueAt, overdue: r.dueAt < now })),
+    ...due.map((r): Todo => ({ kind: 'record_actuals', outcomeId: r.outcomeId, title: r.title, dueAt: r.dueAt, overdue: isReviewOverdue(r, now) })),
     ...open.filter((s) => s.audience.includes(v.person.platformUserId) && !done.has(s.id)).map((s): Todo => ({ kind: 'answer_survey', surveyId: s.id, projectName: s.projectName, question: s.question })),
   ];
   return { outcomes: list.map((o) => ({ id: o.id, title: o.title, status: o.status, projectName: o.projectName, updatedAt: o.updatedAt ?? o.createdAt })), todos };

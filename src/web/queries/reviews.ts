@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { listOpenReviews } from '../../db/queries/open-reviews.ts';
+import { isReviewOverdue } from '../../domain/followup-rules.ts';
 import { readerOf } from '../context/viewer.ts';
 import type { Viewer } from '../env.ts';
 
@@ -38,7 +39,8 @@ export async function loadDueReviews(db: Db, v: Viewer, now: Date): Promise<{ ow
       continue;
     }
     const o = owners.get(r.ownerId) ?? { ownerId: r.ownerId, ownerName: r.ownerName || r.ownerAddress, reviews: [] };
-    o.reviews.push({ outcomeId: r.outcomeId, title: r.title, projectName: r.projectName, kind: r.kind, dueAt: r.dueAt, status: r.status as 'scheduled' | 'notified', overdue: r.dueAt < now });
+    const status = r.status as 'scheduled' | 'notified';
+    o.reviews.push({ outcomeId: r.outcomeId, title: r.title, projectName: r.projectName, kind: r.kind, dueAt: r.dueAt, status, overdue: isReviewOverdue({ status, dueAt: r.dueAt }, now) });
     owners.set(r.ownerId, o);
   }
   const overdue = (o: OwnerReviews) => o.reviews.filter((r) => r.overdue).length;
