@@ -10,8 +10,7 @@
  * A metric that stays at risk is told again at most weekly; one that recovers and turns
  * at risk again within the week is not.
  */
-import { TZDate } from '@date-fns/tz';
-import { format, startOfISOWeek } from 'date-fns';
+import { weekOf } from './iso-week.ts';
 import type { MetricStatus } from './forecast-types.ts';
 
 export const AT_RISK_ALERT_INTERVAL_MS = 7 * 86_400_000;
@@ -27,7 +26,7 @@ export function shouldAlertAtRisk(status: MetricStatus, lastAlertAt: Date | null
 
 /** The ISO week of `now` in `timeZone`, as the weekly digest names it (2026-W49). */
 export function isoWeekOf(now: Date, timeZone: string): string {
-  return format(startOfISOWeek(new TZDate(now.getTime(), timeZone)), "RRRR-'W'II");
+  return weekOf(now, timeZone).isoWeek;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Recipient } from './ports.ts';
 import { workingMorningAfter } from './schedule.ts';
 import type { WorkspaceSettingsShape } from './settings.ts';
+import { DAY_MS } from './iso-week.ts';
 
 /**
  * The follow-up rules, once: when a review's owner is reminded, when and to whom it is
@@ -10,7 +11,6 @@ import type { WorkspaceSettingsShape } from './settings.ts';
 
 export type ReviewScheduleStatus = 'scheduled' | 'notified' | 'done' | 'cancelled';
 
-const DAY_MS = 86_400_000;
 
 /** Still waiting for the owner's numbers (not recorded, not cancelled). */
 export function isReviewOpen(status: ReviewScheduleStatus): boolean {

@@ -21,6 +21,7 @@ import { screenOutliers, tolerance } from './forecast-outliers.ts';
 import type { FlaggedReading, Forecast, ForecastInput, ForecastReading, MetricStatus, Projection } from './forecast-types.ts';
 import { isDeviation, progress, shortfall } from './metrics.ts';
 import { theilSen, valueAt, type Point } from './theil-sen.ts';
+import { DAY_MS } from './iso-week.ts';
 
 export type * from './forecast-types.ts';
 
@@ -34,7 +35,6 @@ export const MAX_FORECAST_READINGS = 200;
 /** Readings needed for a projection (after outliers are taken out). */
 export const MIN_READINGS_TO_PROJECT = 3;
 
-const DAY_MS = 86_400_000;
 const daysBetween = (from: Date, to: Date) => (to.getTime() - from.getTime()) / DAY_MS;
 
 /**

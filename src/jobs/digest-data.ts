@@ -1,18 +1,10 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns/format';
-import { startOfISOWeek } from 'date-fns/startOfISOWeek';
 import type { Db } from '../db/client.ts';
 import { readDigest, type DigestPeriod } from '../db/queries/digest.ts';
 import type { DigestData } from '../domain/digest.ts';
-import { DAY_MS } from './job-kit.ts';
+import { DAY_MS, weekOf } from '../domain/iso-week.ts';
 
 export type { DigestPeriod } from '../db/queries/digest.ts';
 
-/** Monday 00:00 of `now`'s ISO week in `timeZone`, and its ISO week name (2026-W48). */
-export function weekOf(now: Date, timeZone: string): { start: Date; isoWeek: string } {
-  const start = startOfISOWeek(new TZDate(now.getTime(), timeZone));
-  return { start: new Date(start.getTime()), isoWeek: format(start, "RRRR-'W'II") };
-}
 
 /**
  * Monday's digest looks back on the ISO week that just ended; the on-demand report

@@ -11,7 +11,7 @@ export { pmoAddresses } from '../domain/followup-rules.ts';
  * about two queries, which keeps a busy run well inside D1's per-invocation query budget.
  */
 export const JOB_BATCH = 100;
-export const DAY_MS = 86_400_000;
+export { DAY_MS } from '../domain/iso-week.ts';
 
 /** Caches workspace rows during one run (jobs touch few workspaces, many rows). */
 export function workspaceCache(db: Db) {

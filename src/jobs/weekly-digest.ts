@@ -1,7 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import { batchOnce, type Db } from '../db/client.ts';
 import { claimDigest, digestWritten, listWorkspaces } from '../db/queries/jobs.ts';
-import { gatherDigest, weekOf } from './digest-data.ts';
+import { weekOf } from '../domain/iso-week.ts';
+import { gatherDigest } from './digest-data.ts';
 import { eachItem, JOB_BATCH, notify, pmoAddresses, type JobLog } from './job-kit.ts';
 
 const DIGEST_HOUR = 9;

@@ -6,8 +6,8 @@ import { changePct } from '../../domain/metrics.ts';
 import { summarizeNps } from '../../domain/nps.ts';
 import type { Db } from '../client.ts';
 import { auditLog, metricReadings, metrics, outcomes, people, projects, reviewSchedules, surveyResponses, surveys } from '../schema/index.ts';
+import { DAY_MS } from '../../domain/iso-week.ts';
 
-const DAY_MS = 86_400_000;
 const WAITING_DAYS = 3;
 const TOP = 5;
 
