@@ -18,7 +18,7 @@ export type OutcomeStatus =
 export type ReviewStage = 'manager' | 'pmo';
 export type Decision = 'approve' | 'request_changes' | 'reject';
 export type Direction = 'increase' | 'decrease';
-export type ReadingSource = 'manual' | 'api' | 'review';
+export type ReadingSource = 'manual' | 'review' | 'api' | 'webhook' | 'pull';
 export type EvidenceKind = 'link' | 'file' | 'image' | 'certificate';
 
 export interface MetricInput {

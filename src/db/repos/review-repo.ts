@@ -4,6 +4,7 @@ import type { Platform } from '../../domain/types.ts';
 import { batchOnce, type Db } from '../client.ts';
 import { actionGuards, auditLog, evidence, metricReadings, metrics, outcomes, reviewSchedules, workspaces } from '../schema/index.ts';
 import { insertNotifications } from './outbox-rows.ts';
+import { refreshActuals } from './readings-repo.ts';
 
 /** The 90-day (and second) reviews: reading one, and recording its result once. */
 export function createReviewRepo(db: Db): ReviewRepo {
@@ -34,10 +35,8 @@ export function createReviewRepo(db: Db): ReviewRepo {
         // Recorded once: a second submit of the same review fails the whole batch here.
         db.insert(actionGuards).values({ workspaceId: ws, action: 'review_recorded', key: r.scheduleId, at: r.at }),
         db.update(reviewSchedules).set({ status: 'done', completedAt: r.at }).where(and(eq(reviewSchedules.id, r.scheduleId), sql`${reviewSchedules.status} in ('scheduled', 'notified')`)),
-        ...r.readings.flatMap((x) => [
-          db.insert(metricReadings).values({ workspaceId: ws, metricId: x.metricId, value: x.value, measuredAt: r.at, source: 'review', recordedBy: r.actorId, createdAt: r.at }),
-          db.update(metrics).set({ actual: x.value }).where(eq(metrics.id, x.metricId)),
-        ]),
+        ...r.readings.map((x) => db.insert(metricReadings).values({ workspaceId: ws, metricId: x.metricId, value: x.value, measuredAt: r.at, source: 'review', recordedBy: r.actorId, createdAt: r.at })),
+        ...refreshActuals(db, ws, r.readings.map((x) => x.metricId)),
         ...(r.evidenceUrl ? [db.insert(evidence).values({ workspaceId: ws, outcomeId: r.outcomeId, kind: 'link', url: r.evidenceUrl, title: null, addedBy: r.actorId, createdAt: r.at })] : []),
         db.insert(auditLog).values({ ...r.audit, workspaceId: ws }),
         ...insertNotifications(db, ws, w!.platform as Platform, r.notifications, r.at),

@@ -1,4 +1,5 @@
-import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, workspaceId } from './columns.ts';
 import { outcomes } from './outcomes.ts';
 
@@ -18,7 +19,12 @@ export const metrics = sqliteTable(
     target: real('target').notNull(),
     /** Latest actual value; the history is in metric_readings. */
     actual: real('actual'),
+    /** A name an external system uses for this metric (API readings may name it instead of the id); unique per workspace. */
+    externalKey: text('external_key'),
     createdAt: createdAt(),
   },
-  (t) => [index('metrics_outcome').on(t.outcomeId, t.position)],
+  (t) => [
+    index('metrics_outcome').on(t.outcomeId, t.position),
+    uniqueIndex('metrics_external_key').on(t.workspaceId, t.externalKey).where(sql`external_key IS NOT NULL`),
+  ],
 );

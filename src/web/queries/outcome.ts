@@ -5,7 +5,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { changePct, shortfallsOf, type ShortfallLine } from '../../domain/metrics.ts';
 import { roi } from '../../domain/roi.ts';
 import { meanScores } from '../../domain/scores.ts';
-import type { ScoreCard } from '../../domain/types.ts';
+import type { ReadingSource, ScoreCard } from '../../domain/types.ts';
 import { loadOutcomeView } from '../../views/outcome-view.ts';
 import { readerOf } from '../context/viewer.ts';
 import type { Viewer } from '../env.ts';
@@ -15,7 +15,7 @@ export interface OutcomePageData {
   workspacePlatform: 'slack' | 'feishu';
   workspaceExternalId: string;
   /** Readings per metric (same order as view.metrics), oldest first. */
-  readings: { measuredAt: Date; value: number; source: 'manual' | 'api' | 'review' }[][];
+  readings: { measuredAt: Date; value: number; source: ReadingSource }[][];
   schedules: { kind: 'first' | 'second'; dueAt: Date; status: 'scheduled' | 'notified' | 'done' | 'cancelled'; completedAt: Date | null }[];
   /** Metrics whose shortfall exceeds the workspace threshold (the 90-day deviation alert), with their change %. */
   alerts: (ShortfallLine & { changePct: number | null })[];
