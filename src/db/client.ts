@@ -14,6 +14,9 @@ export type Db = BaseSQLiteDatabase<'async', unknown, typeof schema> & {
 };
 
 /** True when `err` (or its cause chain) is SQLite's UNIQUE violation on `table`. */
+/** One statement of a `db.batch`, for callers outside src/db that add theirs to a repo's batch. */
+export type Statement = BatchItem<'sqlite'>;
+
 export function isUniqueViolation(err: unknown, table: string): boolean {
   for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
     const msg = String((e as { message?: unknown }).message ?? '');

@@ -1,6 +1,5 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
-import { MAX_BOUND_PARAMS, inChunks, type Db } from '../client.ts';
+import { MAX_BOUND_PARAMS, inChunks, type Db, type Statement } from '../client.ts';
 import { metricReadings, metrics, type ReadingSource } from '../schema/index.ts';
 
 /** One reading to store; the metric is already known to belong to the workspace. */
@@ -26,7 +25,7 @@ export interface StoredReading {
  * external id its metric already has is skipped, so sending the same batch twice stores it
  * once; the result lists only the readings stored now.
  */
-export async function insertReadings(db: Db, workspaceId: string, rows: readonly NewReading[], now: Date, extra: BatchItem<'sqlite'>[] = []): Promise<StoredReading[]> {
+export async function insertReadings(db: Db, workspaceId: string, rows: readonly NewReading[], now: Date, extra: Statement[] = []): Promise<StoredReading[]> {
   if (rows.length === 0 && extra.length === 0) return [];
   const values = rows.map((r) => ({
     workspaceId,
@@ -45,7 +44,7 @@ export async function insertReadings(db: Db, workspaceId: string, rows: readonly
   const touched = [...new Set(rows.map((r) => r.metricId))];
   const statements = [...inserts, ...refreshActuals(db, workspaceId, touched), ...extra];
   if (statements.length === 0) return [];
-  const results = await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  const results = await db.batch(statements as [Statement, ...Statement[]]);
   return (results.slice(0, inserts.length) as StoredReading[][]).flat();
 }
 

@@ -1,0 +1,98 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { ReadingSource } from '../../domain/types.ts';
+import { MAX_BOUND_PARAMS, type Db } from '../client.ts';
+import { metricReadings, metrics, outcomes, reviewSchedules } from '../schema/index.ts';
+
+/** A reading as the forecast and its explanation show it. */
+export interface ForecastReadingRow {
+  id: string;
+  value: number;
+  measuredAt: Date;
+  source: ReadingSource;
+  sourceId: string | null;
+}
+
+/** What one metric's forecast needs: its target, its review date and its latest readings. */
+export interface ForecastInputRow {
+  metricId: string;
+  outcomeId: string;
+  name: string;
+  unit: string;
+  direction: 'increase' | 'decrease';
+  baseline: number;
+  target: number;
+  ownerId: string | null;
+  /** The first follow-up review's due date, else the outcome's planned review date. */
+  reviewAt: Date | null;
+  /** The review was recorded. */
+  reviewDone: boolean;
+  readings: ForecastReadingRow[];
+}
+
+/**
+ * Reads the forecast inputs of metrics in one workspace: metrics with their outcome's review
+ * date, and for each the latest `limit` readings (oldest first). Three queries, whatever the
+ * number of metrics; ids of other workspaces are ignored.
+ */
+export async function readForecastInputs(db: Db, workspaceId: string, metricIds: readonly string[], limit = 200): Promise<ForecastInputRow[]> {
+  const ids = [...new Set(metricIds)];
+  const out: ForecastInputRow[] = [];
+  for (let i = 0; i < ids.length; i += MAX_BOUND_PARAMS - 2) out.push(...(await readChunk(db, workspaceId, ids.slice(i, i + MAX_BOUND_PARAMS - 2), limit)));
+  return out;
+}
+
+async function readChunk(db: Db, workspaceId: string, ids: string[], limit: number): Promise<ForecastInputRow[]> {
+  const [ms, schedules, readings] = await db.batch([
+    db
+      .select({ m: metrics, ownerId: sql<string | null>`coalesce(${outcomes.ownerId}, ${outcomes.submitterId})`, plannedAt: outcomes.dueAt })
+      .from(metrics)
+      .innerJoin(outcomes, eq(outcomes.id, metrics.outcomeId))
+      .where(and(eq(metrics.workspaceId, workspaceId), inArray(metrics.id, ids))),
+    db
+      .select({ outcomeId: reviewSchedules.outcomeId, dueAt: reviewSchedules.dueAt, status: reviewSchedules.status })
+      .from(reviewSchedules)
+      .innerJoin(metrics, eq(metrics.outcomeId, reviewSchedules.outcomeId))
+      .where(and(eq(reviewSchedules.workspaceId, workspaceId), eq(reviewSchedules.kind, 'first'), inArray(metrics.id, ids))),
+    db.all<{ id: string; metric_id: string; value: number; measured_at: number; source: ReadingSource; source_id: string | null }>(sql`
+      select id, metric_id, value, measured_at, source, source_id from (
+        select r.id, r.metric_id, r.value, r.measured_at, r.source, r.source_id,
+               row_number() over (partition by r.metric_id order by r.measured_at desc, r.created_at desc) as rn
+        from ${metricReadings} r
+        where r.workspace_id = ${workspaceId} and r.metric_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
+      ) where rn <= ${limit} order by measured_at`),
+  ]);
+  const schedule = new Map(schedules.map((s) => [s.outcomeId, s]));
+  const byMetric = new Map<string, ForecastReadingRow[]>();
+  for (const r of readings) {
+    const list = byMetric.get(r.metric_id) ?? [];
+    list.push({ id: r.id, value: r.value, measuredAt: new Date(r.measured_at), source: r.source, sourceId: r.source_id });
+    byMetric.set(r.metric_id, list);
+  }
+  return ms.map(({ m, ownerId, plannedAt }) => {
+    const s = schedule.get(m.outcomeId);
+    return {
+      metricId: m.id,
+      outcomeId: m.outcomeId,
+      name: m.name,
+      unit: m.unit,
+      direction: m.direction,
+      baseline: m.baseline,
+      target: m.target,
+      ownerId,
+      reviewAt: s?.dueAt ?? plannedAt ?? null,
+      reviewDone: s?.status === 'done',
+      readings: byMetric.get(m.id) ?? [],
+    };
+  });
+}
+
+/** Metric ids of the given outcomes, in their position order. */
+export async function metricIdsOf(db: Db, workspaceId: string, outcomeIds: readonly string[]): Promise<string[]> {
+  if (outcomeIds.length === 0) return [];
+  const rows = await db
+    .select({ id: metrics.id })
+    .from(metrics)
+    .where(and(eq(metrics.workspaceId, workspaceId), inArray(metrics.outcomeId, [...outcomeIds])))
+    .orderBy(asc(metrics.outcomeId), asc(metrics.position));
+  return rows.map((r) => r.id);
+}
