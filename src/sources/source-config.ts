@@ -116,3 +116,6 @@ export function splitSecret(input: SourceInput): { kind: SourceInput['kind']; na
   const { rule, schedule: sched, secret: _s, bearer: _b, appSecret: _a, ...config } = rest as Record<string, unknown>;
   return { kind, name, rule: (rule as MappingRule | undefined) ?? null, config, schedule: (sched as 'hourly' | 'daily' | undefined) ?? null, secret };
 }
+
+/** The additional data a source's sealed secret is bound to: a box copied to another source does not open. */
+export const sourceSecretContext = (sourceId: string) => `metric_source:${sourceId}`;
