@@ -44,6 +44,8 @@ export interface EvidenceView {
 }
 
 export interface ReviewView {
+  /** The submission round the decision was taken in. */
+  round: number;
   stage: 'manager' | 'pmo';
   decision: 'approve' | 'request_changes' | 'reject';
   reviewer: PersonView;

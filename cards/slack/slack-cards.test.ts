@@ -38,6 +38,7 @@ const view = (over: Partial<OutcomeView> = {}): OutcomeView => ({
 });
 
 const decision: ReviewView = {
+  round: 1,
   stage: 'manager',
   decision: 'approve',
   reviewer: { address: 'UMANAGER1', name: 'Bob' },

@@ -86,6 +86,7 @@ export function outcomeViewOf(parts: OutcomeParts, viewer: Viewer): OutcomeView 
 /** One stored decision as the cards show it. */
 function toReviewView(r: ReviewRow, reviewer: PersonView, timeZone: string): ReviewView {
   return {
+    round: r.round,
     stage: r.stage,
     decision: r.decision,
     reviewer,
@@ -101,6 +102,11 @@ export function stageDecisionOf(parts: OutcomeParts, round: number, stage: 'mana
   const r = parts.reviews.find((x) => x.round === round && x.stage === stage);
   const reviewer = r && personOf(parts)(r.reviewerId);
   return r && reviewer ? toReviewView(r, reviewer, timeZone) : null;
+}
+
+/** The decision on one stage of one round among an outcome view's decisions; null while open. */
+export function decisionIn(outcome: OutcomeView, round: number, stage: 'manager' | 'pmo'): ReviewView | null {
+  return outcome.reviews.find((r) => r.round === round && r.stage === stage) ?? null;
 }
 
 /** The decision taken on one stage of one round (what a decided card shows); null while open. */

@@ -1,6 +1,6 @@
 import type { OutcomeView, ReviewView } from '../../../cards/view.ts';
 import { stageOf } from '../../domain/outcome-lifecycle.ts';
-import { loadStageDecision } from '../../views/outcome-view.ts';
+import { decisionIn } from '../../views/outcome-view.ts';
 import type { Recipient } from '../recipient.ts';
 import { defineKind, read, type KindContext } from './types.ts';
 import type { ApprovalView } from './views.ts';
@@ -25,11 +25,9 @@ export function stageRefOf(payload: Record<string, unknown>): StageRef | null {
  * decision. Needs only the reader's workspace and zone (Feishu's card callback loads it too).
  */
 export async function loadApproval(ctx: Pick<KindContext, 'db' | 'outcome'>, a: StageRef, to: Pick<Recipient, 'timeZone'> & { workspace: { id: string } }): Promise<ApprovalView | null> {
-  const [outcome, decision] = await Promise.all([
-    ctx.outcome(to.workspace.id, a.outcomeId, to.timeZone),
-    loadStageDecision(ctx.db, to.workspace.id, a.outcomeId, a.round, a.stage, to.timeZone),
-  ]);
-  return outcome && approvalViewOf(outcome, decision, a);
+  // The stage's decision is among the outcome's decisions: one read, not two.
+  const outcome = await ctx.outcome(to.workspace.id, a.outcomeId, to.timeZone);
+  return outcome && approvalViewOf(outcome, decisionIn(outcome, a.round, a.stage), a);
 }
 
 /** The approval card of an outcome and its stage's decision, both already loaded: open while undecided in its round and stage. */

@@ -1,6 +1,6 @@
 import { firstReviewDueAt } from '../../db/queries/reviews.ts';
 import { dateText } from '../../views/dates.ts';
-import { loadStageDecision } from '../../views/outcome-view.ts';
+import { decisionIn } from '../../views/outcome-view.ts';
 import { stageRefOf, type StageRef } from './approval-request.ts';
 import { defineKind } from './types.ts';
 
@@ -14,10 +14,8 @@ export const decisionNotice = defineKind<StageRef>({
   parse: (row) => stageRefOf(row.payload),
   audience: 'person',
   async load(ctx, a, to) {
-    const [outcome, decision] = await Promise.all([
-      ctx.outcome(to.workspace.id, a.outcomeId, to.timeZone),
-      loadStageDecision(ctx.db, to.workspace.id, a.outcomeId, a.round, a.stage, to.timeZone),
-    ]);
+    const outcome = await ctx.outcome(to.workspace.id, a.outcomeId, to.timeZone);
+    const decision = outcome && decisionIn(outcome, a.round, a.stage);
     if (!outcome || !decision) return null;
     const verified = decision.decision === 'approve' && a.stage === 'pmo';
     const dueAt = verified ? await firstReviewDueAt(ctx.db, to.workspace.id, a.outcomeId) : null;
