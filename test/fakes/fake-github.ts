@@ -7,6 +7,7 @@
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import { githubPayloads } from './hooks/github-payloads.ts';
+import { hubSignature } from './shared/hub-signature.ts';
 
 export interface Delivery {
   guid: string;
@@ -46,7 +47,7 @@ export function fakeGithub(opts: { url: string; secret: string; hookId?: number;
     };
     if (!options.unsigned) {
       headers['x-hub-signature'] = `sha1=${createHmac('sha1', secret).update(delivery.body, 'utf8').digest('hex')}`;
-      headers['x-hub-signature-256'] = `sha256=${createHmac('sha256', secret).update(delivery.body, 'utf8').digest('hex')}`;
+      headers['x-hub-signature-256'] = hubSignature(secret, delivery.body);
     }
     const res = await fetch(opts.url, { method: 'POST', headers, body: delivery.body });
     const text = await res.text();

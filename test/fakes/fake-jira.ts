@@ -6,7 +6,8 @@
  * Jira does, after 408/409/425/429/5xx or a failed connection (with `X-Atlassian-Webhook-Retry: n`);
  * immediately here, since the delay is Jira's business and a test must not sleep.
  */
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { hubSignature } from './shared/hub-signature.ts';
 
 const RETRY_ON = new Set([408, 409, 425, 429]);
 
@@ -31,7 +32,7 @@ export function fakeJira(opts: { url: string; secret: string; maxAttempts?: numb
   async function attempt(identifier: string, body: string, retry: number, options: { secret?: string; unsigned?: boolean }): Promise<Attempt> {
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=UTF-8', 'user-agent': 'Atlassian Webhook HTTP Client', 'x-atlassian-webhook-identifier': identifier };
     if (retry > 0) headers['x-atlassian-webhook-retry'] = String(retry);
-    if (!options.unsigned) headers['x-hub-signature'] = `sha256=${createHmac('sha256', options.secret ?? opts.secret).update(body, 'utf8').digest('hex')}`;
+    if (!options.unsigned) headers['x-hub-signature'] = hubSignature(options.secret ?? opts.secret, body);
     try {
       const res = await fetch(opts.url, { method: 'POST', headers, body });
       const text = await res.text();
