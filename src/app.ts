@@ -3,6 +3,7 @@ import type { AppEnv } from './app-env.ts';
 import type { Deps } from './deps.ts';
 import { describeError } from './errors.ts';
 import type { DispatcherFactory } from './feishu/inbound/routes.ts';
+import { hookRoutes } from './hooks/routes.ts';
 import { resolveLocale } from './i18n/index.ts';
 import { executionCtx, lazyRoutes } from './lazy-routes.ts';
 import { platformOffBody } from './platform-off.ts';
@@ -55,6 +56,7 @@ export function createApp(deps: Deps, options: { feishuDispatcher?: DispatcherFa
     const routes = lazyRoutes({ prefix: `/${platform}`, load: platformRoutes[platform], onError, notFound, eager: on });
     app.all(`/${platform}/*`, async (c) => (on ? routes(c) : c.json(platformOffBody(platform, deps.config.publicUrl), 404)));
   }
+  app.route('/hooks', hookRoutes());
   app.route('/', webRoutes());
   app.get('/', (c) => c.redirect('/app'));
 

@@ -49,6 +49,7 @@ export const en = {
   'error.comment_required': 'Add a comment so the submitter knows why, or what to change.',
   'error.platform_off': '{platform} isn’t connected yet. Ask your admin to set it up.',
   'error.unauthorized': 'We couldn’t verify this request. Sign in again or reopen the app.',
+  'error.webhook_unverified': 'This delivery was not accepted: {reason}. Check the payload URL and the secret of the webhook.',
   'error.bad_request': 'This request could not be read: {reason}.',
   'error.upstream': '{platform} did not answer; try again later.',
   'error.too_large': 'This request is too large (at most {limit} bytes).',

@@ -49,6 +49,7 @@ export const zhCN: Record<MessageKey, string> = {
   'error.comment_required': '请填写审批意见，让提交人了解原因或需要修改的内容。',
   'error.platform_off': '尚未接入 {platform}，请联系管理员完成配置。',
   'error.unauthorized': '请求身份校验未通过，请重新登录或重新打开应用。',
+  'error.webhook_unverified': '此推送未被接受：{reason}。请检查 Webhook 的地址和密钥。',
   'error.bad_request': '无法读取此请求：{reason}。',
   'error.upstream': '{platform} 未响应，请稍后重试。',
   'error.too_large': '请求过大（最多 {limit} 字节）。',

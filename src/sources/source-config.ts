@@ -18,6 +18,10 @@ export const SOURCE_EVENTS = [
   'jira_issue_created',
   'jira_issue_updated',
   'jira_issue_resolved',
+  // A resolved issue opened again (its resolution cleared): its turnaround no longer counts.
+  'jira_issue_reopened',
+  // Versions are Jira's milestones, for the milestone achievement rate.
+  'jira_version_released',
 ] as const;
 export type SourceEvent = (typeof SOURCE_EVENTS)[number];
 const event = z.enum(SOURCE_EVENTS);

@@ -17,3 +17,4 @@ export { processedEvents } from './processed-events.ts';
 export { auditLog } from './audit-log.ts';
 export { digests } from './digests.ts';
 export { actionGuards } from './action-guards.ts';
+export { sourceEvents } from './source-events.ts';
