@@ -5,6 +5,7 @@ import { createClient, type Client } from '@libsql/client';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { drizzle } from 'drizzle-orm/libsql';
 import type { Db } from './client.ts';
+import { createFileClient } from './file-client.ts';
 import { libsqlDb } from './libsql.ts';
 
 /** The migrations folder drizzle-kit writes (also read by `wrangler d1 migrations apply`). */
@@ -16,9 +17,17 @@ export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '
  */
 export async function openNodeDatabase(url: string, authToken?: string): Promise<{ db: Db; client: Client }> {
   const local = url.startsWith('file:');
-  if (local && url !== 'file::memory:') await mkdir(dirname(resolve(url.slice('file:'.length))), { recursive: true });
-  const client = createClient({ url, authToken });
+  if (local && url !== 'file::memory:') await mkdir(dirname(resolve(filePath(url))), { recursive: true });
+  // A file gets our client with prepared statements kept (src/db/file-client.ts); memory
+  // databases and remote URLs the library's own.
+  const client = local && url !== 'file::memory:' ? createFileClient(filePath(url)) : createClient({ url, authToken });
   const db = await libsqlDb(client, { local });
   await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_DIR });
   return { db, client };
+}
+
+/** The path of a `file:` URL (`file:./x.db`, `file:/abs/x.db`, `file:///abs/x.db`), decoded. */
+export function filePath(url: string): string {
+  const rest = url.slice('file:'.length).split('?')[0]!;
+  return decodeURIComponent(rest.startsWith('//') ? rest.slice(2) : rest);
 }

@@ -23,5 +23,7 @@ describe('migrations through wrangler', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+    // Two wrangler runs, each starting workerd: 10–20 s on an idle machine, over 50 s on a
+    // loaded one. A safety net for a hang, not a measure of anything.
+  }, 180_000);
 });

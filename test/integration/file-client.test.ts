@@ -1,0 +1,66 @@
+import { createClient } from '@libsql/client';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFileClient } from '../../src/db/file-client.ts';
+import { filePath } from '../../src/db/migrate-node.ts';
+
+/** Our file client against @libsql/client's own, on the same statements: same answers. */
+describe('createFileClient', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'outcome-file-client-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  const script = [
+    'create table t (id integer primary key, name text unique, n real, b blob, at integer)',
+    { sql: 'insert into t (name, n, b, at) values (?, ?, ?, ?)', args: ['a', 1.5, new Uint8Array([1, 2]).buffer, new Date(1_700_000_000_000)] },
+    { sql: 'insert into t (name, n, at) values (:name, :n, $at)', args: { name: 'b', n: 2, $at: 5 } },
+    { sql: 'insert into t (name, n, at) values (?, ?, ?)', args: ['c', true, null] },
+  ] as const;
+
+  it('answers like the library client: rows by name and index, integers as numbers, blobs, rowsAffected', async () => {
+    const ours = createFileClient(join(dir, 'ours.db'));
+    const theirs = createClient({ url: `file:${join(dir, 'theirs.db')}` });
+    for (const c of [ours, theirs]) for (const s of script) await c.execute(s as never);
+    const q = 'select id, name, n, b, at, count(*) over () as total from t order by id';
+    const [a, b] = [await ours.execute(q), await theirs.execute(q)];
+    expect(a.columns).toEqual(b.columns);
+    expect(a.rows.map((r) => ({ ...r }))).toEqual(b.rows.map((r) => ({ ...r })));
+    expect(a.rows.map((r) => Array.from(r as unknown as ArrayLike<unknown>))).toEqual(b.rows.map((r) => Array.from(r as unknown as ArrayLike<unknown>)));
+    expect(Object.keys(a.rows[0]!)).toEqual(['id', 'name', 'n', 'b', 'at', 'total']);
+    const u = { sql: 'update t set n = n + 1 where n >= ?', args: [1] };
+    expect((await ours.execute(u)).rowsAffected).toBe((await theirs.execute(u)).rowsAffected);
+    ours.close();
+    theirs.close();
+  });
+
+  it('runs a batch in one transaction: a failing statement rolls back the earlier ones, with the driver message', async () => {
+    const c = createFileClient(join(dir, 'b.db'));
+    await c.execute('create table t (k text primary key)');
+    await c.execute({ sql: 'insert into t values (?)', args: ['x'] });
+    await expect(c.batch([{ sql: 'insert into t values (?)', args: ['y'] }, { sql: 'insert into t values (?)', args: ['x'] }])).rejects.toThrow(/UNIQUE constraint failed: t\.k/);
+    expect((await c.execute('select k from t order by k')).rows.map((r) => r.k)).toEqual(['x']);
+    const [, second] = await c.batch([{ sql: 'insert into t values (?)', args: ['z'] }, 'select count(*) as n from t']);
+    expect(second!.rows[0]!.n).toBe(2);
+    c.close();
+    expect(c.closed).toBe(true);
+    await expect(c.execute('select 1')).rejects.toThrow(/closed/);
+  });
+
+  it('refuses what the library refuses: undefined and non-finite arguments, unsafe integers', async () => {
+    const c = createFileClient(join(dir, 'r.db'));
+    await expect(c.execute({ sql: 'select ?', args: [undefined as never] })).rejects.toThrow(TypeError);
+    await expect(c.execute({ sql: 'select ?', args: [Number.NaN] })).rejects.toThrow(RangeError);
+    await expect(c.execute('select 9007199254740993 as big')).rejects.toThrow(RangeError);
+    c.close();
+  });
+
+  it('reads the path of each file URL form', () => {
+    expect(filePath('file:./data/outcome.db')).toBe('./data/outcome.db');
+    expect(filePath('file:/tmp/a b.db')).toBe('/tmp/a b.db');
+    expect(filePath('file:///tmp/x%20y.db')).toBe('/tmp/x y.db');
+  });
+});
