@@ -35,7 +35,7 @@ export const apiZh: Record<keyof typeof apiEn, string> = {
   'api.bearer_malformed': '请以 "Authorization: Bearer oc_…" 的形式发送令牌。',
   'api.token_unknown': '此 API 令牌不存在或已被撤销。',
   'api.missing_scope': '此令牌缺少 {scope} 权限范围。',
-  'api.invalid': '{detail}',
+  'api.invalid': '输入无效：{detail}',
   'api.unknown_metric': '此工作区中没有指标 {name}。',
   'api.measured_in_future': 'measured_at 比现在晚一天以上。',
   'api.not_owner': '只有工作区管理员和成果负责人可以这样做。',
