@@ -114,9 +114,12 @@ async function main() {
   console.log(`  forecast, 100 metrics in one call: ${fmt(hundred, ' ms', 2)} per metric`);
 
   const list: number[] = [];
+  const getOutcomes = () => fetch(`${big.server.url}/api/v1/outcomes?limit=1`, { headers: { authorization: `Bearer ${big.token}` } });
+  // The forecasts above took longer than the server's keep-alive: the first request may meet a closed socket.
+  await getOutcomes().then((r) => r.arrayBuffer(), () => undefined);
   for (let r = 0; r < RUNS; r++) {
     const s = performance.now();
-    const res = await fetch(`${big.server.url}/api/v1/outcomes?limit=1`, { headers: { authorization: `Bearer ${big.token}` } });
+    const res = await getOutcomes();
     const body = (await res.json()) as { outcomes: { metrics: unknown[] }[] };
     list.push(performance.now() - s);
     if (body.outcomes[0]!.metrics.length !== RUNS) throw new Error('outcomes list incomplete');
