@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { useApiToken } from '../../db/repos/api-tokens-repo.ts';
+import { RATE_WINDOW_MS, useApiToken } from '../../db/repos/api-tokens-repo.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { createSessions } from '../../web/context/sessions.ts';
 import { loadViewer } from '../../web/context/viewer.ts';
@@ -30,7 +30,7 @@ export function authenticate(): MiddlewareHandler<ApiEnv> {
       const use = await useApiToken(deps.db, await hashToken(m[1]!), now);
       if (!use) throw unauthorized('api.token_unknown');
       if (use.windowCount > use.rateLimit) {
-        const seconds = Math.max(1, Math.ceil((use.windowStart.getTime() + 60_000 - now.getTime()) / 1000));
+        const seconds = Math.max(1, Math.ceil((use.windowStart.getTime() + RATE_WINDOW_MS - now.getTime()) / 1000));
         c.header('Retry-After', String(seconds));
         throw new DomainError('rate_limited', 'api.rate_limited', { limit: use.rateLimit, seconds });
       }
