@@ -1,4 +1,5 @@
 import { Hono, type ErrorHandler, type NotFoundHandler } from 'hono';
+import { publicApi } from './api/app.ts';
 import type { AppEnv } from './app-env.ts';
 import type { Deps } from './deps.ts';
 import { describeError } from './errors.ts';
@@ -57,6 +58,8 @@ export function createApp(deps: Deps, options: { feishuDispatcher?: DispatcherFa
     app.all(`/${platform}/*`, async (c) => (on ? routes(c) : c.json(platformOffBody(platform, deps.config.publicUrl), 404)));
   }
   app.route('/hooks', hookRoutes());
+  // The public API first: its routes answer before the mini-app's /api/* session gate.
+  app.route('/api', publicApi());
   app.route('/', webRoutes());
   app.get('/', (c) => c.redirect('/app'));
 

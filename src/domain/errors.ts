@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'unauthorized'
   | 'bad_request'
   | 'too_large'
+  /** A client sent more requests than its budget allows (the API's per-token limit). */
+  | 'rate_limited'
   /** A platform we depend on failed to answer (not the client's mistake). */
   | 'upstream';
 

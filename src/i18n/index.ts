@@ -3,6 +3,7 @@
  * so cards, domain errors and jobs can all render text the same way.
  */
 import type { Locale } from '../domain/types.ts';
+import { apiEn, apiZh } from './api.ts';
 import { chatEn, chatZh } from './chat.ts';
 import { feishuEn, feishuZh } from './feishu.ts';
 import { webEn, webZh } from './web.ts';
@@ -13,8 +14,8 @@ import { slackEn, slackZh } from './slack.ts';
 
 // Feature catalogues merged into one per locale; each feature file types its zh-CN half
 // against its en keys, so a missing translation fails the type check.
-const en = { ...coreEn, ...chatEn, ...slackEn, ...feishuEn, ...followupEn, ...webEn };
-const zhCN: Record<keyof typeof en, string> = { ...coreZh, ...chatZh, ...slackZh, ...feishuZh, ...followupZh, ...webZh };
+const en = { ...coreEn, ...chatEn, ...slackEn, ...feishuEn, ...followupEn, ...webEn, ...apiEn };
+const zhCN: Record<keyof typeof en, string> = { ...coreZh, ...chatZh, ...slackZh, ...feishuZh, ...followupZh, ...webZh, ...apiZh };
 
 export type MessageKey = keyof typeof en;
 export type MessageParams = Record<string, string | number>;

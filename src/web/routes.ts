@@ -27,7 +27,7 @@ const locale: MiddlewareHandler<WebEnv> = async (c, next) => {
  * Cross-site form posts are refused (Origin must be this server or PUBLIC_URL); JSON needs a
  * CORS preflight we never grant, and the session cookie is SameSite=Lax besides.
  */
-const sameOrigin: MiddlewareHandler<WebEnv> = async (c, next) => {
+export const sameOrigin: MiddlewareHandler<WebEnv> = async (c, next) => {
   // hono/csrf as a check only: its refusal (an HTTPException) becomes the app's own `forbidden`.
   let allowed = false;
   const check = csrf({ origin: (origin, ctx) => origin === new URL(ctx.req.url).origin || origin === new URL(c.var.deps.config.publicUrl).origin });

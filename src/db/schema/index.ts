@@ -6,6 +6,7 @@ export { keyResults } from './key-results.ts';
 export { outcomes } from './outcomes.ts';
 export { metrics } from './metrics.ts';
 export { metricSources, type SourceKind } from './metric-sources.ts';
+export { apiTokens } from './api-tokens.ts';
 export { metricReadings, type ReadingSource } from './metric-readings.ts';
 export { evidence } from './evidence.ts';
 export { reviews } from './reviews.ts';

@@ -3,6 +3,7 @@ import { DomainError, type FieldError } from '../../domain/errors.ts';
 import { webError } from '../context/errors.ts';
 import { exportCsv } from '../context/export-csv.ts';
 import { kitOf, page } from '../context/render.ts';
+import { h } from '../render/html.ts';
 import { seesAll } from '../context/viewer.ts';
 import type { WebEnv } from '../env.ts';
 import { parseFilters, type Filters } from '../queries/filters.ts';
@@ -20,6 +21,8 @@ import { outcomeBody } from './outcome.ts';
 import { portfolioBody } from './portfolio.ts';
 import { reviewsBody } from './reviews.ts';
 import { settingsBody } from './settings.ts';
+import { tokensSection, type TokensView } from './api-tokens.ts';
+import { createTokenFromForm, revokeToken, tokensOf } from '../queries/api-tokens.ts';
 import { valueBody } from './value.ts';
 
 const NO_FILTERS = { project: null, status: null, from: null, to: null, fromAt: null, toAt: null };
@@ -78,11 +81,31 @@ export function pageRoutes() {
     return page(c, { title: kit.t('web.nav.my'), active: 'my', body: myBody(kit, await loadMy(c.var.deps.db, c.var.viewer, c.var.deps.clock.now())) });
   });
 
-  app.get('/settings', async (c) => {
+  /** The settings page with its API tokens part; `tokens` carries a just-created token or the form's problems. */
+  const settingsPage = async (c: Context<WebEnv>, tokens: Omit<TokensView, 'tokens'> = {}, status: 200 | 400 = 200) => {
     assertAdmin(c.var.viewer);
     const kit = kitOf(c);
     const people = await listPeople(c.var.deps.db, c.var.viewer);
-    return page(c, { title: kit.t('web.nav.settings'), active: 'settings', body: settingsBody(kit, { settings: c.var.viewer.workspace.settings, people, problems: [], saved: c.req.query('saved') === '1' }) });
+    const settings = settingsBody(kit, { settings: c.var.viewer.workspace.settings, people, problems: [], saved: c.req.query('saved') === '1' });
+    const body = h`${settings}${tokensSection(kit, { ...tokens, tokens: await tokensOf(c.var.deps, c.var.viewer) })}`;
+    return page(c, { title: kit.t('web.nav.settings'), active: 'settings', body }, status);
+  };
+
+  app.get('/settings', (c) => settingsPage(c));
+
+  // A new token is shown in this answer, once (a redirect would have to carry it).
+  app.post('/settings/tokens', async (c) => {
+    try {
+      return await settingsPage(c, { created: await createTokenFromForm(c.var.deps, c.var.viewer, await c.req.parseBody({ all: true })) });
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.code !== 'validation_failed') throw err;
+      return settingsPage(c, { problems: err.fields }, 400);
+    }
+  });
+
+  app.post('/settings/tokens/:id/revoke', async (c) => {
+    await revokeToken(c.var.deps, c.var.viewer, c.req.param('id'));
+    return c.redirect('/app/settings', 303);
   });
 
   app.post('/settings', async (c) => {
