@@ -84,6 +84,21 @@ export interface ShortfallAlertView {
   url: string;
 }
 
+/** source_failing: what the owner is told about a pull source that keeps failing. */
+export interface SourceFailingView {
+  type: 'source_failing';
+  metric: string;
+  title: string;
+  /** The source's kind (http_json, csv, feishu_base) and the name the admin gave it. */
+  kind: string;
+  name: string;
+  error: string;
+  failures: number;
+  /** When it last worked, in the recipient's zone; null when it never did. */
+  lastSuccessText: string | null;
+  url: string;
+}
+
 export interface SurveyCardView {
   type: 'survey';
   /** Past its closing time a survey shows as closed, even before the job closes it. */
@@ -127,6 +142,7 @@ export type NotificationView =
   | EscalationView
   | ReviewRecordedView
   | ShortfallAlertView
+  | SourceFailingView
   | SurveyCardView
   | SurveyResultsCardView
   | DigestView
