@@ -29,11 +29,11 @@ export const sourcesEn = {
 };
 
 export const sourcesZh: Record<keyof typeof sourcesEn, string> = {
-  'source.kind.api': 'API',
-  'source.kind.github': 'GitHub',
-  'source.kind.jira': 'Jira',
-  'source.kind.http_json': 'HTTP JSON',
-  'source.kind.csv': 'CSV',
+  'source.kind.api': 'API 接口',
+  'source.kind.github': 'GitHub 事件',
+  'source.kind.jira': 'Jira 事件',
+  'source.kind.http_json': 'HTTP JSON 接口',
+  'source.kind.csv': 'CSV 文件',
   'source.kind.feishu_base': '飞书多维表格',
   'source.failing.title': '数据源连续失败',
   'source.failing.body': '“{metric}”（成果“{title}”）的 {kind} 数据源 {name}已连续失败 {failures} 次，该指标不再有新的读数。',
