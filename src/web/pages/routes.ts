@@ -13,7 +13,10 @@ import { loadPortfolio } from '../queries/portfolio.ts';
 import { loadDueReviews } from '../queries/reviews.ts';
 import { assertAdmin, listPeople, saveSettings } from '../queries/settings.ts';
 import { baseSettings, parseSettingsForm } from '../queries/settings-input.ts';
+import { loadFailingSources } from '../queries/source-health.ts';
 import { loadValue } from '../queries/value.ts';
+import { h } from '../render/html.ts';
+import { failingSourcesSection } from '../render/source-health.ts';
 import { myBody } from './my.ts';
 import { npsBody } from './nps.ts';
 import { outcomeBody } from './outcome.ts';
@@ -81,8 +84,9 @@ export function pageRoutes() {
   app.get('/settings', async (c) => {
     assertAdmin(c.var.viewer);
     const kit = kitOf(c);
-    const people = await listPeople(c.var.deps.db, c.var.viewer);
-    return page(c, { title: kit.t('web.nav.settings'), active: 'settings', body: settingsBody(kit, { settings: c.var.viewer.workspace.settings, people, problems: [], saved: c.req.query('saved') === '1' }) });
+    const [people, failing] = await Promise.all([listPeople(c.var.deps.db, c.var.viewer), loadFailingSources(c.var.deps.db, c.var.viewer)]);
+    const body = settingsBody(kit, { settings: c.var.viewer.workspace.settings, people, problems: [], saved: c.req.query('saved') === '1' });
+    return page(c, { title: kit.t('web.nav.settings'), active: 'settings', body: h`${body}${failingSourcesSection(kit, failing)}` });
   });
 
   app.post('/settings', async (c) => {
