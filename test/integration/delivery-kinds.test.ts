@@ -24,6 +24,7 @@ import { startFakeFeishu, type FakeFeishu } from '../fakes/fake-feishu.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
 import { manualClock, testDeps } from '../helpers/db.ts';
 import { validDraft } from '../helpers/outcome-flow-contract.ts';
+import { bothPlatformsEnv } from '../helpers/platform-env.ts';
 
 const scores = { impact: 4, difficulty: 3, innovation: 3 };
 const ADDRESSES: Record<Platform, { owner: string; manager: string; pmo: string; guest: string }> = {
@@ -62,19 +63,7 @@ describe('notification kinds on Slack and Feishu', () => {
     feishu.calls.length = 0;
     t = await testDeps({
       clock,
-      env: {
-        SLACK_SIGNING_SECRET: 'slack-signing-secret-for-tests',
-        SLACK_BOT_TOKEN: 'xoxb-test',
-        SLACK_API_URL: slack.url,
-        FEISHU_APP_ID: 'cli_test',
-        FEISHU_APP_SECRET: 'secret',
-        FEISHU_ENCRYPT_KEY: 'test-encrypt-key',
-        FEISHU_VERIFICATION_TOKEN: 'verification-token',
-        FEISHU_DOMAIN: feishu.url,
-        APP_SECRET: 'an-app-secret-of-at-least-32-characters',
-        PUBLIC_URL: 'https://outcome.test',
-        DEFAULT_LOCALE: 'en',
-      },
+      env: { ...bothPlatformsEnv({ slack: slack.url, feishu: feishu.url }), DEFAULT_LOCALE: 'en' },
     });
     return t.deps;
   };

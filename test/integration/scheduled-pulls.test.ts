@@ -20,6 +20,7 @@ import { startFakeHttpSource, type FakeHttpSource } from '../fakes/fake-http-sou
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
 import { buildWorld, NOW, SECRET, W } from '../fixtures/web/world.ts';
 import { manualClock, testDeps } from '../helpers/db.ts';
+import { bothPlatformsEnv } from '../helpers/platform-env.ts';
 
 const HOUR = 3_600_000;
 const never = new AbortController().signal;
@@ -52,19 +53,7 @@ describe('scheduled pulls', () => {
     clock.set(NOW);
     t = await testDeps({
       clock,
-      env: {
-        SLACK_SIGNING_SECRET: 'slack-signing-secret-for-tests',
-        SLACK_BOT_TOKEN: 'xoxb-test',
-        SLACK_API_URL: slack.url,
-        FEISHU_APP_ID: 'cli_test',
-        FEISHU_APP_SECRET: 'secret',
-        FEISHU_ENCRYPT_KEY: 'test-encrypt-key',
-        FEISHU_VERIFICATION_TOKEN: 'verification-token',
-        FEISHU_DOMAIN: feishu.url,
-        APP_SECRET: SECRET,
-        PUBLIC_URL: 'https://outcome.test',
-        ...env,
-      },
+      env: { ...bothPlatformsEnv({ slack: slack.url, feishu: feishu.url }, SECRET), ...env },
     });
     await buildWorld(t.deps.db);
     return t.deps;

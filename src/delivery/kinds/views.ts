@@ -4,6 +4,7 @@
  * each platform adapter renders these with its cards/ renderers.
  */
 import type { OutcomeView, PersonView, ReviewDueView, ReviewView, ShortfallView, SurveyResultsView, SurveyView } from '../../../cards/view.ts';
+import type { SourceFailingProps } from '../../../cards/source-failing.ts';
 import type { OutcomeListItem } from '../../db/queries/outcomes.ts';
 import type { Locale } from '../../domain/types.ts';
 
@@ -85,18 +86,8 @@ export interface ShortfallAlertView {
 }
 
 /** source_failing: what the owner is told about a pull source that keeps failing. */
-export interface SourceFailingView {
+export interface SourceFailingView extends SourceFailingProps {
   type: 'source_failing';
-  metric: string;
-  title: string;
-  /** The source's kind (http_json, csv, feishu_base) and the name the admin gave it. */
-  kind: string;
-  name: string;
-  error: string;
-  failures: number;
-  /** When it last worked, in the recipient's zone; null when it never did. */
-  lastSuccessText: string | null;
-  url: string;
 }
 
 export interface SurveyCardView {
