@@ -11,10 +11,12 @@ function networkText(err: unknown): string {
   return `could not reach the URL (${detail})`;
 }
 
+const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} bytes`);
+
 /** Reads at most `max` bytes of the body; a larger body fails the pull. */
 async function readCapped(res: Response, max: number): Promise<string> {
   const declared = Number(res.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > max) throw new PullError(`the response is larger than ${Math.round(max / 1024)} KB`);
+  if (Number.isFinite(declared) && declared > max) throw new PullError(`the response is larger than ${sizeText(max)}`);
   if (!res.body) return '';
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -25,7 +27,7 @@ async function readCapped(res: Response, max: number): Promise<string> {
     size += value.byteLength;
     if (size > max) {
       await reader.cancel();
-      throw new PullError(`the response is larger than ${Math.round(max / 1024)} KB`);
+      throw new PullError(`the response is larger than ${sizeText(max)}`);
     }
     chunks.push(value);
   }
