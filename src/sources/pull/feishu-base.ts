@@ -1,5 +1,8 @@
 import type * as lark from '@larksuiteoapi/node-sdk';
-import { larkFailure } from '../../feishu/adapter/client.ts';
+import type { Config } from '../../config.ts';
+import type { Platform } from '../../domain/types.ts';
+import { feishuClient, larkAppClient, larkFailure } from '../../feishu/adapter/client.ts';
+import type { Log } from '../../log.ts';
 import { baseErrorText, baseNumber, baseTime } from './base-values.ts';
 import type { Pulled } from './pulled.ts';
 import { PullError } from './pull-error.ts';
@@ -82,4 +85,14 @@ export async function pullFeishuBase(c: FeishuBaseConfig, client: lark.Client, o
     pageToken = data.page_token;
   }
   return out;
+}
+
+/**
+ * Reads a Base source with the right app: a Feishu workspace's own (unless the source names
+ * another app), else the app id and secret stored on the source.
+ */
+export async function pullBaseSource(deps: { config: Config; log: Log }, opts: PullOptions, platform: Platform, input: FeishuBaseConfig & { appId?: string }, secret: string | null): Promise<Pulled[]> {
+  if (platform === 'feishu' && deps.config.feishu && !input.appId) return pullFeishuBase(input, feishuClient({ ...deps, clock: opts.clock }), opts);
+  if (!input.appId || !secret) throw new PullError('the source needs a Feishu app id and app secret (the workspace is not a Feishu one)');
+  return pullFeishuBase(input, larkAppClient({ log: deps.log, clock: opts.clock }, { appId: input.appId, appSecret: secret, domain: deps.config.sources.feishuDomain }), opts);
 }

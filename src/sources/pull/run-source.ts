@@ -1,12 +1,10 @@
 import type { Config } from '../../config.ts';
 import type { NewReading } from '../../db/repos/readings-repo.ts';
 import type { Platform } from '../../domain/types.ts';
-import { feishuClient, larkAppClient } from '../../feishu/adapter/client.ts';
 import type { Log } from '../../log.ts';
 import { openSecret } from '../../security/secret-box.ts';
 import { sourceInput, sourceSecretContext, type SourceInput } from '../source-config.ts';
 import { pullCsv } from './csv.ts';
-import { pullFeishuBase } from './feishu-base.ts';
 import { pullHttpJson } from './http-json.ts';
 import type { Pulled } from './pulled.ts';
 import { PullError } from './pull-error.ts';
@@ -45,16 +43,6 @@ async function secretOf(config: Config, s: DueSource): Promise<string | null> {
   }
 }
 
-/**
- * The Lark client a Base source reads with: a Feishu workspace's own app, else the app id
- * and secret stored on the source.
- */
-function baseClient(deps: { config: Config; log: Log }, opts: PullOptions, s: DueSource, input: Extract<PullInput, { kind: 'feishu_base' }>, secret: string | null) {
-  if (s.platform === 'feishu' && deps.config.feishu && !input.appId) return feishuClient({ ...deps, clock: opts.clock });
-  if (!input.appId || !secret) throw new PullError('the source needs a Feishu app id and app secret (the workspace is not a Feishu one)');
-  return larkAppClient({ log: deps.log, clock: opts.clock }, { appId: input.appId, appSecret: secret, domain: deps.config.sources.feishuDomain });
-}
-
 /** The external id of a pulled value: the source's, so two sources on one metric never collide. */
 export const pullExternalId = (sourceId: string, key: string) => `pull:${sourceId}:${key}`;
 
@@ -65,6 +53,11 @@ export async function pullSource(deps: { config: Config; log: Log }, opts: PullO
   let pulled: Pulled[];
   if (input.kind === 'http_json') pulled = await pullHttpJson(input, secret, opts);
   else if (input.kind === 'csv') pulled = await pullCsv(input, secret, opts);
-  else pulled = await pullFeishuBase(input, baseClient(deps, opts, s, input, secret), opts);
+  else {
+    // Loaded only for a Base source: it brings the Lark SDK, which a service without Feishu
+    // Base sources never loads (test/integration/platform-loading.test.ts).
+    const { pullBaseSource } = await import('./feishu-base.ts');
+    pulled = await pullBaseSource(deps, opts, s.platform, input, secret);
+  }
   return pulled.map((p) => ({ metricId: s.metricId, value: p.value, measuredAt: p.measuredAt, source: 'pull', sourceId: s.id, externalId: pullExternalId(s.id, p.key) }));
 }
