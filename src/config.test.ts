@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       port: 8787,
       defaultTimeZone: 'Asia/Shanghai',
       defaultLocale: 'zh-CN',
+      sources: { allowPrivateHttp: false, feishuDomain: 'feishu' },
     });
   });
 

@@ -76,6 +76,7 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   DEFAULT_TIMEZONE: timeZone,
   DEFAULT_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  SOURCES_ALLOW_PRIVATE_HTTP: z.enum(['0', '1']).default('0'),
 });
 
 export interface SlackConfig {
@@ -107,6 +108,18 @@ export interface Config {
   port: number;
   defaultTimeZone: string;
   defaultLocale: 'zh-CN' | 'en';
+  /** Scheduled pulls (src/sources/pull). */
+  sources: SourcesConfig;
+}
+
+export interface SourcesConfig {
+  /**
+   * Lets pull sources fetch plain http and private / loopback addresses (SOURCES_ALLOW_PRIVATE_HTTP=1):
+   * for tests and closed networks only; off, a source cannot be pointed at the service's own network.
+   */
+  allowPrivateHttp: boolean;
+  /** Where Feishu Base sources with their own app credentials call the Open API (FEISHU_DOMAIN). */
+  feishuDomain: string;
 }
 
 /** A configuration that cannot start the service; the message names the variable. */
@@ -148,6 +161,7 @@ export function loadConfig(env: Env): Config {
     port: e.PORT,
     defaultTimeZone: e.DEFAULT_TIMEZONE,
     defaultLocale: e.DEFAULT_LOCALE,
+    sources: { allowPrivateHttp: e.SOURCES_ALLOW_PRIVATE_HTTP === '1', feishuDomain: e.FEISHU_DOMAIN },
   };
 }
 

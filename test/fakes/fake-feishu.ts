@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authRoutes } from './feishu/routes-auth.ts';
+import { bitableRoutes, type FakeBaseInput } from './feishu/routes-bitable.ts';
 import { chatRoutes } from './feishu/routes-chats.ts';
 import { imRoutes } from './feishu/routes-im.ts';
 import { mediaRoutes } from './feishu/routes-media.ts';
@@ -26,6 +27,7 @@ import { parseMultipart } from './shared/multipart.ts';
 
 export type { Fault } from './shared/faults.ts';
 export type * from './feishu/types.ts';
+export type { FakeBaseInput, FakeBaseRecord } from './feishu/routes-bitable.ts';
 export { CODES as FEISHU_CODES } from './feishu/reply.ts';
 
 /** Options of {@link startFakeFeishu}; every field has a test default. */
@@ -62,6 +64,10 @@ export interface FakeFeishu {
   issueCardToken(opts?: { messageId?: string }): string;
   /** A single-use 3-minute OAuth code for the user (open_id). */
   issueAuthCode(user: string | { open_id: string }, opts?: FeishuAuthCodeOptions): string;
+  /** A Feishu Base (app token) with its tables and records, for the record search. */
+  addBase(appToken: string, base: FakeBaseInput): void;
+  /** Adds the app to a Base ("添加文档应用"): until then its searches answer 91403. */
+  addAppToBase(appToken: string): void;
   /** Invalidates every tenant token issued so far (next call → 99991663). */
   expireTenantTokens(): void;
   /** Messages sent by the app (live array). */
@@ -70,7 +76,7 @@ export interface FakeFeishu {
   close(): Promise<void>;
 }
 
-const ROUTES: Route[] = [...authRoutes, ...imRoutes, ...chatRoutes, ...mediaRoutes];
+const ROUTES: Route[] = [...authRoutes, ...imRoutes, ...chatRoutes, ...mediaRoutes, ...bitableRoutes];
 
 /** Summary of a multipart body for call records (file parts as byte counts). */
 function summarizeMultipart(raw: Buffer, contentType: string): Record<string, string> | undefined {
@@ -182,6 +188,11 @@ export async function startFakeFeishu(options: FakeFeishuOptions = {}): Promise<
     addResource: (messageId, fileKey, resource) => state.addResource(messageId, fileKey, resource),
     issueCardToken: (opts) => state.issueCardToken(now(), opts?.messageId),
     issueAuthCode: (user, opts = {}) => state.issueAuthCode(now(), typeof user === 'string' ? user : user.open_id, opts),
+    addBase: (appToken, base) => void state.bitable.bases.set(appToken, base),
+    addAppToBase: (appToken) => {
+      const base = state.bitable.bases.get(appToken);
+      if (base) base.appAdded = true;
+    },
     expireTenantTokens: () => {
       for (const token of state.tenantTokens.keys()) state.tenantTokens.set(token, 0);
     },

@@ -8,7 +8,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { insertNotifications } from '../../src/db/repos/outbox-rows.ts';
-import { outbox, projects, reviewSchedules } from '../../src/db/schema/index.ts';
+import { metricSources, outbox, projects, reviewSchedules } from '../../src/db/schema/index.ts';
 import type { Deps } from '../../src/deps.ts';
 import { drainOutbox } from '../../src/delivery/drain.ts';
 import { KINDS } from '../../src/delivery/kinds/index.ts';
@@ -24,6 +24,7 @@ import { startFakeFeishu, type FakeFeishu } from '../fakes/fake-feishu.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
 import { manualClock, testDeps } from '../helpers/db.ts';
 import { validDraft } from '../helpers/outcome-flow-contract.ts';
+import { bothPlatformsEnv } from '../helpers/platform-env.ts';
 
 const scores = { impact: 4, difficulty: 3, innovation: 3 };
 const ADDRESSES: Record<Platform, { owner: string; manager: string; pmo: string; guest: string }> = {
@@ -62,19 +63,7 @@ describe('notification kinds on Slack and Feishu', () => {
     feishu.calls.length = 0;
     t = await testDeps({
       clock,
-      env: {
-        SLACK_SIGNING_SECRET: 'slack-signing-secret-for-tests',
-        SLACK_BOT_TOKEN: 'xoxb-test',
-        SLACK_API_URL: slack.url,
-        FEISHU_APP_ID: 'cli_test',
-        FEISHU_APP_SECRET: 'secret',
-        FEISHU_ENCRYPT_KEY: 'test-encrypt-key',
-        FEISHU_VERIFICATION_TOKEN: 'verification-token',
-        FEISHU_DOMAIN: feishu.url,
-        APP_SECRET: 'an-app-secret-of-at-least-32-characters',
-        PUBLIC_URL: 'https://outcome.test',
-        DEFAULT_LOCALE: 'en',
-      },
+      env: { ...bothPlatformsEnv({ slack: slack.url, feishu: feishu.url }), DEFAULT_LOCALE: 'en' },
     });
     return t.deps;
   };
@@ -168,6 +157,13 @@ describe('notification kinds on Slack and Feishu', () => {
     await deliver(deps);
     await recordShort(deps, w, s);
     await deliver(deps);
+    // A pull source of the metric that failed three times in a row (the pull job writes this row).
+    const [source] = await deps.db
+      .insert(metricSources)
+      .values({ workspaceId: w.workspace.id, metricId: s.metricId, kind: 'http_json', name: 'KPI feed', config: { url: 'https://kpi.example/x.json', jsonPath: '$.v' }, schedule: 'daily', lastError: 'HTTP 503', consecutiveFailures: 3 })
+      .returning();
+    await enqueue(deps, w, [{ kind: 'source_failing', to: { personId: w.owner.id, address: w.a.owner }, data: { sourceId: source!.id }, dedupeKey: `source_failing:${source!.id}:0` }]);
+    await deliver(deps);
 
     const surveys = { clock, surveys: deps.repos.surveys, people: deps.repos.people, newId: () => crypto.randomUUID() };
     const { surveyId } = await startSurvey({
@@ -205,6 +201,7 @@ describe('notification kinds on Slack and Feishu', () => {
       'shortfall_alert → owner': 'posted',
       'shortfall_alert → manager': 'posted',
       'shortfall_alert → pmo': 'posted',
+      'source_failing → owner': 'posted',
       'survey_invite → owner': 'posted',
       'survey_invite → guest': 'posted',
       'survey_reminder → guest': 'posted',
@@ -224,8 +221,9 @@ describe('notification kinds on Slack and Feishu', () => {
     expect(pmo.posts).toHaveLength(4); // approval request, shortfall alert, survey results, digest
     expect(pmo.updates).toHaveLength(1);
     expect(guest.posts).toHaveLength(2); // invite and reminder
-    // The receipt (Slack only), two decision notices, due card, reminder, recorded receipt, alert, survey invite, list.
-    expect(owner.posts).toHaveLength((platform === 'slack' ? 1 : 0) + 2 + 3 + 1 + 1 + 1);
+    // The receipt (Slack only), two decision notices, due card, reminder, recorded receipt, alert, failing source, survey invite, list.
+    expect(owner.posts).toHaveLength((platform === 'slack' ? 1 : 0) + 2 + 3 + 1 + 1 + 1 + 1);
+    expect(owner.posts.find((p) => p.includes('KPI feed'))).toContain('HTTP 503');
     expect(owner.updates).toHaveLength(2); // due card and reminder, after recording
     // The decided card has no decision controls any more; the recorded card shows the shortfall.
     const approveControl = /"outcome_approve"|"name":"approve"/;
@@ -246,6 +244,9 @@ describe('notification kinds on Slack and Feishu', () => {
       // A reminder and an escalation queued, and the review recorded before they go out.
       await enqueue(deps, w, [review('review_reminder', s, w.owner), review('review_escalation', s, w.manager)]);
       await recordShort(deps, w, s);
+      // A failing source that worked again before its message went out.
+      const [recovered] = await deps.db.insert(metricSources).values({ workspaceId: w.workspace.id, metricId: s.metricId, kind: 'csv', config: {}, consecutiveFailures: 0 }).returning();
+      await enqueue(deps, w, [{ kind: 'source_failing', to: { personId: w.owner.id, address: w.a.owner }, data: { sourceId: recovered!.id }, dedupeKey: `source_failing:${recovered!.id}:0` }]);
       await deliver(deps);
       // A survey: one person answers before the reminder; the other's reminder comes after it closed.
       const surveys = { clock, surveys: deps.repos.surveys, people: deps.repos.people, newId: () => crypto.randomUUID() };
@@ -266,6 +267,7 @@ describe('notification kinds on Slack and Feishu', () => {
         'survey_reminder → owner': 'skipped: the respondent has answered',
         'survey_reminder → guest': 'skipped: the survey has closed',
         'review_recorded → owner': 'posted',
+        'source_failing → owner': 'skipped: the source works again',
       });
       // Nothing skipped reached the platform: the guest got only the survey invite.
       expect(received(platform, w.a.guest).posts).toHaveLength(1);

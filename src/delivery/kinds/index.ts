@@ -12,6 +12,7 @@ import { reviewEscalation } from './review-escalation.ts';
 import { reviewRecorded } from './review-recorded.ts';
 import { reviewReminder } from './review-reminder.ts';
 import { shortfallAlert } from './shortfall-alert.ts';
+import { sourceFailing } from './source-failing.ts';
 import { submissionReceipt } from './submission-receipt.ts';
 import { surveyInvite } from './survey-invite.ts';
 import { surveyReminder } from './survey-reminder.ts';
@@ -28,6 +29,7 @@ const ALL = [
   reviewEscalation,
   reviewRecorded,
   shortfallAlert,
+  sourceFailing,
   surveyInvite,
   surveyReminder,
   surveyResults,

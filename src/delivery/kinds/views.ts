@@ -4,6 +4,7 @@
  * each platform adapter renders these with its cards/ renderers.
  */
 import type { OutcomeView, PersonView, ReviewDueView, ReviewView, ShortfallView, SurveyResultsView, SurveyView } from '../../../cards/view.ts';
+import type { SourceFailingProps } from '../../../cards/source-failing.ts';
 import type { OutcomeListItem } from '../../db/queries/outcomes.ts';
 import type { Locale } from '../../domain/types.ts';
 
@@ -84,6 +85,11 @@ export interface ShortfallAlertView {
   url: string;
 }
 
+/** source_failing: what the owner is told about a pull source that keeps failing. */
+export interface SourceFailingView extends SourceFailingProps {
+  type: 'source_failing';
+}
+
 export interface SurveyCardView {
   type: 'survey';
   /** Past its closing time a survey shows as closed, even before the job closes it. */
@@ -127,6 +133,7 @@ export type NotificationView =
   | EscalationView
   | ReviewRecordedView
   | ShortfallAlertView
+  | SourceFailingView
   | SurveyCardView
   | SurveyResultsCardView
   | DigestView

@@ -74,6 +74,15 @@ export function feishuClient(deps: { config: Config; log: Log; clock: Clock }): 
   return client;
 }
 
+/**
+ * A Lark client for other app credentials than the configured app (a Feishu Base source of a
+ * workspace on another platform brings its own app id and secret). Not cached: a pull runs
+ * hourly at most, and a changed secret must take effect on the next run.
+ */
+export function larkAppClient(deps: { log: Log; clock: Clock }, app: { appId: string; appSecret: string; domain: string }): lark.Client {
+  return new lark.Client({ appId: app.appId, appSecret: app.appSecret, domain: larkDomain(app.domain), cache: memoryCache(deps.clock), logger: larkLogger(deps.log) });
+}
+
 /** What a failed Open API call said, read from the SDK's (axios) error. */
 export interface LarkFailure {
   status: number | null;

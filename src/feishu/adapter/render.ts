@@ -10,6 +10,7 @@ import { npsFormCard, type NpsFormProps } from '../../../cards/feishu/nps-form-c
 import type { Trim } from '../../../cards/feishu/outcome-section.ts';
 import { resultsCard } from '../../../cards/feishu/results-card.ts';
 import { reviewCard } from '../../../cards/feishu/review-card.ts';
+import { sourceFailingCard } from '../../../cards/feishu/source-notices.ts';
 import { surveyCard } from '../../../cards/feishu/survey-card.ts';
 import type { CardContext } from '../../../cards/view.ts';
 import type { OutcomeListItem } from '../../db/queries/outcomes.ts';
@@ -72,6 +73,8 @@ function whole(view: Exclude<NotificationView, { type: 'approval' | 'decision_no
       return (ctx) => reviewRecordedCard(view, ctx);
     case 'shortfall':
       return (ctx) => shortfallCard(view, ctx);
+    case 'source_failing':
+      return (ctx) => sourceFailingCard(view, ctx);
     case 'survey':
       return (ctx) => surveyCard({ survey: view.survey[ctx.locale], comment: view.comment, reminder: view.reminder }, ctx);
     case 'survey_results':

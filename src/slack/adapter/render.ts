@@ -2,6 +2,7 @@ import { renderApprovalCard } from '../../../cards/slack/approval-card.ts';
 import type { SlackMessage } from '../../../cards/slack/blocks.ts';
 import { renderHelp, renderList, renderNote } from '../../../cards/slack/command-replies.ts';
 import { renderDigest, renderReviewEscalation, renderReviewRecorded, renderShortfallAlert } from '../../../cards/slack/followup-notices.ts';
+import { renderSourceFailing } from '../../../cards/slack/source-notices.ts';
 import { renderDecisionNotice, renderReceipt } from '../../../cards/slack/notices.ts';
 import { renderReviewCard } from '../../../cards/slack/review-card.ts';
 import { renderSurveyCard } from '../../../cards/slack/survey-card.ts';
@@ -57,6 +58,8 @@ export function renderSlack(view: NotificationView, to: Recipient): SlackMessage
       return renderReviewRecorded(ctx, view);
     case 'shortfall':
       return renderShortfallAlert(ctx, view);
+    case 'source_failing':
+      return renderSourceFailing(ctx, view);
     case 'survey':
       return renderSurveyCard(ctx, { view: view.survey[ctx.locale], reminder: view.reminder, comment: view.comment });
     case 'survey_results':

@@ -14,7 +14,9 @@ import { loadPortfolio } from '../queries/portfolio.ts';
 import { loadDueReviews } from '../queries/reviews.ts';
 import { assertAdmin, listPeople, saveSettings } from '../queries/settings.ts';
 import { baseSettings, parseSettingsForm } from '../queries/settings-input.ts';
+import { loadFailingSources } from '../queries/source-health.ts';
 import { loadValue } from '../queries/value.ts';
+import { failingSourcesSection } from '../render/source-health.ts';
 import { myBody } from './my.ts';
 import { npsBody } from './nps.ts';
 import { outcomeBody } from './outcome.ts';
@@ -85,9 +87,9 @@ export function pageRoutes() {
   const settingsPage = async (c: Context<WebEnv>, tokens: Omit<TokensView, 'tokens'> = {}, status: 200 | 400 = 200) => {
     assertAdmin(c.var.viewer);
     const kit = kitOf(c);
-    const people = await listPeople(c.var.deps.db, c.var.viewer);
+    const [people, failing, list] = await Promise.all([listPeople(c.var.deps.db, c.var.viewer), loadFailingSources(c.var.deps.db, c.var.viewer), tokensOf(c.var.deps, c.var.viewer)]);
     const settings = settingsBody(kit, { settings: c.var.viewer.workspace.settings, people, problems: [], saved: c.req.query('saved') === '1' });
-    const body = h`${settings}${tokensSection(kit, { ...tokens, tokens: await tokensOf(c.var.deps, c.var.viewer) })}`;
+    const body = h`${settings}${failingSourcesSection(kit, failing)}${tokensSection(kit, { ...tokens, tokens: list })}`;
     return page(c, { title: kit.t('web.nav.settings'), active: 'settings', body }, status);
   };
 

@@ -1,6 +1,7 @@
 import type { OutcomeView } from '../../../cards/view.ts';
 import type { Db } from '../../db/client.ts';
 import { findVisibleOutcome, listOutcomeReadings, readOutcomeTimeline } from '../../db/queries/outcome-page.ts';
+import { sourcesOfOutcome, type SourceHealth } from '../../db/queries/source-health.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { changePct, shortfallsOf, type ShortfallLine } from '../../domain/metrics.ts';
 import { roi } from '../../domain/roi.ts';
@@ -24,6 +25,8 @@ export interface OutcomePageData {
   benefit: number | null;
   roi: number | null;
   scores: ScoreCard | null;
+  /** The metrics' automatic sources, with their last success and last error. */
+  sources: SourceHealth[];
 }
 
 /**
@@ -35,7 +38,7 @@ export async function loadOutcomePage(db: Db, v: Viewer, outcomeId: string, publ
   if (!row) throw new DomainError('not_found', 'error.not_found');
   const [view, { ms, schedules }] = await Promise.all([loadOutcomeView(db, v.workspace.id, outcomeId, { timeZone: v.timeZone, publicUrl }), readOutcomeTimeline(db, v.workspace.id, outcomeId)]);
   if (!view) throw new DomainError('not_found', 'error.not_found');
-  const readingRows = ms.length ? await listOutcomeReadings(db, v.workspace.id, outcomeId) : [];
+  const [readingRows, sources] = ms.length ? await Promise.all([listOutcomeReadings(db, v.workspace.id, outcomeId), sourcesOfOutcome(db, v.workspace.id, outcomeId)]) : [[], []];
   const threshold = v.workspace.settings.shortfallThreshold;
   // The deviation rule is the domain's, as on the cards; the page's JSON also states the change %.
   const alerts = shortfallsOf(view.metrics, threshold).alerts.map((a) => ({ ...a, changePct: changePct(a.baseline, a.actual) }));
@@ -52,5 +55,6 @@ export async function loadOutcomePage(db: Db, v: Viewer, outcomeId: string, publ
     benefit: row.benefit,
     roi: roi(row.cost, row.benefit),
     scores: meanScores(cards),
+    sources,
   };
 }

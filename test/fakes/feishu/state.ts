@@ -1,4 +1,5 @@
 /** In-memory tenant state behind the fake Feishu Open API. */
+import { BaseStore } from './routes-bitable.ts';
 import { hex, stableId } from '../shared/ids.ts';
 import { RateWindow } from '../shared/rate-window.ts';
 import type { FeishuAuthCodeOptions, FeishuChatInput, FeishuMessage, FeishuResourceInput, FeishuUserInput } from './types.ts';
@@ -25,6 +26,8 @@ export const UUID_WINDOW_MS = 60 * 60_000;
 
 /** Everything the fake remembers. */
 export class FeishuState {
+  /** Feishu Base tables for the record search (routes-bitable.ts). */
+  readonly bitable = new BaseStore();
   readonly users = new Map<string, FeishuUserInput>();
   readonly chats = new Map<string, FeishuChatInput>();
   readonly messages: FeishuMessage[] = [];
