@@ -19,6 +19,7 @@ export interface Recipient {
 
 export type NotificationKind =
   | 'approval_request'
+  | 'approval_notice'
   | 'card_decided'
   | 'decision_notice'
   | 'submission_receipt'

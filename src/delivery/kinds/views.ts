@@ -27,6 +27,31 @@ export interface ApprovalView {
   /** True while this stage of this round still awaits a decision: the card shows the controls. */
   open: boolean;
   decision: ReviewView | null;
+  /** Working days this stage has waited, while it is open (the card says so). */
+  waitedDays?: number | null;
+  /** This reader's card after they handed the review over: to whom (no controls). */
+  handedOverTo?: PersonView | null;
+}
+
+/** A pending approval chased: the reviewer reminded or nudged, the escalation, or the notice of a hand-over (转交). */
+export interface ApprovalNoticeView {
+  type: 'approval_notice';
+  variant: 'reminder' | 'escalation' | 'nudge' | 'delegated';
+  title: string;
+  stage: 'manager' | 'pmo';
+  submitter: PersonView;
+  /** The current reviewer (manager stage); null at the PMO stage. */
+  reviewer: PersonView | null;
+  /** Who nudged or handed it over; null for the scheduler's own reminders. */
+  by: PersonView | null;
+  /** The reviewer it was handed over from. */
+  from: PersonView | null;
+  reason: string | null;
+  /** Working days the stage has waited. */
+  days: number;
+  /** Still waiting, and (for the reviewer's own notices) still theirs to decide. */
+  open: boolean;
+  url: string;
 }
 
 export interface DecisionNoticeView {
@@ -121,6 +146,7 @@ export interface CommandReplyView {
 
 export type NotificationView =
   | ApprovalView
+  | ApprovalNoticeView
   | DecisionNoticeView
   | ReceiptView
   | ReviewCardView

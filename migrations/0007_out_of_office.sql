@@ -1,0 +1,3 @@
+ALTER TABLE `people` ADD `delegate_id` text REFERENCES people(id);--> statement-breakpoint
+ALTER TABLE `people` ADD `away_from` text;--> statement-breakpoint
+ALTER TABLE `people` ADD `away_until` text;
