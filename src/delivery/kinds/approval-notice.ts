@@ -56,7 +56,8 @@ export const approvalNotice = defineKind<NoticeRef>({
       by,
       from,
       reason: p.reason,
-      days: since ? workingDaysWaited(since, ctx.clock.now(), to.timeZone) : 0,
+      // Counted on the workspace's calendar, as the job decides: the same number for every reader.
+      days: since ? workingDaysWaited(since, ctx.clock.now(), to.workspace.settings.timeZone) : 0,
       open: pending && theirs,
       url: outcome.url,
     };

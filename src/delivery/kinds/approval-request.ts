@@ -29,7 +29,7 @@ export function stageRefOf(payload: Record<string, unknown>): StageRef | null {
 export async function loadApproval(
   ctx: Pick<KindContext, 'db' | 'outcome'> & Partial<Pick<KindContext, 'clock'>>,
   a: StageRef,
-  to: Pick<Recipient, 'timeZone'> & Partial<Pick<Recipient, 'address'>> & { workspace: { id: string } },
+  to: Pick<Recipient, 'timeZone'> & Partial<Pick<Recipient, 'address'>> & { workspace: { id: string; settings?: { timeZone: string } } },
 ): Promise<ApprovalView | null> {
   const [outcome, decision, since] = await Promise.all([
     ctx.outcome(to.workspace.id, a.outcomeId, to.timeZone),
@@ -45,8 +45,9 @@ export async function loadApproval(
  * The open card's wait ("waiting N working days"), and for a manager-stage reader who is no
  * longer the reviewer (handed over, 转交) the card without controls saying to whom it went.
  */
-function withWaitAndHandOver(view: ApprovalView, since: Date | null, now: Date | null, to: { timeZone: string; address?: string }): ApprovalView {
-  const waitedDays = since && now ? workingDaysWaited(since, now, to.timeZone) : null;
+function withWaitAndHandOver(view: ApprovalView, since: Date | null, now: Date | null, to: { timeZone: string; address?: string; workspace: { settings?: { timeZone: string } } }): ApprovalView {
+  // Counted on the workspace's calendar, as the reminders are: every reader sees the same number.
+  const waitedDays = since && now ? workingDaysWaited(since, now, to.workspace.settings?.timeZone ?? to.timeZone) : null;
   const reviewer = view.outcome.reviewer;
   const handedOver = view.stage === 'manager' && reviewer && to.address && to.address !== reviewer.address;
   return handedOver ? { ...view, open: false, handedOverTo: reviewer, waitedDays } : { ...view, waitedDays };

@@ -15,6 +15,10 @@ import { assertAdmin, listPeople, saveSettings } from '../queries/settings.ts';
 import { baseSettings, parseSettingsForm } from '../queries/settings-input.ts';
 import { loadValue } from '../queries/value.ts';
 import { myBody } from './my.ts';
+import { myApprovalsBody } from './my-approvals.ts';
+import { approvalRoutes } from './approval-routes.ts';
+import { loadApprovalsPanel } from '../queries/my-approvals.ts';
+import { h } from '../render/html.ts';
 import { npsBody } from './nps.ts';
 import { outcomeBody } from './outcome.ts';
 import { portfolioBody } from './portfolio.ts';
@@ -75,8 +79,10 @@ export function pageRoutes() {
 
   app.get('/my', async (c) => {
     const kit = kitOf(c);
-    return page(c, { title: kit.t('web.nav.my'), active: 'my', body: myBody(kit, await loadMy(c.var.deps.db, c.var.viewer, c.var.deps.clock.now())) });
+    const [my, approvals] = await Promise.all([loadMy(c.var.deps.db, c.var.viewer, c.var.deps.clock.now()), loadApprovalsPanel(c.var.deps, c.var.viewer, c.req.query('done'))]);
+    return page(c, { title: kit.t('web.nav.my'), active: 'my', body: h`${myBody(kit, my)}${myApprovalsBody(kit, approvals)}` });
   });
+  app.route('/my', approvalRoutes());
 
   app.get('/settings', async (c) => {
     assertAdmin(c.var.viewer);
