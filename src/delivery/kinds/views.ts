@@ -4,6 +4,7 @@
  * each platform adapter renders these with its cards/ renderers.
  */
 import type { OutcomeView, PersonView, ReviewDueView, ReviewView, ShortfallView, SurveyResultsView, SurveyView } from '../../../cards/view.ts';
+import type { ApprovalNoticeProps } from '../../../cards/approval-notice-view.ts';
 import type { OutcomeListItem } from '../../db/queries/outcomes.ts';
 import type { Locale } from '../../domain/types.ts';
 
@@ -34,24 +35,10 @@ export interface ApprovalView {
 }
 
 /** A pending approval chased: the reviewer reminded or nudged, the escalation, or the notice of a hand-over (转交). */
-export interface ApprovalNoticeView {
+export interface ApprovalNoticeView extends ApprovalNoticeProps {
   type: 'approval_notice';
-  variant: 'reminder' | 'escalation' | 'nudge' | 'delegated';
-  title: string;
-  stage: 'manager' | 'pmo';
-  submitter: PersonView;
-  /** The current reviewer (manager stage); null at the PMO stage. */
-  reviewer: PersonView | null;
-  /** Who nudged or handed it over; null for the scheduler's own reminders. */
-  by: PersonView | null;
-  /** The reviewer it was handed over from. */
-  from: PersonView | null;
-  reason: string | null;
-  /** Working days the stage has waited. */
-  days: number;
   /** Still waiting, and (for the reviewer's own notices) still theirs to decide. */
   open: boolean;
-  url: string;
 }
 
 export interface DecisionNoticeView {
