@@ -1,3 +1,4 @@
 ALTER TABLE `people` ADD `delegate_id` text REFERENCES people(id);--> statement-breakpoint
 ALTER TABLE `people` ADD `away_from` text;--> statement-breakpoint
-ALTER TABLE `people` ADD `away_until` text;
+ALTER TABLE `people` ADD `away_until` text;--> statement-breakpoint
+CREATE INDEX `outcomes_status_submitted` ON `outcomes` (`status`,`submitted_at`);
