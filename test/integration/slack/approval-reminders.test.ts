@@ -6,7 +6,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditLog } from '../../../src/db/schema/index.ts';
+import { auditLog, people as peopleTable } from '../../../src/db/schema/index.ts';
 import { decideOutcome } from '../../../src/domain/decide-outcome.ts';
 import { resubmitOutcome } from '../../../src/domain/resubmit-outcome.ts';
 import { runDueJobs } from '../../../src/jobs/run-due-jobs.ts';
@@ -133,6 +133,9 @@ describe('nudges, hand-overs and out of office from Slack', () => {
   });
 
   it('sends new approvals and reminders to the out-of-office stand-in', async () => {
+    // Someone else's out of office is for admins only; nothing changes.
+    expect(await ephemeral(await h.command('away <@UMANAGER1> 2026-11-27 2026-12-11 <@USTRANGER1>', USERS.member.id))).toContain('Only Outcome admins');
+    expect(await h.db.select({ delegateId: peopleTable.delegateId, awayFrom: peopleTable.awayFrom }).from(peopleTable).where(eq(peopleTable.platformUserId, USERS.manager.id))).toEqual([{ delegateId: null, awayFrom: null }]);
     expect(await ephemeral(await h.command('away 2026-12-01 2026-11-30 <@USTRANGER1>', USERS.manager.id))).toContain('YYYY-MM-DD');
     expect(await ephemeral(await h.command('away 2026-11-27 2026-12-11 <@USTRANGER1>', USERS.manager.id))).toContain('期间新的审批和催办由 <@USTRANGER1> 接收');
     const second = await submit();
