@@ -4,7 +4,7 @@
  * stage is decided — who decided what and when, with no buttons left.
  */
 import { encodeAction } from '../actions.ts';
-import type { CardContext, OutcomeView, ReviewView } from '../view.ts';
+import type { CardContext, OutcomeView, PersonView, ReviewView } from '../view.ts';
 import { button, card, clip, columns, div, header, hr, md, mention, plain, type HeaderTemplate, type Json } from './kit.ts';
 import { outcomeSection, type Trim } from './outcome-section.ts';
 
@@ -15,6 +15,10 @@ export interface ApprovalCardProps {
   round: number;
   /** This stage's decision in this round, once made. */
   decision: ReviewView | null;
+  /** Working days the open stage has waited. */
+  waitedDays?: number | null;
+  /** This reader handed the review over: to whom (the card has no form then). */
+  handedOverTo?: PersonView | null;
 }
 
 const DECISION_COLOUR: Record<ReviewView['decision'], HeaderTemplate> = { approve: 'green', request_changes: 'orange', reject: 'red' };
@@ -74,6 +78,7 @@ export function approvalCard(p: ApprovalCardProps, ctx: CardContext, trim: Trim)
   const { t } = ctx;
   const stageName = t(`stage.${p.stage}`);
   const head = header(t('card.approval_request.title', { stage: stageName }), p.decision ? DECISION_COLOUR[p.decision.decision] : 'blue', clip(p.outcome.title, 100));
-  const tail = p.decision ? decisionBlock(p.decision, ctx) : [decisionForm(p, ctx)];
+  const waited = p.waitedDays ? [md(t('approval.card.waited', { days: p.waitedDays }))] : [];
+  const tail = p.decision ? decisionBlock(p.decision, ctx) : p.handedOverTo ? [md(t('approval.card.handed_over', { name: mention(p.handedOverTo) }))] : [...waited, decisionForm(p, ctx)];
   return card(head, [...outcomeSection(p.outcome, ctx, trim), hr(), ...tail, button({ label: t('card.open_dashboard'), url: p.outcome.url })], p.outcome.title);
 }

@@ -1,6 +1,6 @@
 import { encodeAction } from '../actions.ts';
-import type { CardContext, OutcomeView, ReviewView } from '../view.ts';
-import { actions, button, context, divider, esc, header, option, section, type SlackBlock, type SlackMessage } from './blocks.ts';
+import type { CardContext, OutcomeView, PersonView, ReviewView } from '../view.ts';
+import { actions, button, context, divider, esc, header, mention, option, section, type SlackBlock, type SlackMessage } from './blocks.ts';
 import { decisionLine, outcomeSummaryBlocks } from './outcome-summary.ts';
 
 /** action_ids of the card's controls (the listeners match on these). */
@@ -25,6 +25,10 @@ export interface ApprovalCardProps {
   open: boolean;
   /** The decision taken on this stage of this round, once there is one. */
   decision: ReviewView | null;
+  /** Working days the open stage has waited. */
+  waitedDays?: number | null;
+  /** This reader handed the review over: to whom (the card has no controls then). */
+  handedOverTo?: PersonView | null;
 }
 
 /** The three 1–5 score selects; their values travel in the click's `state.values`. */
@@ -63,7 +67,9 @@ export function renderApprovalCard(ctx: CardContext, p: ApprovalCardProps): Slac
   if (earlier.length) blocks.push(context([`*${ctx.t('card.review_trail')}*`, ...earlier.map((r) => decisionLine(ctx, r))]));
   blocks.push(divider());
   if (p.decision) blocks.push(section(decisionLine(ctx, p.decision)));
+  else if (p.handedOverTo) blocks.push(section(ctx.t('approval.card.handed_over', { name: mention(p.handedOverTo) })));
   else if (p.open) {
+    if (p.waitedDays) blocks.push(context([ctx.t('approval.card.waited', { days: p.waitedDays })]));
     blocks.push(section(`*${ctx.t('card.scores')}*`), actions(scoresBlockId(view.id), scoreSelects(ctx)), actions(`decide:${view.id}`, decisionButtons(ctx, view.id, p.round, p.stage)));
   } else blocks.push(section(ctx.t('slack.card_closed', { status: ctx.t(`status.${view.status}`) })));
   blocks.push(context([`<${view.url}|${esc(ctx.t('card.open_dashboard'))}>`]));

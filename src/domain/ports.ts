@@ -19,6 +19,7 @@ export interface Recipient {
 
 export type NotificationKind =
   | 'approval_request'
+  | 'approval_notice'
   | 'card_decided'
   | 'decision_notice'
   | 'submission_receipt'
@@ -171,6 +172,8 @@ export interface PeopleDirectory {
   person(workspaceId: string, personId: string): Promise<PersonRef | null>;
   /** PMO reviewers resolved to people (created on first sight), and the PMO channel if set. */
   pmo(workspace: WorkspaceContext): Promise<{ reviewers: PersonRef[]; channel: string | null }>;
+  /** A person's out-of-office period (stand-in and dates); optional for twins that have none. */
+  away?(workspaceId: string, personId: string): Promise<{ delegateId: string | null; awayFrom: string | null; awayUntil: string | null } | null>;
   /** Stores manual manager mappings with their audit entries, atomically. */
   saveManagers(workspaceId: string, changes: ManagerChange[], audit: AuditEntry[]): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { cleanDraft } from './clean-text.ts';
 import { DomainError, assertNoFieldErrors } from './errors.ts';
 import { nextStatus } from './outcome-lifecycle.ts';
 import type { PersonRef, VerbContext, WorkspaceContext } from './ports.ts';
+import { reviewerOrStandIn } from './stand-in.ts';
 import { validateOutcome } from './validate-outcome.ts';
 import type { OutcomeDraft } from './types.ts';
 
@@ -19,15 +20,17 @@ export interface ResubmitOutcomeInput {
  * review restarts at the manager. Same checks as a first submission.
  */
 export async function resubmitOutcome({ ctx, input }: { ctx: VerbContext; input: ResubmitOutcomeInput }) {
-  const { workspace, actor, reviewer } = input;
+  const { workspace, actor } = input;
   const draft = cleanDraft(input.draft);
   const outcome = await ctx.outcomes.get(workspace.id, input.outcomeId);
   if (!outcome) throw new DomainError('not_found', 'error.not_found');
   if (outcome.submitterId !== actor.id) throw new DomainError('forbidden', 'error.forbidden');
   const status = nextStatus(outcome.status, 'resubmit');
-  assertNoFieldErrors(await validateOutcome(ctx, workspace, actor, reviewer, draft));
+  assertNoFieldErrors(await validateOutcome(ctx, workspace, actor, input.reviewer, draft));
 
   const now = ctx.clock.now();
+  // While the chosen reviewer is out of office, their stand-in receives the approval.
+  const reviewer = await reviewerOrStandIn(ctx, workspace, input.reviewer!, actor.id, now);
   const round = outcome.round + 1;
   const result = await ctx.outcomes.saveResubmission({
     workspaceId: workspace.id,

@@ -14,7 +14,15 @@ export interface WorkspaceSettingsShape {
   reminderAfterDays: number;
   /** Working days after the review card before the manager (or PMO) is told; never before the reminder. */
   escalationAfterDays: number;
+  /** Working days a pending approval waits before its reviewer is reminded. */
+  approvalReminderDays: number;
+  /** Working days a pending approval waits before the reviewer's manager (or the PMO) is told; never before the reminder. */
+  approvalEscalationDays: number;
 }
+
+/** Approval reminder and escalation delays of settings stored before they were settings. */
+export const DEFAULT_APPROVAL_REMINDER_DAYS = 2;
+export const DEFAULT_APPROVAL_ESCALATION_DAYS = 5;
 
 /** The escalation delay of settings stored before it was a setting (the delay was fixed then). */
 export const DEFAULT_ESCALATION_DAYS = 7;
@@ -32,6 +40,8 @@ export function defaultSettings(timeZone: string, locale: Locale): WorkspaceSett
     admins: [],
     reminderAfterDays: 3,
     escalationAfterDays: DEFAULT_ESCALATION_DAYS,
+    approvalReminderDays: DEFAULT_APPROVAL_REMINDER_DAYS,
+    approvalEscalationDays: DEFAULT_APPROVAL_ESCALATION_DAYS,
   };
 }
 
@@ -39,6 +49,13 @@ export function defaultSettings(timeZone: string, locale: Locale): WorkspaceSett
  * Stored settings read with the keys added since they were written: settings JSON without
  * `escalationAfterDays` reads as the 7 days it was before it became a setting.
  */
-export function withDefaults(stored: Omit<WorkspaceSettingsShape, 'escalationAfterDays'> & { escalationAfterDays?: number }): WorkspaceSettingsShape {
-  return { ...stored, escalationAfterDays: stored.escalationAfterDays ?? DEFAULT_ESCALATION_DAYS };
+export function withDefaults(
+  stored: Omit<WorkspaceSettingsShape, 'escalationAfterDays' | 'approvalReminderDays' | 'approvalEscalationDays'> & Partial<Pick<WorkspaceSettingsShape, 'escalationAfterDays' | 'approvalReminderDays' | 'approvalEscalationDays'>>,
+): WorkspaceSettingsShape {
+  return {
+    ...stored,
+    escalationAfterDays: stored.escalationAfterDays ?? DEFAULT_ESCALATION_DAYS,
+    approvalReminderDays: stored.approvalReminderDays ?? DEFAULT_APPROVAL_REMINDER_DAYS,
+    approvalEscalationDays: stored.approvalEscalationDays ?? DEFAULT_APPROVAL_ESCALATION_DAYS,
+  };
 }

@@ -2,6 +2,7 @@ import { cleanDraft } from './clean-text.ts';
 import { assertNoFieldErrors } from './errors.ts';
 import { nextStatus } from './outcome-lifecycle.ts';
 import type { Notification, PersonRef, VerbContext, WorkspaceContext } from './ports.ts';
+import { reviewerOrStandIn } from './stand-in.ts';
 import { validateOutcome } from './validate-outcome.ts';
 import type { OutcomeDraft } from './types.ts';
 
@@ -21,11 +22,13 @@ export interface SubmitOutcomeInput {
  * audit entry, the approval request to the manager and the receipt to the member.
  */
 export async function submitOutcome({ ctx, input }: { ctx: VerbContext; input: SubmitOutcomeInput }) {
-  const { workspace, submitter, reviewer } = input;
+  const { workspace, submitter } = input;
   const draft = cleanDraft(input.draft);
-  assertNoFieldErrors(await validateOutcome(ctx, workspace, submitter, reviewer, draft));
+  assertNoFieldErrors(await validateOutcome(ctx, workspace, submitter, input.reviewer, draft));
 
   const now = ctx.clock.now();
+  // While the chosen reviewer is out of office, their stand-in receives the approval.
+  const reviewer = await reviewerOrStandIn(ctx, workspace, input.reviewer!, submitter.id, now);
   const id = ctx.newId();
   const status = nextStatus('draft', 'submit');
   const notifications: Notification[] = [

@@ -83,3 +83,18 @@ describe('escalationAfterDays', () => {
     for (const bad of [0, 61, 1.5, Number.NaN]) expect(validateSettings({ escalationAfterDays: bad })).toEqual([{ field: 'escalationAfterDays', key: 'settings.days_invalid', params: { min: 1, max: 60 } }]);
   });
 });
+
+describe('approval reminder and escalation delays', () => {
+  it('default to 2 and 5 working days, also for settings stored without them', () => {
+    expect(defaultSettings('UTC', 'en')).toMatchObject({ approvalReminderDays: 2, approvalEscalationDays: 5 });
+    const { approvalReminderDays: _r, approvalEscalationDays: _e, ...old } = base;
+    expect(withDefaults(old)).toMatchObject({ approvalReminderDays: 2, approvalEscalationDays: 5 });
+  });
+
+  it('never escalate before the reminder, and are whole days in range', () => {
+    expect(validateSettings({ approvalEscalationDays: 1 }, base)).toEqual([{ field: 'approvalEscalationDays', key: 'settings.escalation_before_reminder', params: { reminder: 2, escalation: 1 } }]);
+    expect(validateSettings({ approvalReminderDays: 6 }, base)).toEqual([expect.objectContaining({ field: 'approvalReminderDays', key: 'settings.escalation_before_reminder' })]);
+    expect(validateSettings({ approvalReminderDays: 0 })).toEqual([{ field: 'approvalReminderDays', key: 'settings.days_invalid', params: { min: 1, max: 30 } }]);
+    expect(validateSettings({ approvalEscalationDays: 61 })).toEqual([{ field: 'approvalEscalationDays', key: 'settings.days_invalid', params: { min: 1, max: 60 } }]);
+  });
+});

@@ -20,6 +20,8 @@ export function validateSettings(patch: Partial<WorkspaceSettingsShape>, current
   if (patch.secondReviewOffsetDays != null && !wholeIn(patch.secondReviewOffsetDays, 1, 730)) days('secondReviewOffsetDays', 1, 730);
   if (patch.reminderAfterDays !== undefined && !wholeIn(patch.reminderAfterDays, 1, 30)) days('reminderAfterDays', 1, 30);
   if (patch.escalationAfterDays !== undefined && !wholeIn(patch.escalationAfterDays, 1, 60)) days('escalationAfterDays', 1, 60);
+  if (patch.approvalReminderDays !== undefined && !wholeIn(patch.approvalReminderDays, 1, 30)) days('approvalReminderDays', 1, 30);
+  if (patch.approvalEscalationDays !== undefined && !wholeIn(patch.approvalEscalationDays, 1, 60)) days('approvalEscalationDays', 1, 60);
   if (patch.shortfallThreshold !== undefined && !(Number.isFinite(patch.shortfallThreshold) && patch.shortfallThreshold > 0 && patch.shortfallThreshold < 1))
     problems.push({ field: 'shortfallThreshold', key: 'settings.threshold_invalid' });
   if (patch.timeZone !== undefined && !isValidTimeZone(patch.timeZone)) problems.push({ field: 'timeZone', key: 'schedule.invalid_time_zone' });
@@ -30,6 +32,10 @@ export function validateSettings(patch: Partial<WorkspaceSettingsShape>, current
       // Reported on the field the admin changed; with both changed, on the escalation.
       const field = patch.escalationAfterDays !== undefined || patch.reminderAfterDays === undefined ? 'escalationAfterDays' : 'reminderAfterDays';
       problems.push({ field, key: 'settings.escalation_before_reminder', params: { reminder: next.reminderAfterDays, escalation: next.escalationAfterDays } });
+    }
+    if (next.approvalEscalationDays < next.approvalReminderDays) {
+      const field = patch.approvalEscalationDays !== undefined || patch.approvalReminderDays === undefined ? 'approvalEscalationDays' : 'approvalReminderDays';
+      problems.push({ field, key: 'settings.escalation_before_reminder', params: { reminder: next.approvalReminderDays, escalation: next.approvalEscalationDays } });
     }
   }
   return problems;

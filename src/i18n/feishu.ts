@@ -36,12 +36,12 @@ export const feishuEn = {
   'feishu.help.title': 'Outcome: what you can do',
   'feishu.help.unknown': 'I did not understand “{text}”.',
   'feishu.help.body':
-    '**/outcome** — record an outcome (or use the menu item “Submit outcome”)\n**/outcome list** — your outcomes and what awaits your review\n**/outcome nps** — start an NPS survey (PMO and admins)\n**/outcome nps results** — results of your latest survey\n**/outcome report** — the digest of the last 7 days (PMO and admins)\n**/outcome help** — this help\n**/outcome admin** — settings (admins only)\nAfter submitting, send me images or files within 30 minutes to attach them as evidence. When a follow-up review or a survey is due, I send you a card to fill in.',
+    '**/outcome** — record an outcome (or use the menu item “Submit outcome”)\n**/outcome list** — your outcomes and what awaits your review\n**/outcome nps** — start an NPS survey (PMO and admins)\n**/outcome nps results** — results of your latest survey\n**/outcome report** — the digest of the last 7 days (PMO and admins)\n**/outcome nudge** — remind the reviewers of your waiting outcomes (once a day)\n**/outcome handover [n] @person reason** — hand a review waiting for you to someone else\n**/outcome away YYYY-MM-DD YYYY-MM-DD @stand-in** (or `away off`) — out of office: the stand-in gets your approvals\n**/outcome help** — this help\n**/outcome admin** — settings (admins only)\nAfter submitting, send me images or files within 30 minutes to attach them as evidence. When a follow-up review or a survey is due, I send you a card to fill in.',
   'feishu.list.title': 'Outcomes',
   'feishu.admin.title': 'Outcome settings',
   'feishu.admin.saved': 'Saved.',
   'feishu.admin.usage':
-    'Commands: **/outcome admin pmo reviewers @a @b** · **/outcome admin pmo chat** (in the PMO group, or `off`) · **/outcome admin admins @a @b** · **/outcome admin manager @member @manager** (or `auto` for the org chart) · **/outcome admin set review_days|second_review_days|threshold|reminder_days|escalation_days|timezone|locale VALUE**',
+    'Commands: **/outcome admin pmo reviewers @a @b** · **/outcome admin pmo chat** (in the PMO group, or `off`) · **/outcome admin admins @a @b** · **/outcome admin manager @member @manager** (or `auto` for the org chart) · **/outcome admin set review_days|second_review_days|threshold|reminder_days|escalation_days|approval_reminder_days|approval_escalation_days|timezone|locale VALUE**',
   'feishu.admin.show.pmo': 'PMO reviewers: {reviewers} · PMO chat: {chat}',
   'feishu.admin.show.admins': 'Admins: {admins}',
   'feishu.admin.show.review': 'Follow-up review after {days} days (second: {second}), deviation alert above {threshold}% shortfall, reminder after {reminder} days, escalation after {escalation} days',
@@ -154,12 +154,12 @@ export const feishuZh: Record<keyof typeof feishuEn, string> = {
   'feishu.help.title': 'Outcome 使用说明',
   'feishu.help.unknown': '没有看懂“{text}”。',
   'feishu.help.body':
-    '**/outcome** — 记录成果（也可以点菜单“提交成果”）\n**/outcome list** — 我的成果和待我审核的成果\n**/outcome nps** — 发起 NPS 调查（PMO 和管理员）\n**/outcome nps results** — 查看我最近一次调查的结果\n**/outcome report** — 最近 7 天的周报（PMO 和管理员）\n**/outcome help** — 查看本说明\n**/outcome admin** — 设置（仅管理员）\n提交后 30 分钟内把图片或文件发给我，即可作为佐证材料。跟进复盘或调查到期时，我会发卡片请你填写。',
+    '**/outcome** — 记录成果（也可以点菜单“提交成果”）\n**/outcome list** — 我的成果和待我审核的成果\n**/outcome nps** — 发起 NPS 调查（PMO 和管理员）\n**/outcome nps results** — 查看我最近一次调查的结果\n**/outcome report** — 最近 7 天的周报（PMO 和管理员）\n**/outcome nudge** — 催办我等待审批的成果（每天一次）\n**/outcome handover [序号] @成员 原因** — 把等待我审批的成果转交他人\n**/outcome away YYYY-MM-DD YYYY-MM-DD @代理人**（或 `away off`）— 外出期间由代理人接收审批\n**/outcome help** — 查看本说明\n**/outcome admin** — 设置（仅管理员）\n提交后 30 分钟内把图片或文件发给我，即可作为佐证材料。跟进复盘或调查到期时，我会发卡片请你填写。',
   'feishu.list.title': '成果',
   'feishu.admin.title': 'Outcome 设置',
   'feishu.admin.saved': '已保存。',
   'feishu.admin.usage':
-    '命令：**/outcome admin pmo reviewers @甲 @乙** · **/outcome admin pmo chat**（在 PMO 群里发送，或加 `off` 取消）· **/outcome admin admins @甲 @乙** · **/outcome admin manager @成员 @主管**（或 `auto` 恢复组织架构）· **/outcome admin set review_days|second_review_days|threshold|reminder_days|escalation_days|timezone|locale 值**',
+    '命令：**/outcome admin pmo reviewers @甲 @乙** · **/outcome admin pmo chat**（在 PMO 群里发送，或加 `off` 取消）· **/outcome admin admins @甲 @乙** · **/outcome admin manager @成员 @主管**（或 `auto` 恢复组织架构）· **/outcome admin set review_days|second_review_days|threshold|reminder_days|escalation_days|approval_reminder_days|approval_escalation_days|timezone|locale 值**',
   'feishu.admin.show.pmo': 'PMO 审核人：{reviewers} · PMO 群：{chat}',
   'feishu.admin.show.admins': '管理员：{admins}',
   'feishu.admin.show.review': '上线 {days} 天后复盘（第二次：{second}），差距超过 {threshold}% 时预警，{reminder} 天后提醒，{escalation} 天后上报',

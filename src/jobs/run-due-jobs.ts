@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.ts';
 import type { DrainReport } from '../delivery/drain.ts';
 import { drainOnce } from '../delivery/kick.ts';
+import { escalatePendingApprovals, remindPendingApprovals } from './approval-reminders.ts';
 import { escalateOverdueReviews, notifyDueReviews, remindOpenReviews } from './due-reviews.ts';
 import { pullDueSources } from './pull-sources.ts';
 import { closeSurveys, remindSurveys } from './survey-jobs.ts';
@@ -12,6 +13,8 @@ export interface JobsReport {
   reviewsDue: number;
   reviewReminders: number;
   escalations: number;
+  approvalReminders: number;
+  approvalEscalations: number;
   surveyReminders: number;
   surveysClosed: number;
   digests: number;
@@ -47,6 +50,8 @@ export async function runDueJobs(deps: Deps, now: Date = deps.clock.now(), opts:
     reviewsDue: await guard('due reviews', () => notifyDueReviews(db, now, log)),
     reviewReminders: await guard('review reminders', () => remindOpenReviews(db, now, log)),
     escalations: await guard('review escalations', () => escalateOverdueReviews(db, now, log)),
+    approvalReminders: await guard('approval reminders', () => remindPendingApprovals(db, now, log)),
+    approvalEscalations: await guard('approval escalations', () => escalatePendingApprovals(db, now, log)),
     surveyReminders: await guard('survey reminders', () => remindSurveys(db, now, log)),
     surveysClosed: await guard('survey closing', () => closeSurveys(db, now, log)),
     digests: await guard('weekly digest', () => sendWeeklyDigests(db, now, log)),

@@ -13,7 +13,9 @@ import type { Deps } from '../../src/deps.ts';
 import { drainOutbox } from '../../src/delivery/drain.ts';
 import { KINDS } from '../../src/delivery/kinds/index.ts';
 import { answerSurvey } from '../../src/domain/answer-survey.ts';
+import { createApprovalStore } from '../../src/db/repos/approval-store.ts';
 import { decideOutcome } from '../../src/domain/decide-outcome.ts';
+import { delegateReview } from '../../src/domain/delegate-review.ts';
 import type { DigestData } from '../../src/domain/digest.ts';
 import type { Notification, PersonRef, WorkspaceContext } from '../../src/domain/ports.ts';
 import { recordReview } from '../../src/domain/record-review.ts';
@@ -179,6 +181,8 @@ describe('notification kinds on Slack and Feishu', () => {
       { kind: 'digest', to: { personId: null, address: w.a.pmo }, data: { week: WEEK.week, digest: WEEK }, dedupeKey: `digest:${WEEK.week}:${w.a.pmo}` },
     ]);
     await deps.db.insert(outbox).values({ workspaceId: w.workspace.id, platform, kind: 'feishu_card', destination: w.a.owner, payload: { personId: w.owner.id, reply: { view: 'list' } }, dedupeKey: 'reply:list', nextAttemptAt: clock.now() });
+    // A reminder for an approval decided before it goes out (the posted variants: their own test below).
+    await enqueue(deps, w, [{ kind: 'approval_notice', to: { personId: w.manager.id, address: w.a.manager }, data: { outcomeId: s.outcomeId, round: 1, stage: 'manager', variant: 'reminder' }, dedupeKey: 'approval_notice:late' }]);
     await deliver(deps);
     return { deps, w, s, surveyId, results: await outcomes(deps, w) };
   }
@@ -208,6 +212,7 @@ describe('notification kinds on Slack and Feishu', () => {
       'survey_results → pmo': 'posted',
       'digest → pmo': 'posted',
       'feishu_card → owner': 'posted',
+      'approval_notice → manager': 'skipped: the approval was decided, moved on or handed to someone else',
     });
     // Every registered kind took part: a kind added later must join this story.
     expect(new Set(Object.keys(results).map((k) => k.split(' → ')[0]))).toEqual(new Set(Object.keys(KINDS)));
@@ -297,5 +302,40 @@ describe('notification kinds on Slack and Feishu', () => {
     expect(rows.find((r) => r.kind === 'review_due')).toMatchObject({ status: 'dead', lastError: 'malformed review_due payload' });
     expect(received(platform, w.a.owner).posts).toHaveLength(platform === 'slack' ? 1 : 0); // only the Slack receipt
     expect(received(platform, w.a.manager)).toEqual({ posts: [], updates: [] });
+  });
+
+  it.each(['slack', 'feishu'] as const)('on %s approval notices (reminder, escalation, nudge, hand-over) reach their readers, and a hand-over updates the old card', async (platform) => {
+    const deps = await start();
+    const w = await world(deps, platform);
+    const { outcomeId } = await submitOutcome({ ctx: deps.verbs, input: { workspace: w.workspace, submitter: w.owner, reviewer: w.manager, draft: validDraft({ projectId: w.projectId, member: w.owner }) } });
+    await deliver(deps);
+    clock.advance(3 * 86_400_000);
+    const data = { outcomeId, round: 1, stage: 'manager' };
+    await enqueue(deps, w, [
+      { kind: 'approval_notice', to: { personId: w.manager.id, address: w.a.manager }, data: { ...data, variant: 'reminder' }, dedupeKey: 'n:reminder' },
+      { kind: 'approval_notice', to: { personId: w.manager.id, address: w.a.manager }, data: { ...data, variant: 'nudge', by: w.owner.id }, dedupeKey: 'n:nudge' },
+      { kind: 'approval_notice', to: { personId: w.pmo.id, address: w.a.pmo }, data: { ...data, variant: 'escalation' }, dedupeKey: 'n:escalation' },
+    ]);
+    await deliver(deps);
+    // Handed to the PMO person: the old card updates, the new reviewer gets the notice and a card.
+    await delegateReview({ ctx: deps.verbs, store: createApprovalStore(deps.db), input: { workspace: w.workspace, installedBy: null, outcomeId, actor: { ...w.manager, isPlatformAdmin: false }, toId: w.pmo.id, reason: 'on leave' } });
+    await deliver(deps);
+    await deliver(deps);
+    const rows = await deps.db.select().from(outbox).where(eq(outbox.kind, 'approval_notice'));
+    expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
+    expect((await outcomes(deps, w))['approval_request → pmo']).toBe('posted');
+    const manager = received(platform, w.a.manager);
+    const pmo = received(platform, w.a.pmo);
+    expect(manager.posts).toHaveLength(3); // the card, the reminder, the nudge
+    // Submitted on Sunday 08:00 (Shanghai), now Wednesday 08:00: the Monday and Tuesday mornings have passed.
+    expect(manager.posts[1]).toContain('Working days waited: 2');
+    expect(manager.posts[2]).toContain('asks you to review');
+    expect(manager.updates).toHaveLength(1);
+    expect(manager.updates[0]).toContain('Handed over to');
+    expect(manager.updates[0]).not.toMatch(/"outcome_approve"|"name":"approve"/);
+    expect(pmo.posts).toHaveLength(3); // escalation, hand-over notice, the new card
+    expect(pmo.posts[0]).toContain('Please follow up');
+    expect(pmo.posts[1]).toContain('on leave');
+    expect(pmo.posts[2]).toMatch(/"outcome_approve"|"name":"approve"/);
   });
 });

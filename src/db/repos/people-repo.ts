@@ -41,6 +41,13 @@ export function createPeopleRepo(db: Db) {
         .where(and(eq(people.workspaceId, workspaceId), eq(people.id, personId)));
       return p ? toRef(p) : null;
     },
+    async away(workspaceId: string, personId: string) {
+      const [p] = await db
+        .select({ delegateId: people.delegateId, awayFrom: people.awayFrom, awayUntil: people.awayUntil })
+        .from(people)
+        .where(and(eq(people.workspaceId, workspaceId), eq(people.id, personId)));
+      return p ?? null;
+    },
     async pmo(workspace) {
       const ids = workspace.settings.pmoReviewers;
       // Read first: every approval asks, and the PMO's rows exist after the first time.

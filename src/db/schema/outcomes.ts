@@ -38,6 +38,8 @@ export const outcomes = sqliteTable(
   (t) => [
     index('outcomes_workspace_status').on(t.workspaceId, t.status),
     index('outcomes_pending_by_reviewer').on(t.workspaceId, t.reviewerId, t.status),
+    // The approval reminder scan crosses workspaces: pending stages, longest waiting first.
+    index('outcomes_status_submitted').on(t.status, t.submittedAt),
     index('outcomes_submitter').on(t.workspaceId, t.submitterId),
     index('outcomes_project').on(t.projectId),
     uniqueIndex('outcomes_client_key').on(t.workspaceId, t.clientKey),

@@ -15,6 +15,10 @@ export const people = sqliteTable(
     managerId: text('manager_id').references((): AnySQLiteColumn => people.id, { onDelete: 'set null' }),
     /** Where the manager came from: the org chart (Feishu) or an admin's mapping. */
     managerSource: text('manager_source', { enum: ['org_chart', 'manual'] }),
+    /** Out of office: who stands in for their reviews from `away_from` to `away_until` (calendar days, inclusive). */
+    delegateId: text('delegate_id').references((): AnySQLiteColumn => people.id, { onDelete: 'set null' }),
+    awayFrom: text('away_from'),
+    awayUntil: text('away_until'),
     createdAt: createdAt(),
     updatedAt: instant('updated_at'),
   },

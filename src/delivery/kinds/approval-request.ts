@@ -1,4 +1,6 @@
 import type { OutcomeView, ReviewView } from '../../../cards/view.ts';
+import { stageWaitingSince } from '../../db/queries/approvals-waiting.ts';
+import { workingDaysWaited } from '../../domain/approval-rules.ts';
 import { stageOf } from '../../domain/outcome-lifecycle.ts';
 import { decisionIn } from '../../views/outcome-view.ts';
 import type { Recipient } from '../recipient.ts';
@@ -24,10 +26,28 @@ export function stageRefOf(payload: Record<string, unknown>): StageRef | null {
  * The approval card as it stands now for one reader: open with controls, or showing the
  * decision. Needs only the reader's workspace and zone (Feishu's card callback loads it too).
  */
-export async function loadApproval(ctx: Pick<KindContext, 'db' | 'outcome'>, a: StageRef, to: Pick<Recipient, 'timeZone'> & { workspace: { id: string } }): Promise<ApprovalView | null> {
+export async function loadApproval(
+  ctx: Pick<KindContext, 'db' | 'outcome'> & Partial<Pick<KindContext, 'clock'>>,
+  a: StageRef,
+  to: Pick<Recipient, 'timeZone'> & Partial<Pick<Recipient, 'address'>> & { workspace: { id: string; settings?: { timeZone: string } } },
+): Promise<ApprovalView | null> {
   // The stage's decision is among the outcome's decisions: one read, not two.
-  const outcome = await ctx.outcome(to.workspace.id, a.outcomeId, to.timeZone);
-  return outcome && approvalViewOf(outcome, decisionIn(outcome, a.round, a.stage), a);
+  const [outcome, since] = await Promise.all([ctx.outcome(to.workspace.id, a.outcomeId, to.timeZone), ctx.clock ? stageWaitingSince(ctx.db, to.workspace.id, a.outcomeId) : null]);
+  if (!outcome) return null;
+  const view = approvalViewOf(outcome, decisionIn(outcome, a.round, a.stage), a);
+  return view.open ? withWaitAndHandOver(view, since, ctx.clock?.now() ?? null, to) : view;
+}
+
+/**
+ * The open card's wait ("waiting N working days"), and for a manager-stage reader who is no
+ * longer the reviewer (handed over, 转交) the card without controls saying to whom it went.
+ */
+function withWaitAndHandOver(view: ApprovalView, since: Date | null, now: Date | null, to: { timeZone: string; address?: string; workspace: { settings?: { timeZone: string } } }): ApprovalView {
+  // Counted on the workspace's calendar, as the reminders are: every reader sees the same number.
+  const waitedDays = since && now ? workingDaysWaited(since, now, to.workspace.settings?.timeZone ?? to.timeZone) : null;
+  const reviewer = view.outcome.reviewer;
+  const handedOver = view.stage === 'manager' && reviewer && to.address && to.address !== reviewer.address;
+  return handedOver ? { ...view, open: false, handedOverTo: reviewer, waitedDays } : { ...view, waitedDays };
 }
 
 /** The approval card of an outcome and its stage's decision, both already loaded: open while undecided in its round and stage. */
@@ -47,6 +67,6 @@ export const approvalRequest = defineKind<StageRef>({
   parse: (row) => stageRefOf(row.payload),
   audience: 'person',
   load: loadApproval,
-  skipWhen: (v) => (v.type === 'approval' && !v.open ? 'the stage was decided (or the round moved on) before the request went out' : null),
+  skipWhen: (v) => (v.type === 'approval' && !v.open ? (v.handedOverTo ? 'the review was handed over before the request went out' : 'the stage was decided (or the round moved on) before the request went out') : null),
   posts: true,
 });

@@ -2,6 +2,7 @@
  * The notification kinds, once for every platform: a feature with a new kind adds its
  * module here, and both adapters deliver it (they only render the view model).
  */
+import { approvalNotice } from './approval-notice.ts';
 import { approvalRequest } from './approval-request.ts';
 import { cardDecided } from './card-decided.ts';
 import { commandReply } from './command-reply.ts';
@@ -21,6 +22,7 @@ import type { NotificationKind } from './types.ts';
 
 const ALL = [
   approvalRequest,
+  approvalNotice,
   cardDecided,
   decisionNotice,
   submissionReceipt,

@@ -4,6 +4,7 @@
  * each platform adapter renders these with its cards/ renderers.
  */
 import type { OutcomeView, PersonView, ReviewDueView, ReviewView, ShortfallView, SurveyResultsView, SurveyView } from '../../../cards/view.ts';
+import type { ApprovalNoticeProps } from '../../../cards/approval-notice-view.ts';
 import type { SourceFailingProps } from '../../../cards/source-failing.ts';
 import type { OutcomeListItem } from '../../db/queries/outcomes.ts';
 import type { Locale } from '../../domain/types.ts';
@@ -28,6 +29,17 @@ export interface ApprovalView {
   /** True while this stage of this round still awaits a decision: the card shows the controls. */
   open: boolean;
   decision: ReviewView | null;
+  /** Working days this stage has waited, while it is open (the card says so). */
+  waitedDays?: number | null;
+  /** This reader's card after they handed the review over: to whom (no controls). */
+  handedOverTo?: PersonView | null;
+}
+
+/** A pending approval chased: the reviewer reminded or nudged, the escalation, or the notice of a hand-over (转交). */
+export interface ApprovalNoticeView extends ApprovalNoticeProps {
+  type: 'approval_notice';
+  /** Still waiting, and (for the reviewer's own notices) still theirs to decide. */
+  open: boolean;
 }
 
 export interface DecisionNoticeView {
@@ -127,6 +139,7 @@ export interface CommandReplyView {
 
 export type NotificationView =
   | ApprovalView
+  | ApprovalNoticeView
   | DecisionNoticeView
   | ReceiptView
   | ReviewCardView

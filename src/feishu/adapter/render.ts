@@ -1,4 +1,5 @@
 import { approvalCard } from '../../../cards/feishu/approval-card.ts';
+import { approvalNoticeCard } from '../../../cards/feishu/approval-notice.ts';
 import type { FormCardProps } from '../../../cards/feishu/form-card.ts';
 import { formCard } from '../../../cards/feishu/form-card.ts';
 import { digestCard, escalationCard, reviewRecordedCard, shortfallCard } from '../../../cards/feishu/followup-notices.ts';
@@ -53,7 +54,7 @@ function replyRender(r: ReplyView, publicUrl: string): Render {
 function fitted(view: NotificationView): ((ctx: CardContext, trim: Trim) => Json) | null {
   switch (view.type) {
     case 'approval':
-      return (c, trim) => approvalCard({ outcome: view.outcome, stage: view.stage, round: view.round, decision: view.decision }, c, trim);
+      return (c, trim) => approvalCard({ outcome: view.outcome, stage: view.stage, round: view.round, decision: view.decision, waitedDays: view.waitedDays ?? null, handedOverTo: view.handedOverTo ?? null }, c, trim);
     case 'decision_notice':
       return (c) => noticeCard({ outcome: view.outcome, decision: view.decision, round: view.round, dueText: view.reviewDueText }, c);
     case 'receipt':
@@ -69,6 +70,8 @@ function whole(view: Exclude<NotificationView, { type: 'approval' | 'decision_no
       return (ctx) => reviewCard({ review: view.review, reminder: view.reminder, values: {}, errors: [], recorded: view.recorded, threshold: view.threshold }, ctx);
     case 'escalation':
       return (ctx) => escalationCard(view, ctx);
+    case 'approval_notice':
+      return (ctx) => approvalNoticeCard(view, ctx);
     case 'review_recorded':
       return (ctx) => reviewRecordedCard(view, ctx);
     case 'shortfall':

@@ -1,4 +1,5 @@
 import { renderApprovalCard } from '../../../cards/slack/approval-card.ts';
+import { renderApprovalNotice } from '../../../cards/slack/approval-notice.ts';
 import type { SlackMessage } from '../../../cards/slack/blocks.ts';
 import { renderHelp, renderList, renderNote } from '../../../cards/slack/command-replies.ts';
 import { renderDigest, renderReviewEscalation, renderReviewRecorded, renderShortfallAlert } from '../../../cards/slack/followup-notices.ts';
@@ -15,7 +16,7 @@ import { dateText } from '../../views/dates.ts';
 import { cardContext } from '../../views/card-context.ts';
 
 /** A text line with Slack mentions for its people. */
-function line(ctx: CardContext, l: TextLine): string {
+export function lineText(ctx: CardContext, l: TextLine): string {
   const params = Object.fromEntries(Object.entries(l.params ?? {}).map(([k, v]) => [k, typeof v === 'object' ? [v.at].flat().map((a) => `<@${a}>`).join(' ') || '—' : v]));
   return ctx.t(l.key, params);
 }
@@ -27,7 +28,7 @@ function renderReply(ctx: CardContext, r: ReplyView, to: Recipient): SlackMessag
     case 'list':
       return renderList(ctx, r.mine.map((o) => ({ ...o, updatedText: dateText(o.updatedAt, to.timeZone) })));
     case 'message':
-      return renderNote([`*${line(ctx, r.title)}*`, ...r.lines.map((l) => line(ctx, l))].join('\n'));
+      return renderNote([`*${lineText(ctx, r.title)}*`, ...r.lines.map((l) => lineText(ctx, l))].join('\n'));
     case 'nps_results':
       return renderResultsList(ctx, r.results ? [r.results[ctx.locale]] : []);
     case 'report':
@@ -43,7 +44,9 @@ export function renderSlack(view: NotificationView, to: Recipient): SlackMessage
   const ctx = cardContext(to.locale, to.publicUrl);
   switch (view.type) {
     case 'approval':
-      return renderApprovalCard(ctx, { view: view.outcome, stage: view.stage, round: view.round, open: view.open, decision: view.decision });
+      return renderApprovalCard(ctx, { view: view.outcome, stage: view.stage, round: view.round, open: view.open, decision: view.decision, waitedDays: view.waitedDays ?? null, handedOverTo: view.handedOverTo ?? null });
+    case 'approval_notice':
+      return renderApprovalNotice(ctx, view);
     case 'decision_notice': {
       const d = view.decision;
       return renderDecisionNotice(ctx, { view: view.outcome, stage: view.stage, round: view.round, decision: d.decision, comment: d.comment, by: d.reviewer, reviewDueText: view.reviewDueText });

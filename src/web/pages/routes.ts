@@ -18,6 +18,9 @@ import { loadFailingSources } from '../queries/source-health.ts';
 import { loadValue } from '../queries/value.ts';
 import { failingSourcesSection } from '../render/source-health.ts';
 import { myBody } from './my.ts';
+import { myApprovalsBody } from './my-approvals.ts';
+import { approvalRoutes } from './approval-routes.ts';
+import { loadApprovalsPanel } from '../queries/my-approvals.ts';
 import { npsBody } from './nps.ts';
 import { outcomeBody } from './outcome.ts';
 import { portfolioBody } from './portfolio.ts';
@@ -80,8 +83,10 @@ export function pageRoutes() {
 
   app.get('/my', async (c) => {
     const kit = kitOf(c);
-    return page(c, { title: kit.t('web.nav.my'), active: 'my', body: myBody(kit, await loadMy(c.var.deps.db, c.var.viewer, c.var.deps.clock.now())) });
+    const [my, approvals] = await Promise.all([loadMy(c.var.deps.db, c.var.viewer, c.var.deps.clock.now()), loadApprovalsPanel(c.var.deps, c.var.viewer, c.req.query('done'))]);
+    return page(c, { title: kit.t('web.nav.my'), active: 'my', body: h`${myBody(kit, my)}${myApprovalsBody(kit, approvals)}` });
   });
+  app.route('/my', approvalRoutes());
 
   /** The settings page with its API tokens part; `tokens` carries a just-created token or the form's problems. */
   const settingsPage = async (c: Context<WebEnv>, tokens: Omit<TokensView, 'tokens'> = {}, status: 200 | 400 = 200) => {

@@ -66,6 +66,8 @@ ${field(kit, p, 'reviewOffsetDays', kit.t('web.settings.review_offset'), h`<inpu
 ${field(kit, p, 'secondReviewOffsetDays', kit.t('web.settings.second_offset'), h`<input id="secondReviewOffsetDays" name="secondReviewOffsetDays" type="number" min="1" max="730" value="${s.secondReviewOffsetDays ?? ''}">`, kit.t('web.settings.second_offset_hint'))}
 ${field(kit, p, 'reminderAfterDays', kit.t('web.settings.reminder'), h`<input id="reminderAfterDays" name="reminderAfterDays" type="number" min="1" max="30" value="${s.reminderAfterDays}">`)}
 ${field(kit, p, 'escalationAfterDays', kit.t('web.settings.escalation'), h`<input id="escalationAfterDays" name="escalationAfterDays" type="number" min="1" max="60" value="${s.escalationAfterDays}">`)}
+${field(kit, p, 'approvalReminderDays', kit.t('web.settings.approval_reminder'), h`<input id="approvalReminderDays" name="approvalReminderDays" type="number" min="1" max="30" value="${s.approvalReminderDays}">`)}
+${field(kit, p, 'approvalEscalationDays', kit.t('web.settings.approval_escalation'), h`<input id="approvalEscalationDays" name="approvalEscalationDays" type="number" min="1" max="60" value="${s.approvalEscalationDays}">`)}
 ${field(kit, p, 'shortfallThreshold', kit.t('web.settings.threshold'), h`<input id="shortfallThreshold" name="shortfallThresholdPct" type="number" min="1" max="99" step="0.1" value="${Math.round(s.shortfallThreshold * 1000) / 10}">`, kit.t('web.settings.threshold_hint'))}
 </fieldset>
 <fieldset><legend>${kit.t('web.settings.regional')}</legend>

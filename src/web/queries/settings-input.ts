@@ -2,7 +2,7 @@ import { assertNoFieldErrors, type FieldError } from '../../domain/errors.ts';
 import type { WorkspaceSettingsShape } from '../../domain/settings.ts';
 
 /** The settings the mini-app edits (admins and the installer are managed in chat). */
-export const EDITABLE = ['pmoReviewers', 'pmoChannel', 'reviewOffsetDays', 'secondReviewOffsetDays', 'shortfallThreshold', 'timeZone', 'locale', 'reminderAfterDays', 'escalationAfterDays'] as const;
+export const EDITABLE = ['pmoReviewers', 'pmoChannel', 'reviewOffsetDays', 'secondReviewOffsetDays', 'shortfallThreshold', 'timeZone', 'locale', 'reminderAfterDays', 'escalationAfterDays', 'approvalReminderDays', 'approvalEscalationDays'] as const;
 export type SettingsPatch = Partial<Pick<WorkspaceSettingsShape, (typeof EDITABLE)[number]>>;
 
 const num = (text: string): number => (/^\s*-?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN);
@@ -65,6 +65,8 @@ function readSettingsForm(form: Form): { patch: SettingsPatch; managers: Map<str
     reminderAfterDays: num(one(form, 'reminderAfterDays')),
     // Older forms (and clients) without the field keep the stored delay.
     ...(one(form, 'escalationAfterDays').trim() ? { escalationAfterDays: num(one(form, 'escalationAfterDays')) } : {}),
+    ...(one(form, 'approvalReminderDays').trim() ? { approvalReminderDays: num(one(form, 'approvalReminderDays')) } : {}),
+    ...(one(form, 'approvalEscalationDays').trim() ? { approvalEscalationDays: num(one(form, 'approvalEscalationDays')) } : {}),
     shortfallThreshold: num(one(form, 'shortfallThresholdPct')) / 100,
     timeZone: one(form, 'timeZone').trim(),
     locale: one(form, 'locale') as WorkspaceSettingsShape['locale'],

@@ -35,6 +35,19 @@ describe('settings form (admins)', () => {
     expect(page).toContain('data-testid="saved"');
   });
 
+  it('saves the approval reminder and escalation delays, and refuses an escalation before the reminder', async () => {
+    const admin = await h.as(W.a, P.admin);
+    expect((await admin.send('POST', '/app/settings', form({ ...VALID, approvalReminderDays: '3', approvalEscalationDays: '6' }))).status).toBe(303);
+    expect(await settingsOf(W.a)).toMatchObject({ approvalReminderDays: 3, approvalEscalationDays: 6 });
+    const page = await (await admin.get('/app/settings')).text();
+    expect(page).toContain('name="approvalReminderDays"');
+    const before = await settingsOf(W.a);
+    const bad = await admin.send('POST', '/app/settings', form({ ...VALID, approvalReminderDays: '4', approvalEscalationDays: '2' }));
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('上报（2 天）不能早于提醒（4 天）'); // the workspace now reads Chinese (VALID)
+    expect(await settingsOf(W.a)).toEqual(before);
+  });
+
   it('bad values: 400 with each message next to its field, nothing written', async () => {
     const before = await settingsOf(W.a);
     const res = await (await h.as(W.a, P.admin)).send('POST', '/app/settings', form({ ...VALID, reviewOffsetDays: 'ninety', shortfallThresholdPct: '150', timeZone: 'Mars/Olympus', locale: 'fr' }));

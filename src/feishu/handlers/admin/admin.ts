@@ -29,6 +29,7 @@ export function settingsLines(s: WorkspaceSettingsShape): Line[] {
       key: 'feishu.admin.show.review',
       params: { days: s.reviewOffsetDays, second: s.secondReviewOffsetDays ?? '—', threshold: Math.round(s.shortfallThreshold * 100), reminder: s.reminderAfterDays, escalation: s.escalationAfterDays },
     },
+    { key: 'admin.show.approval', params: { reminder: s.approvalReminderDays, escalation: s.approvalEscalationDays } },
     { key: 'feishu.admin.show.locale', params: { timeZone: s.timeZone, locale: s.locale } },
   ];
 }
@@ -48,6 +49,10 @@ function settingPatch(key: string, value: string): Patch | null {
       return { reminderAfterDays: n };
     case 'escalation_days':
       return { escalationAfterDays: n };
+    case 'approval_reminder_days':
+      return { approvalReminderDays: n };
+    case 'approval_escalation_days':
+      return { approvalEscalationDays: n };
     case 'timezone':
       return { timeZone: value };
     case 'locale':

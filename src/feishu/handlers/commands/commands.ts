@@ -18,6 +18,8 @@ export type Command =
   | { kind: 'nps' }
   | { kind: 'nps_results' }
   | { kind: 'report' }
+  /** nudge, handover, away (src/approvals/chat-commands.ts). */
+  | { kind: 'approvals'; sub: string; args: string[] }
   | { kind: 'unknown'; text: string };
 
 const TOKEN = /^<@(ou_[A-Za-z0-9_-]+)>$/;
@@ -51,5 +53,6 @@ export function parseCommand(text: string, mentions: Mention[] = []): Command {
   if (sub === 'nps' && words.length === 1) return { kind: 'nps' };
   if (sub === 'nps' && words.length === 2 && words[1]!.toLowerCase() === 'results') return { kind: 'nps_results' };
   if (sub === 'report' && words.length === 1) return { kind: 'report' };
+  if (sub === 'nudge' || sub === 'handover' || sub === 'away') return { kind: 'approvals', sub, args: words.slice(1) };
   return { kind: 'unknown', text: original };
 }

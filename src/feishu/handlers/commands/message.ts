@@ -1,7 +1,9 @@
 import { attachEvidence, type EvidenceFile } from '../../../domain/attach-evidence.ts';
 import type { PersonRef } from '../../../domain/ports.ts';
 import { createEvidenceRepo } from '../../../db/repos/evidence-repo.ts';
-import { isPmoOrAdmin, runAdmin } from '../admin/admin.ts';
+import { actorIsAdmin, isPmoOrAdmin, runAdmin } from '../admin/admin.ts';
+import { runApprovalCommand, type ChatScope } from '../../../approvals/chat-commands.ts';
+import { mentionedId } from './commands.ts';
 import { parseCommand, type Mention } from './commands.ts';
 import { handleOnce } from '../../inbound/handle-once.ts';
 import { feishuPerson, isOpenId, type FeishuCtx } from '../../context.ts';
@@ -21,6 +23,18 @@ function contentOf(raw: string | undefined): Record<string, unknown> {
     return {};
   }
 }
+
+/** Mentions are `<@open_id>` tokens; a platform admin is a tenant manager. */
+const approvalScope = (ctx: FeishuCtx, member: PersonRef): ChatScope => ({
+  deps: ctx.deps,
+  workspace: ctx.workspace,
+  installedBy: ctx.row.installedBy,
+  personOf: async (word) => {
+    const id = mentionedId(word);
+    return id ? feishuPerson(ctx.deps, ctx.workspace.id, id) : null;
+  },
+  isPlatformAdmin: () => actorIsAdmin(ctx, member.address),
+});
 
 async function onText(ctx: FeishuCtx, member: PersonRef, text: string, m: NonNullable<MessageEvent['message']>): Promise<ReplyRequest> {
   const command = parseCommand(text, m.mentions);
@@ -43,6 +57,8 @@ async function onText(ctx: FeishuCtx, member: PersonRef, text: string, m: NonNul
     case 'report':
       if (!(await isPmoOrAdmin(ctx, member.address))) return message('feishu.report.title', [{ key: 'feishu.report.pmo_only' }], 'orange');
       return { view: 'report' };
+    case 'approvals':
+      return message('approval.chat.title', await runApprovalCommand(approvalScope(ctx, member), member, command.sub, command.args));
     default:
       return { view: 'help', unknown: command.text || null };
   }

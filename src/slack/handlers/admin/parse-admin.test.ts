@@ -15,6 +15,8 @@ describe('parseAdmin', () => {
     ['admins <@U9>', { kind: 'admins', users: ['U9'] }],
     ['settings', { kind: 'show' }],
     ['settings review-offset 60', { kind: 'setting', patch: { reviewOffsetDays: 60 } }],
+    ['settings approval-reminder 3', { kind: 'setting', patch: { approvalReminderDays: 3 } }],
+    ['settings approval-escalation 6', { kind: 'setting', patch: { approvalEscalationDays: 6 } }],
     ['settings second-review 180', { kind: 'setting', patch: { secondReviewOffsetDays: 180 } }],
     ['settings second-review off', { kind: 'setting', patch: { secondReviewOffsetDays: null } }],
     ['settings shortfall 20%', { kind: 'setting', patch: { shortfallThreshold: 0.2 } }],

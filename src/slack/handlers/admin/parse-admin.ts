@@ -50,6 +50,8 @@ const SETTINGS: Record<string, (v: string) => Patch | null> = {
   shortfall: (v) => numeric(v.replace(/[%\uFF05]$/, ''), (n) => ({ shortfallThreshold: n / 100 })),
   'reminder-days': (v) => numeric(v, (n) => ({ reminderAfterDays: n })),
   escalation: (v) => numeric(v, (n) => ({ escalationAfterDays: n })),
+  'approval-reminder': (v) => numeric(v, (n) => ({ approvalReminderDays: n })),
+  'approval-escalation': (v) => numeric(v, (n) => ({ approvalEscalationDays: n })),
   timezone: (v) => ({ timeZone: v }),
   locale: (v) => (/^zh/i.test(v) ? { locale: 'zh-CN' } : /^en/i.test(v) ? { locale: 'en' } : { locale: v as 'en' }),
 };

@@ -32,6 +32,8 @@ export function settingsText(member: Member, s: WorkspaceSettingsShape): string 
     shortfall: member.cards.pct(s.shortfallThreshold),
     reminder: s.reminderAfterDays,
     escalation: s.escalationAfterDays,
+    approvalReminder: s.approvalReminderDays,
+    approvalEscalation: s.approvalEscalationDays,
     timezone: s.timeZone,
     locale: s.locale,
     pmo: mentions(s.pmoReviewers),

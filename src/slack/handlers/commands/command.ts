@@ -6,7 +6,8 @@ import type { Deps } from '../../../deps.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { dateText } from '../../../views/dates.ts';
 import { runAdmin } from '../admin/run-admin.ts';
-import { npsResultsReply, reportReply } from './replies.ts';
+import { approvalReply, npsResultsReply, reportReply } from './replies.ts';
+import { APPROVAL_COMMANDS } from '../../../approvals/chat-commands.ts';
 import { openSubmitModal } from '../submit/open-submit-modal.ts';
 import { openSurveyModal } from '../survey/open-survey-modal.ts';
 import { asBlocks, errorText } from '../../reply.ts';
@@ -48,6 +49,7 @@ async function replyTo(scope: SlackScope, member: Member, words: string[], text:
   if (sub === 'admin') return renderNote(await runAdmin(scope, member, words.slice(1)));
   if (sub === 'nps' && words.length === 2 && words[1]!.toLowerCase() === 'results') return npsResultsReply(scope, member);
   if (sub === 'report') return reportReply(scope, member);
+  if (APPROVAL_COMMANDS.has(sub)) return approvalReply(scope, member, sub, words.slice(1));
   return renderHelp(member.cards, { unknown: text });
 }
 

@@ -9,6 +9,10 @@ import { digestPeriod, gatherDigest } from '../../../jobs/digest-data.ts';
 import { loadSurveyResults } from '../../../views/followup-view.ts';
 import type { Member, SlackScope } from '../../context.ts';
 import { pmoAccess } from '../survey/pmo-access.ts';
+import { renderNote } from '../../../../cards/slack/command-replies.ts';
+import { runApprovalCommand } from '../../../approvals/chat-commands.ts';
+import { lineText } from '../../adapter/render.ts';
+import { adminActor } from '../admin/run-admin.ts';
 
 /** Surveys one reply shows. */
 const RESULTS_SHOWN = 3;
@@ -33,4 +37,27 @@ export async function reportReply(scope: SlackScope, member: Member): Promise<Sl
   const tz = scope.workspace.settings.timeZone;
   const data = await gatherDigest(scope.deps.db, scope.workspace.id, now, tz, digestPeriod(now, tz, 'last_7_days'));
   return renderDigest(composeDigest(data, member.locale));
+}
+
+const SLACK_USER = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
+
+/** `/outcome nudge | handover … | away …` (src/approvals/chat-commands.ts), answered privately. */
+export async function approvalReply(scope: SlackScope, member: Member, sub: string, args: string[]): Promise<SlackMessage> {
+  const people = scope.deps.repos.people;
+  const lines = await runApprovalCommand(
+    {
+      deps: scope.deps,
+      workspace: scope.ws,
+      installedBy: scope.workspace.installedBy,
+      personOf: async (word) => {
+        const id = SLACK_USER.exec(word)?.[1];
+        return id ? people.upsert(scope.ws.id, { platformUserId: id }) : null;
+      },
+      isPlatformAdmin: async () => (await adminActor(scope, member)).isPlatformAdmin,
+    },
+    member.ref,
+    sub,
+    args,
+  );
+  return renderNote(lines.map((l) => lineText(member.cards, l)).join('\n'));
 }
