@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authRoutes } from './feishu/routes-auth.ts';
 import { chatRoutes } from './feishu/routes-chats.ts';
+import { ephemeralRoutes } from './feishu/routes-ephemeral.ts';
 import { imRoutes } from './feishu/routes-im.ts';
 import { mediaRoutes } from './feishu/routes-media.ts';
 import { CODES, larkFail, rateLimited, type Reply } from './feishu/reply.ts';
@@ -70,7 +71,7 @@ export interface FakeFeishu {
   close(): Promise<void>;
 }
 
-const ROUTES: Route[] = [...authRoutes, ...imRoutes, ...chatRoutes, ...mediaRoutes];
+const ROUTES: Route[] = [...authRoutes, ...imRoutes, ...chatRoutes, ...ephemeralRoutes, ...mediaRoutes];
 
 /** Summary of a multipart body for call records (file parts as byte counts). */
 function summarizeMultipart(raw: Buffer, contentType: string): Record<string, string> | undefined {
