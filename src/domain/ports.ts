@@ -20,6 +20,7 @@ export interface Recipient {
 export type NotificationKind =
   | 'approval_request'
   | 'card_decided'
+  | 'evidence_added'
   | 'decision_notice'
   | 'submission_receipt'
   | 'survey_invite'

@@ -7,6 +7,7 @@ import { cardDecided } from './card-decided.ts';
 import { commandReply } from './command-reply.ts';
 import { decisionNotice } from './decision-notice.ts';
 import { digest } from './digest.ts';
+import { evidenceAdded } from './evidence-added.ts';
 import { reviewDue } from './review-due.ts';
 import { reviewEscalation } from './review-escalation.ts';
 import { reviewRecorded } from './review-recorded.ts';
@@ -21,6 +22,7 @@ import type { NotificationKind } from './types.ts';
 const ALL = [
   approvalRequest,
   cardDecided,
+  evidenceAdded,
   decisionNotice,
   submissionReceipt,
   reviewDue,

@@ -48,6 +48,25 @@ describe('request changes → edit → resubmit', () => {
 });
 
 describe('evidence from messages', () => {
+  it('an image or file sent after submitting shows on the manager’s pending approval card, updated in place', async () => {
+    await submitValid(h);
+    const [card] = h.cardsTo(F.manager);
+    expect(JSON.stringify(card!.card)).not.toContain('img_v3_late');
+    await h.say('', { msgType: 'image', messageId: 'om_img', content: { image_key: 'img_v3_late' } });
+    await h.say('', { msgType: 'file', messageId: 'om_doc', content: { file_key: 'file_v3_late', file_name: 'minutes.pdf' } });
+    // Still one card for the manager, updated in place, with both files and its decision buttons.
+    const after = h.cardsTo(F.manager);
+    expect(after).toHaveLength(1);
+    expect(after[0]!.message.updates).toHaveLength(2);
+    const shown = JSON.stringify(after[0]!.card);
+    expect(shown).toContain('img_v3_late');
+    expect(shown).toContain('minutes.pdf');
+    expect(buttonValues(after[0]!.card).map((v) => v.a)).toContain('approve');
+    // A redelivered message updates nothing more.
+    await h.say('', { msgType: 'image', messageId: 'om_img', content: { image_key: 'img_v3_late' } });
+    expect(h.cardsTo(F.manager)[0]!.message.updates).toHaveLength(2);
+  });
+
   it('images and files sent within 30 minutes become evidence the reviewer can open; later ones do not', async () => {
     const id = await submitValid(h);
     h.fake.addResource('om_img', 'img_v3_chart', { data: Buffer.from('PNG-DATA'), contentType: 'image/png' });

@@ -50,7 +50,7 @@ async function onText(ctx: FeishuCtx, member: PersonRef, text: string, m: NonNul
 }
 
 async function onFile(ctx: FeishuCtx, member: PersonRef, file: EvidenceFile): Promise<ReplyRequest> {
-  const result = await attachEvidence({ ctx: { clock: ctx.deps.clock, evidence: createEvidenceRepo(ctx.deps.db) }, input: { workspace: ctx.workspace, member, file } });
+  const result = await attachEvidence({ ctx: { clock: ctx.deps.clock, evidence: createEvidenceRepo(ctx.deps.db, 'feishu') }, input: { workspace: ctx.workspace, member, file } });
   if (!result.attached) return message('feishu.evidence.none_title', [{ key: 'feishu.evidence.none' }], 'orange');
   return message('feishu.evidence.added_title', [{ key: 'feishu.evidence.added', params: { title: result.title, count: result.count } }], 'green');
 }
