@@ -1,4 +1,5 @@
 import { encodeAction } from '../actions.ts';
+import { approvalTitle } from '../approval-title.ts';
 import type { CardContext, OutcomeView, ReviewView } from '../view.ts';
 import { actions, button, context, divider, esc, header, option, section, type SlackBlock, type SlackMessage } from './blocks.ts';
 import { decisionLine, outcomeSummaryBlocks } from './outcome-summary.ts';
@@ -57,8 +58,8 @@ export function renderApprovalCard(ctx: CardContext, p: ApprovalCardProps): Slac
   const stageName = ctx.t(`stage.${p.stage}`);
   // The PMO sees the manager's decision of this round: the latest manager review.
   const earlier = p.stage === 'pmo' ? view.reviews.filter((r) => r.stage === 'manager').slice(-1) : [];
-  // Once decided the card no longer asks for a review: its header says which stage ended how.
-  const title = p.decision ? `${stageName} · ${ctx.t(`decision.${p.decision.decision}`)}` : p.open ? ctx.t('card.approval_request.title', { stage: stageName }) : stageName;
+  // Once decided the card no longer asks for a review: its header says what was decided, by whom.
+  const title = p.decision || p.open ? approvalTitle(ctx, p.stage, p.decision) : stageName;
   const blocks: SlackBlock[] = [header(title), ...outcomeSummaryBlocks(ctx, view)];
   if (earlier.length) blocks.push(context([`*${ctx.t('card.review_trail')}*`, ...earlier.map((r) => decisionLine(ctx, r))]));
   blocks.push(divider());
@@ -67,8 +68,6 @@ export function renderApprovalCard(ctx: CardContext, p: ApprovalCardProps): Slac
     blocks.push(section(`*${ctx.t('card.scores')}*`), actions(scoresBlockId(view.id), scoreSelects(ctx)), actions(`decide:${view.id}`, decisionButtons(ctx, view.id, p.round, p.stage)));
   } else blocks.push(section(ctx.t('slack.card_closed', { status: ctx.t(`status.${view.status}`) })));
   blocks.push(context([`<${view.url}|${esc(ctx.t('card.open_dashboard'))}>`]));
-  const text = p.decision
-    ? `${view.title}: ${ctx.t(`decision.${p.decision.decision}`)} (${p.decision.reviewer.name})`
-    : `${ctx.t('card.approval_request.title', { stage: stageName })}: ${view.title}`;
+  const text = `${title}: ${view.title}`;
   return { text, blocks };
 }

@@ -75,6 +75,18 @@ describe('Slack cards', () => {
     expect(card).toMatchSnapshot();
   });
 
+  it.each([
+    ['approve', 'Approved by Bob (Manager review)', 'Bob 已通过（主管审核）'],
+    ['request_changes', 'Changes requested by Bob (Manager review)', 'Bob 已退回修改（主管审核）'],
+    ['reject', 'Rejected by Bob (Manager review)', 'Bob 已驳回（主管审核）'],
+  ] as const)('a decided card’s header says what was decided and by whom (%s)', (d, title, zhTitle) => {
+    const decided = { ...decision, decision: d };
+    const props = { view: view({ reviews: [decided] }), stage: 'manager' as const, round: 1, open: false, decision: decided };
+    expect(renderApprovalCard(en, props).blocks[0]).toMatchObject({ type: 'header', text: { text: title } });
+    expect(renderApprovalCard(zh, props).blocks[0]).toMatchObject({ type: 'header', text: { text: zhTitle } });
+    expect(renderApprovalCard(en, props).text).toContain(title);
+  });
+
   it('shows the PMO the manager’s decision of this round', () => {
     const card = renderApprovalCard(en, { view: view({ status: 'manager_approved', reviews: [decision] }), stage: 'pmo', round: 1, open: true, decision: null });
     expect(JSON.stringify(card.blocks)).toContain('Review trail');
