@@ -73,8 +73,8 @@ describe('evidence from messages', () => {
     await h.say('', { msgType: 'image', messageId: 'om_img', content: { image_key: 'img_v3_chart' } });
     await h.say('', { msgType: 'file', messageId: 'om_file', content: { file_key: 'file_v3_report', file_name: 'survey.xlsx' } });
     const acks = h.cardsTo(F.member).slice(-2).map((m) => cardText(m.card));
-    expect(acks[0]).toContain('It now has 2 piece(s) of evidence.');
-    expect(acks[1]).toContain('It now has 3 piece(s) of evidence.');
+    expect(acks[0]).toContain('It now has 2 pieces of evidence.');
+    expect(acks[1]).toContain('It now has 3 pieces of evidence.');
     expect((await h.counts()).evidence).toBe(3);
 
     // A redelivered image message adds nothing.
