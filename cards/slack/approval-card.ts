@@ -34,8 +34,13 @@ export function scoreSelects(ctx: CardContext): SlackBlock[] {
     type: 'static_select',
     action_id: `${APPROVAL_ACTIONS.score}:${dim}`,
     placeholder: { type: 'plain_text', text: `${ctx.t(`card.score.${dim}`)} ${ctx.t('card.score.placeholder')}`.slice(0, 150) },
-    options: [1, 2, 3, 4, 5].map((n) => option(`${ctx.t(`card.score.${dim}`)}: ${n}`, String(n))),
+    options: [1, 2, 3, 4, 5].map((n) => option(`${ctx.t(`card.score.${dim}`)}: ${n}${n === 1 || n === 5 ? ` (${ctx.t(`card.score.${n === 1 ? 'low' : 'high'}.${dim}`)})` : ''}`, String(n))),
   }));
+}
+
+/** What 1 and 5 mean on each score, one line per dimension (shown above the selects). */
+export function scoreAnchors(ctx: CardContext): string[] {
+  return SCORE_DIMENSIONS.map((dim) => `*${ctx.t(`card.score.${dim}`)}*: ${ctx.t('card.score.anchors', { low: ctx.t(`card.score.low.${dim}`), high: ctx.t(`card.score.high.${dim}`) })}`);
 }
 
 /** Approve / Request changes / Reject for one stage of one round. */
@@ -65,7 +70,7 @@ export function renderApprovalCard(ctx: CardContext, p: ApprovalCardProps): Slac
   blocks.push(divider());
   if (p.decision) blocks.push(section(decisionLine(ctx, p.decision)));
   else if (p.open) {
-    blocks.push(section(`*${ctx.t('card.scores')}*`), actions(scoresBlockId(view.id), scoreSelects(ctx)), actions(`decide:${view.id}`, decisionButtons(ctx, view.id, p.round, p.stage)));
+    blocks.push(section(`*${ctx.t('card.scores')}*`), context(scoreAnchors(ctx)), actions(scoresBlockId(view.id), scoreSelects(ctx)), actions(`decide:${view.id}`, decisionButtons(ctx, view.id, p.round, p.stage)));
   } else blocks.push(section(ctx.t('slack.card_closed', { status: ctx.t(`status.${view.status}`) })));
   blocks.push(context([`<${view.url}|${esc(ctx.t('card.open_dashboard'))}>`]));
   const text = `${title}: ${view.title}`;
