@@ -107,13 +107,14 @@ export async function startFakeFeishu(options: FakeFeishuOptions = {}): Promise<
     if (fault.delayMs) await sleep(fault.delayMs);
     if (isDelayOnly(fault)) return false;
     if (fault.reset) {
+      call.dropped = true;
       res.socket?.destroy();
       return true;
     }
     if (fault.status === 429) send(call, res, rateLimited(fault.retryAfter ?? 1));
     else if (fault.code !== undefined) send(call, res, larkFail(fault.code, fault.msg ?? 'injected error', fault.status ?? 400));
     else {
-      call.status = fault.status;
+      call.status = fault.status ?? 500;
       sendRaw(res, fault.status ?? 500, 'upstream connect error', { 'content-type': 'text/plain' });
     }
     return true;
@@ -157,6 +158,7 @@ export async function startFakeFeishu(options: FakeFeishuOptions = {}): Promise<
       body: json ?? (contentType.includes('multipart/form-data') ? summarizeMultipart(raw, contentType) : undefined),
       headers,
       at: now(),
+      inFlight: calls.filter((c) => c.status === undefined && !c.dropped).length,
     };
     calls.push(call);
     if (await applyFault(call, res)) return;

@@ -59,6 +59,10 @@ export interface RecordedFeishuCall {
   headers: Record<string, string>;
   /** Fake-clock ms the request arrived. */
   at: number;
+  /** Requests still unanswered when this one arrived (calls made side by side see each other). */
+  inFlight: number;
+  /** The connection was dropped without an answer (an injected reset). */
+  dropped?: boolean;
   /** HTTP status and JSON body sent back (filled once answered). */
   status?: number;
   response?: unknown;
