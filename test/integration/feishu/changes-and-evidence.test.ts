@@ -47,6 +47,38 @@ describe('request changes → edit → resubmit', () => {
   });
 });
 
+describe('a new project typed on the edit form', () => {
+  it('asks for confirmation instead of silently moving the outcome and its review date', async () => {
+    const id = await submitValid(h);
+    await clickDecision(h, F.manager, 'request_changes', id, { formValue: { comment: 'Which project is this?' } });
+    const notice = h.cardsTo(F.member).at(-1)!;
+    const opened = await h.click({ openId: F.member, value: encodeAction({ a: 'edit', o: id, r: 1 }), openMessageId: notice.message.message_id });
+    const form = opened.body.card!.data;
+    const n = String(buttonValues(form).find((v) => v.a === 'resubmit')!.n);
+    const selected = JSON.stringify(form).match(/"initial_option":"([0-9a-f-]{36})"/)![1]!;
+    const before = await h.outcome(id);
+    const resubmit = (extra: Record<string, unknown>) =>
+      h.click({ openId: F.member, value: encodeFormAction({ a: 'resubmit', o: id, r: 1, n }), formValue: { ...validForm({ project_new: 'Billing revamp', project_golive: '2027-02-01 +0800' }), project: selected, ...extra }, openMessageId: notice.message.message_id });
+
+    const asked = await resubmit({});
+    expect(asked.body.toast).toMatchObject({ type: 'error' });
+    const text = cardText(asked.body.card!.data);
+    expect(text).toContain('You typed a new project, “Billing revamp”, while a project is selected.');
+    expect(text).toContain('its follow-up review then counts from the new go-live date');
+    expect(JSON.stringify(asked.body.card!.data)).toContain('"tag":"checker","name":"project_confirm"');
+    // Nothing moved: same project, same round, no new project.
+    expect(await h.outcome(id)).toEqual(before);
+    expect(await h.counts()).toMatchObject({ projects: 1 });
+
+    const confirmed = await resubmit({ project_confirm: true });
+    expect(confirmed.body.toast).toMatchObject({ type: 'success' });
+    const after = (await h.outcome(id))!;
+    expect(after).toMatchObject({ round: 2, status: 'submitted' });
+    expect(after.projectId).not.toBe(before!.projectId);
+    expect(await h.counts()).toMatchObject({ projects: 2 });
+  });
+});
+
 describe('evidence from messages', () => {
   it('an image or file sent after submitting shows on the manager’s pending approval card, updated in place', async () => {
     await submitValid(h);
