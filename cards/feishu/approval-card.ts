@@ -4,6 +4,7 @@
  * stage is decided — who decided what and when, with no buttons left.
  */
 import { encodeAction } from '../actions.ts';
+import { approvalTitle } from '../approval-title.ts';
 import type { CardContext, OutcomeView, PersonView, ReviewView } from '../view.ts';
 import { button, card, clip, columns, div, header, hr, md, mention, plain, type HeaderTemplate, type Json } from './kit.ts';
 import { outcomeSection, type Trim } from './outcome-section.ts';
@@ -76,8 +77,7 @@ function decisionBlock(d: ReviewView, ctx: CardContext): Json[] {
 /** The approval card, trimmed to `trim`. */
 export function approvalCard(p: ApprovalCardProps, ctx: CardContext, trim: Trim): Json {
   const { t } = ctx;
-  const stageName = t(`stage.${p.stage}`);
-  const head = header(t('card.approval_request.title', { stage: stageName }), p.decision ? DECISION_COLOUR[p.decision.decision] : 'blue', clip(p.outcome.title, 100));
+  const head = header(approvalTitle(ctx, p.stage, p.decision), p.decision ? DECISION_COLOUR[p.decision.decision] : 'blue', clip(p.outcome.title, 100));
   const waited = p.waitedDays ? [md(t('approval.card.waited', { days: p.waitedDays }))] : [];
   const tail = p.decision ? decisionBlock(p.decision, ctx) : p.handedOverTo ? [md(t('approval.card.handed_over', { name: mention(p.handedOverTo) }))] : [...waited, decisionForm(p, ctx)];
   return card(head, [...outcomeSection(p.outcome, ctx, trim), hr(), ...tail, button({ label: t('card.open_dashboard'), url: p.outcome.url })], p.outcome.title);

@@ -55,6 +55,19 @@ describe('Feishu cards (JSON 2.0)', () => {
     expect(card).toMatchSnapshot();
   });
 
+  it.each([
+    ['approve', 'Approved by Boss (Manager review)', 'Boss 已通过（主管审核）'],
+    ['request_changes', 'Changes requested by Boss (Manager review)', 'Boss 已退回修改（主管审核）'],
+    ['reject', 'Rejected by Boss (Manager review)', 'Boss 已驳回（主管审核）'],
+  ] as const)('a decided card’s title says what was decided and by whom (%s)', (decision, en, zh) => {
+    const d = { ...APPROVED, decision };
+    const card = both((c) => approvalCard({ outcome: { ...OUTCOME, reviews: [d] }, stage: 'manager', round: 1, decision: d }, c, TRIMS[0]!));
+    const title = JSON.stringify((card as { header: unknown }).header);
+    expect(title).toContain(en);
+    expect(title).toContain(zh);
+    expect(title).not.toMatch(/awaiting your review|待你审核/);
+  });
+
   it('the form shows each note next to its field, keeps the values and carries the nonce', () => {
     const card = both((c) => formCard(FORM, c));
     expect(cardProblems(card)).toEqual([]);

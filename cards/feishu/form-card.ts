@@ -16,6 +16,8 @@ export const FORM_FIELDS = {
   project: 'project',
   projectNew: 'project_new',
   projectGoLive: 'project_golive',
+  /** Shown only when a new project name was typed while a project is selected. */
+  projectConfirm: 'project_confirm',
   due: 'due',
   evidence: 'evidence',
   reviewer: 'reviewer',
@@ -75,12 +77,17 @@ function projectFields(p: FormCardProps, ctx: CardContext): Json[] {
   const existing = p.projects.length
     ? select(p, ctx, FORM_FIELDS.project, t('card.project'), p.projects.map((x) => ({ value: x.id, text: x.name })), t('feishu.form.project_pick'))
     : [md(`**${t('card.project')}**`), ...notes(p, FORM_FIELDS.project, ctx)];
+  // Moving the outcome to a newly typed project is confirmed with a tick, explained beside it.
+  const confirm = p.errors.some((e) => e.name === FORM_FIELDS.projectConfirm)
+    ? [...notes(p, FORM_FIELDS.projectConfirm, ctx), { tag: 'checker', name: FORM_FIELDS.projectConfirm, checked: false, text: plain(t('feishu.form.project_confirm_label')) }]
+    : [];
   return [
     ...existing,
     columns([
       input(p, ctx, FORM_FIELDS.projectNew, t('feishu.form.project_new'), { max_length: 100, placeholder: plain(t('feishu.form.project_new_placeholder')) }),
       date(p, ctx, FORM_FIELDS.projectGoLive, t('feishu.form.project_golive')),
     ]),
+    ...confirm,
   ];
 }
 

@@ -1,4 +1,5 @@
 import { encodeAction } from '../actions.ts';
+import { approvalTitle } from '../approval-title.ts';
 import type { CardContext, OutcomeView, PersonView, ReviewView } from '../view.ts';
 import { actions, button, context, divider, esc, header, mention, option, section, type SlackBlock, type SlackMessage } from './blocks.ts';
 import { decisionLine, outcomeSummaryBlocks } from './outcome-summary.ts';
@@ -37,8 +38,13 @@ export function scoreSelects(ctx: CardContext): SlackBlock[] {
     type: 'static_select',
     action_id: `${APPROVAL_ACTIONS.score}:${dim}`,
     placeholder: { type: 'plain_text', text: `${ctx.t(`card.score.${dim}`)} ${ctx.t('card.score.placeholder')}`.slice(0, 150) },
-    options: [1, 2, 3, 4, 5].map((n) => option(`${ctx.t(`card.score.${dim}`)}: ${n}`, String(n))),
+    options: [1, 2, 3, 4, 5].map((n) => option(`${ctx.t(`card.score.${dim}`)}: ${n}${n === 1 || n === 5 ? ` (${ctx.t(`card.score.${n === 1 ? 'low' : 'high'}.${dim}`)})` : ''}`, String(n))),
   }));
+}
+
+/** What 1 and 5 mean on each score, one line per dimension (shown above the selects). */
+export function scoreAnchors(ctx: CardContext): string[] {
+  return SCORE_DIMENSIONS.map((dim) => `*${ctx.t(`card.score.${dim}`)}*: ${ctx.t('card.score.anchors', { low: ctx.t(`card.score.low.${dim}`), high: ctx.t(`card.score.high.${dim}`) })}`);
 }
 
 /** Approve / Request changes / Reject for one stage of one round. */
@@ -61,8 +67,8 @@ export function renderApprovalCard(ctx: CardContext, p: ApprovalCardProps): Slac
   const stageName = ctx.t(`stage.${p.stage}`);
   // The PMO sees the manager's decision of this round: the latest manager review.
   const earlier = p.stage === 'pmo' ? view.reviews.filter((r) => r.stage === 'manager').slice(-1) : [];
-  // Once decided the card no longer asks for a review: its header says which stage ended how.
-  const title = p.decision ? `${stageName} · ${ctx.t(`decision.${p.decision.decision}`)}` : p.open ? ctx.t('card.approval_request.title', { stage: stageName }) : stageName;
+  // Once decided the card no longer asks for a review: its header says what was decided, by whom.
+  const title = p.decision || p.open ? approvalTitle(ctx, p.stage, p.decision) : stageName;
   const blocks: SlackBlock[] = [header(title), ...outcomeSummaryBlocks(ctx, view)];
   if (earlier.length) blocks.push(context([`*${ctx.t('card.review_trail')}*`, ...earlier.map((r) => decisionLine(ctx, r))]));
   blocks.push(divider());
@@ -70,11 +76,9 @@ export function renderApprovalCard(ctx: CardContext, p: ApprovalCardProps): Slac
   else if (p.handedOverTo) blocks.push(section(ctx.t('approval.card.handed_over', { name: mention(p.handedOverTo) })));
   else if (p.open) {
     if (p.waitedDays) blocks.push(context([ctx.t('approval.card.waited', { days: p.waitedDays })]));
-    blocks.push(section(`*${ctx.t('card.scores')}*`), actions(scoresBlockId(view.id), scoreSelects(ctx)), actions(`decide:${view.id}`, decisionButtons(ctx, view.id, p.round, p.stage)));
+    blocks.push(section(`*${ctx.t('card.scores')}*`), context(scoreAnchors(ctx)), actions(scoresBlockId(view.id), scoreSelects(ctx)), actions(`decide:${view.id}`, decisionButtons(ctx, view.id, p.round, p.stage)));
   } else blocks.push(section(ctx.t('slack.card_closed', { status: ctx.t(`status.${view.status}`) })));
   blocks.push(context([`<${view.url}|${esc(ctx.t('card.open_dashboard'))}>`]));
-  const text = p.decision
-    ? `${view.title}: ${ctx.t(`decision.${p.decision.decision}`)} (${p.decision.reviewer.name})`
-    : `${ctx.t('card.approval_request.title', { stage: stageName })}: ${view.title}`;
+  const text = `${title}: ${view.title}`;
   return { text, blocks };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cardContext } from '../../src/views/card-context.ts';
 import { blocksTextLength, checkBlocks } from '../../test/fakes/slack/block-rules.ts';
 import { checkView } from '../../test/fakes/slack/view-rules.ts';
+import { doubledOptional } from '../../test/fixtures/slack/labels.ts';
 import type { NpsSummaryView, ReviewDueView, ShortfallView, SurveyResultsView, SurveyView } from '../view.ts';
 import { renderDigest, renderReviewEscalation, renderReviewRecorded, renderShortfallAlert } from './followup-notices.ts';
 import { renderHome } from './home.ts';
@@ -188,6 +189,16 @@ describe('survey modals', () => {
     const modal = renderSurveyCommentModal(zh, { question: long(300), comment: long(2000), privateMetadata: '{"s":"s-1","v":8}' });
     expect(checkView(modal, 'modal')).toEqual({ messages: [] });
     expect(JSON.stringify(modal)).toContain(`"initial_value":"${long(2000)}"`);
+  });
+});
+
+describe('optional inputs', () => {
+  it('say “optional” once: Slack adds it, our labels do not', () => {
+    for (const ctx of [en, zh]) {
+      expect(doubledOptional(renderReviewModal(ctx, { view: review(), privateMetadata: '{"r":"rs-1"}' }))).toEqual([]);
+      expect(doubledOptional(renderSurveyModal(ctx, { projects: [{ id: 'p-1', name: 'Clinic triage' }], outcomes: [{ id: 'o-1', title: 'T', projectName: 'P' }], closesAt: 1_796_000_000 }))).toEqual([]);
+      expect(doubledOptional(renderSurveyCommentModal(ctx, { question: 'Q', comment: null, privateMetadata: '{}' }))).toEqual([]);
+    }
   });
 });
 

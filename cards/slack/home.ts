@@ -1,7 +1,7 @@
 import type { CardContext, SurveyResultsView } from '../view.ts';
 import { actions, button, clip, context, divider, esc, header, section, type SlackBlock } from './blocks.ts';
 import { encodeAction } from '../actions.ts';
-import { decisionButtons, scoreSelects, scoresBlockId } from './approval-card.ts';
+import { decisionButtons, scoreAnchors, scoreSelects, scoresBlockId } from './approval-card.ts';
 import { REVIEW_RECORD_ACTION } from './review-card.ts';
 
 /** action_id of the Home tab's "record an outcome" button. */
@@ -50,7 +50,7 @@ export function renderHome(ctx: CardContext, p: HomeProps): SlackBlock {
 
   blocks.push(divider(), section(`*${ctx.t('card.awaiting.title')}*`));
   const awaiting = p.awaiting.slice(0, HOME_LIST_MAX);
-  if (!awaiting.length) blocks.push(context([ctx.t('card.awaiting.empty')]));
+  blocks.push(context(awaiting.length ? scoreAnchors(ctx) : [ctx.t('card.awaiting.empty')]));
   for (const o of awaiting)
     blocks.push(
       section(`${link(ctx, o.id, o.title)}\n${ctx.t(`stage.${o.stage}`)}${project(o.projectName)}`),

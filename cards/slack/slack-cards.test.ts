@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cardContext } from '../../src/views/card-context.ts';
 import { blocksTextLength, checkBlocks } from '../../test/fakes/slack/block-rules.ts';
 import { checkView } from '../../test/fakes/slack/view-rules.ts';
+import { doubledOptional, inputBlock } from '../../test/fixtures/slack/labels.ts';
 import type { OutcomeView, ReviewView } from '../view.ts';
 import { renderApprovalCard } from './approval-card.ts';
 import { renderHelp, renderList } from './command-replies.ts';
@@ -76,6 +77,28 @@ describe('Slack cards', () => {
     expect(card).toMatchSnapshot();
   });
 
+  it.each([
+    ['approve', 'Approved by Bob (Manager review)', 'Bob 已通过（主管审核）'],
+    ['request_changes', 'Changes requested by Bob (Manager review)', 'Bob 已退回修改（主管审核）'],
+    ['reject', 'Rejected by Bob (Manager review)', 'Bob 已驳回（主管审核）'],
+  ] as const)('a decided card’s header says what was decided and by whom (%s)', (d, title, zhTitle) => {
+    const decided = { ...decision, decision: d };
+    const props = { view: view({ reviews: [decided] }), stage: 'manager' as const, round: 1, open: false, decision: decided };
+    expect(renderApprovalCard(en, props).blocks[0]).toMatchObject({ type: 'header', text: { text: title } });
+    expect(renderApprovalCard(zh, props).blocks[0]).toMatchObject({ type: 'header', text: { text: zhTitle } });
+    expect(renderApprovalCard(en, props).text).toContain(title);
+  });
+
+  it('the score selects say what 1 and 5 mean, in both languages', () => {
+    for (const [ctx, low, high] of [[en, 'Impact: 1 (barely noticeable)', 'Impact: 5 (a large, measurable change)'], [zh, '影响力: 1 (几乎没有变化)', '影响力: 5 (显著、可衡量的变化)']] as const) {
+      const card = JSON.stringify(renderApprovalCard(ctx, { view: view(), stage: 'manager', round: 1, open: true, decision: null }).blocks);
+      expect(card).toContain(low);
+      expect(card).toContain(high);
+    }
+    const card = JSON.stringify(renderApprovalCard(en, { view: view(), stage: 'manager', round: 1, open: true, decision: null }).blocks);
+    expect(card).toContain('*Difficulty*: 1 = routine work · 5 = very hard, new ground');
+  });
+
   it('shows the PMO the manager’s decision of this round', () => {
     const card = renderApprovalCard(en, { view: view({ status: 'manager_approved', reviews: [decision] }), stage: 'pmo', round: 1, open: true, decision: null });
     expect(JSON.stringify(card.blocks)).toContain('Review trail');
@@ -146,6 +169,23 @@ describe('Slack modals and the Home tab', () => {
     // Without projects there is no empty select (Slack refuses one), only the new-project inputs.
     expect(JSON.stringify(empty)).not.toContain('"block_id":"project"');
     expect(empty).toMatchSnapshot();
+  });
+
+  it('the submit modal says each optional label once and states when the project inputs are required', () => {
+    const props = { privateMetadata: '{"mode":"submit"}', editing: false, reviewerId: null };
+    for (const ctx of [en, zh]) {
+      const none = renderSubmitModal(ctx, { ...props, projects: [] });
+      const some = renderSubmitModal(ctx, { ...props, projects: [{ id: 'p-1', name: 'Clinic triage' }] });
+      expect(doubledOptional(none)).toEqual([]);
+      expect(doubledOptional(some)).toEqual([]);
+      // No project yet: the new project and its go-live date are required (Slack enforces it).
+      expect(inputBlock(none, 'project_new')).toMatchObject({ optional: false });
+      expect(inputBlock(none, 'project_go_live')).toMatchObject({ optional: false });
+      // With projects to pick from, each is required only without a pick, and the hints say so.
+      expect(inputBlock(some, 'project_new')).toMatchObject({ optional: true, hint: { text: ctx.t('slack.modal.project_new_hint') } });
+      expect(inputBlock(some, 'project_go_live')).toMatchObject({ optional: true, hint: { text: ctx.t('slack.modal.project_go_live_hint') } });
+    }
+    expect(inputBlock(renderSubmitModal(en, { ...props, projects: [{ id: 'p-1', name: 'Clinic triage' }] }), 'project_go_live')!.hint!.text).toMatch(/^Required for a new project/);
   });
 
   it('renders the comment and info modals within limits', () => {

@@ -76,9 +76,13 @@ function projectBlocks(ctx: CardContext, p: SubmitModalProps): SlackBlock[] {
   // A static_select needs at least one option: without projects only "new project" is offered.
   if (p.projects.length)
     blocks.push(input(SUBMIT_BLOCKS.project, ctx.t('card.project'), select(p.projects.slice(0, 100).map((x) => ({ text: x.name, value: x.id })), p.initial?.projectId), { optional: true, hint: ctx.t('slack.modal.project_hint') }));
+  // With no project to pick, the new project and its go-live date are required (Slack then
+  // enforces them); otherwise each is required only when no existing project is chosen, which
+  // the hints state and the submission checks (submit-view.ts).
+  const choice = p.projects.length > 0;
   blocks.push(
-    input(SUBMIT_BLOCKS.projectNew, ctx.t(p.projects.length ? 'slack.modal.project_new' : 'slack.modal.project_new_only'), text(undefined, { max_length: 100 }), { optional: true }),
-    input(SUBMIT_BLOCKS.projectGoLive, ctx.t('slack.modal.project_go_live'), date(null), { optional: true, hint: ctx.t('slack.modal.project_go_live_hint') }),
+    input(SUBMIT_BLOCKS.projectNew, ctx.t(choice ? 'slack.modal.project_new' : 'slack.modal.project_new_only'), text(undefined, { max_length: 100 }), { optional: choice, hint: ctx.t(choice ? 'slack.modal.project_new_hint' : 'slack.modal.project_new_only_hint') }),
+    input(SUBMIT_BLOCKS.projectGoLive, ctx.t('slack.modal.project_go_live'), date(null), { optional: choice, hint: ctx.t('slack.modal.project_go_live_hint') }),
   );
   return blocks;
 }

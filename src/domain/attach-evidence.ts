@@ -1,6 +1,6 @@
 import { cleanOptional } from './clean-text.ts';
 import { DomainError } from './errors.ts';
-import type { Clock, PersonRef, WorkspaceContext } from './ports.ts';
+import type { Clock, Notification, PersonRef, WorkspaceContext } from './ports.ts';
 
 /** Files a member sends within this long after submitting become evidence of that outcome. */
 export const EVIDENCE_WINDOW_MS = 30 * 60_000;
@@ -16,9 +16,12 @@ export interface EvidenceFile {
 /** Where evidence files are stored (src/db/repos/evidence-repo.ts; an in-memory twin in the test). */
 export interface EvidenceStore {
   /** The member's outcome submitted most recently at or after `since`, if any. */
-  latestSubmittedSince(workspaceId: string, submitterId: string, since: Date): Promise<{ id: string; title: string } | null>;
-  /** Adds the file once (a redelivered message adds nothing) and returns how many evidence items the outcome has. */
-  addFile(workspaceId: string, outcomeId: string, file: EvidenceFile, addedBy: string, at: Date): Promise<{ count: number }>;
+  latestSubmittedSince(workspaceId: string, submitterId: string, since: Date): Promise<{ id: string; title: string; round: number } | null>;
+  /**
+   * Adds the file once (a redelivered message adds nothing), with `notes` in the same batch,
+   * and returns how many evidence items the outcome has.
+   */
+  addFile(workspaceId: string, outcomeId: string, file: EvidenceFile, addedBy: string, at: Date, notes: Notification[]): Promise<{ count: number }>;
 }
 
 export interface AttachEvidenceInput {
@@ -31,7 +34,8 @@ export type AttachEvidenceResult = { attached: true; outcomeId: string; title: s
 
 /**
  * A file or image the member sent right after submitting: it becomes evidence of the
- * outcome they submitted (or resubmitted) in the last 30 minutes. With no such outcome
+ * outcome they submitted (or resubmitted) in the last 30 minutes, and that round's approval
+ * cards already sent are updated in place to show it. With no such outcome
  * nothing is stored and the caller tells the member how evidence works.
  */
 export async function attachEvidence({ ctx, input }: { ctx: { clock: Clock; evidence: EvidenceStore }; input: AttachEvidenceInput }): Promise<AttachEvidenceResult> {
@@ -41,6 +45,13 @@ export async function attachEvidence({ ctx, input }: { ctx: { clock: Clock; evid
   const now = ctx.clock.now();
   const outcome = await ctx.evidence.latestSubmittedSince(input.workspace.id, input.member.id, new Date(now.getTime() - EVIDENCE_WINDOW_MS));
   if (!outcome) return { attached: false };
-  const { count } = await ctx.evidence.addFile(input.workspace.id, outcome.id, file, input.member.id, now);
+  // The approval cards of this round already sent (the manager's while it waits) show the file too.
+  const refresh: Notification = {
+    kind: 'evidence_added',
+    to: { personId: input.member.id, address: input.member.address },
+    data: { outcomeId: outcome.id, round: outcome.round },
+    dedupeKey: `evidence_added:${outcome.id}:${file.messageId}:${file.fileRef}`.slice(0, 200),
+  };
+  const { count } = await ctx.evidence.addFile(input.workspace.id, outcome.id, file, input.member.id, now, [refresh]);
   return { attached: true, outcomeId: outcome.id, title: outcome.title, count };
 }

@@ -21,6 +21,7 @@ export type NotificationKind =
   | 'approval_request'
   | 'approval_notice'
   | 'card_decided'
+  | 'evidence_added'
   | 'decision_notice'
   | 'submission_receipt'
   | 'survey_invite'

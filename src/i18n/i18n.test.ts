@@ -5,7 +5,8 @@ import { formatNumber, formatPct, messages, resolveLocale, t } from './index.ts'
 const en = messages.en;
 const zhCN = messages['zh-CN'];
 
-const placeholders = (text: string): string[] => [...new Set(text.match(/\{\w+\}/g) ?? [])].sort();
+// `{n, plural, …}` counts as the placeholder `{n}` (Chinese needs no plural forms).
+const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => `{${m[1]}}`))].sort();
 
 describe('catalogues', () => {
   it('en and zh-CN have exactly the same keys', () => {
@@ -41,6 +42,33 @@ describe('catalogues', () => {
   it('zh-CN texts are Chinese', () => {
     expect(zhCN['status.verified']).toBe('已核验');
     expect(Object.values(zhCN).every((s) => /[\u4e00-\u9fff]/.test(s))).toBe(true);
+  });
+});
+
+describe('counts', () => {
+  it.each([
+    ['digest.flow', { submitted: 1, verified: 0, sentBack: 0, rejected: 0 }, 'This week 1 outcome was submitted, 0 verified', '本周共提交 1 项成果'],
+    ['digest.flow', { submitted: 2, verified: 1, sentBack: 0, rejected: 0 }, 'This week 2 outcomes were submitted, 1 verified', '本周共提交 2 项成果'],
+    ['digest.reviews', { due: 1, overdue: 1 }, '1 follow-up review is due in the next 7 days and 1 is overdue.', '有 1 项跟进复盘到期，另有 1 项已逾期'],
+    ['digest.reviews', { due: 0, overdue: 3 }, '0 follow-up reviews are due in the next 7 days and 3 are overdue.', '有 0 项跟进复盘到期'],
+    ['slack.review.recorded_alerts', { n: 1 }, '1 metric fell short of the target', '有 1 项指标'],
+    ['slack.review.recorded_alerts', { n: 2 }, '2 metrics fell short of the target', '有 2 项指标'],
+    ['feishu.evidence.added', { title: 'X', count: 1 }, 'It now has 1 piece of evidence.', '共有 1 项佐证材料'],
+    ['slack.modal.files_kept', { n: 1 }, '1 file already attached is kept.', '已附加的 1 个文件将保留'],
+    ['feishu.toast.survey_started', { count: 1 }, 'Survey sent to 1 person.', '调查已发送给 1 人'],
+    ['digest.overdue', { title: 'X', owner: 'Y', days: 1 }, 'is 1 day overdue.', '已逾期 1 天'],
+    ['web.nps.surveys', { n: 1 }, '1 survey', '共 1 次调查'],
+  ] as const)('%s with %o reads naturally in both languages', (key, params, english, chinese) => {
+    expect(t('en', key, params)).toContain(english);
+    expect(t('zh-CN', key, params)).toContain(chinese);
+  });
+
+  it('no English text counts with “(s)”', () => {
+    expect(Object.entries(en).filter(([, text]) => text.includes('(s)'))).toEqual([]);
+  });
+
+  it('a plural whose count is missing or not a number falls back to its “other” form', () => {
+    expect(t('en', 'slack.results.answers', { n: 'many' })).toBe('many answers');
   });
 });
 

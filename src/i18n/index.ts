@@ -34,11 +34,63 @@ export const messages: Readonly<Record<Locale, Readonly<Record<MessageKey, strin
  * placeholders are left as they are so a missing param is noticed rather than hidden.
  */
 export function t(locale: Locale, key: MessageKey | (string & {}), params?: MessageParams): string {
-  const text = lookup(catalogues[locale], key) ?? lookup(en, key) ?? key;
+  const found = lookup(catalogues[locale], key);
+  const text = found ?? lookup(en, key) ?? key;
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+  return plurals(text, found === undefined ? 'en' : locale, params).replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.hasOwn(params, name) ? String(params[name]) : whole,
   );
+}
+
+const PLURAL_START = /\{(\w+), plural,/g;
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/**
+ * Resolves `{n, plural, one {# outcome was} other {# outcomes were}}` with the locale's
+ * `Intl.PluralRules` (ICU message syntax, the subset we use: `=N`, the CLDR categories,
+ * `#` for the number). Chinese texts need none: they count with measure words (项, 个).
+ */
+function plurals(text: string, locale: Locale, params: MessageParams): string {
+  let out = '';
+  let from = 0;
+  for (const m of text.matchAll(PLURAL_START)) {
+    if (m.index < from) continue;
+    const end = closingBrace(text, m.index);
+    if (end < 0) break;
+    const name = m[1]!;
+    const n = Number(params[name]);
+    const options = pluralOptions(text.slice(m.index + m[0].length, end));
+    const rules = pluralRules.get(locale) ?? pluralRules.set(locale, new Intl.PluralRules(locale)).get(locale)!;
+    const body = (Number.isFinite(n) ? (options.get(`=${n}`) ?? options.get(rules.select(n))) : undefined) ?? options.get('other') ?? '';
+    out += text.slice(from, m.index) + body.replace(/#/g, Object.hasOwn(params, name) ? String(params[name]) : '#');
+    from = end + 1;
+  }
+  return out + text.slice(from);
+}
+
+/** Index of the brace closing the one opened at `open`, or −1. */
+function closingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** `one {…} other {…}` → selector → body. */
+function pluralOptions(spec: string): Map<string, string> {
+  const options = new Map<string, string>();
+  let i = 0;
+  while (i < spec.length) {
+    const open = spec.indexOf('{', i);
+    if (open < 0) break;
+    const close = closingBrace(spec, open);
+    if (close < 0) break;
+    options.set(spec.slice(i, open).trim(), spec.slice(open + 1, close));
+    i = close + 1;
+  }
+  return options;
 }
 
 // hasOwn so that keys such as "toString" never resolve to Object.prototype members.

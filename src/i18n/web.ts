@@ -100,13 +100,13 @@ export const webEn = {
   'web.nps.trend': 'NPS over surveys (with 95% interval)',
   'web.nps.low': 'Interval low',
   'web.nps.high': 'Interval high',
-  'web.nps.surveys': '{n} survey(s)',
+  'web.nps.surveys': '{n, plural, one {# survey} other {# surveys}}',
   'web.nps.note': 'NPS = % promoters (9–10) − % detractors (0–6). Surveys with fewer than {min} answers are hidden to keep answers anonymous.',
 
-  'web.reviews.intro': 'Follow-up reviews that are overdue or due within {days} days, by owner.',
+  'web.reviews.intro': 'Follow-up reviews that are overdue or due within {days, plural, one {# day} other {# days}}, by owner.',
   'web.reviews.none': 'No follow-up reviews are due.',
   'web.reviews.counts': '{due} due, {overdue} overdue',
-  'web.reviews.later': '{n} more review(s) are scheduled later.',
+  'web.reviews.later': '{n, plural, one {# more review is} other {# more reviews are}} scheduled later.',
 
   'web.my.next': 'What to do next',
   'web.my.nothing_to_do': 'Nothing waits for you.',

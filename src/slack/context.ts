@@ -60,6 +60,8 @@ async function refreshProfile(scope: ProfileScope, userId: string): Promise<bool
       name: user?.real_name || user?.name || '',
       locale: resolveLocale(user?.locale, workspace.settings.locale),
       timeZone: user?.tz ?? null,
+      // Remembered so that an admin check can fall back to it when Slack is slow.
+      platformAdmin: Boolean(user?.is_admin || user?.is_owner),
     });
     return true;
   } catch (err) {

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authRoutes } from './feishu/routes-auth.ts';
 import { bitableRoutes, type FakeBaseInput } from './feishu/routes-bitable.ts';
 import { chatRoutes } from './feishu/routes-chats.ts';
+import { ephemeralRoutes } from './feishu/routes-ephemeral.ts';
 import { imRoutes } from './feishu/routes-im.ts';
 import { mediaRoutes } from './feishu/routes-media.ts';
 import { CODES, larkFail, rateLimited, type Reply } from './feishu/reply.ts';
@@ -76,7 +77,7 @@ export interface FakeFeishu {
   close(): Promise<void>;
 }
 
-const ROUTES: Route[] = [...authRoutes, ...imRoutes, ...chatRoutes, ...mediaRoutes, ...bitableRoutes];
+const ROUTES: Route[] = [...authRoutes, ...imRoutes, ...chatRoutes, ...ephemeralRoutes, ...mediaRoutes, ...bitableRoutes];
 
 /** Summary of a multipart body for call records (file parts as byte counts). */
 function summarizeMultipart(raw: Buffer, contentType: string): Record<string, string> | undefined {
@@ -112,13 +113,14 @@ export async function startFakeFeishu(options: FakeFeishuOptions = {}): Promise<
     if (fault.delayMs) await sleep(fault.delayMs);
     if (isDelayOnly(fault)) return false;
     if (fault.reset) {
+      call.dropped = true;
       res.socket?.destroy();
       return true;
     }
     if (fault.status === 429) send(call, res, rateLimited(fault.retryAfter ?? 1));
     else if (fault.code !== undefined) send(call, res, larkFail(fault.code, fault.msg ?? 'injected error', fault.status ?? 400));
     else {
-      call.status = fault.status;
+      call.status = fault.status ?? 500;
       sendRaw(res, fault.status ?? 500, 'upstream connect error', { 'content-type': 'text/plain' });
     }
     return true;
@@ -162,6 +164,7 @@ export async function startFakeFeishu(options: FakeFeishuOptions = {}): Promise<
       body: json ?? (contentType.includes('multipart/form-data') ? summarizeMultipart(raw, contentType) : undefined),
       headers,
       at: now(),
+      inFlight: calls.filter((c) => c.status === undefined && !c.dropped).length,
     };
     calls.push(call);
     if (await applyFault(call, res)) return;

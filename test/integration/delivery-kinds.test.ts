@@ -12,8 +12,10 @@ import { metricSources, outbox, projects, reviewSchedules } from '../../src/db/s
 import type { Deps } from '../../src/deps.ts';
 import { drainOutbox } from '../../src/delivery/drain.ts';
 import { KINDS } from '../../src/delivery/kinds/index.ts';
+import { createEvidenceRepo } from '../../src/db/repos/evidence-repo.ts';
 import { answerSurvey } from '../../src/domain/answer-survey.ts';
 import { createApprovalStore } from '../../src/db/repos/approval-store.ts';
+import { attachEvidence } from '../../src/domain/attach-evidence.ts';
 import { decideOutcome } from '../../src/domain/decide-outcome.ts';
 import { delegateReview } from '../../src/domain/delegate-review.ts';
 import type { DigestData } from '../../src/domain/digest.ts';
@@ -129,6 +131,10 @@ describe('notification kinds on Slack and Feishu', () => {
     const ctx = deps.verbs;
     const { outcomeId } = await submitOutcome({ ctx, input: { workspace: w.workspace, submitter: w.owner, reviewer: w.manager, draft: validDraft({ projectId: w.projectId, member: w.owner }) } });
     await deliver(deps);
+    // A file sent after submitting: the manager's pending card shows it.
+    const file = { kind: 'file' as const, fileRef: 'file_late', messageId: 'm_late', title: 'minutes.pdf' };
+    await attachEvidence({ ctx: { clock, evidence: createEvidenceRepo(deps.db, w.workspace.platform) }, input: { workspace: w.workspace, member: w.owner, file } });
+    await deliver(deps);
     await decideOutcome({ ctx, input: { workspace: w.workspace, outcomeId, actor: w.manager, decision: 'approve', scores } });
     await deliver(deps);
     await decideOutcome({ ctx, input: { workspace: w.workspace, outcomeId, actor: w.pmo, decision: 'approve', scores } });
@@ -193,6 +199,7 @@ describe('notification kinds on Slack and Feishu', () => {
       'approval_request → manager': 'posted',
       // The Feishu form card the member submitted from turns into the summary itself.
       'submission_receipt → owner': platform === 'feishu' ? 'skipped: the form the member submitted from shows the summary' : 'posted',
+      'evidence_added → owner': 'updated 1',
       'card_decided → manager': 'updated 1',
       'decision_notice → owner': 'posted',
       'approval_request → pmo': 'posted',
@@ -222,7 +229,7 @@ describe('notification kinds on Slack and Feishu', () => {
     const pmo = received(platform, w.a.pmo);
     const guest = received(platform, w.a.guest);
     expect(manager.posts).toHaveLength(3); // approval request, escalation, shortfall alert
-    expect(manager.updates).toHaveLength(1); // its approval card, decided
+    expect(manager.updates).toHaveLength(2); // its approval card, with the late file, then decided
     expect(pmo.posts).toHaveLength(4); // approval request, shortfall alert, survey results, digest
     expect(pmo.updates).toHaveLength(1);
     expect(guest.posts).toHaveLength(2); // invite and reminder
@@ -233,7 +240,9 @@ describe('notification kinds on Slack and Feishu', () => {
     // The decided card has no decision controls any more; the recorded card shows the shortfall.
     const approveControl = /"outcome_approve"|"name":"approve"/;
     expect(manager.posts[0]).toMatch(approveControl);
-    expect(manager.updates[0]).not.toMatch(approveControl);
+    expect(manager.updates[0]).toMatch(approveControl);
+    expect(manager.updates[0]).toContain('minutes.pdf');
+    expect(manager.updates[1]).not.toMatch(approveControl);
     expect(owner.updates.at(-1)).toContain('32');
     expect(pmo.posts.at(-1)).toContain('2026-11-16');
   });

@@ -10,6 +10,8 @@ export interface PersonProfile {
   email?: string | null;
   locale?: 'zh-CN' | 'en' | null;
   timeZone?: string | null;
+  /** What the platform's directory said about the person being its admin. */
+  platformAdmin?: boolean;
 }
 
 type Row = typeof people.$inferSelect;
@@ -85,13 +87,14 @@ export function createPeopleRepo(db: Db) {
     async upsert(workspaceId: string, profile: PersonProfile): Promise<PersonRef> {
       await db
         .insert(people)
-        .values({ workspaceId, platformUserId: profile.platformUserId, name: profile.name ?? '', email: profile.email ?? null, locale: profile.locale ?? null, timeZone: profile.timeZone ?? null })
+        .values({ workspaceId, platformUserId: profile.platformUserId, name: profile.name ?? '', email: profile.email ?? null, locale: profile.locale ?? null, timeZone: profile.timeZone ?? null, platformAdmin: profile.platformAdmin ?? null })
         .onConflictDoUpdate({
           target: [people.workspaceId, people.platformUserId],
           set: {
             ...(profile.name !== undefined ? { name: profile.name } : {}),
             ...(profile.locale !== undefined ? { locale: profile.locale } : {}),
             ...(profile.timeZone !== undefined ? { timeZone: profile.timeZone } : {}),
+            ...(profile.platformAdmin !== undefined ? { platformAdmin: profile.platformAdmin } : {}),
             updatedAt: new Date(),
           },
         });

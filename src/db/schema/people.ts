@@ -1,4 +1,4 @@
-import { index, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, instant, workspaceId } from './columns.ts';
 
 export const people = sqliteTable(
@@ -19,6 +19,11 @@ export const people = sqliteTable(
     delegateId: text('delegate_id').references((): AnySQLiteColumn => people.id, { onDelete: 'set null' }),
     awayFrom: text('away_from'),
     awayUntil: text('away_until'),
+    /**
+     * The platform's own admin (Feishu tenant manager, Slack admin or owner) as its directory
+     * last said; what an admin check falls back to when the directory is slow or down.
+     */
+    platformAdmin: integer('platform_admin', { mode: 'boolean' }),
     createdAt: createdAt(),
     updatedAt: instant('updated_at'),
   },

@@ -8,6 +8,7 @@ import { cardDecided } from './card-decided.ts';
 import { commandReply } from './command-reply.ts';
 import { decisionNotice } from './decision-notice.ts';
 import { digest } from './digest.ts';
+import { evidenceAdded } from './evidence-added.ts';
 import { reviewDue } from './review-due.ts';
 import { reviewEscalation } from './review-escalation.ts';
 import { reviewRecorded } from './review-recorded.ts';
@@ -24,6 +25,7 @@ const ALL = [
   approvalRequest,
   approvalNotice,
   cardDecided,
+  evidenceAdded,
   decisionNotice,
   submissionReceipt,
   reviewDue,

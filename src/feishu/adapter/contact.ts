@@ -3,7 +3,7 @@ import type { Deps, DepsCore } from '../../deps.ts';
 import type { PersonRef, WorkspaceContext } from '../../domain/ports.ts';
 import { feishuClient } from './client.ts';
 import { isOpenId } from '../context.ts';
-import { LOOKUP_TIMEOUT_MS, withTimeout } from './timeout.ts';
+import { ownTimeout, type LookupBudget } from './timeout.ts';
 
 /** What the contact directory says about a user (contact/v3/users/:id, platform-facts §2.5). */
 export interface ContactUser {
@@ -14,10 +14,13 @@ export interface ContactUser {
   isTenantManager: boolean;
 }
 
-/** Looks a user up; null when the directory does not answer (no scope, outside the contact range, down, slow). */
-export async function contactUser(deps: Deps | DepsCore, openId: string): Promise<ContactUser | null> {
+/**
+ * Looks a user up; null when the directory does not answer (no scope, outside the contact
+ * range, down, slow). Inside a card callback pass the callback's shared budget.
+ */
+export async function contactUser(deps: Deps | DepsCore, openId: string, budget: LookupBudget = ownTimeout): Promise<ContactUser | null> {
   try {
-    const res = await withTimeout(feishuClient(deps).contact.user.get({ path: { user_id: openId }, params: { user_id_type: 'open_id' } }), LOOKUP_TIMEOUT_MS);
+    const res = await budget.bound(feishuClient(deps).contact.user.get({ path: { user_id: openId }, params: { user_id_type: 'open_id' } }));
     const u = res.data?.user as (Record<string, unknown> & { name?: string; leader_user_id?: string; time_zone?: string; is_tenant_manager?: boolean }) | undefined;
     if (!u) return null;
     return { name: u.name ?? null, leaderOpenId: isOpenId(u.leader_user_id) ? u.leader_user_id : null, timeZone: u.time_zone ?? null, isTenantManager: u.is_tenant_manager === true };

@@ -28,6 +28,7 @@ export function createFeishuAdapter(deps: DepsCore): PlatformAdapter<Json> | und
         async update(sent, card) {
           const messageId = sent.message_id;
           if (typeof messageId !== 'string') return { ok: true, result: { skipped: 'no message to update' } };
+          if (sent.only_visible_to) return { ok: true, result: { skipped: 'an only-visible-to-you card cannot be updated' } };
           return patchCard(deps, messageId, card);
         },
         outcome: (view) => feishuOutcomeEvidence(deps, ws.id, view),

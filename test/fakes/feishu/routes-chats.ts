@@ -18,7 +18,7 @@ function page<T>(ctx: RouteCtx, items: T[]): Reply | { items: T[]; page_token: s
 }
 
 function listChats(ctx: RouteCtx): Reply {
-  const chats = [...ctx.state.chats.values()].map((c) => ({ chat_id: c.chat_id, name: c.name ?? '', chat_mode: 'group', chat_status: 'normal', tenant_key: ctx.state.config.tenantKey }));
+  const chats = [...ctx.state.chats.values()].map((c) => ({ chat_id: c.chat_id, name: c.name ?? '', chat_mode: c.chat_mode ?? 'group', chat_status: 'normal', tenant_key: ctx.state.config.tenantKey }));
   const p = page(ctx, chats);
   return 'status' in p ? p : ok(p);
 }

@@ -89,6 +89,7 @@ function patchMessage(ctx: RouteCtx): Reply {
   const message = ctx.state.messages.find((m) => m.message_id === ctx.params.message_id);
   if (!message) return larkFail(CODES.invalidParam, 'The message id is invalid.');
   if (message.msg_type !== 'interactive') return larkFail(CODES.invalidParam, 'Only card (interactive) messages can be updated.');
+  if (message.ephemeral) return larkFail(CODES.invalidParam, 'Cards visible to specific users cannot be updated.');
   if (ctx.now - message.create_time > UPDATE_WINDOW_MS) return larkFail(CODES.updateWindowClosed, 'Message can only be modified within 14 days after sending.');
   const invalid = checkContent('interactive', content);
   if (invalid) return invalid;

@@ -41,6 +41,8 @@ export class FeishuState {
   readonly uuids = new Map<string, { messageId: string; at: number }>();
   /** 5 QPS per receive_id (user or chat). */
   readonly receiverWindow = new RateWindow(5, 1000);
+  /** "Only visible to you" cards: 40 QPS per chat (platform-facts §7.5). */
+  readonly ephemeralWindow = new RateWindow(40, 1000);
   /** 5 QPS per message for PATCH. */
   readonly messageWindow = new RateWindow(5, 1000);
   /** Messages per app (opt-in, see FakeFeishuOptions.appMessageLimit). */

@@ -27,6 +27,8 @@ export interface FeishuChatInput {
   name?: string;
   /** Members' open_ids, listed by im/v1/chats/:chat_id/members (bots are never listed). */
   members?: string[];
+  /** A topic group refuses "only visible to you" cards (default: a normal group). */
+  chat_mode?: 'group' | 'topic';
 }
 
 /** A message the app sent (im/v1/messages), with later updates. */
@@ -42,6 +44,8 @@ export interface FeishuMessage {
   /** Fake-clock ms. */
   create_time: number;
   updates: Array<{ content: string; at: number; via: 'patch' | 'card_update' }>;
+  /** An "only visible to you" card in `chat_id`, seen by `receive_id` alone (cannot be PATCHed). */
+  ephemeral?: true;
 }
 
 /** One HTTP request the fake received. */
@@ -55,6 +59,10 @@ export interface RecordedFeishuCall {
   headers: Record<string, string>;
   /** Fake-clock ms the request arrived. */
   at: number;
+  /** Requests still unanswered when this one arrived (calls made side by side see each other). */
+  inFlight: number;
+  /** The connection was dropped without an answer (an injected reset). */
+  dropped?: boolean;
   /** HTTP status and JSON body sent back (filled once answered). */
   status?: number;
   response?: unknown;

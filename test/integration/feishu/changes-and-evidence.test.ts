@@ -47,15 +47,66 @@ describe('request changes → edit → resubmit', () => {
   });
 });
 
+describe('a new project typed on the edit form', () => {
+  it('asks for confirmation instead of silently moving the outcome and its review date', async () => {
+    const id = await submitValid(h);
+    await clickDecision(h, F.manager, 'request_changes', id, { formValue: { comment: 'Which project is this?' } });
+    const notice = h.cardsTo(F.member).at(-1)!;
+    const opened = await h.click({ openId: F.member, value: encodeAction({ a: 'edit', o: id, r: 1 }), openMessageId: notice.message.message_id });
+    const form = opened.body.card!.data;
+    const n = String(buttonValues(form).find((v) => v.a === 'resubmit')!.n);
+    const selected = JSON.stringify(form).match(/"initial_option":"([0-9a-f-]{36})"/)![1]!;
+    const before = await h.outcome(id);
+    const resubmit = (extra: Record<string, unknown>) =>
+      h.click({ openId: F.member, value: encodeFormAction({ a: 'resubmit', o: id, r: 1, n }), formValue: { ...validForm({ project_new: 'Billing revamp', project_golive: '2027-02-01 +0800' }), project: selected, ...extra }, openMessageId: notice.message.message_id });
+
+    const asked = await resubmit({});
+    expect(asked.body.toast).toMatchObject({ type: 'error' });
+    const text = cardText(asked.body.card!.data);
+    expect(text).toContain('You typed a new project, “Billing revamp”, while a project is selected.');
+    expect(text).toContain('its follow-up review then counts from the new go-live date');
+    expect(JSON.stringify(asked.body.card!.data)).toContain('"tag":"checker","name":"project_confirm"');
+    // Nothing moved: same project, same round, no new project.
+    expect(await h.outcome(id)).toEqual(before);
+    expect(await h.counts()).toMatchObject({ projects: 1 });
+
+    const confirmed = await resubmit({ project_confirm: true });
+    expect(confirmed.body.toast).toMatchObject({ type: 'success' });
+    const after = (await h.outcome(id))!;
+    expect(after).toMatchObject({ round: 2, status: 'submitted' });
+    expect(after.projectId).not.toBe(before!.projectId);
+    expect(await h.counts()).toMatchObject({ projects: 2 });
+  });
+});
+
 describe('evidence from messages', () => {
+  it('an image or file sent after submitting shows on the manager’s pending approval card, updated in place', async () => {
+    await submitValid(h);
+    const [card] = h.cardsTo(F.manager);
+    expect(JSON.stringify(card!.card)).not.toContain('img_v3_late');
+    await h.say('', { msgType: 'image', messageId: 'om_img', content: { image_key: 'img_v3_late' } });
+    await h.say('', { msgType: 'file', messageId: 'om_doc', content: { file_key: 'file_v3_late', file_name: 'minutes.pdf' } });
+    // Still one card for the manager, updated in place, with both files and its decision buttons.
+    const after = h.cardsTo(F.manager);
+    expect(after).toHaveLength(1);
+    expect(after[0]!.message.updates).toHaveLength(2);
+    const shown = JSON.stringify(after[0]!.card);
+    expect(shown).toContain('img_v3_late');
+    expect(shown).toContain('minutes.pdf');
+    expect(buttonValues(after[0]!.card).map((v) => v.a)).toContain('approve');
+    // A redelivered message updates nothing more.
+    await h.say('', { msgType: 'image', messageId: 'om_img', content: { image_key: 'img_v3_late' } });
+    expect(h.cardsTo(F.manager)[0]!.message.updates).toHaveLength(2);
+  });
+
   it('images and files sent within 30 minutes become evidence the reviewer can open; later ones do not', async () => {
     const id = await submitValid(h);
     h.fake.addResource('om_img', 'img_v3_chart', { data: Buffer.from('PNG-DATA'), contentType: 'image/png' });
     await h.say('', { msgType: 'image', messageId: 'om_img', content: { image_key: 'img_v3_chart' } });
     await h.say('', { msgType: 'file', messageId: 'om_file', content: { file_key: 'file_v3_report', file_name: 'survey.xlsx' } });
     const acks = h.cardsTo(F.member).slice(-2).map((m) => cardText(m.card));
-    expect(acks[0]).toContain('It now has 2 piece(s) of evidence.');
-    expect(acks[1]).toContain('It now has 3 piece(s) of evidence.');
+    expect(acks[0]).toContain('It now has 2 pieces of evidence.');
+    expect(acks[1]).toContain('It now has 3 pieces of evidence.');
     expect((await h.counts()).evidence).toBe(3);
 
     // A redelivered image message adds nothing.

@@ -65,7 +65,7 @@ describe('the weekly digest on Feishu', () => {
     const report = h.cardsTo(F.pmo).at(-1)!.card;
     expect(cardProblems(report)).toEqual([]);
     const text = cardText(report);
-    expect(text).toContain('This week 1 outcomes were submitted, 0 verified, 0 sent back for changes and 0 rejected.');
+    expect(text).toContain('This week 1 outcome was submitted, 0 verified, 0 sent back for changes and 0 rejected.');
     expect(text).toContain('本周共提交 1 项成果');
 
     await h.say('/outcome report', { openId: F.stranger });

@@ -18,6 +18,22 @@ const settings = async () => (await h.deps.repos.workspaces.ensure('slack', TEAM
 const person = async (address: string) => (await h.db.select().from(people).where(eq(people.platformUserId, address)))[0];
 const audits = () => h.db.select().from(auditLog);
 
+describe('a slow Slack during an admin check', () => {
+  it('never turns a Slack owner known from before into a non-admin', async () => {
+    expect(await admin('settings')).toContain('*Settings*');
+    expect((await person('UOWNER01'))!.platformAdmin).toBe(true);
+    // users.info now answers after the profile budget: the stored answer counts.
+    h.fake.injectNext('users.info', { delayMs: 2_500 });
+    expect(await admin('settings')).toContain('*Settings*');
+    // Slack failing the lookup leaves the stored answer too.
+    h.fake.injectNext('users.info', { error: 'fatal_error' });
+    expect(await admin('settings')).toContain('*Settings*');
+    // Someone never known as an admin is still refused.
+    h.fake.injectNext('users.info', { delayMs: 2_500, times: 4 });
+    expect(await admin('settings', USERS.stranger.id)).toContain('Only Outcome admins');
+  });
+});
+
 describe('Slack /outcome admin goes through the domain verbs', () => {
   it('a non-admin is refused by the verbs, on every sub-command, and nothing is written', async () => {
     const before = await settings();

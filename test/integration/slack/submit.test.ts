@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evidence, metrics, people } from '../../../src/db/schema/index.ts';
 import type { SlackTimings } from '../../../src/slack/inbound/timing.ts';
 import type { SlackViewRecord } from '../../fakes/fake-slack.ts';
+import { doubledOptional, inputBlock } from '../../fixtures/slack/labels.ts';
 import { signedSlackRequest, slashCommandBody } from '../../helpers/slack-sign.ts';
 import { PUBLIC_URL, SECRET, startSlackHarness, USERS, type Harness } from './harness.ts';
 import { stateOf, submission, validForm, type FormInput } from './payloads.ts';
@@ -160,8 +161,14 @@ describe('submitting the modal', () => {
   });
 
   it('uses an existing project picked from the list', async () => {
-    await submit(await openModal(), validForm());
+    const first = await openModal();
+    // No project yet: naming one and its go-live date are required, and no label says “optional” itself.
+    expect(inputBlock(first, 'project_new')).toMatchObject({ optional: false });
+    expect(inputBlock(first, 'project_go_live')).toMatchObject({ optional: false });
+    expect(doubledOptional(first)).toEqual([]);
+    await submit(first, validForm());
     const view = await openModal();
+    expect(inputBlock(view, 'project_new')).toMatchObject({ optional: true, hint: { text: expect.stringContaining('Required when no existing project is chosen') } });
     const select = view.blocks.find((b) => (b as { block_id?: string }).block_id === 'project') as { element: { options: { value: string }[] } };
     expect(select.element.options).toHaveLength(1);
     expect(await submit(view, validForm({ project: select.element.options[0]!.value, project_new: undefined, project_go_live: undefined }))).toEqual({});

@@ -7,6 +7,8 @@ import { setManager } from '../../../domain/set-manager.ts';
 import { assertAdmin, isAdmin, updateSettings, type AuditedActor } from '../../../domain/update-settings.ts';
 import { mentionedId } from '../commands/commands.ts';
 import { contactUser } from '../../adapter/contact.ts';
+import type { LookupBudget } from '../../adapter/timeout.ts';
+import { personByAddress } from '../../../db/queries/people.ts';
 import { feishuPerson, type FeishuCtx } from '../../context.ts';
 
 /**
@@ -90,11 +92,21 @@ async function mapManager(ctx: FeishuCtx, actor: AuditedActor, args: string[]): 
 }
 
 /** True for the workspace's admins: listed admins, the installer, Feishu tenant managers (asked only when needed). */
-export async function actorIsAdmin(ctx: FeishuCtx, address: string): Promise<boolean> {
-  return isAdmin(ctx.workspace.settings, ctx.row.installedBy, { address, isPlatformAdmin: false }) || (await isTenantManager(ctx, address));
+export async function actorIsAdmin(ctx: FeishuCtx, address: string, budget?: LookupBudget): Promise<boolean> {
+  return isAdmin(ctx.workspace.settings, ctx.row.installedBy, { address, isPlatformAdmin: false }) || (await isTenantManager(ctx, address, budget));
 }
 
-const isTenantManager = async (ctx: FeishuCtx, address: string) => (await contactUser(ctx.deps, address))?.isTenantManager === true;
+/**
+ * Whether the directory says the person is a tenant manager. Its answer is remembered on the
+ * person; when it does not answer in time, the remembered one counts, so a slow directory
+ * never turns an admin into a non-admin.
+ */
+async function isTenantManager(ctx: FeishuCtx, address: string, budget?: LookupBudget): Promise<boolean> {
+  const user = await contactUser(ctx.deps, address, budget);
+  if (!user) return (await personByAddress(ctx.deps.db, ctx.workspace.id, address))?.platformAdmin === true;
+  await ctx.deps.repos.people.upsert(ctx.workspace.id, { platformUserId: address, platformAdmin: user.isTenantManager });
+  return user.isTenantManager;
+}
 
 /** The person as an admin actor: a tenant manager is a platform admin (the directory is asked only when needed). */
 async function adminActor(ctx: FeishuCtx, person: PersonRef): Promise<AuditedActor> {

@@ -6,6 +6,7 @@ import { runApprovalCommand, type ChatScope } from '../../../approvals/chat-comm
 import { mentionedId } from './commands.ts';
 import { parseCommand, type Mention } from './commands.ts';
 import { handleOnce } from '../../inbound/handle-once.ts';
+import { onlyVisibleTo } from '../../adapter/api.ts';
 import { feishuPerson, isOpenId, type FeishuCtx } from '../../context.ts';
 import { message, reply, type ReplyRequest, type ReplyTarget } from './replies.ts';
 
@@ -65,7 +66,7 @@ async function onText(ctx: FeishuCtx, member: PersonRef, text: string, m: NonNul
 }
 
 async function onFile(ctx: FeishuCtx, member: PersonRef, file: EvidenceFile): Promise<ReplyRequest> {
-  const result = await attachEvidence({ ctx: { clock: ctx.deps.clock, evidence: createEvidenceRepo(ctx.deps.db) }, input: { workspace: ctx.workspace, member, file } });
+  const result = await attachEvidence({ ctx: { clock: ctx.deps.clock, evidence: createEvidenceRepo(ctx.deps.db, 'feishu') }, input: { workspace: ctx.workspace, member, file } });
   if (!result.attached) return message('feishu.evidence.none_title', [{ key: 'feishu.evidence.none' }], 'orange');
   return message('feishu.evidence.added_title', [{ key: 'feishu.evidence.added', params: { title: result.title, count: result.count } }], 'green');
 }
@@ -98,6 +99,8 @@ async function answerMessage(ctx: FeishuCtx, openId: string, m: NonNullable<Mess
   else if (m.message_type === 'file' && typeof content.file_key === 'string')
     answer = await onFile(ctx, member, { kind: 'file', fileRef: content.file_key, messageId: m.message_id, title: typeof content.file_name === 'string' ? content.file_name : null });
   else answer = { view: 'help', unknown: null };
-  // The survey form goes to the asker alone, even when asked in a group.
-  await reply(ctx, answer.view === 'nps_form' ? { destination: openId, personId: member.id } : to, answer, m.message_id);
+  // The survey form goes to the asker alone, even when asked in a group; so does the submit
+  // form, shown in the group to the asker only: one shared form would be everyone's.
+  const alone = to.destination !== openId && answer.view === 'form' ? { ...to, destination: onlyVisibleTo(to.destination, openId) } : to;
+  await reply(ctx, answer.view === 'nps_form' ? { destination: openId, personId: member.id } : alone, answer, m.message_id);
 }

@@ -73,6 +73,10 @@ export function parseForm(formValue: unknown, timeZone: string): ParsedForm {
   const goLive = dateOf(FORM_FIELDS.projectGoLive);
   if (goLive && Number.isNaN(goLive.getTime())) errors.push({ name: FORM_FIELDS.projectGoLive, key: 'schedule.date_invalid' });
   if (projectNew && !goLive) errors.push({ name: FORM_FIELDS.projectGoLive, key: 'feishu.form.golive_required' });
+  // A new name typed while a project is selected (the edit form always has one) would move
+  // the outcome and its review date: only on an explicit confirmation, never silently.
+  const confirmed = fv[FORM_FIELDS.projectConfirm] === true || fv[FORM_FIELDS.projectConfirm] === 'true';
+  if (projectNew && projectId && !confirmed) errors.push({ name: FORM_FIELDS.projectConfirm, key: 'feishu.form.project_confirm', params: { name: projectNew } });
   const { metrics, slots } = metricsOf(fv, values);
   const links = get(FORM_FIELDS.evidence).split(/\s+/).filter(Boolean);
 

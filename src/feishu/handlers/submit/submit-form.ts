@@ -56,7 +56,7 @@ async function formAgain(ctx: FeishuCtx, s: FormSubmission, values: Record<strin
  * A submitted form: invalid → the form again with a note next to each field and nothing
  * stored; valid → the outcome is stored (submit, or resubmit after changes were asked),
  * its approval request goes out through the outbox, and the card becomes a summary.
- * The card message id plus the form nonce make a double submit store once.
+ * The card message id, the form nonce and the clicker make a double submit store once.
  */
 export async function submitForm(ctx: FeishuCtx, s: FormSubmission): Promise<CardResponse> {
   const { deps, workspace } = ctx;
@@ -71,7 +71,9 @@ export async function submitForm(ctx: FeishuCtx, s: FormSubmission): Promise<Car
   let outcomeId: string;
   try {
     if (s.action.a === 'submit') {
-      outcomeId = (await submitOutcome({ ctx: deps.verbs, input: { workspace, submitter: s.member, reviewer, draft, clientKey: `${s.openMessageId}:${s.action.n}` } })).outcomeId;
+      // The click is the clicker's own: a form card several people can see (one posted to a
+      // group before forms went to the asker alone) stores one outcome per person.
+      outcomeId = (await submitOutcome({ ctx: deps.verbs, input: { workspace, submitter: s.member, reviewer, draft, clientKey: `${s.openMessageId}:${s.action.n}:${s.member.id}` } })).outcomeId;
     } else {
       const current = await deps.verbs.outcomes.get(workspace.id, s.action.o);
       // A double-clicked resubmit finds its own next round already stored: show the summary again.

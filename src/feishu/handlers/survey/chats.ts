@@ -1,7 +1,7 @@
 import type { Deps, DepsCore } from '../../../deps.ts';
 import { feishuClient } from '../../adapter/client.ts';
 import { isOpenId } from '../../context.ts';
-import { LOOKUP_TIMEOUT_MS, withTimeout } from '../../adapter/timeout.ts';
+import { ownTimeout, type LookupBudget } from '../../adapter/timeout.ts';
 
 /** A group chat the bot is in. */
 export interface BotChat {
@@ -14,9 +14,9 @@ const CHAT_ID = /^oc_[A-Za-z0-9_-]{1,64}$/;
 export const isChatId = (s: unknown): s is string => typeof s === 'string' && CHAT_ID.test(s);
 
 /** Groups the bot is in (im/v1/chats, first page): what the survey form offers as an audience. Empty when Feishu does not answer. */
-export async function listBotChats(deps: Deps | DepsCore, limit = 50): Promise<BotChat[]> {
+export async function listBotChats(deps: Deps | DepsCore, budget: LookupBudget = ownTimeout, limit = 50): Promise<BotChat[]> {
   try {
-    const res = await withTimeout(feishuClient(deps).im.chat.list({ params: { page_size: limit } }), LOOKUP_TIMEOUT_MS);
+    const res = await budget.bound(feishuClient(deps).im.chat.list({ params: { page_size: limit } }));
     return (res.data?.items ?? []).filter((c) => isChatId(c.chat_id)).map((c) => ({ id: c.chat_id!, name: c.name ?? '' }));
   } catch (err) {
     deps.log('warn', 'feishu chat list failed', { error: err instanceof Error ? err.message : String(err) });
@@ -29,7 +29,7 @@ export async function listBotChats(deps: Deps | DepsCore, limit = 50): Promise<B
  * listed). Stops after `max` people; null when Feishu refuses (the bot is not in the group)
  * or does not answer in time — it runs inside a 3-second card callback.
  */
-export async function chatMembers(deps: Deps | DepsCore, chatId: string, max: number): Promise<string[] | null> {
+export async function chatMembers(deps: Deps | DepsCore, chatId: string, max: number, budget: LookupBudget = ownTimeout): Promise<string[] | null> {
   const client = feishuClient(deps);
   const collect = async () => {
     const ids: string[] = [];
@@ -42,7 +42,7 @@ export async function chatMembers(deps: Deps | DepsCore, chatId: string, max: nu
     return ids.slice(0, max + 1);
   };
   try {
-    return await withTimeout(collect(), LOOKUP_TIMEOUT_MS);
+    return await budget.bound(collect());
   } catch (err) {
     deps.log('warn', 'feishu chat members failed', { chatId, error: err instanceof Error ? err.message : String(err) });
     return null;

@@ -9,6 +9,7 @@ import { timeZoneOf } from '../../context.ts';
 import { newNonce } from '../submit/form-props.ts';
 import { listProjects } from '../../projects.ts';
 import { listBotChats } from './chats.ts';
+import type { LookupBudget } from '../../adapter/timeout.ts';
 
 type AnyDeps = Deps | DepsCore;
 
@@ -18,13 +19,16 @@ async function surveyOutcomes(deps: AnyDeps, workspaceId: string) {
   return rows.map((o) => ({ id: o.id, title: o.title }));
 }
 
-/** Props of the survey form with these values and errors; projects, outcomes, people and groups read fresh. */
-export async function npsFormProps(deps: AnyDeps, workspace: WorkspaceContext, member: PersonRef, p: Pick<NpsFormProps, 'nonce' | 'values' | 'people' | 'errors'>): Promise<NpsFormProps> {
+/**
+ * Props of the survey form with these values and errors; projects, outcomes, people and
+ * groups read fresh (the groups within `budget`, a card callback's shared one).
+ */
+export async function npsFormProps(deps: AnyDeps, workspace: WorkspaceContext, member: PersonRef, p: Pick<NpsFormProps, 'nonce' | 'values' | 'people' | 'errors'>, budget?: LookupBudget): Promise<NpsFormProps> {
   const [projects, linkable, peopleChoices, chats] = await Promise.all([
     listProjects(deps, workspace.id),
     surveyOutcomes(deps, workspace.id),
     reviewerChoices(deps, workspace.id, member, null, 100),
-    listBotChats(deps),
+    listBotChats(deps, budget),
   ]);
   // The group the command came from is offered even when the list did not include it.
   const chosen = p.values[NPS_FIELDS.chat];

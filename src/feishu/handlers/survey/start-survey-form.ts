@@ -14,6 +14,7 @@ import { timeZoneOf, type FeishuCtx } from '../../context.ts';
 import { renderCard, toastOf } from '../../render.ts';
 import { hex } from '../../inbound/verify.ts';
 import { chatMembers } from './chats.ts';
+import { lookupBudget, type LookupBudget } from '../../adapter/timeout.ts';
 import { npsFormProps } from './nps-form-props.ts';
 import { parseNpsForm, toNpsFormErrors, type ParsedNpsForm } from './parse-nps-form.ts';
 
@@ -36,15 +37,14 @@ async function surveyIdFor(workspaceId: string, messageId: string, nonce: string
 }
 
 /** What only Feishu can tell (a person or group value it cannot use, a group it cannot read) and the audience that leaves. */
-async function feishuProblems(ctx: FeishuCtx, parsed: ParsedNpsForm): Promise<{ problems: FormError[]; audience: string[] }> {
+function feishuProblems(parsed: ParsedNpsForm, members: string[] | null): { problems: FormError[]; audience: string[] } {
   const problems = [...parsed.errors];
-  const members = parsed.chatId ? await chatMembers(ctx.deps, parsed.chatId, MAX_AUDIENCE) : [];
   if (members === null) problems.push({ name: NPS_FIELDS.chat, key: 'feishu.nps.chat_unavailable' });
   return { problems, audience: [...parsed.people, ...(members ?? [])] };
 }
 
-async function formAgain(ctx: FeishuCtx, s: NpsSubmission, parsed: ParsedNpsForm, errors: FormError[]): Promise<CardResponse> {
-  const props = await npsFormProps(ctx.deps, ctx.workspace, s.member, { nonce: s.nonce, values: parsed.values, people: parsed.people, errors });
+async function formAgain(ctx: FeishuCtx, s: NpsSubmission, parsed: ParsedNpsForm, errors: FormError[], budget: LookupBudget): Promise<CardResponse> {
+  const props = await npsFormProps(ctx.deps, ctx.workspace, s.member, { nonce: s.nonce, values: parsed.values, people: parsed.people, errors }, budget);
   return { toast: toastOf('error', 'error.validation_failed', {}, s.locale), card: { type: 'raw', data: renderCard((c) => npsFormCard(props, c), s.locale, ctx.deps.config.publicUrl) } };
 }
 
@@ -71,11 +71,15 @@ export async function submitNpsForm(ctx: FeishuCtx, s: NpsSubmission): Promise<C
   const surveyId = await surveyIdFor(workspace.id, s.openMessageId, s.nonce);
   if (await deps.repos.surveys.get(workspace.id, surveyId)) return started(ctx, s, surveyId);
   const isPmo = workspace.settings.pmoReviewers.includes(s.member.address);
-  const isPlatformAdmin = !isPmo && (await actorIsAdmin(ctx, s.member.address));
-  if (!isPmo && !isPlatformAdmin) throw new DomainError('forbidden', 'error.pmo_only');
-
   const parsed = parseNpsForm(s.formValue, timeZoneOf(s.member, workspace));
-  const { problems, audience } = await feishuProblems(ctx, parsed);
+  // The admin check and the group's members are asked side by side, within one budget.
+  const budget = lookupBudget();
+  const [isPlatformAdmin, members] = await Promise.all([
+    isPmo ? false : actorIsAdmin(ctx, s.member.address, budget),
+    parsed.chatId ? chatMembers(deps, parsed.chatId, MAX_AUDIENCE, budget) : [],
+  ]);
+  if (!isPmo && !isPlatformAdmin) throw new DomainError('forbidden', 'error.pmo_only');
+  const { problems, audience } = feishuProblems(parsed, members);
   const input: StartSurveyInput = {
     workspace,
     installedBy: row.installedBy,
@@ -88,11 +92,11 @@ export async function submitNpsForm(ctx: FeishuCtx, s: NpsSubmission): Promise<C
     kind: parsed.kind,
   };
   const fieldErrors = await validateStartSurvey({ clock: deps.clock, surveys: deps.repos.surveys }, workspace.id, input);
-  if (problems.length || fieldErrors.length) return formAgain(ctx, s, parsed, [...problems, ...toNpsFormErrors(fieldErrors)]);
+  if (problems.length || fieldErrors.length) return formAgain(ctx, s, parsed, [...problems, ...toNpsFormErrors(fieldErrors)], budget);
   try {
     await startSurvey({ ctx: { clock: deps.clock, surveys: deps.repos.surveys, people: deps.repos.people, newId: () => surveyId }, input });
   } catch (err) {
-    if (err instanceof DomainError && err.code === 'validation_failed') return formAgain(ctx, s, parsed, toNpsFormErrors(err.fields));
+    if (err instanceof DomainError && err.code === 'validation_failed') return formAgain(ctx, s, parsed, toNpsFormErrors(err.fields), budget);
     // A concurrent double submit stored it first.
     if (!isUniqueViolation(err, 'surveys')) throw err;
   }

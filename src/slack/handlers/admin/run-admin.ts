@@ -3,25 +3,39 @@ import { setManager } from '../../../domain/set-manager.ts';
 import { assertAdmin, isAdmin, updateSettings, type AuditedActor } from '../../../domain/update-settings.ts';
 import type { Member, SlackScope } from '../../context.ts';
 import { parseAdmin, SETTING_NAMES, type AdminCommand } from './parse-admin.ts';
+import { slackTimings, within } from '../../inbound/timing.ts';
 
 const mentions = (ids: string[]) => (ids.length ? ids.map((id) => `<@${id}>`).join(' ') : '—');
 
-/** Slack workspace admins and owners are Outcome admins too (users.info is_admin / is_owner). */
-async function isSlackAdmin(scope: SlackScope, userId: string): Promise<boolean> {
-  try {
+/**
+ * Slack workspace admins and owners are Outcome admins too (users.info is_admin / is_owner).
+ * The answer is remembered on the person; Slack not answering within the profile budget (or
+ * failing) leaves the remembered one, so a slow Slack never turns an admin into a non-admin.
+ */
+async function isSlackAdmin(scope: SlackScope, member: Member): Promise<boolean> {
+  const userId = member.ref.address;
+  const ask = async () => {
     const { user } = await scope.client.users.info({ user: userId });
-    return Boolean(user?.is_admin || user?.is_owner);
-  } catch (err) {
+    const admin = Boolean(user?.is_admin || user?.is_owner);
+    if (admin !== member.row.platformAdmin) await scope.deps.repos.people.upsert(scope.workspace.id, { platformUserId: userId, platformAdmin: admin });
+    return admin;
+  };
+  const pending = ask().catch((err: unknown) => {
     scope.deps.log('warn', 'users.info failed during an admin check', { user: userId, error: err instanceof Error ? err.message : String(err) });
-    return false;
-  }
+    return null;
+  });
+  const answered = await within(pending, slackTimings(scope.deps).profileLookupBudgetMs);
+  if (answered && answered.value !== null) return answered.value;
+  // A late answer is still remembered, after the response.
+  if (!answered) scope.defer?.(() => pending);
+  return member.row.platformAdmin === true;
 }
 
 /** The installer, listed admins, then (one users.info call, only if needed) Slack's own admins. */
 export async function adminActor(scope: SlackScope, member: Member): Promise<AuditedActor> {
   const actor = { id: member.ref.id, address: member.ref.address, isPlatformAdmin: false };
   if (isAdmin(scope.ws.settings, scope.workspace.installedBy, actor)) return actor;
-  return { ...actor, isPlatformAdmin: await isSlackAdmin(scope, member.ref.address) };
+  return { ...actor, isPlatformAdmin: await isSlackAdmin(scope, member) };
 }
 
 /** The workspace settings as an admin reads them. */
