@@ -10,11 +10,12 @@ import { followupEn, followupZh } from './followup.ts';
 import { en as coreEn } from './messages.en.ts';
 import { zhCN as coreZh } from './messages.zh-CN.ts';
 import { slackEn, slackZh } from './slack.ts';
+import { surveysEn, surveysZh } from './surveys.ts';
 
 // Feature catalogues merged into one per locale; each feature file types its zh-CN half
 // against its en keys, so a missing translation fails the type check.
-const en = { ...coreEn, ...chatEn, ...slackEn, ...feishuEn, ...followupEn, ...webEn };
-const zhCN: Record<keyof typeof en, string> = { ...coreZh, ...chatZh, ...slackZh, ...feishuZh, ...followupZh, ...webZh };
+const en = { ...coreEn, ...chatEn, ...slackEn, ...feishuEn, ...followupEn, ...surveysEn, ...webEn };
+const zhCN: Record<keyof typeof en, string> = { ...coreZh, ...chatZh, ...slackZh, ...feishuZh, ...followupZh, ...surveysZh, ...webZh };
 
 export type MessageKey = keyof typeof en;
 export type MessageParams = Record<string, string | number>;

@@ -2,7 +2,7 @@ import type { Deps } from '../deps.ts';
 import type { DrainReport } from '../delivery/drain.ts';
 import { drainOnce } from '../delivery/kick.ts';
 import { escalateOverdueReviews, notifyDueReviews, remindOpenReviews } from './due-reviews.ts';
-import { closeSurveys, remindSurveys } from './survey-jobs.ts';
+import { closeSurveys, remindSurveys, startPulseWaves } from './survey-jobs.ts';
 import { sendWeeklyDigests } from './weekly-digest.ts';
 
 export interface JobsReport {
@@ -13,6 +13,7 @@ export interface JobsReport {
   escalations: number;
   surveyReminders: number;
   surveysClosed: number;
+  pulseWaves: number;
   digests: number;
   outbox: DrainReport;
 }
@@ -46,6 +47,7 @@ export async function runDueJobs(deps: Deps, now: Date = deps.clock.now(), opts:
     escalations: await guard('review escalations', () => escalateOverdueReviews(db, now, log)),
     surveyReminders: await guard('survey reminders', () => remindSurveys(db, now, log)),
     surveysClosed: await guard('survey closing', () => closeSurveys(db, now, log)),
+    pulseWaves: await guard('pulse waves', () => startPulseWaves(db, now, log)),
     digests: await guard('weekly digest', () => sendWeeklyDigests(db, now, log)),
     outbox: { sent: 0, retried: 0, deferred: 0, dead: 0 },
   };

@@ -6,7 +6,7 @@ import { freshDb } from '../helpers/db.ts';
 
 const TABLES = [
   'action_guards', 'audit_log', 'digests', 'evidence', 'key_results', 'metric_readings', 'metric_sources', 'metrics', 'objectives', 'outbox', 'outcomes', 'people',
-  'processed_events', 'projects', 'review_schedules', 'reviews', 'survey_responses', 'surveys', 'workspaces',
+  'processed_events', 'projects', 'review_schedules', 'reviews', 'survey_answer_keys', 'survey_responses', 'surveys', 'workspaces',
 ];
 
 describe('migrations on libsql', () => {

@@ -29,7 +29,7 @@ export interface ProjectNps {
 export async function loadNps(db: Db, v: Viewer): Promise<ProjectNps[]> {
   const { rows, answers } = await readNpsRows(db, v.workspace.id);
   const scores = new Map<string, number[]>();
-  for (const a of answers) scores.set(a.surveyId, [...(scores.get(a.surveyId) ?? []), a.score]);
+  for (const a of answers) if (a.score !== null) scores.set(a.surveyId, [...(scores.get(a.surveyId) ?? []), a.score]);
   const byProject = new Map<string, ProjectNps>();
   for (const s of rows) {
     const p = byProject.get(s.projectId) ?? { projectId: s.projectId, name: s.name, baseline: null, followUp: null, trend: [] };
