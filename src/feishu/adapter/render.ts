@@ -73,7 +73,7 @@ function whole(view: Exclude<NotificationView, { type: 'approval' | 'decision_no
     case 'shortfall':
       return (ctx) => shortfallCard(view, ctx);
     case 'survey':
-      return (ctx) => surveyCard({ survey: view.survey[ctx.locale], comment: view.comment, reminder: view.reminder }, ctx);
+      return (ctx) => surveyCard({ survey: view.survey[ctx.locale], comment: view.comment, reminder: view.reminder, answered: view.answered }, ctx);
     case 'survey_results':
       return (ctx) => resultsCard(view.results[ctx.locale], ctx);
     case 'digest':
