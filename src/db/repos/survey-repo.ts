@@ -2,8 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { NewResponse, NewSurvey, SurveyRepo } from '../../domain/ports.ts';
 import { questionsOfRow } from '../queries/surveys.ts';
 import type { Platform } from '../../domain/types.ts';
-import { batchOnce, type Db } from '../client.ts';
-import { outcomes, projects, surveyAnswerKeys, surveyResponses, surveys, workspaces } from '../schema/index.ts';
+import { batchOnce, inChunks, type Db } from '../client.ts';
+import { outcomes, people, projects, surveyAnswerKeys, surveyResponses, surveys, workspaces } from '../schema/index.ts';
 import { insertNotifications } from './outbox-rows.ts';
 
 /** A random positive rowid below 2^53: rows so placed keep no trace of their insertion order. */
@@ -44,7 +44,10 @@ export function createSurveyRepo(db: Db): SurveyRepo {
     async saveSurvey(s: NewSurvey) {
       const [w] = await db.select({ platform: workspaces.platform }).from(workspaces).where(eq(workspaces.id, s.workspaceId));
       const { notifications, ...row } = s;
-      await db.batch([db.insert(surveys).values({ ...row, status: 'open' }), ...insertNotifications(db, s.workspaceId, w!.platform as Platform, notifications, s.createdAt)]);
+      // An anonymous survey's people get their rows now, so that a first click (Feishu creates a
+      // person on first sight) writes no row, and no time, at the moment they answer.
+      const known = s.anonymous ? inChunks(people, s.audience).map((chunk) => db.insert(people).values(chunk.map((platformUserId) => ({ workspaceId: s.workspaceId, platformUserId, createdAt: s.createdAt }))).onConflictDoNothing()) : [];
+      await db.batch([db.insert(surveys).values({ ...row, status: 'open' }), ...known, ...insertNotifications(db, s.workspaceId, w!.platform as Platform, notifications, s.createdAt)]);
     },
     async outcomeInProject(workspaceId, outcomeId, projectId) {
       const [o] = await db

@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { people, surveyAnswerKeys, surveyResponses, surveys } from '../../../src/db/schema/index.ts';
 import { runDueJobs } from '../../../src/jobs/run-due-jobs.ts';
+import { everyRow, rowsWritten } from '../../helpers/row-scan.ts';
 import { startSlackHarness, USERS, type Harness } from './harness.ts';
 import { lastModal, messagesTo, pmoWorkspace, press, runJobs, submitModal, surveyState, textOf } from './followup-steps.ts';
 
@@ -58,14 +58,6 @@ async function answer(user: string, values: (string | null)[]) {
 }
 
 const resultsCard = () => messagesTo(h, USERS.pmo.id).findLast((m) => m.text?.startsWith('NPS results'))!;
-
-/** Every row of every table, as text per table (for the anonymity scan). */
-async function everyRow(): Promise<Map<string, Set<string>>> {
-  const tables = await h.db.all<{ name: string }>(sql`select name from sqlite_master where type = 'table' and name not like 'sqlite%' and name not like '\\_%' escape '\\'`);
-  const out = new Map<string, Set<string>>();
-  for (const { name } of tables) out.set(name, new Set((await h.db.all(sql.raw(`select rowid as _rowid, * from "${name}"`))).map((r) => JSON.stringify(r))));
-  return out;
-}
 
 describe('Slack: a survey of several questions', () => {
   it('is answered end to end through the modal, once per person, and reports each question with its statistic', async () => {
@@ -135,16 +127,14 @@ describe('Slack: a survey of several questions', () => {
     const ids = await h.db.select({ id: people.id, address: people.platformUserId }).from(people);
     const names = ids.filter((p) => ASKED.includes(p.address)).flatMap((p) => [p.id, p.address]);
     expect(names).toHaveLength(6);
-    const before = await everyRow();
+    const before = await everyRow(h.db);
 
     await answer(USERS.member.id, ['5', '4', 'Great']);
     await answer(USERS.manager.id, ['4', '4', null]);
     await answer('UCHAN1', ['2', '3', 'Slow']);
     expect(await answer(USERS.member.id, ['1', '1', null])).toEqual({ told: [expect.objectContaining({ text: 'You have already answered this survey: one answer per person.' })] });
 
-    const after = await everyRow();
-    const added: string[] = [];
-    for (const [table, rows] of after) for (const r of rows) if (!before.get(table)?.has(r)) added.push(`${table}: ${r}`);
+    const added = rowsWritten(before, await everyRow(h.db));
     expect(added.filter((r) => r.startsWith('survey_responses'))).toHaveLength(3);
     expect(added.filter((r) => r.startsWith('survey_answer_keys'))).toHaveLength(3);
     // Nothing else was written: no outbox row, audit entry, processed event or person update.
