@@ -24,7 +24,7 @@ export async function loadSurveyView(db: Db, workspaceId: string, surveyId: stri
 }
 
 /** A question in the reader's language: its own wording, else its preset's, else the type's default. */
-function questionView(q: SurveyQuestion, project: string, locale: Locale): SurveyQuestionView {
+export function questionView(q: SurveyQuestion, project: string, locale: Locale): SurveyQuestionView {
   const text = q.text || (q.preset ? t(locale, `survey.q.${q.preset}`, { project }) : q.type === 'nps' ? t(locale, 'survey.default_question', { project }) : t(locale, `survey.q.${q.type}`));
   return { type: q.type, text, choices: q.choices ?? [] };
 }
