@@ -78,7 +78,9 @@ function audience(p: NpsFormProps, ctx: CardContext): Json[] {
   ];
 }
 
-/** The questions (a preset or custom lines), anonymity and the pulse. */
+const CUSTOM_SYNTAX = 'nps: … / rating: … / choice: … | a | b / text: …';
+
+/** The questions (a preset or custom lines), anonymity and the pulse (both pulse fields empty: a one-off survey). */
 function questionFields(p: NpsFormProps, ctx: CardContext): Json[] {
   const { t } = ctx;
   const text = (name: string, label: string, extra: Json) => {
@@ -88,12 +90,12 @@ function questionFields(p: NpsFormProps, ctx: CardContext): Json[] {
   const until = p.values[NPS_FIELDS.pulseUntil];
   return [
     ...select(p, ctx, NPS_FIELDS.preset, t('survey.questions_label'), t('survey.pick'), NPS_PRESETS.map((k) => ({ value: k, text: t(`survey.preset.${k}`) }))),
-    ...text(NPS_FIELDS.custom, t('survey.custom_label'), { input_type: 'multiline_text', rows: 3, max_length: 2000, placeholder: plain(t('survey.custom_hint')) }),
+    // The syntax is the same in every language; the long explanation is on Slack's hint and in the README.
+    ...text(NPS_FIELDS.custom, t('survey.custom_label'), { input_type: 'multiline_text', rows: 3, max_length: 2000, placeholder: plain(CUSTOM_SYNTAX) }),
     ...select(p, ctx, NPS_FIELDS.anonymous, t('survey.anonymous_label'), t('survey.anonymous_no'), [
       { value: ANONYMITY.named, text: t('survey.anonymous_no') },
       { value: ANONYMITY.anonymous, text: t('survey.anonymous_option') },
     ]),
-    md(t('survey.pulse_hint')),
     ...text(NPS_FIELDS.pulseEvery, t('survey.pulse_every_label'), { max_length: 3, placeholder: plain('7') }),
     md(`**${t('survey.pulse_until_label')}**`),
     { tag: 'date_picker', name: NPS_FIELDS.pulseUntil, placeholder: plain(t('survey.pulse_until_label')), ...(until ? { initial_date: until } : {}) },
