@@ -31,8 +31,9 @@ export interface ProjectNps {
 
 /**
  * NPS per project for the whole workspace. Results are aggregates and are hidden below
- * three answers (domain/nps.ts), so every member may see them; answers' comments and
- * respondents are never read here.
+ * three answers (domain/nps.ts, survey-stats.ts), so every member may see them; respondents
+ * are never read here, and a questionnaire's free-text answers are listed only from three
+ * answers on, as on the results card (the old NPS comment field is never shown).
  */
 export async function loadNps(db: Db, v: Viewer): Promise<ProjectNps[]> {
   const { rows, answers } = await readNpsRows(db, v.workspace.id);
