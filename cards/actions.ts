@@ -9,6 +9,8 @@ export type CardAction =
   | { a: 'open'; o: string }
   /** An NPS answer: survey id and the score 0–10. */
   | { a: 'nps'; s: string; v: number }
+  /** A questionnaire survey: open its form (Slack) or submit it (Feishu). */
+  | { a: 'svy'; s: string }
   /** Record the follow-up review of one review schedule. */
   | { a: 'review'; r: string }
   /** Feishu: submit the "start an NPS survey" form card; the nonce makes a double submit start one survey. */
@@ -43,6 +45,7 @@ export function decodeAction(raw: unknown): CardAction | null {
     return typeof value === 'string' && ID.test(value);
   };
   if (x.a === 'nps') return id('s') && typeof x.v === 'number' && Number.isInteger(x.v) && x.v >= 0 && x.v <= 10 ? { a: 'nps', s: x.s as string, v: x.v } : null;
+  if (x.a === 'svy') return id('s') ? { a: 'svy', s: x.s as string } : null;
   if (x.a === 'review') return id('r') ? { a: 'review', r: x.r as string } : null;
   if (x.a === 'nps_start') return id('n') ? { a: 'nps_start', n: x.n as string } : null;
   if (x.a === 'submit') return id('n') ? { a: 'submit', n: x.n as string } : null;

@@ -98,6 +98,38 @@ export interface SurveyView {
   closesText: string;
   /** This reader's current answer, if any. */
   myScore: number | null;
+  /** 1–5 questions, worded in the reader's language. */
+  questions: SurveyQuestionView[];
+  /** Answered with a form (modal on Slack, form card on Feishu) rather than the 0–10 buttons. */
+  form: boolean;
+  anonymous: boolean;
+  /** The wave number of a recurring pulse; null for a one-off survey. */
+  wave: number | null;
+}
+
+export type QuestionKind = 'nps' | 'rating' | 'choice' | 'text';
+
+export interface SurveyQuestionView {
+  type: QuestionKind;
+  text: string;
+  /** Single choice only. */
+  choices: string[];
+}
+
+/** One question's result with its statistic; every number null while hidden (fewer than 3 answers). */
+export type QuestionResultView = { question: SurveyQuestionView } & (
+  | { type: 'nps'; summary: NpsSummaryView }
+  | { type: 'rating'; summary: { n: number; hidden: boolean; mean: number | null; interval: { low: number; high: number } | null; distribution: number[] | null } }
+  | { type: 'choice'; summary: { n: number; hidden: boolean; counts: number[] | null } }
+  | { type: 'text'; summary: { n: number; hidden: boolean; comments: string[] | null } }
+);
+
+/** One wave of a recurring pulse: its answers and each question's headline (NPS or mean; null while hidden or for choice/text). */
+export interface WaveView {
+  wave: number;
+  openedText: string;
+  n: number;
+  values: (number | null)[];
 }
 
 /** NPS numbers of one survey; everything but `n` is null while hidden (fewer than 3 answers). */
@@ -121,6 +153,10 @@ export interface SurveyResultsView {
   comparison: { baseline: NpsSummaryView | null; followUp: NpsSummaryView | null };
   /** Minimum answers before results are shown. */
   minResponses: number;
+  /** Every question's result, in order. */
+  questions: QuestionResultView[];
+  /** A pulse's waves so far, oldest first; null for a one-off survey. */
+  trend: WaveView[] | null;
 }
 
 /** A due 90-day (or second) review, as the owner's card shows it. */

@@ -10,7 +10,24 @@ import { GENERAL, type FormError } from './form-card.ts';
 import { button, card, clip, fieldError, header, md, plain, type Json } from './kit.ts';
 
 /** Form element names; the callback's `form_value` is keyed by them. */
-export const NPS_FIELDS = { project: 'project', outcome: 'outcome', question: 'question', people: 'people', chat: 'chat', closes: 'closes', kind: 'kind' } as const;
+export const NPS_FIELDS = {
+  project: 'project',
+  outcome: 'outcome',
+  question: 'question',
+  people: 'people',
+  chat: 'chat',
+  closes: 'closes',
+  kind: 'kind',
+  preset: 'preset',
+  custom: 'custom',
+  anonymous: 'anonymous',
+  pulseEvery: 'pulse_every',
+  pulseUntil: 'pulse_until',
+} as const;
+
+/** The presets offered, in order, and the anonymity choice's values. */
+export const NPS_PRESETS = ['nps', 'fit', 'satisfaction', 'custom'] as const;
+export const ANONYMITY = { named: 'named', anonymous: 'anonymous' } as const;
 
 export interface NpsFormProps {
   nonce: string;
@@ -61,6 +78,31 @@ function audience(p: NpsFormProps, ctx: CardContext): Json[] {
   ];
 }
 
+const CUSTOM_SYNTAX = 'nps: … / rating: … / choice: … | a | b / text: …';
+
+/** The questions (a preset or custom lines), anonymity and the pulse (both pulse fields empty: a one-off survey). */
+function questionFields(p: NpsFormProps, ctx: CardContext): Json[] {
+  const { t } = ctx;
+  const text = (name: string, label: string, extra: Json) => {
+    const value = p.values[name];
+    return [{ tag: 'input', name, label: plain(label), label_position: 'top', ...extra, ...(value ? { default_value: value } : {}) }, ...notes(p, name, ctx)];
+  };
+  const until = p.values[NPS_FIELDS.pulseUntil];
+  return [
+    ...select(p, ctx, NPS_FIELDS.preset, t('survey.questions_label'), t('survey.pick'), NPS_PRESETS.map((k) => ({ value: k, text: t(`survey.preset.${k}`) }))),
+    // The syntax is the same in every language; the long explanation is on Slack's hint and in the README.
+    ...text(NPS_FIELDS.custom, t('survey.custom_label'), { input_type: 'multiline_text', rows: 3, max_length: 2000, placeholder: plain(CUSTOM_SYNTAX) }),
+    ...select(p, ctx, NPS_FIELDS.anonymous, t('survey.anonymous_label'), t('survey.anonymous_no'), [
+      { value: ANONYMITY.named, text: t('survey.anonymous_no') },
+      { value: ANONYMITY.anonymous, text: t('survey.anonymous_option') },
+    ]),
+    ...text(NPS_FIELDS.pulseEvery, t('survey.pulse_every_label'), { max_length: 3, placeholder: plain('7') }),
+    md(`**${t('survey.pulse_until_label')}**`),
+    { tag: 'date_picker', name: NPS_FIELDS.pulseUntil, placeholder: plain(t('survey.pulse_until_label')), ...(until ? { initial_date: until } : {}) },
+    ...notes(p, NPS_FIELDS.pulseUntil, ctx),
+  ];
+}
+
 function fields(p: NpsFormProps, ctx: CardContext): Json[] {
   const { t } = ctx;
   const closes = p.values[NPS_FIELDS.closes];
@@ -77,6 +119,7 @@ function fields(p: NpsFormProps, ctx: CardContext): Json[] {
     { tag: 'picker_datetime', name: NPS_FIELDS.closes, placeholder: plain(t('feishu.nps.closes')), ...(closes ? { initial_datetime: closes } : {}) },
     ...notes(p, NPS_FIELDS.closes, ctx),
     ...select(p, ctx, NPS_FIELDS.kind, t('feishu.nps.kind'), t('feishu.nps.kind'), kinds),
+    ...questionFields(p, ctx),
     button({ name: 'send', label: t('feishu.nps.submit'), type: 'primary_filled', submit: true, value: encodeAction({ a: 'nps_start', n: p.nonce }) }),
   ];
 }

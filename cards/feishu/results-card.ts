@@ -5,7 +5,8 @@
  */
 import type { CardContext, NpsSummaryView, SurveyResultsView } from '../view.ts';
 import { npsDistributionChart } from './chart.ts';
-import { button, card, clip, div, header, hr, md, type Json } from './kit.ts';
+import { questionResultTexts, trendLines } from '../question-results.ts';
+import { button, card, clip, div, escapeMd, header, hr, md, type Json } from './kit.ts';
 
 function scoreBlock(s: NpsSummaryView, min: number, ctx: CardContext): Json[] {
   const { t } = ctx;
@@ -23,6 +24,14 @@ function compared(s: NpsSummaryView | null, min: number, ctx: CardContext): stri
   return ctx.t('feishu.results.compare_nps', { nps: s.nps, n: s.n });
 }
 
+/** A questionnaire's results: each question with its statistic and counts or comments, then a pulse's trend. */
+function questionBlocks(v: SurveyResultsView, ctx: CardContext): Json[] {
+  const blocks = questionResultTexts(ctx, v).map((q) => md([`**${escapeMd(clip(q.title, 300))}**`, q.stat, ...q.details.map((d) => `- ${escapeMd(clip(d, 500))}`)].join('\n')));
+  const trend = trendLines(ctx, v);
+  if (trend.length) blocks.push(md(`**${ctx.t('survey.results.trend')}**\n${trend.map(escapeMd).join('\n')}`));
+  return blocks;
+}
+
 /** The results card of one survey. */
 export function resultsCard(v: SurveyResultsView, ctx: CardContext): Json {
   const { t } = ctx;
@@ -35,7 +44,7 @@ export function resultsCard(v: SurveyResultsView, ctx: CardContext): Json {
   ];
   return card(
     header(t('feishu.results.title', { project: clip(survey.projectName, 80) }), 'turquoise', `${t(`survey.kind.${survey.kind}`)} · ${status}`),
-    [div(clip(survey.question, 300)), ...scoreBlock(v.summary, v.minResponses, ctx), hr(), md(comparison.join('\n')), button({ label: t('card.open_dashboard'), url: `${ctx.publicUrl}/app` })],
+    [...(survey.form ? questionBlocks(v, ctx) : [div(clip(survey.question, 300)), ...scoreBlock(v.summary, v.minResponses, ctx)]), hr(), md(comparison.join('\n')), button({ label: t('card.open_dashboard'), url: `${ctx.publicUrl}/app` })],
     t('feishu.results.title', { project: clip(survey.projectName, 80) }),
   );
 }

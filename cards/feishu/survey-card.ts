@@ -5,8 +5,8 @@
  * while the survey is open. Once closed the card says so and keeps no buttons.
  */
 import { encodeAction } from '../actions.ts';
-import type { CardContext, SurveyView } from '../view.ts';
-import { button, card, clip, columns, div, header, md, plain, type Json } from './kit.ts';
+import type { CardContext, SurveyQuestionView, SurveyView } from '../view.ts';
+import { button, card, clip, columns, div, escapeMd, header, md, plain, type Json } from './kit.ts';
 
 export interface SurveyCardProps {
   survey: SurveyView;
@@ -14,6 +14,51 @@ export interface SurveyCardProps {
   comment: string | null;
   /** The one reminder to people who have not answered. */
   reminder: boolean;
+  /** The reader answered a questionnaire (known for a named survey, or right after answering). */
+  answered?: boolean;
+}
+
+/** Name of question i's element in a questionnaire's form. */
+export const answerField = (i: number) => `q${i}`;
+
+const options = (values: { value: string; text: string }[]) => values.map((o) => ({ text: plain(clip(o.text, 80)), value: o.value }));
+
+/** One question's element: a select (0–10, 1–5 with its anchors, or the options), or a text input. */
+function questionElements(q: SurveyQuestionView, i: number, ctx: CardContext): Json[] {
+  const { t } = ctx;
+  const name = answerField(i);
+  const label = md(`**${i + 1}. ${escapeMd(clip(q.text, 300))}**`);
+  if (q.type === 'text') return [label, { tag: 'input', name, input_type: 'multiline_text', rows: 2, max_length: 2000, placeholder: plain(t('survey.text_placeholder')) }];
+  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => ({ value: String(from + k), text: String(from + k) }));
+  const opts = q.type === 'choice' ? q.choices.map((c, k) => ({ value: String(k), text: c })) : q.type === 'rating' ? range(1, 5) : range(0, 10);
+  const anchors = q.type === 'rating' ? [md(t('survey.rating_anchors'))] : q.type === 'nps' ? [md(t('survey.nps_anchors'))] : [];
+  return [label, ...anchors, { tag: 'select_static', name, required: true, placeholder: plain(t('survey.pick')), options: options(opts) }];
+}
+
+/** A questionnaire's form: every question, and one submit button. */
+function questionnaireForm(survey: SurveyView, ctx: CardContext): Json {
+  return {
+    tag: 'form',
+    name: 'svy',
+    elements: [...survey.questions.flatMap((q, i) => questionElements(q, i, ctx)), button({ name: 'send', label: ctx.t('survey.submit'), type: 'primary_filled', submit: true, value: encodeAction({ a: 'svy', s: survey.id }) })],
+  };
+}
+
+/** A questionnaire card (several questions, or anonymous): the form, or where things stand. */
+function questionnaireCard(p: SurveyCardProps, ctx: CardContext): Json {
+  const { t } = ctx;
+  const { survey } = p;
+  const open = survey.status === 'open';
+  const meta = [t('feishu.survey.meta', { kind: t(`survey.kind.${survey.kind}`), closes: survey.closesText }), ...(survey.wave ? [t('survey.wave', { wave: survey.wave })] : [])].join(' · ');
+  const elements: Json[] = [md(meta), ...(survey.anonymous ? [md(t('survey.anonymous_note'))] : [])];
+  if (!open) elements.push(md(t('error.survey_closed')));
+  else if (p.answered) elements.push(md(t('survey.answered_form')));
+  else {
+    if (p.reminder) elements.push(md(`**${t(survey.anonymous ? 'survey.anonymous_reminder' : 'feishu.survey.reminder')}**`));
+    elements.push(questionnaireForm(survey, ctx));
+  }
+  const template = !open ? 'grey' : p.answered ? 'green' : p.reminder ? 'orange' : 'blue';
+  return card(header(t('feishu.survey.title', { project: clip(survey.projectName, 80) }), template), elements, clip(survey.question, 100));
 }
 
 /** Names of the form fields the callback reads. */
@@ -52,6 +97,7 @@ function answerForm(p: SurveyCardProps, ctx: CardContext): Json {
 export function surveyCard(p: SurveyCardProps, ctx: CardContext): Json {
   const { t } = ctx;
   const { survey } = p;
+  if (survey.form) return questionnaireCard(p, ctx);
   const open = survey.status === 'open';
   const meta = t('feishu.survey.meta', { kind: t(`survey.kind.${survey.kind}`), closes: survey.closesText });
   const elements: Json[] = [...(p.reminder && open ? [md(`**${t('feishu.survey.reminder')}**`)] : []), div(clip(survey.question, 300)), md(meta)];

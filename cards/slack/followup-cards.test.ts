@@ -25,6 +25,10 @@ const survey = (over: Partial<SurveyView> = {}): SurveyView => ({
   status: 'open',
   closesText: '2026-12-01 18:00',
   myScore: null,
+  questions: [{ type: 'nps', text: 'How likely are you to recommend Clinic triage to a colleague?', choices: [] }],
+  form: false,
+  anonymous: false,
+  wave: null,
   ...over,
 });
 
@@ -44,6 +48,8 @@ const hidden: NpsSummaryView = { n: 2, hidden: true, nps: null, interval: null, 
 const results = (over: Partial<SurveyResultsView> = {}): SurveyResultsView => ({
   survey: survey({ status: 'closed' }),
   summary: summary(),
+  questions: [],
+  trend: null,
   comparison: { baseline: summary({ nps: 10, n: 8 }), followUp: summary() },
   minResponses: 3,
   ...over,

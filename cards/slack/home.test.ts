@@ -10,7 +10,7 @@ const zh = cardContext('zh-CN', 'https://outcome.example.com');
 const long = (n: number) => 'x'.repeat(n);
 const UNTRANSLATED = /\b(card|slack|survey|nps|status|stage|error)\.[a-z_]+(\.[a-z_]+)*\b/;
 
-const survey: SurveyView = { id: 's-1', question: 'Recommend?', projectName: 'Clinic triage', kind: 'follow_up', status: 'closed', closesText: '2026-12-01 18:00', myScore: null };
+const survey: SurveyView = { id: 's-1', question: 'Recommend?', projectName: 'Clinic triage', kind: 'follow_up', status: 'closed', closesText: '2026-12-01 18:00', myScore: null, questions: [{ type: 'nps', text: 'Recommend?', choices: [] }], form: false, anonymous: false, wave: null };
 const shown: NpsSummaryView = { n: 12, hidden: false, nps: 42, interval: { low: 5, high: 79 }, promoters: 7, passives: 2, detractors: 3, distribution: [0, 0, 1, 0, 1, 0, 1, 1, 1, 3, 4] };
 const hidden: NpsSummaryView = { n: 2, hidden: true, nps: null, interval: null, promoters: null, passives: null, detractors: null, distribution: null };
 const empty: HomeProps = { mine: [], awaiting: [], dueReviews: [], dashboardUrl: 'https://outcome.example.com/app' };

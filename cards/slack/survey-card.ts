@@ -17,6 +17,32 @@ export interface SurveyCardProps {
   reminder: boolean;
   /** This reader's comment, if they left one. */
   comment: string | null;
+  /** The reader answered a questionnaire (never known for an anonymous survey). */
+  answered?: boolean;
+}
+
+/** action_id of a questionnaire's "Answer" button (opens the answer modal). */
+export const SURVEY_ANSWER_ACTION = 'survey_answer';
+
+/** The questions, numbered, with their type. */
+export const questionList = (ctx: CardContext, view: SurveyView): string => view.questions.map((q, i) => `${i + 1}. ${esc(clip(q.text, 300))} _(${ctx.t(`survey.type.${q.type}`)})_`).join('\n');
+
+/**
+ * A questionnaire (several questions, or anonymous): the questions and an "Answer" button
+ * that opens the answer modal; answered, closed or not, the card says where things stand.
+ */
+function renderQuestionnaireCard(ctx: CardContext, p: SurveyCardProps): SlackMessage {
+  const { view } = p;
+  const meta = [ctx.t('slack.survey.meta', { project: esc(view.projectName), kind: ctx.t(`survey.kind.${view.kind}`), closes: view.closesText }), ...(view.wave ? [ctx.t('survey.wave', { wave: view.wave })] : [])].join(' · ');
+  const blocks: SlackBlock[] = [header(ctx.t(p.reminder ? 'slack.survey.reminder_title' : 'slack.survey.title')), section(questionList(ctx, view)), context([meta])];
+  if (view.anonymous) blocks.push(context([ctx.t('survey.anonymous_note')]));
+  if (view.status === 'closed') blocks.push(section(ctx.t('slack.survey.closed')));
+  else if (p.answered) blocks.push(section(ctx.t('survey.answered_form')));
+  else {
+    if (p.reminder) blocks.push(section(ctx.t(view.anonymous ? 'survey.anonymous_reminder' : 'slack.survey.reminder')));
+    blocks.push(actions(`svy:${view.id}`, [button(SURVEY_ANSWER_ACTION, ctx.t('survey.answer_button'), { value: encodeAction({ a: 'svy', s: view.id }), style: 'primary' })]));
+  }
+  return { text: view.question, blocks };
 }
 
 /** The 0–10 scale: one actions block of 11 buttons, the chosen one highlighted. */
@@ -44,6 +70,7 @@ function answerBlocks(ctx: CardContext, p: SurveyCardProps): SlackBlock[] {
  */
 export function renderSurveyCard(ctx: CardContext, p: SurveyCardProps): SlackMessage {
   const { view } = p;
+  if (view.form) return renderQuestionnaireCard(ctx, p);
   const meta = ctx.t('slack.survey.meta', { project: esc(view.projectName), kind: ctx.t(`survey.kind.${view.kind}`), closes: view.closesText });
   const blocks: SlackBlock[] = [header(ctx.t(p.reminder ? 'slack.survey.reminder_title' : 'slack.survey.title')), section(`*${esc(clip(view.question, 300))}*`), context([meta])];
   if (view.status === 'closed') {

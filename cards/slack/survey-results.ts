@@ -1,3 +1,4 @@
+import { questionResultTexts, trendLines } from '../question-results.ts';
 import type { CardContext, NpsSummaryView, SurveyResultsView } from '../view.ts';
 import { clip, context, divider, esc, fields, header, section, type SlackBlock, type SlackMessage } from './blocks.ts';
 
@@ -33,6 +34,14 @@ function comparisonBlock(ctx: CardContext, r: SurveyResultsView): SlackBlock {
   return section(`*${ctx.t('slack.results.comparison')}*\n${lines.join('\n')}`);
 }
 
+/** A questionnaire's results: one section per question with its statistic and counts or comments, then a pulse's trend. */
+function questionBlocks(ctx: CardContext, r: SurveyResultsView): SlackBlock[] {
+  const blocks = questionResultTexts(ctx, r).map((q) => section([`*${esc(clip(q.title, 300))}*`, q.stat, ...q.details.map((d) => `• ${esc(d)}`)].join('\n')));
+  const trend = trendLines(ctx, r);
+  if (trend.length) blocks.push(section(`*${ctx.t('survey.results.trend')}*\n${trend.map(esc).join('\n')}`));
+  return blocks;
+}
+
 /** The blocks of one survey's results (a command reply may list several). */
 export function surveyResultsBlocks(ctx: CardContext, r: SurveyResultsView): SlackBlock[] {
   const { survey, summary: s } = r;
@@ -42,7 +51,9 @@ export function surveyResultsBlocks(ctx: CardContext, r: SurveyResultsView): Sla
     section(`*${esc(clip(survey.question, 300))}*`),
     context([`${ctx.t(`survey.kind.${survey.kind}`)} · ${status} · ${ctx.t('slack.results.answers', { n: s.n })}`]),
   ];
-  if (s.hidden || s.nps === null || !s.interval || !s.distribution) {
+  if (survey.form) {
+    blocks.push(...questionBlocks(ctx, r));
+  } else if (s.hidden || s.nps === null || !s.interval || !s.distribution) {
     blocks.push(section(ctx.t('nps.hidden_below_min', { min: r.minResponses })));
   } else {
     blocks.push(

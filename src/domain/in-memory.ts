@@ -1,4 +1,4 @@
-import type { AuditEntry, ManagerChange, NewDecision, NewResubmission, NewReviewResult, NewSubmission, NewSurvey, Notification, OutcomeRecord, OutcomeRepo, PeopleDirectory, PersonRef, ReviewRecord, ReviewRepo, SurveyRecord, SurveyRepo } from './ports.ts';
+import type { AuditEntry, ManagerChange, NewDecision, NewResubmission, NewReviewResult, NewResponse, NewSubmission, NewSurvey, Notification, OutcomeRecord, OutcomeRepo, PeopleDirectory, PersonRef, ReviewRecord, ReviewRepo, SurveyRecord, SurveyRepo } from './ports.ts';
 import type { WorkspaceSettingsShape } from './settings.ts';
 
 /**
@@ -115,7 +115,8 @@ export class InMemoryPeopleDirectory implements PeopleDirectory {
 }
 
 export class InMemorySurveyRepo implements SurveyRepo {
-  readonly surveys = new Map<string, SurveyRecord & { remindAt: Date | null; question: string }>();
+  readonly surveys = new Map<string, SurveyRecord & { remindAt: Date | null; question: string; nextWaveAt: Date | null; seriesId: string | null; wave: number }>();
+  readonly responses: NewResponse[] = [];
   readonly answers = new Map<string, { score: number; comment: string | null; at: Date }>();
   readonly notifications: Notification[] = [];
   readonly projects = new Set<string>();
@@ -133,7 +134,7 @@ export class InMemorySurveyRepo implements SurveyRepo {
     return this.outcomeProjects.get(outcomeId) === projectId;
   }
   async saveSurvey(s: NewSurvey) {
-    const { notifications, remindAfterDays: _r, createdAt: _c, ...rest } = s;
+    const { notifications, remindAfterDays: _r, pulseEveryDays: _p, pulseUntil: _u, ...rest } = s;
     this.surveys.set(s.id, { ...rest, status: 'open' });
     this.notifications.push(...notifications);
   }
@@ -143,6 +144,12 @@ export class InMemorySurveyRepo implements SurveyRepo {
     const existed = before !== undefined;
     this.answers.set(key, { score: a.score, comment: a.comment === undefined ? (before?.comment ?? null) : a.comment, at: a.at });
     return existed ? ('changed' as const) : ('created' as const);
+  }
+  async saveResponse(a: NewResponse) {
+    const who = (r: NewResponse) => (r.anonymous ? `k:${r.key}` : `p:${r.respondentId}`);
+    if (this.responses.some((r) => r.surveyId === a.surveyId && who(r) === who(a))) return 'duplicate' as const;
+    this.responses.push(a);
+    return 'created' as const;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { WorkspaceSettingsShape } from './settings.ts';
 import type { Decision, EvidenceInput, MetricInput, OutcomeDraft, OutcomeStatus, Platform, ReviewStage, ScoreCard } from './types.ts';
+import type { AnswerValue, SurveyQuestion } from './survey-questions.ts';
 
 /**
  * The ports the domain verbs need. src/db/repos implements them on drizzle; the
@@ -203,6 +204,9 @@ export interface SurveyRecord {
   status: 'open' | 'closed';
   closesAt: Date;
   startedBy: string;
+  questions: SurveyQuestion[];
+  anonymous: boolean;
+  createdAt: Date;
 }
 
 export interface NewSurvey extends Omit<SurveyRecord, 'workspaceId' | 'status'> {
@@ -211,9 +215,17 @@ export interface NewSurvey extends Omit<SurveyRecord, 'workspaceId' | 'status'> 
   question: string;
   remindAfterDays: number;
   remindAt: Date | null;
-  createdAt: Date;
+  /** A recurring pulse: its first wave, this wave, the interval and the last start; all null/1 for a one-off. */
+  seriesId: string | null;
+  wave: number;
+  pulseEveryDays: number | null;
+  pulseUntil: Date | null;
+  nextWaveAt: Date | null;
   notifications: Notification[];
 }
+
+/** One questionnaire answer, as stored: named by platform user id, or anonymous by keyed hash only. */
+export type NewResponse = { workspaceId: string; surveyId: string; score: number | null; answers: AnswerValue[]; at: Date } & ({ anonymous: false; respondentId: string } | { anonymous: true; key: string });
 
 export interface SurveyRepo {
   get(workspaceId: string, id: string): Promise<SurveyRecord | null>;
@@ -223,6 +235,8 @@ export interface SurveyRepo {
   saveSurvey(s: NewSurvey): Promise<void>;
   /** Inserts or replaces this respondent's answer; a comment of `undefined` keeps the stored one. */
   saveAnswer(a: { workspaceId: string; surveyId: string; respondentId: string; score: number; comment: string | null | undefined; at: Date }): Promise<'created' | 'changed'>;
+  /** Stores a questionnaire answer once; 'duplicate' when this person (or key) answered already. */
+  saveResponse(a: NewResponse): Promise<'created' | 'duplicate'>;
 }
 
 export interface ReviewMetric {

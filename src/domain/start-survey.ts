@@ -1,7 +1,9 @@
 import { cleanText } from './clean-text.ts';
 import { DomainError, assertNoFieldErrors, type FieldError } from './errors.ts';
 import type { Clock, Notification, PeopleDirectory, SurveyRepo, WorkspaceContext } from './ports.ts';
+import { MAX_PULSE_EVERY_DAYS, MAX_PULSE_SPAN_DAYS, nextWaveStart, type PulsePlan } from './pulse.ts';
 import { workingMorningAfter } from './schedule.ts';
+import { normalizeQuestions, questionProblems, type SurveyQuestion } from './survey-questions.ts';
 import { isAdmin, type AdminActor } from './update-settings.ts';
 
 /** What the survey verbs need. */
@@ -25,7 +27,15 @@ export interface StartSurveyInput {
   closesAt: Date;
   /** Null when the form left it unchosen: a field problem. */
   kind: 'baseline' | 'follow_up' | null;
+  /** 1–5 questions; missing: one NPS question with `question`'s wording (the original survey). */
+  questions?: SurveyQuestion[];
+  /** Answers stored without the respondent (see answerQuestions). */
+  anonymous?: boolean;
+  /** A recurring pulse: a new wave every `everyDays` until `until`; each wave closes before the next opens. */
+  pulse?: PulsePlan | null;
 }
+
+const questionsOf = (input: Pick<StartSurveyInput, 'questions' | 'question'>): SurveyQuestion[] => normalizeQuestions(input.questions ?? [{ type: 'nps', text: input.question ?? '' }]);
 
 export const MAX_AUDIENCE = 500;
 const MAX_OPEN_DAYS = 90;
@@ -54,12 +64,23 @@ export async function validateStartSurvey(ctx: Pick<SurveyContext, 'clock' | 'su
   const closes = input.closesAt.getTime();
   if (!Number.isFinite(closes) || closes <= now || closes > now + MAX_OPEN_DAYS * 86_400_000) problems.push({ field: 'closesAt', key: 'survey.closes_at_invalid', params: { max: MAX_OPEN_DAYS } });
   if (cleanText(input.question ?? '').trim().length > MAX_QUESTION) problems.push({ field: 'question', key: 'survey.question_too_long', params: { max: MAX_QUESTION } });
+  // The one-question survey's wording is the `question` field: its length is told there, once.
+  const legacyTooLong = problems.some((p) => p.field === 'question');
+  problems.push(...questionProblems(questionsOf(input)).filter((p) => !(legacyTooLong && p.key === 'survey.question_too_long')));
+  const pulse = input.pulse;
+  if (pulse) {
+    if (!Number.isInteger(pulse.everyDays) || pulse.everyDays < 1 || pulse.everyDays > MAX_PULSE_EVERY_DAYS) problems.push({ field: 'pulse', key: 'survey.pulse_every_invalid', params: { max: MAX_PULSE_EVERY_DAYS } });
+    else if (closes - now > pulse.everyDays * 86_400_000) problems.push({ field: 'closesAt', key: 'survey.closes_after_next_wave', params: { days: pulse.everyDays } });
+    const until = pulse.until.getTime();
+    if (!Number.isFinite(until) || until <= now || until > now + MAX_PULSE_SPAN_DAYS * 86_400_000) problems.push({ field: 'pulseUntil', key: 'survey.pulse_until_invalid', params: { max: MAX_PULSE_SPAN_DAYS } });
+  }
   return problems;
 }
 
 /**
- * A PMO member or admin starts an NPS survey: one invite per person goes into the outbox
- * with the survey, and the one reminder is planned for 09:00 on a working day.
+ * A PMO member or admin starts a survey (1–5 questions, maybe anonymous, maybe a recurring
+ * pulse): one invite per person goes into the outbox with the survey, and the one reminder
+ * is planned for 09:00 on a working day. A pulse's later waves are started by the scheduler.
  */
 export async function startSurvey({ ctx, input }: { ctx: SurveyContext; input: StartSurveyInput }) {
   const { workspace, actor } = input;
@@ -70,7 +91,8 @@ export async function startSurvey({ ctx, input }: { ctx: SurveyContext; input: S
   const now = ctx.clock.now();
   const audience = audienceOf(input);
   const closes = input.closesAt.getTime();
-  const question = cleanText(input.question ?? '').trim();
+  const questions = questionsOf(input);
+  const question = questions[0]!.text;
 
   const id = ctx.newId();
   const remindAfterDays = workspace.settings.reminderAfterDays;
@@ -91,6 +113,13 @@ export async function startSurvey({ ctx, input }: { ctx: SurveyContext; input: S
     closesAt: input.closesAt,
     startedBy: actor.id,
     question,
+    questions,
+    anonymous: input.anonymous ?? false,
+    seriesId: input.pulse ? id : null,
+    wave: 1,
+    pulseEveryDays: input.pulse?.everyDays ?? null,
+    pulseUntil: input.pulse?.until ?? null,
+    nextWaveAt: input.pulse ? nextWaveStart(now, input.pulse) : null,
     remindAfterDays,
     remindAt: remindAt.getTime() < closes ? remindAt : null,
     createdAt: now,

@@ -12,11 +12,12 @@ import { en as coreEn } from './messages.en.ts';
 import { zhCN as coreZh } from './messages.zh-CN.ts';
 import { slackEn, slackZh } from './slack.ts';
 import { sourcesEn, sourcesZh } from './sources.ts';
+import { surveysEn, surveysZh } from './surveys.ts';
 
 // Feature catalogues merged into one per locale; each feature file types its zh-CN half
 // against its en keys, so a missing translation fails the type check.
-const en = { ...coreEn, ...chatEn, ...slackEn, ...feishuEn, ...followupEn, ...webEn, ...apiEn, ...sourcesEn };
-const zhCN: Record<keyof typeof en, string> = { ...coreZh, ...chatZh, ...slackZh, ...feishuZh, ...followupZh, ...webZh, ...apiZh, ...sourcesZh };
+const en = { ...coreEn, ...chatEn, ...slackEn, ...feishuEn, ...followupEn, ...surveysEn, ...webEn, ...apiEn, ...sourcesEn };
+const zhCN: Record<keyof typeof en, string> = { ...coreZh, ...chatZh, ...slackZh, ...feishuZh, ...followupZh, ...surveysZh, ...webZh, ...apiZh, ...sourcesZh };
 
 export type MessageKey = keyof typeof en;
 export type MessageParams = Record<string, string | number>;

@@ -4,7 +4,7 @@ import { drainOnce } from '../delivery/kick.ts';
 import { escalatePendingApprovals, remindPendingApprovals } from './approval-reminders.ts';
 import { escalateOverdueReviews, notifyDueReviews, remindOpenReviews } from './due-reviews.ts';
 import { pullDueSources } from './pull-sources.ts';
-import { closeSurveys, remindSurveys } from './survey-jobs.ts';
+import { closeSurveys, remindSurveys, startPulseWaves } from './survey-jobs.ts';
 import { sendWeeklyDigests } from './weekly-digest.ts';
 
 export interface JobsReport {
@@ -17,6 +17,7 @@ export interface JobsReport {
   approvalEscalations: number;
   surveyReminders: number;
   surveysClosed: number;
+  pulseWaves: number;
   digests: number;
   /** Pull sources read successfully this run. */
   sourcesPulled: number;
@@ -54,6 +55,7 @@ export async function runDueJobs(deps: Deps, now: Date = deps.clock.now(), opts:
     approvalEscalations: await guard('approval escalations', () => escalatePendingApprovals(db, now, log)),
     surveyReminders: await guard('survey reminders', () => remindSurveys(db, now, log)),
     surveysClosed: await guard('survey closing', () => closeSurveys(db, now, log)),
+    pulseWaves: await guard('pulse waves', () => startPulseWaves(db, now, log)),
     digests: await guard('weekly digest', () => sendWeeklyDigests(db, now, log)),
     sourcesPulled: await guard('scheduled pulls', () => pullDueSources(deps, now)),
     outbox: { sent: 0, retried: 0, deferred: 0, dead: 0 },

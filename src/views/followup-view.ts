@@ -1,8 +1,10 @@
-import type { NpsSummaryView, ReviewDueView, SurveyResultsView, SurveyView } from '../../cards/view.ts';
+import type { NpsSummaryView, QuestionResultView, ReviewDueView, SurveyQuestionView, SurveyResultsView, SurveyView, WaveView } from '../../cards/view.ts';
 import type { Db } from '../db/client.ts';
 import { reviewWithOwner } from '../db/queries/reviews.ts';
-import { answerOf, latestClosedSurveyOf, surveyScores, surveyWithProject, type SurveyRow } from '../db/queries/surveys.ts';
+import { answerOf, latestClosedSurveyOf, questionsOfRow, seriesWaves, surveyAnswers, surveyScores, surveyWithProject, type SurveyRow } from '../db/queries/surveys.ts';
 import { NPS_MIN_RESPONSES, summarizeNps } from '../domain/nps.ts';
+import { isSingleNps, type SurveyQuestion } from '../domain/survey-questions.ts';
+import { pulseTrend, summarizeQuestions } from '../domain/survey-stats.ts';
 import type { Locale } from '../domain/types.ts';
 import { t } from '../i18n/index.ts';
 import { dateText, dateTimeText } from './dates.ts';
@@ -21,16 +23,41 @@ export async function loadSurveyView(db: Db, workspaceId: string, surveyId: stri
   return surveyView(row.survey, row.projectName, mine?.score ?? null, reader);
 }
 
+/** A question in the reader's language: its own wording, else its preset's, else the type's default. */
+export function questionView(q: SurveyQuestion, project: string, locale: Locale): SurveyQuestionView {
+  const text = q.text || (q.preset ? t(locale, `survey.q.${q.preset}`, { project }) : q.type === 'nps' ? t(locale, 'survey.default_question', { project }) : t(locale, `survey.q.${q.type}`));
+  return { type: q.type, text, choices: q.choices ?? [] };
+}
+
 function surveyView(s: SurveyRow, project: string, myScore: number | null, reader: Reader): SurveyView {
+  const questions = questionsOfRow(s).map((q) => questionView(q, project, reader.locale));
   return {
     id: s.id,
-    question: s.question || t(reader.locale, 'survey.default_question', { project }),
+    question: questions[0]!.text,
     projectName: project,
     kind: s.kind,
     status: s.status,
     closesText: dateTimeText(s.closesAt, reader.timeZone),
     myScore,
+    questions,
+    form: s.anonymous || !isSingleNps(questionsOfRow(s)),
+    anonymous: s.anonymous,
+    wave: s.seriesId ? s.wave : null,
   };
+}
+
+/** Every question's result of one survey. */
+async function questionResults(db: Db, workspaceId: string, s: SurveyRow, view: SurveyView): Promise<QuestionResultView[]> {
+  const results = summarizeQuestions(questionsOfRow(s), await surveyAnswers(db, workspaceId, s.id));
+  return results.map((r, i) => ({ ...r, question: view.questions[i]! }) as QuestionResultView);
+}
+
+/** A pulse's waves so far with each question's headline number; null for a one-off survey. */
+async function trendOf(db: Db, workspaceId: string, s: SurveyRow, reader: Reader): Promise<WaveView[] | null> {
+  if (!s.seriesId) return null;
+  const waves = await seriesWaves(db, workspaceId, s.seriesId);
+  const points = pulseTrend(questionsOfRow(s), waves);
+  return points.map((p) => ({ ...p, openedText: dateText(waves.find((w) => w.wave === p.wave)!.createdAt, reader.timeZone) }));
 }
 
 const summaryOf = async (db: Db, workspaceId: string, surveyId: string): Promise<NpsSummaryView> => {
@@ -46,8 +73,11 @@ export async function loadSurveyResults(db: Db, workspaceId: string, surveyId: s
     const id = await latestClosedSurveyOf(db, workspaceId, row.survey.projectId, kind);
     return id ? summaryOf(db, workspaceId, id) : null;
   };
+  const survey = surveyView(row.survey, row.projectName, null, reader);
   return {
-    survey: surveyView(row.survey, row.projectName, null, reader),
+    survey,
+    questions: await questionResults(db, workspaceId, row.survey, survey),
+    trend: await trendOf(db, workspaceId, row.survey, reader),
     summary: await summaryOf(db, workspaceId, surveyId),
     comparison: { baseline: await latest('baseline'), followUp: await latest('follow_up') },
     minResponses: NPS_MIN_RESPONSES,

@@ -13,7 +13,8 @@ import type { Deps } from '../../src/deps.ts';
 import { drainOutbox } from '../../src/delivery/drain.ts';
 import { KINDS } from '../../src/delivery/kinds/index.ts';
 import { createEvidenceRepo } from '../../src/db/repos/evidence-repo.ts';
-import { answerSurvey } from '../../src/domain/answer-survey.ts';
+import { answerQuestions, answerSurvey } from '../../src/domain/answer-survey.ts';
+import { answerContextOf } from '../../src/security/respondent-key.ts';
 import { createApprovalStore } from '../../src/db/repos/approval-store.ts';
 import { attachEvidence } from '../../src/domain/attach-evidence.ts';
 import { decideOutcome } from '../../src/domain/decide-outcome.ts';
@@ -289,6 +290,37 @@ describe('notification kinds on Slack and Feishu', () => {
     // The same rows, the same answers, in the same words, on both platforms.
     expect(answers.feishu).toEqual(answers.slack);
   });
+  it('an anonymous questionnaire on both platforms: the form goes out, the reminder is never skipped as answered, the results list each question', async () => {
+    const answers: Record<string, Record<string, string>> = {};
+    const texts: Record<string, string> = {};
+    for (const platform of ['slack', 'feishu'] as const) {
+      const deps = await start();
+      const w = await world(deps, platform);
+      const ctx = { clock, surveys: deps.repos.surveys, people: deps.repos.people, newId: () => crypto.randomUUID() };
+      const closesAt = new Date(clock.now().getTime() + 3 * 86_400_000);
+      const questions = [{ type: 'nps' as const, text: 'Recommend?' }, { type: 'rating' as const, text: 'Fit?' }, { type: 'choice' as const, text: 'Part?', choices: ['A', 'B'] }];
+      const input = { workspace: w.workspace, installedBy: null, actor: { ...w.pmo, isPlatformAdmin: false }, projectId: w.projectId, audience: [w.a.owner, w.a.guest, w.a.manager], closesAt, kind: 'follow_up' as const, questions, anonymous: true };
+      const { surveyId } = await startSurvey({ ctx, input });
+      await deliver(deps);
+      for (const [who, v] of [[w.a.owner, ['9', '4', '0']], [w.a.guest, ['10', '5', '1']], [w.a.manager, ['2', '3', '0']]] as const)
+        await answerQuestions({ ctx: answerContextOf(deps), input: { workspace: w.workspace, surveyId, respondent: who, answers: v } });
+      await enqueue(deps, w, [{ kind: 'survey_reminder', to: { personId: null, address: w.a.owner }, data: { surveyId }, dedupeKey: `survey_reminder:${surveyId}:${w.a.owner}` }]);
+      await deliver(deps);
+      clock.set(new Date(closesAt.getTime() + 60_000));
+      await enqueue(deps, w, [{ kind: 'survey_results', to: { personId: w.pmo.id, address: w.a.pmo }, data: { surveyId }, dedupeKey: `survey_results:${surveyId}:${w.a.pmo}` }]);
+      await deliver(deps);
+      answers[platform] = await outcomes(deps, w);
+      expect(answers[platform]).toMatchObject({ 'survey_invite → owner': 'posted', 'survey_reminder → owner': 'posted', 'survey_results → pmo': 'posted' });
+      const [invite, reminder] = received(platform, w.a.owner).posts;
+      expect(invite).toContain('Fit?');
+      expect(reminder).toContain('If you have not answered yet, please do.');
+      texts[platform] = received(platform, w.a.pmo).posts.at(-1)!;
+      expect(texts[platform]).toContain('Mean 4 of 5 (95% interval');
+      expect(texts[platform]).toContain('A: 2');
+    }
+    expect(answers.feishu).toEqual(answers.slack);
+  });
+
   it.each(['slack', 'feishu'] as const)('on %s a malformed row is dead at once, and a card update waits for a card still being posted', async (platform) => {
     const deps = await start();
     const w = await world(deps, platform);

@@ -197,7 +197,7 @@ describe('NPS surveys through the scheduler', () => {
     await answer('UA', 10);
     await answer('UB', 3);
     await answer('UB', 8); // changed while open
-    const scores = (await deps.db.select().from(surveyResponses)).map((r) => r.score).sort();
+    const scores = (await deps.db.select().from(surveyResponses)).map((r) => r.score as number).sort();
     expect(scores).toEqual([10, 8].sort());
     expect(summarizeNps(scores)).toMatchObject({ n: 2, hidden: true, nps: null });
 

@@ -6,8 +6,8 @@ import { freshDb } from '../helpers/db.ts';
 
 const TABLES = [
   'action_guards', 'api_tokens', 'audit_log', 'digests', 'evidence', 'key_results', 'metric_readings', 'metric_sources', 'metrics', 'objectives',
-  'outbox', 'outcomes', 'people', 'processed_events', 'projects', 'review_schedules', 'reviews', 'source_events', 'survey_responses', 'surveys',
-  'workspaces',
+  'outbox', 'outcomes', 'people', 'processed_events', 'projects', 'review_schedules', 'reviews', 'source_events', 'survey_answer_keys',
+  'survey_responses', 'surveys', 'workspaces',
 ];
 
 describe('migrations on libsql', () => {
@@ -44,5 +44,36 @@ describe('migrations on libsql', () => {
 
   it('enforce foreign keys like D1 does', async () => {
     await expect(database.client.execute("insert into people (id, workspace_id, platform_user_id, name, created_at) values ('p1', 'no-such-workspace', 'U1', '', 0)")).rejects.toThrow(/FOREIGN KEY/);
+  });
+});
+
+describe('the richer-surveys migration', () => {
+  it('turns each existing survey into one NPS question with its wording, and keeps every answer as its score', async () => {
+    const { createClient } = await import('@libsql/client');
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const client = createClient({ url: ':memory:' });
+    const apply = async (file: string) => {
+      for (const stmt of readFileSync(join(MIGRATIONS_DIR, file), 'utf8').split('--> statement-breakpoint')) if (stmt.trim()) await client.execute(stmt);
+    };
+    const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
+    const at = files.findIndex((f) => f.endsWith('_richer_surveys.sql'));
+    for (const f of files.slice(0, at)) await apply(f);
+    await client.batch([
+      "insert into workspaces (id, platform, external_id, settings, created_at) values ('w', 'slack', 'T', '{}', 0)",
+      "insert into people (id, workspace_id, platform_user_id, name, created_at) values ('p', 'w', 'U1', '', 0)",
+      "insert into projects (id, workspace_id, name, created_at) values ('pr', 'w', 'Clinic', 0)",
+      "insert into surveys (id, workspace_id, project_id, question, kind, audience, started_by, status, closes_at, remind_after_days, created_at) values ('s1', 'w', 'pr', 'Recommend us?', 'follow_up', '[\"U1\"]', 'p', 'closed', 1, 3, 0), ('s2', 'w', 'pr', '', 'baseline', '[]', 'p', 'open', 1, 3, 0)",
+      "insert into survey_responses (id, workspace_id, survey_id, respondent_id, score, comment, answered_at) values ('r1', 'w', 's1', 'U1', 9, 'good', 5)",
+    ]);
+    for (const f of files.slice(at)) await apply(f);
+    const s = await client.execute('select id, questions, anonymous, wave, series_id from surveys order by id');
+    expect(s.rows.map((r) => [r.id, JSON.parse(String(r.questions)), r.anonymous, r.wave, r.series_id])).toEqual([
+      ['s1', [{ type: 'nps', text: 'Recommend us?' }], 0, 1, null],
+      ['s2', [{ type: 'nps', text: '' }], 0, 1, null],
+    ]);
+    const r = await client.execute('select respondent_id, score, answers, comment, answered_at from survey_responses');
+    expect(r.rows.map((x) => ({ ...x }))).toEqual([{ respondent_id: 'U1', score: 9, answers: null, comment: 'good', answered_at: 5 }]);
+    client.close();
   });
 });

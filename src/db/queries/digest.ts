@@ -92,7 +92,7 @@ async function npsChanges(db: Db, workspaceId: string, { from, to }: DigestPerio
     .innerJoin(projects, eq(projects.id, surveys.projectId))
     .where(and(eq(surveys.workspaceId, workspaceId), eq(surveys.status, 'closed'), gte(surveys.closedAt, from), lt(surveys.closedAt, to)))
     .limit(TOP);
-  const npsOf = async (surveyId: string) => summarizeNps((await db.select({ s: surveyResponses.score }).from(surveyResponses).where(eq(surveyResponses.surveyId, surveyId))).map((r) => r.s));
+  const npsOf = async (surveyId: string) => summarizeNps((await db.select({ s: surveyResponses.score }).from(surveyResponses).where(eq(surveyResponses.surveyId, surveyId))).flatMap((r) => (r.s === null ? [] : [r.s])));
   const out: DigestData['nps'] = [];
   for (const c of closed) {
     const now = await npsOf(c.id);

@@ -80,6 +80,21 @@ export async function surveyRespondents(db: Db, workspaceId: string, surveyId: s
   return new Set((await db.select({ r: surveyResponses.respondentId }).from(surveyResponses).where(and(eq(surveyResponses.workspaceId, workspaceId), eq(surveyResponses.surveyId, surveyId)))).map((x) => x.r));
 }
 
+/** Pulse waves whose start has come (the open-or-closed state of the previous wave does not matter). */
+export const surveysWithWaveDue = (db: Db, now: Date, limit: number) =>
+  db
+    .select()
+    .from(surveys)
+    .where(lte(surveys.nextWaveAt, now))
+    .limit(limit);
+
+/** The previous wave hands over: its next start is spent (only if still the one that was read). */
+export const markWaveStarted = (db: Db, surveyId: string, scheduledAt: Date) =>
+  db.update(surveys).set({ nextWaveAt: null }).where(and(eq(surveys.id, surveyId), eq(surveys.nextWaveAt, scheduledAt)));
+
+/** A new wave of a pulse: the previous wave's row with a new id, times and number. */
+export const insertWave = (db: Db, row: typeof surveys.$inferInsert) => db.insert(surveys).values(row);
+
 /** The survey's one reminder is spent. */
 export const markSurveyReminded = (db: Db, surveyId: string) => db.update(surveys).set({ remindAt: null }).where(eq(surveys.id, surveyId));
 

@@ -1,8 +1,15 @@
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { AnswerValue, SurveyQuestion } from '../../domain/survey-questions.ts';
 import type { Db } from '../client.ts';
-import { outcomes, projects, surveyResponses, surveys } from '../schema/index.ts';
+import { outcomes, projects, surveyAnswerKeys, surveyResponses, surveys } from '../schema/index.ts';
 
 export type SurveyRow = typeof surveys.$inferSelect;
+
+/** A survey's questions; a row from before questions existed is its one NPS question. */
+export const questionsOfRow = (s: Pick<SurveyRow, 'questions' | 'question'>): SurveyQuestion[] => (s.questions.length ? s.questions : [{ type: 'nps', text: s.question }]);
+
+/** The answers of a response row in question order (a one-question answer from before: its score). */
+export const answersOfRow = (r: { answers: AnswerValue[] | null; score: number | null }): AnswerValue[] => r.answers ?? [r.score];
 
 /** A survey of this workspace with its project's name; null when it is not in this workspace. */
 export async function surveyWithProject(db: Db, workspaceId: string, surveyId: string): Promise<{ survey: SurveyRow; projectName: string } | null> {
@@ -16,7 +23,26 @@ export async function surveyWithProject(db: Db, workspaceId: string, surveyId: s
 
 /** Every score a survey was given (never who gave it; the caller has checked the survey's workspace). */
 export async function surveyScores(db: Db, workspaceId: string, surveyId: string): Promise<number[]> {
-  return (await db.select({ score: surveyResponses.score }).from(surveyResponses).where(and(eq(surveyResponses.workspaceId, workspaceId), eq(surveyResponses.surveyId, surveyId)))).map((r) => r.score);
+  return (await db.select({ score: surveyResponses.score }).from(surveyResponses).where(and(eq(surveyResponses.workspaceId, workspaceId), eq(surveyResponses.surveyId, surveyId)))).flatMap((r) => (r.score === null ? [] : [r.score]));
+}
+
+/** Every response's answers in question order (never who gave them). */
+export async function surveyAnswers(db: Db, workspaceId: string, surveyId: string): Promise<AnswerValue[][]> {
+  const rows = await db.select({ answers: surveyResponses.answers, score: surveyResponses.score }).from(surveyResponses).where(and(eq(surveyResponses.workspaceId, workspaceId), eq(surveyResponses.surveyId, surveyId)));
+  return rows.map(answersOfRow);
+}
+
+/** The waves of a pulse so far (oldest first), each with its responses' answers. */
+export async function seriesWaves(db: Db, workspaceId: string, seriesId: string): Promise<{ wave: number; createdAt: Date; responses: AnswerValue[][] }[]> {
+  const [waves, rows] = await Promise.all([
+    db.select({ id: surveys.id, wave: surveys.wave, createdAt: surveys.createdAt }).from(surveys).where(and(eq(surveys.workspaceId, workspaceId), eq(surveys.seriesId, seriesId))).orderBy(asc(surveys.wave)),
+    db
+      .select({ surveyId: surveyResponses.surveyId, answers: surveyResponses.answers, score: surveyResponses.score })
+      .from(surveyResponses)
+      .innerJoin(surveys, eq(surveys.id, surveyResponses.surveyId))
+      .where(and(eq(surveys.workspaceId, workspaceId), eq(surveys.seriesId, seriesId))),
+  ]);
+  return waves.map((w) => ({ wave: w.wave, createdAt: w.createdAt, responses: rows.filter((r) => r.surveyId === w.id).map(answersOfRow) }));
 }
 
 /** The project's most recently closed survey of this kind; null when it has none. */
@@ -31,12 +57,21 @@ export async function latestClosedSurveyOf(db: Db, workspaceId: string, projectI
 }
 
 /** One person's answer to a survey (score and comment), or null before they answered. */
-export async function answerOf(db: Db, workspaceId: string, surveyId: string, respondent: string): Promise<{ score: number; comment: string | null } | null> {
+export async function answerOf(db: Db, workspaceId: string, surveyId: string, respondent: string): Promise<{ score: number | null; comment: string | null } | null> {
   const [a] = await db
     .select({ score: surveyResponses.score, comment: surveyResponses.comment })
     .from(surveyResponses)
     .where(and(eq(surveyResponses.workspaceId, workspaceId), eq(surveyResponses.surveyId, surveyId), eq(surveyResponses.respondentId, respondent)));
   return a ?? null;
+}
+
+/** Whether a keyed hash (an anonymous survey's respondent key) has answered already. */
+export async function keyHasAnswered(db: Db, workspaceId: string, surveyId: string, key: string): Promise<boolean> {
+  const [k] = await db
+    .select({ slot: surveyAnswerKeys.slot })
+    .from(surveyAnswerKeys)
+    .where(and(eq(surveyAnswerKeys.workspaceId, workspaceId), eq(surveyAnswerKeys.surveyId, surveyId), eq(surveyAnswerKeys.key, key)));
+  return Boolean(k);
 }
 
 /** The newest surveys of a workspace, or only those `startedBy` one person; newest first. */

@@ -12,6 +12,7 @@ export { evidence } from './evidence.ts';
 export { reviews } from './reviews.ts';
 export { surveys } from './surveys.ts';
 export { surveyResponses } from './survey-responses.ts';
+export { surveyAnswerKeys } from './survey-answer-keys.ts';
 export { reviewSchedules } from './review-schedules.ts';
 export { outbox } from './outbox.ts';
 export { processedEvents } from './processed-events.ts';

@@ -79,7 +79,7 @@ function whole(view: Exclude<NotificationView, { type: 'approval' | 'decision_no
     case 'source_failing':
       return (ctx) => sourceFailingCard(view, ctx);
     case 'survey':
-      return (ctx) => surveyCard({ survey: view.survey[ctx.locale], comment: view.comment, reminder: view.reminder }, ctx);
+      return (ctx) => surveyCard({ survey: view.survey[ctx.locale], comment: view.comment, reminder: view.reminder, answered: view.answered }, ctx);
     case 'survey_results':
       return (ctx) => resultsCard(view.results[ctx.locale], ctx);
     case 'digest':

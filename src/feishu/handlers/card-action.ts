@@ -12,6 +12,7 @@ import { feishuOutcomeView } from '../adapter/outcome-data.ts';
 import { errorToast, renderCard, toastOf } from '../render.ts';
 import { submitNpsForm } from './survey/start-survey-form.ts';
 import { answerNps } from './survey/answer-nps.ts';
+import { answerQuestionsFromCard } from './survey/answer-questions.ts';
 import { decide } from './decide/decide.ts';
 import { recordReviewFromCard } from './review/record-review.ts';
 
@@ -47,6 +48,8 @@ async function route(ctx: FeishuCtx, e: CardActionEvent, member: PersonRef, loca
       return decide(ctx, action, member, formValue, locale);
     case 'nps':
       return answerNps(ctx, action, member, formValue, locale);
+    case 'svy':
+      return answerQuestionsFromCard(ctx, action, member, formValue, locale);
     case 'review':
       return recordReviewFromCard(ctx, action, member, formValue, locale);
     case 'nps_start':

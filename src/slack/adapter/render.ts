@@ -64,7 +64,7 @@ export function renderSlack(view: NotificationView, to: Recipient): SlackMessage
     case 'source_failing':
       return renderSourceFailing(ctx, view);
     case 'survey':
-      return renderSurveyCard(ctx, { view: view.survey[ctx.locale], reminder: view.reminder, comment: view.comment });
+      return renderSurveyCard(ctx, { view: view.survey[ctx.locale], reminder: view.reminder, comment: view.comment, answered: view.answered });
     case 'survey_results':
       return renderSurveyResults(ctx, view.results[ctx.locale]);
     case 'digest':

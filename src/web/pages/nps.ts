@@ -1,4 +1,7 @@
+import { questionResultTexts } from '../../../cards/question-results.ts';
+import type { QuestionResultView } from '../../../cards/view.ts';
 import { NPS_MIN_RESPONSES } from '../../domain/nps.ts';
+import { questionView } from '../../views/followup-view.ts';
 import type { ProjectNps, SurveyResult } from '../queries/nps.ts';
 import { empty } from '../render/bits.ts';
 import { chart, COLORS } from '../render/chart.ts';
@@ -48,13 +51,24 @@ function trend(kit: Kit, p: ProjectNps, i: number): Html {
   })}`;
 }
 
+/** The latest questionnaire of the project, question by question (the same words as the results card). */
+function questionnaire(kit: Kit, p: ProjectNps): Html {
+  const latest = p.trend.findLast((r) => r.form);
+  if (!latest) return h``;
+  const results = latest.results.map((r, i) => ({ ...r, question: questionView(latest.questions[i]!, p.name, kit.locale) }) as QuestionResultView);
+  const texts = questionResultTexts({ ...kit, num: (n) => kit.num(n), publicUrl: '' }, { questions: results, minResponses: NPS_MIN_RESPONSES });
+  const wave = latest.wave ? ` · ${kit.t('survey.wave', { wave: latest.wave })}` : '';
+  return h`<h3 class="small">${kit.t('survey.questions_label')} · ${kit.date(latest.createdAt)}${wave}</h3>
+<ol data-testid="survey-questions">${texts.map((q) => h`<li><strong>${q.title}</strong><div>${q.stat}</div>${q.details.length ? h`<ul class="small">${q.details.map((d) => h`<li>${d}</li>`)}</ul>` : h``}</li>`)}</ol>`;
+}
+
 /** The NPS page body. */
 export function npsBody(kit: Kit, projects: ProjectNps[]): Html {
   if (!projects.length) return h`<section class="card">${empty(kit.t('web.nps.no_surveys'))}</section>`;
   return h`${projects.map(
     (p, i) => h`<section class="card" data-testid="nps-project"><h2>${p.name}</h2>
 <div class="grid two">${result(kit, kit.t('web.nps.kind.baseline'), p.baseline)}${result(kit, kit.t('web.nps.kind.follow_up'), p.followUp)}</div>
-${distribution(kit, p, i)}${trend(kit, p, i)}
+${distribution(kit, p, i)}${trend(kit, p, i)}${questionnaire(kit, p)}
 <p class="muted small">${kit.t('web.nps.surveys', { n: p.trend.length })}</p></section>`,
   )}
 <p class="muted small">${kit.t('web.nps.note', { min: NPS_MIN_RESPONSES })}</p>`;

@@ -1,6 +1,9 @@
 import type { Db } from '../../db/client.ts';
 import { readNpsRows } from '../../db/queries/nps.ts';
+import { answersOfRow, questionsOfRow } from '../../db/queries/surveys.ts';
 import { summarizeNps, type NpsSummary } from '../../domain/nps.ts';
+import { isSingleNps, type AnswerValue, type SurveyQuestion } from '../../domain/survey-questions.ts';
+import { summarizeQuestions, type QuestionResult } from '../../domain/survey-stats.ts';
 import type { Viewer } from '../env.ts';
 
 export interface SurveyResult {
@@ -10,6 +13,11 @@ export interface SurveyResult {
   status: 'open' | 'closed';
   createdAt: Date;
   summary: NpsSummary;
+  /** Answered with a form (several questions, or anonymous): its per-question results matter. */
+  form: boolean;
+  wave: number | null;
+  questions: SurveyQuestion[];
+  results: QuestionResult[];
 }
 
 export interface ProjectNps {
@@ -23,17 +31,34 @@ export interface ProjectNps {
 
 /**
  * NPS per project for the whole workspace. Results are aggregates and are hidden below
- * three answers (domain/nps.ts), so every member may see them; answers' comments and
- * respondents are never read here.
+ * three answers (domain/nps.ts, survey-stats.ts), so every member may see them; respondents
+ * are never read here, and a questionnaire's free-text answers are listed only from three
+ * answers on, as on the results card (the old NPS comment field is never shown).
  */
 export async function loadNps(db: Db, v: Viewer): Promise<ProjectNps[]> {
   const { rows, answers } = await readNpsRows(db, v.workspace.id);
   const scores = new Map<string, number[]>();
-  for (const a of answers) scores.set(a.surveyId, [...(scores.get(a.surveyId) ?? []), a.score]);
+  const all = new Map<string, AnswerValue[][]>();
+  for (const a of answers) {
+    if (a.score !== null) scores.set(a.surveyId, [...(scores.get(a.surveyId) ?? []), a.score]);
+    all.set(a.surveyId, [...(all.get(a.surveyId) ?? []), answersOfRow(a)]);
+  }
   const byProject = new Map<string, ProjectNps>();
   for (const s of rows) {
     const p = byProject.get(s.projectId) ?? { projectId: s.projectId, name: s.name, baseline: null, followUp: null, trend: [] };
-    const result: SurveyResult = { id: s.id, kind: s.kind, question: s.question, status: s.status, createdAt: s.createdAt, summary: summarizeNps(scores.get(s.id) ?? []) };
+    const questions = questionsOfRow(s);
+    const result: SurveyResult = {
+      id: s.id,
+      kind: s.kind,
+      question: s.question,
+      status: s.status,
+      createdAt: s.createdAt,
+      summary: summarizeNps(scores.get(s.id) ?? []),
+      form: s.anonymous || !isSingleNps(questions),
+      wave: s.seriesId ? s.wave : null,
+      questions,
+      results: summarizeQuestions(questions, all.get(s.id) ?? []),
+    };
     p.trend.push(result);
     // Rows come oldest first, so the last of each kind wins: the latest baseline and follow-up.
     if (s.kind === 'baseline') p.baseline = result;

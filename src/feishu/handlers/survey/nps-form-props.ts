@@ -41,6 +41,6 @@ export async function newNpsFormProps(deps: AnyDeps, workspace: WorkspaceContext
   const zone = timeZoneOf(member, workspace);
   const closes = new TZDate(deps.clock.now().getTime() + 7 * 86_400_000, zone);
   closes.setHours(18, 0, 0, 0);
-  const values: Record<string, string> = { [NPS_FIELDS.kind]: 'follow_up', [NPS_FIELDS.closes]: format(closes, 'yyyy-MM-dd HH:mm'), ...(chatId ? { [NPS_FIELDS.chat]: chatId } : {}) };
+  const values: Record<string, string> = { [NPS_FIELDS.kind]: 'follow_up', [NPS_FIELDS.preset]: 'nps', [NPS_FIELDS.anonymous]: 'named', [NPS_FIELDS.closes]: format(closes, 'yyyy-MM-dd HH:mm'), ...(chatId ? { [NPS_FIELDS.chat]: chatId } : {}) };
   return npsFormProps(deps, workspace, member, { nonce: newNonce(), values, people: [], errors: [] });
 }

@@ -1,6 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import { GENERAL, type FormError } from '../../../../cards/feishu/form-card.ts';
-import { NPS_FIELDS } from '../../../../cards/feishu/nps-form-card.ts';
+import { ANONYMITY, NPS_FIELDS } from '../../../../cards/feishu/nps-form-card.ts';
+import type { PulsePlan } from '../../../domain/pulse.ts';
+import { questionsFor, type SurveyQuestion } from '../../../domain/survey-questions.ts';
 import type { FieldError } from '../../../domain/errors.ts';
 import { isOpenId } from '../../context.ts';
 import { formText } from '../submit/parse-form.ts';
@@ -18,6 +20,17 @@ export interface ParsedNpsForm {
   chatId: string | null;
   closesAt: Date;
   kind: 'baseline' | 'follow_up' | null;
+  questions: SurveyQuestion[];
+  anonymous: boolean;
+  /** Null when both pulse fields are empty (a one-off survey). */
+  pulse: PulsePlan | null;
+}
+
+/** The date picker's `yyyy-MM-dd` (maybe followed by an offset) → the end of that day in `timeZone`; NaN when malformed. */
+function endOfDay(value: string, timeZone: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
+  if (!m) return new Date(Number.NaN);
+  return new Date(new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 23, 59, 59, timeZone).getTime());
 }
 
 const DATETIME = /^(\d{4})-(\d{2})-(\d{2})\s+(\d{2}):(\d{2})(?:\s+([+-])(\d{2}):?(\d{2}))?$/;
@@ -46,6 +59,8 @@ export function parseNpsForm(formValue: unknown, timeZone: string): ParsedNpsFor
   if (people.length !== picked.length) errors.push({ name: NPS_FIELDS.people, key: 'feishu.nps.person_invalid' });
   if (chat && !isChatId(chat)) errors.push({ name: NPS_FIELDS.chat, key: 'feishu.nps.chat_unavailable' });
   values[NPS_FIELDS.closes] = closes.slice(0, 16);
+  const [preset, custom, anonymous, every, until] = [NPS_FIELDS.preset, NPS_FIELDS.custom, NPS_FIELDS.anonymous, NPS_FIELDS.pulseEvery, NPS_FIELDS.pulseUntil].map(get) as [string, string, string, string, string];
+  values[NPS_FIELDS.pulseUntil] = until.slice(0, 10);
   return {
     values,
     people,
@@ -56,6 +71,9 @@ export function parseNpsForm(formValue: unknown, timeZone: string): ParsedNpsFor
     chatId: chat && isChatId(chat) ? chat : null,
     closesAt: closes ? parseFormDateTime(closes, timeZone) : new Date(Number.NaN),
     kind: kind === 'baseline' || kind === 'follow_up' ? kind : null,
+    questions: questionsFor(preset || 'nps', custom, question),
+    anonymous: anonymous === ANONYMITY.anonymous,
+    pulse: every || until ? { everyDays: every ? Number(every) : Number.NaN, until: until ? endOfDay(until, timeZone) : new Date(Number.NaN) } : null,
   };
 }
 
@@ -66,9 +84,11 @@ const FIELD_OF: Record<string, string> = {
   audience: NPS_FIELDS.people,
   closesAt: NPS_FIELDS.closes,
   question: NPS_FIELDS.question,
+  pulse: NPS_FIELDS.pulseEvery,
+  pulseUntil: NPS_FIELDS.pulseUntil,
 };
 
 /** Puts validateStartSurvey's field problems next to the form's elements. */
 export function toNpsFormErrors(fields: FieldError[]): FormError[] {
-  return fields.map((f) => ({ name: FIELD_OF[f.field] ?? GENERAL, key: f.key, ...(f.params ? { params: f.params } : {}) }));
+  return fields.map((f) => ({ name: FIELD_OF[f.field] ?? (f.field.startsWith('questions') ? NPS_FIELDS.custom : GENERAL), key: f.key, ...(f.params ? { params: f.params } : {}) }));
 }

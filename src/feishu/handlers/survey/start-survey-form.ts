@@ -90,6 +90,9 @@ export async function submitNpsForm(ctx: FeishuCtx, s: NpsSubmission): Promise<C
     audience,
     closesAt: parsed.closesAt,
     kind: parsed.kind,
+    questions: parsed.questions,
+    anonymous: parsed.anonymous,
+    pulse: parsed.pulse,
   };
   const fieldErrors = await validateStartSurvey({ clock: deps.clock, surveys: deps.repos.surveys }, workspace.id, input);
   if (problems.length || fieldErrors.length) return formAgain(ctx, s, parsed, [...problems, ...toNpsFormErrors(fieldErrors)], budget);

@@ -15,6 +15,8 @@ export interface StateValue {
   /** datetimepicker: Unix seconds. */
   selected_date_time?: number | null;
   selected_option?: { value?: string } | null;
+  /** checkboxes */
+  selected_options?: { value?: string }[] | null;
   /** file_input: Slack's file objects (a subset of their fields). */
   files?: { id?: string; name?: string; title?: string; mimetype?: string; permalink?: string }[];
 }

@@ -10,6 +10,7 @@ import { DomainError } from '../../../domain/errors.ts';
 import { loadSurveyView } from '../../../views/followup-view.ts';
 import { refreshSurveyCards } from '../../adapter/refresh-survey.ts';
 import { readMetadata } from '../metadata.ts';
+import { registerQuestionnaire } from './answer-questions.ts';
 import { asModal, errorText, tell } from '../../reply.ts';
 import { memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
 import { clickContext, staleButton, tellError, type ClickArgs } from '../click.ts';
@@ -87,9 +88,10 @@ function registerCommentView(app: App, deps: Deps): void {
   });
 }
 
-/** Survey cards: the eleven score buttons, "add a comment", and the comment modal. */
+/** Survey cards: the eleven score buttons, "add a comment", the comment modal, and the questionnaires' form. */
 export function registerSurveyActions(app: App, deps: Deps): void {
   app.action<BlockAction<ButtonAction>>(NPS_SCORE_PATTERN, (args) => onScore(deps, args));
   app.action<BlockAction<ButtonAction>>(NPS_COMMENT_ACTION, (args) => onComment(deps, args));
   registerCommentView(app, deps);
+  registerQuestionnaire(app, deps);
 }

@@ -26,6 +26,10 @@ function blockOf(field: string, p: ParsedSurvey): string {
   if (field === 'kind') return SURVEY_BLOCKS.kind;
   if (field === 'closesAt') return SURVEY_BLOCKS.closes;
   if (field === 'question') return SURVEY_BLOCKS.question;
+  // The presets are always valid: a question problem is in the custom lines.
+  if (field.startsWith('questions')) return SURVEY_BLOCKS.custom;
+  if (field === 'pulse') return SURVEY_BLOCKS.pulseEvery;
+  if (field === 'pulseUntil') return SURVEY_BLOCKS.pulseUntil;
   if (field === 'audience') return p.people.length || !p.channels.length ? SURVEY_BLOCKS.people : SURVEY_BLOCKS.channels;
   return SURVEY_BLOCKS.project;
 }
@@ -77,9 +81,9 @@ export function registerSurveyStartView(app: App, deps: Deps): void {
     // Checked first: nobody else gets as far as reading channel members.
     const access = await pmoAccess(scope, member);
     if (!access.allowed) return ack({ response_action: 'errors', errors: { [SURVEY_BLOCKS.project]: t(member.locale, 'error.pmo_only') } });
-    const parsed = readSurvey(view.state.values as StateValues);
+    const parsed = readSurvey(view.state.values as StateValues, member.timeZone);
     const { errors, audience } = await audienceOf(scope, member, parsed);
-    const input: StartSurveyInput = { workspace: scope.ws, installedBy: scope.workspace.installedBy, actor: access.actor, projectId: parsed.projectId, outcomeId: parsed.outcomeId, question: parsed.question, audience, closesAt: parsed.closesAt, kind: parsed.kind };
+    const input: StartSurveyInput = { workspace: scope.ws, installedBy: scope.workspace.installedBy, actor: access.actor, projectId: parsed.projectId, outcomeId: parsed.outcomeId, question: parsed.question, audience, closesAt: parsed.closesAt, kind: parsed.kind, questions: parsed.questions, anonymous: parsed.anonymous, pulse: parsed.pulse };
     // Slack's own problem (an unreadable channel) wins its block; every other problem shows beside it.
     toBlockErrors(await validateStartSurvey({ clock: deps.clock, surveys: deps.repos.surveys }, scope.workspace.id, input), parsed, member, errors);
     if (Object.keys(errors).length) return ack({ response_action: 'errors', errors });
