@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'unauthorized'
   | 'bad_request'
   | 'too_large'
+  /** A working-day calendar asked about a year its holiday data does not cover. */
+  | 'calendar_not_covered'
   /** A platform we depend on failed to answer (not the client's mistake). */
   | 'upstream';
 

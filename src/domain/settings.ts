@@ -1,7 +1,8 @@
 import type { Locale } from './types.ts';
+import type { CalendarSetting } from './working-calendar.ts';
 
-/** Workspace settings as the domain sees them (stored as JSON on the workspace row). */
-export interface WorkspaceSettingsShape {
+/** Workspace settings as the domain sees them (stored as JSON on the workspace row); the working-day calendar is `calendar` + the extra days. */
+export interface WorkspaceSettingsShape extends CalendarSetting {
   reviewOffsetDays: number;
   secondReviewOffsetDays: number | null;
   shortfallThreshold: number;
@@ -32,13 +33,25 @@ export function defaultSettings(timeZone: string, locale: Locale): WorkspaceSett
     admins: [],
     reminderAfterDays: 3,
     escalationAfterDays: DEFAULT_ESCALATION_DAYS,
+    calendar: 'mon_fri',
+    extraOffDays: [],
+    extraWorkDays: [],
   };
 }
 
+type AddedKeys = 'escalationAfterDays' | 'calendar' | 'extraOffDays' | 'extraWorkDays';
+
 /**
  * Stored settings read with the keys added since they were written: settings JSON without
- * `escalationAfterDays` reads as the 7 days it was before it became a setting.
+ * `escalationAfterDays` reads as the 7 days it was before it became a setting, and without a
+ * calendar as Monday–Friday with no extra days (what "working day" meant then).
  */
-export function withDefaults(stored: Omit<WorkspaceSettingsShape, 'escalationAfterDays'> & { escalationAfterDays?: number }): WorkspaceSettingsShape {
-  return { ...stored, escalationAfterDays: stored.escalationAfterDays ?? DEFAULT_ESCALATION_DAYS };
+export function withDefaults(stored: Omit<WorkspaceSettingsShape, AddedKeys> & Partial<Pick<WorkspaceSettingsShape, AddedKeys>>): WorkspaceSettingsShape {
+  return {
+    ...stored,
+    escalationAfterDays: stored.escalationAfterDays ?? DEFAULT_ESCALATION_DAYS,
+    calendar: stored.calendar ?? 'mon_fri',
+    extraOffDays: stored.extraOffDays ?? [],
+    extraWorkDays: stored.extraWorkDays ?? [],
+  };
 }

@@ -2,6 +2,7 @@ import { cleanText } from './clean-text.ts';
 import { DomainError, assertNoFieldErrors, type FieldError } from './errors.ts';
 import type { Clock, Notification, PeopleDirectory, SurveyRepo, WorkspaceContext } from './ports.ts';
 import { workingMorningAfter } from './schedule.ts';
+import { calendarOf } from './working-calendar.ts';
 import { isAdmin, type AdminActor } from './update-settings.ts';
 
 /** What the survey verbs need. */
@@ -74,7 +75,7 @@ export async function startSurvey({ ctx, input }: { ctx: SurveyContext; input: S
 
   const id = ctx.newId();
   const remindAfterDays = workspace.settings.reminderAfterDays;
-  const remindAt = workingMorningAfter(now, remindAfterDays, workspace.settings.timeZone);
+  const remindAt = workingMorningAfter(now, remindAfterDays, workspace.settings.timeZone, calendarOf(workspace.settings));
   const notifications: Notification[] = audience.map((address) => ({
     kind: 'survey_invite',
     to: { personId: null, address },
