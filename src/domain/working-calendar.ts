@@ -77,3 +77,23 @@ export function calendarEndWarning(calendar: WorkingCalendar, today: string): { 
   const daysLeft = Math.round((Date.parse(`${lastDay}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
   return daysLeft <= CALENDAR_WARNING_DAYS ? { lastDay, daysLeft } : null;
 }
+
+const BASE_WORDS: Record<string, CalendarBase> = { mon_fri: 'mon_fri', 'mon-fri': 'mon_fri', weekdays: 'mon_fri', cn: 'cn_mainland', cn_mainland: 'cn_mainland', china: 'cn_mainland' };
+
+/**
+ * A calendar as an admin types it in chat (`cn`, `mon-fri`, …); an unknown word is passed
+ * through for the settings rules to refuse with their message.
+ */
+export const readCalendarBase = (word: string): CalendarBase => BASE_WORDS[word.toLowerCase()] ?? (word as CalendarBase);
+
+/** Extra days as typed in chat: dates separated by commas (or `none`/`off` for none), sorted, without repeats. */
+export function readDayList(text: string): string[] {
+  if (/^(none|off|clear|-)$/i.test(text.trim())) return [];
+  return [...new Set(text.split(/[\s,，;；]+/).filter(Boolean))].sort();
+}
+
+/** The calendar in one line of settings: its base, covered years and extra days. */
+export function calendarSummary(s: CalendarSetting): { calendar: CalendarBase; years: string; off: string; work: string } {
+  const covers = calendarOf({ ...s, extraOffDays: [], extraWorkDays: [] }).covers;
+  return { calendar: s.calendar, years: covers ? `${covers.first}–${covers.last}` : '*', off: s.extraOffDays.join(', ') || '—', work: s.extraWorkDays.join(', ') || '—' };
+}

@@ -41,11 +41,12 @@ export const feishuEn = {
   'feishu.admin.title': 'Outcome settings',
   'feishu.admin.saved': 'Saved.',
   'feishu.admin.usage':
-    'Commands: **/outcome admin pmo reviewers @a @b** · **/outcome admin pmo chat** (in the PMO group, or `off`) · **/outcome admin admins @a @b** · **/outcome admin manager @member @manager** (or `auto` for the org chart) · **/outcome admin set review_days|second_review_days|threshold|reminder_days|escalation_days|timezone|locale VALUE**',
+    'Commands: **/outcome admin pmo reviewers @a @b** · **/outcome admin pmo chat** (in the PMO group, or `off`) · **/outcome admin admins @a @b** · **/outcome admin manager @member @manager** (or `auto` for the org chart) · **/outcome admin set review_days|second_review_days|threshold|reminder_days|escalation_days|calendar|days_off|work_days|timezone|locale VALUE** (calendar: `cn` or `mon_fri`; days: `2026-12-24,2026-12-31` or `off`)',
   'feishu.admin.show.pmo': 'PMO reviewers: {reviewers} · PMO chat: {chat}',
   'feishu.admin.show.admins': 'Admins: {admins}',
   'feishu.admin.show.review': 'Follow-up review after {days} days (second: {second}), deviation alert above {threshold}% shortfall, reminder after {reminder} days, escalation after {escalation} days',
   'feishu.admin.show.locale': 'Time zone: {timeZone} · Language: {locale}',
+  'feishu.admin.show.calendar': 'Working days: {calendar} (covers {years}) · Extra days off: {off} · Extra working days: {work}',
   'feishu.admin.manager_set': '{manager} now reviews {member}’s outcomes first (this mapping wins over the org chart).',
   'feishu.admin.manager_cleared': '{member}’s manager comes from the org chart again.',
 
@@ -159,11 +160,12 @@ export const feishuZh: Record<keyof typeof feishuEn, string> = {
   'feishu.admin.title': 'Outcome 设置',
   'feishu.admin.saved': '已保存。',
   'feishu.admin.usage':
-    '命令：**/outcome admin pmo reviewers @甲 @乙** · **/outcome admin pmo chat**（在 PMO 群里发送，或加 `off` 取消）· **/outcome admin admins @甲 @乙** · **/outcome admin manager @成员 @主管**（或 `auto` 恢复组织架构）· **/outcome admin set review_days|second_review_days|threshold|reminder_days|escalation_days|timezone|locale 值**',
+    '命令：**/outcome admin pmo reviewers @甲 @乙** · **/outcome admin pmo chat**（在 PMO 群里发送，或加 `off` 取消）· **/outcome admin admins @甲 @乙** · **/outcome admin manager @成员 @主管**（或 `auto` 恢复组织架构）· **/outcome admin set review_days|second_review_days|threshold|reminder_days|escalation_days|calendar|days_off|work_days|timezone|locale 值**（calendar：`cn` 或 `mon_fri`；日期：`2026-12-24,2026-12-31` 或 `off`）',
   'feishu.admin.show.pmo': 'PMO 审核人：{reviewers} · PMO 群：{chat}',
   'feishu.admin.show.admins': '管理员：{admins}',
   'feishu.admin.show.review': '上线 {days} 天后复盘（第二次：{second}），差距超过 {threshold}% 时预警，{reminder} 天后提醒，{escalation} 天后上报',
   'feishu.admin.show.locale': '时区：{timeZone} · 语言：{locale}',
+  'feishu.admin.show.calendar': '工作日历：{calendar}（覆盖 {years}）· 额外休息日：{off} · 额外工作日：{work}',
   'feishu.admin.manager_set': '{member} 的成果今后先由 {manager} 审核（此设置优先于组织架构）。',
   'feishu.admin.manager_cleared': '{member} 的主管重新以组织架构为准。',
   'feishu.survey.title': 'NPS 调查 · {project}',

@@ -59,6 +59,8 @@ export const en = {
   'settings.days_invalid': 'Enter a whole number of days from {min} to {max}.',
   'settings.threshold_invalid': 'Enter the threshold as a percentage between 1 and 99.',
   'settings.locale_invalid': 'Choose zh-CN or en.',
+  'settings.calendar_invalid': 'Choose mon_fri (Monday to Friday) or cn_mainland (mainland China).',
+  'settings.extra_days_invalid': 'Write each date as YYYY-MM-DD (a real date), at most {max} of them.',
   'settings.escalation_before_reminder': 'The escalation ({escalation} days) can’t come before the reminder ({reminder} days); choose at least as many days as the reminder.',
   'error.settings_busy': 'The settings were being changed by someone else at the same moment; please try again.',
   'manager.unknown': 'Choose a manager from this workspace.',

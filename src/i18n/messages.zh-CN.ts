@@ -59,6 +59,8 @@ export const zhCN: Record<MessageKey, string> = {
   'settings.days_invalid': '请输入 {min} 到 {max} 之间的整数天数。',
   'settings.threshold_invalid': '请输入 1 到 99 之间的百分比作为阈值。',
   'settings.locale_invalid': '请选择 zh-CN 或 en。',
+  'settings.calendar_invalid': '请选择 mon_fri（周一至周五）或 cn_mainland（中国大陆）。',
+  'settings.extra_days_invalid': '每个日期须为有效的 YYYY-MM-DD，最多 {max} 个。',
   'settings.escalation_before_reminder': '上报（{escalation} 天）不能早于提醒（{reminder} 天），请至少设置与提醒相同的天数。',
   'error.settings_busy': '其他人正在同时修改设置，请重试。',
   'manager.unknown': '请选择本工作区内的主管。',

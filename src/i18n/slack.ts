@@ -46,7 +46,7 @@ export const slackEn = {
   'slack.help.admin': 'Admins: /outcome admin pmo @user… · pmo-channel #channel · manager @member @manager · admins @user… · settings [key value]',
 
   'slack.admin.usage':
-    'Admin commands:\n• `/outcome admin pmo @user…` — the PMO reviewers (stage 2)\n• `/outcome admin pmo-channel #channel` (or `none`) — post stage-2 cards in a channel; the PMO reviewers decide there (invite the app to the channel)\n• `/outcome admin manager @member @manager` (or `none`) — who reviews a member’s outcomes\n• `/outcome admin admins @user…` — Outcome admins\n• `/outcome admin settings` — show; `settings review-offset 90`, `second-review 180|off`, `shortfall 15`, `reminder-days 3`, `escalation 7`, `timezone Asia/Shanghai`, `locale zh-CN|en`',
+    'Admin commands:\n• `/outcome admin pmo @user…` — the PMO reviewers (stage 2)\n• `/outcome admin pmo-channel #channel` (or `none`) — post stage-2 cards in a channel; the PMO reviewers decide there (invite the app to the channel)\n• `/outcome admin manager @member @manager` (or `none`) — who reviews a member’s outcomes\n• `/outcome admin admins @user…` — Outcome admins\n• `/outcome admin settings` — show; `settings review-offset 90`, `second-review 180|off`, `shortfall 15`, `reminder-days 3`, `escalation 7`, `calendar cn|mon-fri`, `days-off 2026-12-24,2026-12-31|none`, `work-days 2026-12-26|none`, `timezone Asia/Shanghai`, `locale zh-CN|en`',
   'slack.admin.missing_users': 'Mention the people, e.g. @alice @bob.',
   'slack.admin.unknown_setting': '“{key}” is not a setting. Settings: {keys}.',
   'slack.admin.bad_value': 'That value doesn’t fit “{key}”.',
@@ -58,7 +58,7 @@ export const slackEn = {
   'slack.admin.admins_set': 'Outcome admins: {users}.',
   'slack.admin.saved': 'Saved.',
   'slack.admin.settings':
-    '*Settings*\n• Follow-up review: {offset} days after go-live\n• Second review: {second} days\n• Deviation alert above a shortfall of {shortfall}\n• Reminders after {reminder} days, escalation after {escalation} days\n• Time zone: {timezone}\n• Language: {locale}\n• PMO reviewers: {pmo}\n• PMO channel: {channel}\n• Admins: {admins}',
+    '*Settings*\n• Follow-up review: {offset} days after go-live\n• Second review: {second} days\n• Deviation alert above a shortfall of {shortfall}\n• Reminders after {reminder} days, escalation after {escalation} days\n• Working days: {calendar} (covers {calendarYears}); extra days off: {daysOff}; extra working days: {workDays}\n• Time zone: {timezone}\n• Language: {locale}\n• PMO reviewers: {pmo}\n• PMO channel: {channel}\n• Admins: {admins}',
 
   'slack.survey.title': 'NPS survey',
   'slack.survey.reminder_title': 'Reminder: NPS survey',
@@ -181,7 +181,7 @@ export const slackZh: Record<keyof typeof slackEn, string> = {
   'slack.help.admin': '管理员：/outcome admin pmo @成员… · pmo-channel #频道 · manager @成员 @主管 · admins @成员… · settings [设置项 值]',
 
   'slack.admin.usage':
-    '管理命令：\n• `/outcome admin pmo @成员…` — 设置 PMO 审核人（第二阶段）\n• `/outcome admin pmo-channel #频道`（或 `none`）— 将第二阶段审核卡片发到频道，由 PMO 审核人在其中审核（请先把应用邀请进该频道）\n• `/outcome admin manager @成员 @主管`（或 `none`）— 设置成员成果的审核主管\n• `/outcome admin admins @成员…` — 设置 Outcome 管理员\n• `/outcome admin settings` — 查看设置；`settings review-offset 90`、`second-review 180|off`、`shortfall 15`、`reminder-days 3`、`escalation 7`、`timezone Asia/Shanghai`、`locale zh-CN|en`',
+    '管理命令：\n• `/outcome admin pmo @成员…` — 设置 PMO 审核人（第二阶段）\n• `/outcome admin pmo-channel #频道`（或 `none`）— 将第二阶段审核卡片发到频道，由 PMO 审核人在其中审核（请先把应用邀请进该频道）\n• `/outcome admin manager @成员 @主管`（或 `none`）— 设置成员成果的审核主管\n• `/outcome admin admins @成员…` — 设置 Outcome 管理员\n• `/outcome admin settings` — 查看设置；`settings review-offset 90`、`second-review 180|off`、`shortfall 15`、`reminder-days 3`、`escalation 7`、`calendar cn|mon-fri`、`days-off 2026-12-24,2026-12-31|none`、`work-days 2026-12-26|none`、`timezone Asia/Shanghai`、`locale zh-CN|en`',
   'slack.admin.missing_users': '请 @ 提及相关成员，例如 @张三 @李四。',
   'slack.admin.unknown_setting': '没有“{key}”这个设置项。可用设置项：{keys}。',
   'slack.admin.bad_value': '该值不适用于“{key}”。',
@@ -193,7 +193,7 @@ export const slackZh: Record<keyof typeof slackEn, string> = {
   'slack.admin.admins_set': 'Outcome 管理员：{users}。',
   'slack.admin.saved': '已保存。',
   'slack.admin.settings':
-    '*设置*\n• 跟进复盘：上线后 {offset} 天\n• 第二次复盘：{second} 天\n• 差距超过 {shortfall} 时发出偏差提醒\n• {reminder} 天后发送提醒，{escalation} 天后上报\n• 时区：{timezone}\n• 语言：{locale}\n• PMO 审核人：{pmo}\n• PMO 频道：{channel}\n• 管理员：{admins}',
+    '*设置*\n• 跟进复盘：上线后 {offset} 天\n• 第二次复盘：{second} 天\n• 差距超过 {shortfall} 时发出偏差提醒\n• {reminder} 天后发送提醒，{escalation} 天后上报\n• 工作日历：{calendar}（覆盖 {calendarYears}）；额外休息日：{daysOff}；额外工作日：{workDays}\n• 时区：{timezone}\n• 语言：{locale}\n• PMO 审核人：{pmo}\n• PMO 频道：{channel}\n• 管理员：{admins}',
 
   'slack.survey.title': 'NPS 调查',
   'slack.survey.reminder_title': '提醒：NPS 调查',

@@ -1,5 +1,6 @@
 import { parseDecimal } from '../../../domain/metrics.ts';
 import type { WorkspaceSettingsShape } from '../../../domain/settings.ts';
+import { readCalendarBase, readDayList } from '../../../domain/working-calendar.ts';
 
 type Patch = Partial<WorkspaceSettingsShape>;
 
@@ -51,6 +52,9 @@ const SETTINGS: Record<string, (v: string) => Patch | null> = {
   'reminder-days': (v) => numeric(v, (n) => ({ reminderAfterDays: n })),
   escalation: (v) => numeric(v, (n) => ({ escalationAfterDays: n })),
   timezone: (v) => ({ timeZone: v }),
+  calendar: (v) => ({ calendar: readCalendarBase(v) }),
+  'days-off': (v) => ({ extraOffDays: readDayList(v) }),
+  'work-days': (v) => ({ extraWorkDays: readDayList(v) }),
   locale: (v) => (/^zh/i.test(v) ? { locale: 'zh-CN' } : /^en/i.test(v) ? { locale: 'en' } : { locale: v as 'en' }),
 };
 export const SETTING_NAMES = Object.keys(SETTINGS);
