@@ -36,6 +36,7 @@ export const slackEn = {
   'slack.home.due_reviews': 'Your due follow-up reviews',
   'slack.home.no_due_reviews': 'No follow-up reviews are due.',
   'slack.home.due_review_line': '{title} — due {due}',
+  'slack.home.due_review_line_overdue': '{title} — overdue since {due}',
   'slack.home.latest_nps': 'Latest NPS',
 
   'slack.help.body':
@@ -103,6 +104,7 @@ export const slackEn = {
   'slack.review.title.first': 'Follow-up review: {title}',
   'slack.review.title.second': 'Second follow-up review: {title}',
   'slack.review.intro': 'Time to record what actually happened: enter each metric’s actual value. Due {due}.',
+  'slack.review.intro_overdue': 'Time to record what actually happened: enter each metric’s actual value. Overdue since {due}.',
   'slack.review.reminder': 'Reminder: this review is still open.',
   'slack.review.metric_line': '{name}: baseline {baseline} → target {target} {unit}',
   'slack.review.metric_line_recorded': '{name}: baseline {baseline} → target {target} {unit}; recorded *{actual}*',
@@ -171,6 +173,7 @@ export const slackZh: Record<keyof typeof slackEn, string> = {
   'slack.home.due_reviews': '待完成的跟进复盘',
   'slack.home.no_due_reviews': '目前没有到期的跟进复盘。',
   'slack.home.due_review_line': '{title} — {due} 到期',
+  'slack.home.due_review_line_overdue': '{title} — 已于 {due} 逾期',
   'slack.home.latest_nps': '最新 NPS',
 
   'slack.help.body':
@@ -238,6 +241,7 @@ export const slackZh: Record<keyof typeof slackEn, string> = {
   'slack.review.title.first': '跟进复盘：{title}',
   'slack.review.title.second': '第二次跟进复盘：{title}',
   'slack.review.intro': '请记录实际达成的情况：填写每项指标的实际值。截止 {due}。',
+  'slack.review.intro_overdue': '请记录实际达成的情况：填写每项指标的实际值。已于 {due} 逾期。',
   'slack.review.reminder': '提醒：本次复盘尚未填写。',
   'slack.review.metric_line': '{name}：基线 {baseline} → 目标 {target} {unit}',
   'slack.review.metric_line_recorded': '{name}：基线 {baseline} → 目标 {target} {unit}；实际 *{actual}*',

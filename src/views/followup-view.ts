@@ -6,6 +6,7 @@ import { NPS_MIN_RESPONSES, summarizeNps } from '../domain/nps.ts';
 import type { Locale } from '../domain/types.ts';
 import { t } from '../i18n/index.ts';
 import { dateText, dateTimeText } from './dates.ts';
+import { dueView } from './due-view.ts';
 
 export interface Reader {
   locale: Locale;
@@ -55,7 +56,7 @@ export async function loadSurveyResults(db: Db, workspaceId: string, surveyId: s
 }
 
 /** A review as the owner's due card shows it; null when not in this workspace. */
-export async function loadReviewDueView(db: Db, workspaceId: string, scheduleId: string, reader: Reader): Promise<ReviewDueView | null> {
+export async function loadReviewDueView(db: Db, workspaceId: string, scheduleId: string, reader: Reader, now: Date): Promise<ReviewDueView | null> {
   const row = await reviewWithOwner(db, workspaceId, scheduleId);
   if (!row) return null;
   const { schedule: s, owner } = row;
@@ -65,6 +66,7 @@ export async function loadReviewDueView(db: Db, workspaceId: string, scheduleId:
     outcomeId: s.outcomeId,
     title: row.title,
     dueText: dateText(s.dueAt, reader.timeZone),
+    due: dueView(s, now, reader.timeZone),
     status: s.status,
     owner: { address: owner.platformUserId, name: owner.name || owner.platformUserId },
     metrics: row.metrics.map((m) => ({ id: m.id, name: m.name, unit: m.unit, direction: m.direction, baseline: m.baseline, target: m.target, actual: m.actual })),
