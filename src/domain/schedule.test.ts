@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { DomainError } from './errors.ts';
 import { isValidTimeZone, nextWorkingMorning, reviewDueAt, workingMorningAfter, zoneOr } from './schedule.ts';
 import { calendarOf } from './working-calendar.ts';
+import { calendarDate } from './calendar-date.ts';
 
 // Expected instants were checked independently with Intl.DateTimeFormat (weekday, local hour, offset).
 const iso = (d: Date): string => d.toISOString();
@@ -15,13 +16,19 @@ describe('reviewDueAt', () => {
     expect(iso(reviewDueAt({ goLive, offsetDays: 90, timeZone: SH, calendar: MF }))).toBe('2026-04-06T01:00:00.000Z');
   });
 
-  it('uses the calendar date in the zone, not in UTC', () => {
-    // 00:30 on 5 Jan in Shanghai is still 4 Jan in UTC.
-    const goLive = new Date('2026-01-04T16:30:00Z');
-    expect(iso(reviewDueAt({ goLive, offsetDays: 90, timeZone: SH, calendar: MF }))).toBe('2026-04-06T01:00:00.000Z');
+  it('counts from the same calendar day in the owner’s zone, wherever the go-live was typed', () => {
+    // Go-live 2026-01-05 is a day (src/domain/calendar-date.ts); +1 day is 6 January 09:00 in each owner's zone.
+    const goLive = calendarDate('2026-01-05');
     expect(iso(reviewDueAt({ goLive, offsetDays: 1, timeZone: SH, calendar: MF }))).toBe('2026-01-06T01:00:00.000Z');
-    // Same instant in New York is still Sunday 4 Jan: +1 day = Monday 5 Jan 09:00 EST.
-    expect(iso(reviewDueAt({ goLive, offsetDays: 1, timeZone: NY, calendar: MF }))).toBe('2026-01-05T14:00:00.000Z');
+    expect(iso(reviewDueAt({ goLive, offsetDays: 1, timeZone: NY, calendar: MF }))).toBe('2026-01-06T14:00:00.000Z');
+    expect(iso(reviewDueAt({ goLive, offsetDays: 90, timeZone: NY, calendar: MF }))).toBe('2026-04-06T13:00:00.000Z');
+  });
+
+  it('an instant is read in the zone: a reminder planned at 00:30 Shanghai counts from that Shanghai day', () => {
+    // 00:30 on 5 Jan in Shanghai is still 4 Jan in UTC.
+    expect(iso(workingMorningAfter(new Date('2026-01-04T16:30:00Z'), 1, SH, MF))).toBe('2026-01-06T01:00:00.000Z');
+    // The same instant in New York is Sunday 4 Jan: +1 day = Monday 5 Jan 09:00 EST.
+    expect(iso(workingMorningAfter(new Date('2026-01-04T16:30:00Z'), 1, NY, MF))).toBe('2026-01-05T14:00:00.000Z');
   });
 
   it('New York across the March switch: 09:00 EDT, not 24 h multiples', () => {

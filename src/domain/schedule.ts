@@ -23,8 +23,8 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 /**
- * The review instant for an outcome: goLive's calendar date in `timeZone`, plus `offsetDays`
- * calendar days, at `hour`:00 local; a day that is not a working day in `calendar` moves to
+ * The review instant for an outcome: the go-live calendar date (src/domain/calendar-date.ts,
+ * the same day in every zone) plus `offsetDays` calendar days, at `hour`:00 in `timeZone`; a day that is not a working day in `calendar` moves to
  * the next working day. Returns a plain UTC `Date`. Throws `validation_failed` for a bad
  * zone, offset, hour or date, and `calendar_not_covered` past the calendar's years.
  */
@@ -34,8 +34,8 @@ export function reviewDueAt(input: { goLive: Date; offsetDays: number; timeZone:
   if (!Number.isInteger(offsetDays) || offsetDays < 0) errors.push({ field: 'offsetDays', key: 'schedule.offset_invalid' });
   assertNoFieldErrors(errors);
 
-  const day = addDays(new TZDate(goLive.getTime(), timeZone), offsetDays);
-  return toWorkingDay(atHour(day, hour, timeZone), hour, timeZone, calendar);
+  const start = new TZDate(goLive.getUTCFullYear(), goLive.getUTCMonth(), goLive.getUTCDate(), hour, 0, 0, 0, timeZone);
+  return toWorkingDay(atHour(addDays(start, offsetDays), hour, timeZone), hour, timeZone, calendar);
 }
 
 /**
@@ -83,7 +83,11 @@ function checkInputs(timeZone: string, hour: number, date: Date, dateField: stri
  * `from` fell on.
  */
 export function workingMorningAfter(from: Date, days: number, timeZone: string, calendar: WorkingCalendar, hour = DEFAULT_DELIVERY_HOUR): Date {
-  return reviewDueAt({ goLive: from, offsetDays: days, timeZone, calendar, hour });
+  const errors = checkInputs(timeZone, hour, from, 'from');
+  if (!Number.isInteger(days) || days < 0) errors.push({ field: 'offsetDays', key: 'schedule.offset_invalid' });
+  assertNoFieldErrors(errors);
+  // `from` is an instant: its date is the one in `timeZone`.
+  return toWorkingDay(atHour(addDays(new TZDate(from.getTime(), timeZone), days), hour, timeZone), hour, timeZone, calendar);
 }
 
 /** `timeZone` when it is a valid IANA zone, else `fallback` (a person's stored zone may be empty or stale). */

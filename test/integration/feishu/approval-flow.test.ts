@@ -56,7 +56,7 @@ describe('submit → manager → PMO → verified', () => {
     const [stored] = await h.db.select().from(outcomes).where(eq(outcomes.id, id));
     expect(stored!.status).toBe('verified');
     const schedules = await h.db.select().from(reviewSchedules).where(eq(reviewSchedules.outcomeId, id));
-    const goLive = new Date('2026-11-30T16:00:00Z'); // 2026-12-01 +0800, the new project's go-live
+    const goLive = new Date('2026-12-01T00:00:00Z'); // the new project's go-live, the calendar date 2026-12-01
     expect(schedules.map((s) => [s.kind, s.dueAt.toISOString()])).toEqual([['first', reviewDueAt({ goLive, offsetDays: 90, timeZone: 'Asia/Shanghai', calendar: calendarOf(defaultSettings('Asia/Shanghai', 'en')) }).toISOString()]]);
     const notice = h.cardsTo(F.member).at(-1)!.card;
     expect(cardText(notice)).toContain('is verified by');
