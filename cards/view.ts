@@ -159,6 +159,14 @@ export interface SurveyResultsView {
   trend: WaveView[] | null;
 }
 
+/** How a review's due date reads on every surface: its date, and whether (and how long) it is overdue. */
+export interface DueView {
+  text: string;
+  overdue: boolean;
+  /** Whole days overdue; 0 while it is not. */
+  days: number;
+}
+
 /** A due 90-day (or second) review, as the owner's card shows it. */
 export interface ReviewDueView {
   scheduleId: string;
@@ -166,6 +174,8 @@ export interface ReviewDueView {
   outcomeId: string;
   title: string;
   dueText: string;
+  /** The due date with whether it is overdue (one definition: src/domain/followup-rules.ts). */
+  due: DueView;
   status: 'scheduled' | 'notified' | 'done' | 'cancelled';
   owner: PersonView;
   metrics: { id: string; name: string; unit: string; direction: 'increase' | 'decrease'; baseline: number; target: number; actual: number | null }[];

@@ -3,7 +3,7 @@
  * notice of each reviewer decision (with an Edit button when changes were requested).
  */
 import { encodeAction } from '../actions.ts';
-import type { CardContext, OutcomeView, ReviewView } from '../view.ts';
+import type { CardContext, DueView, OutcomeView, ReviewView } from '../view.ts';
 import { button, card, clip, div, escapeMd, header, hr, md, mention, type HeaderTemplate, type Json } from './kit.ts';
 import { outcomeSection, type Trim } from './outcome-section.ts';
 
@@ -25,7 +25,7 @@ export interface NoticeProps {
   decision: ReviewView;
   round: number;
   /** The follow-up review date (after the PMO verified), formatted. */
-  dueText: string | null;
+  due: DueView | null;
 }
 
 const COLOUR: Record<ReviewView['decision'], HeaderTemplate> = { approve: 'green', request_changes: 'orange', reject: 'red' };
@@ -36,7 +36,8 @@ function noticeText(p: NoticeProps, ctx: CardContext): string {
   const title = escapeMd(clip(p.outcome.title, 100));
   if (p.decision.decision === 'approve') {
     if (p.decision.stage === 'manager') return t('card.notice.approve.manager', { name, title });
-    return p.dueText ? t('card.notice.approve.pmo', { name, title, due: p.dueText }) : t('card.notice.approve.pmo_no_schedule', { name, title });
+    if (!p.due) return t('card.notice.approve.pmo_no_schedule', { name, title });
+    return t(p.due.overdue ? 'card.notice.approve.pmo_overdue' : 'card.notice.approve.pmo', { name, title, due: p.due.text });
   }
   return t(`card.notice.${p.decision.decision}`, { name, title, comment: escapeMd(clip(p.decision.comment ?? '', 1000)) });
 }

@@ -81,7 +81,7 @@ export function reviewCard(p: ReviewCardProps, ctx: CardContext): Json {
     elements.push(md(t(review.status === 'done' ? 'error.review_already_recorded' : 'feishu.review.cancelled')));
   } else {
     if (p.reminder) elements.push(md(`**${t('feishu.review.reminder')}**`));
-    elements.push(md(t('feishu.review.intro', { title, due: review.dueText })), ...notes(p, GENERAL, ctx), reviewForm(p, ctx));
+    elements.push(md(review.due.overdue ? t('feishu.review.intro_overdue', { title, due: review.due.text, days: review.due.days }) : t('feishu.review.intro', { title, due: review.due.text })), ...notes(p, GENERAL, ctx), reviewForm(p, ctx));
   }
   elements.push(button({ label: t('card.open_dashboard'), url: review.url }));
   const head = review.status === 'done' ? t('feishu.review.recorded_title') : t(review.kind === 'second' ? 'feishu.review.title_second' : 'feishu.review.title_first');

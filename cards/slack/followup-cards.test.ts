@@ -61,6 +61,7 @@ const review = (over: Partial<ReviewDueView> = {}): ReviewDueView => ({
   outcomeId: 'o-1',
   title: 'Shorter clinic waiting time',
   dueText: '2026-04-06',
+  due: { text: '2026-04-06', overdue: false, days: 0 },
   status: 'notified',
   owner: { address: 'UMEMBER1', name: 'Alice' },
   metrics: [{ id: 'm-1', name: 'Waiting time', unit: 'min', direction: 'decrease', baseline: 45, target: 28, actual: null }],

@@ -15,7 +15,8 @@ export interface HomeProps {
   mine: { id: string; title: string; status: string; projectName: string | null }[];
   awaiting: { id: string; title: string; round: number; stage: 'manager' | 'pmo'; projectName: string | null }[];
   /** `scheduleId` with `recordable` (the review's day has come) adds the record button. */
-  dueReviews: { outcomeId: string; title: string; dueText: string; scheduleId?: string; recordable?: boolean }[];
+  /** `overdue` from the one definition (src/domain/followup-rules.ts): a past date reads as overdue. */
+  dueReviews: { outcomeId: string; title: string; dueText: string; overdue?: boolean; scheduleId?: string; recordable?: boolean }[];
   /** The latest closed NPS survey the viewer may see; no section when null or absent. */
   latestNps?: Pick<SurveyResultsView, 'survey' | 'summary' | 'minResponses'> | null;
   dashboardUrl: string;
@@ -62,7 +63,7 @@ export function renderHome(ctx: CardContext, p: HomeProps): SlackBlock {
   if (!due.length) blocks.push(context([ctx.t('slack.home.no_due_reviews')]));
   for (const r of due) {
     const record = r.recordable && r.scheduleId ? { accessory: button(REVIEW_RECORD_ACTION, ctx.t('slack.review.record'), { value: encodeAction({ a: 'review', r: r.scheduleId }), style: 'primary' }) } : {};
-    blocks.push(section(ctx.t('slack.home.due_review_line', { title: link(ctx, r.outcomeId, r.title), due: r.dueText }), record));
+    blocks.push(section(ctx.t(r.overdue ? 'slack.home.due_review_line_overdue' : 'slack.home.due_review_line', { title: link(ctx, r.outcomeId, r.title), due: r.dueText }), record));
   }
   if (p.latestNps) blocks.push(...latestNpsBlocks(ctx, p.latestNps));
   return { type: 'home', blocks };

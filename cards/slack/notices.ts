@@ -1,5 +1,5 @@
 import { encodeAction } from '../actions.ts';
-import type { CardContext, OutcomeView } from '../view.ts';
+import type { CardContext, DueView, OutcomeView } from '../view.ts';
 import { actions, button, context, esc, header, mention, section, type SlackMessage } from './blocks.ts';
 import { metricLines } from './outcome-summary.ts';
 
@@ -25,19 +25,21 @@ export interface DecisionNoticeProps {
   decision: 'approve' | 'request_changes' | 'reject';
   comment: string | null;
   by: { address: string; name: string };
-  /** The first follow-up review, formatted, when the outcome was just verified. */
-  reviewDueText: string | null;
+  /** The first follow-up review's due date, when the outcome was just verified. */
+  reviewDue: DueView | null;
 }
 
 /** Tells the member what a reviewer decided; "request changes" carries the Edit button. */
 export function renderDecisionNotice(ctx: CardContext, p: DecisionNoticeProps): SlackMessage {
-  const params = { name: mention(p.by), title: esc(p.view.title), comment: esc(p.comment ?? ''), due: p.reviewDueText ?? '' };
+  const params = { name: mention(p.by), title: esc(p.view.title), comment: esc(p.comment ?? ''), due: p.reviewDue?.text ?? '' };
   const key =
     p.decision === 'approve'
       ? p.stage === 'manager'
         ? 'card.notice.approve.manager'
-        : p.reviewDueText
-          ? 'card.notice.approve.pmo'
+        : p.reviewDue
+          ? p.reviewDue.overdue
+            ? 'card.notice.approve.pmo_overdue'
+            : 'card.notice.approve.pmo'
           : 'card.notice.approve.pmo_no_schedule'
       : `card.notice.${p.decision}`;
   const blocks = [section(ctx.t(key, params))];

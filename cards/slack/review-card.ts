@@ -58,7 +58,7 @@ export function renderReviewCard(ctx: CardContext, p: ReviewCardProps): SlackMes
   const { view } = p;
   const title = ctx.t(`slack.review.title.${view.kind}`, { title: clip(view.title, 100) });
   const open = view.status === 'scheduled' || view.status === 'notified';
-  const blocks: SlackBlock[] = [header(title), section(`*<${view.url}|${esc(clip(view.title, 150))}>*\n${ctx.t('slack.review.intro', { due: view.dueText })}`)];
+  const blocks: SlackBlock[] = [header(title), section(`*<${view.url}|${esc(clip(view.title, 150))}>*\n${(view.due.overdue ? ctx.t('slack.review.intro_overdue', { due: view.due.text, days: view.due.days }) : ctx.t('slack.review.intro', { due: view.due.text }))}`)];
   if (p.reminder && open) blocks.push(section(ctx.t('slack.review.reminder')));
   blocks.push(section(`*${ctx.t('card.metrics')}*\n${metricLines(ctx, view, view.status === 'done')}`));
   if (open) blocks.push(actions(`review:${view.scheduleId}`, [button(REVIEW_RECORD_ACTION, ctx.t('slack.review.record'), { value: encodeAction({ a: 'review', r: view.scheduleId }), style: 'primary' })]));

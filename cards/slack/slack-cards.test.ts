@@ -131,7 +131,7 @@ describe('Slack cards', () => {
     for (const d of ['approve', 'request_changes', 'reject'] as const)
       for (const stage of ['manager', 'pmo'] as const) {
         const status = d === 'request_changes' ? 'changes_requested' : d === 'reject' ? 'rejected' : stage === 'pmo' ? 'verified' : 'manager_approved';
-        const notice = renderDecisionNotice(zh, { view: view({ status }), stage, round: 1, decision: d, comment: d === 'approve' ? null : 'Add data', by: { address: 'UMANAGER1', name: 'Bob' }, reviewDueText: stage === 'pmo' ? '2026-04-06' : null });
+        const notice = renderDecisionNotice(zh, { view: view({ status }), stage, round: 1, decision: d, comment: d === 'approve' ? null : 'Add data', by: { address: 'UMANAGER1', name: 'Bob' }, reviewDue: stage === 'pmo' ? { text: '2026-04-06', overdue: false, days: 0 } : null });
         expect(checkBlocks(notice.blocks, 'message')).toEqual([]);
         expect(JSON.stringify(notice.blocks).includes('outcome_edit')).toBe(d === 'request_changes');
         expect(JSON.stringify(notice)).not.toMatch(UNTRANSLATED);
@@ -147,7 +147,7 @@ describe('Slack cards', () => {
   });
 
   it('offers no Edit button once the member has resubmitted', () => {
-    const notice = renderDecisionNotice(en, { view: view({ status: 'submitted', round: 2 }), stage: 'manager', round: 1, decision: 'request_changes', comment: 'x', by: { address: 'U1', name: 'B' }, reviewDueText: null });
+    const notice = renderDecisionNotice(en, { view: view({ status: 'submitted', round: 2 }), stage: 'manager', round: 1, decision: 'request_changes', comment: 'x', by: { address: 'U1', name: 'B' }, reviewDue: null });
     expect(JSON.stringify(notice.blocks)).not.toContain('outcome_edit');
   });
 });

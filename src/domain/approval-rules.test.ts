@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { approvalPlan, assertAwayPeriod, assertMayDelegate, assertMayNudge, localDay, needsFreshCard, standIn, workingDaysAfter, workingDaysWaited } from './approval-rules.ts';
+import { approvalPlan, assertAwayPeriod, assertMayDelegate, assertMayNudge, localDay, needsFreshCard, standIn, workdayZoneOf, workingDaysAfter, workingDaysWaited } from './approval-rules.ts';
 import { DomainError } from './errors.ts';
 
 const TZ = 'Asia/Shanghai';
+const ZONE = workdayZoneOf({ timeZone: TZ, calendar: 'mon_fri', extraOffDays: [], extraWorkDays: [] });
+const CN = workdayZoneOf({ timeZone: TZ, calendar: 'cn_mainland', extraOffDays: [], extraWorkDays: [] });
 const FRIDAY_10 = new Date('2026-11-27T02:00:00Z');
 const code = (f: () => unknown) => {
   try {
@@ -14,15 +16,22 @@ const code = (f: () => unknown) => {
 };
 
 describe('approval rules', () => {
+  it('count working days on the workspace calendar: National Day is skipped, a make-up Saturday counts', () => {
+    const sep30 = new Date('2026-09-30T02:00:00Z'); // Wednesday 10:00 in Shanghai
+    expect(workingDaysAfter(sep30, 1, CN)).toEqual(new Date('2026-10-08T01:00:00Z')); // 10-01…10-07 off
+    expect(workingDaysAfter(sep30, 3, CN)).toEqual(new Date('2026-10-10T01:00:00Z')); // Saturday 10-10 is a make-up working day
+    expect(workingDaysAfter(sep30, 1, ZONE)).toEqual(new Date('2026-10-01T01:00:00Z')); // Monday–Friday knows no holiday
+  });
+
   it('counts working days through the weekend, each ending at 09:00', () => {
-    expect(workingDaysAfter(FRIDAY_10, 2, TZ)).toEqual(new Date('2026-12-01T01:00:00Z')); // Tuesday
-    expect(workingDaysAfter(FRIDAY_10, 5, TZ)).toEqual(new Date('2026-12-04T01:00:00Z')); // next Friday
-    expect(workingDaysWaited(FRIDAY_10, new Date('2026-12-01T00:59:00Z'), TZ)).toBe(1);
-    expect(workingDaysWaited(FRIDAY_10, new Date('2026-12-01T01:00:00Z'), TZ)).toBe(2);
+    expect(workingDaysAfter(FRIDAY_10, 2, ZONE)).toEqual(new Date('2026-12-01T01:00:00Z')); // Tuesday
+    expect(workingDaysAfter(FRIDAY_10, 5, ZONE)).toEqual(new Date('2026-12-04T01:00:00Z')); // next Friday
+    expect(workingDaysWaited(FRIDAY_10, new Date('2026-12-01T00:59:00Z'), ZONE)).toBe(1);
+    expect(workingDaysWaited(FRIDAY_10, new Date('2026-12-01T01:00:00Z'), ZONE)).toBe(2);
   });
 
   it('never escalates before the reminder', () => {
-    const plan = approvalPlan(FRIDAY_10, { approvalReminderDays: 4, approvalEscalationDays: 2 }, TZ);
+    const plan = approvalPlan(FRIDAY_10, { approvalReminderDays: 4, approvalEscalationDays: 2 }, ZONE);
     expect(plan.escalation).toEqual(plan.reminder);
   });
 

@@ -3,6 +3,7 @@ import { escalationRecipients } from './followup-rules.ts';
 import { DAY_MS } from './iso-week.ts';
 import type { Recipient } from './ports.ts';
 import { workingMorningAfter } from './schedule.ts';
+import { calendarOf, type WorkingCalendar } from './working-calendar.ts';
 import type { WorkspaceSettingsShape } from './settings.ts';
 import type { OutcomeStatus, Platform } from './types.ts';
 
@@ -16,6 +17,15 @@ import type { OutcomeStatus, Platform } from './types.ts';
 
 export type ApprovalLevel = 'reminder' | 'escalation';
 
+/** Where working days are counted: the workspace's zone and calendar. */
+export interface WorkdayZone {
+  timeZone: string;
+  calendar: WorkingCalendar;
+}
+
+/** The workspace's {@link WorkdayZone}: every reader counts the same days. */
+export const workdayZoneOf = (settings: Pick<WorkspaceSettingsShape, 'timeZone' | 'calendar' | 'extraOffDays' | 'extraWorkDays'>): WorkdayZone => ({ timeZone: settings.timeZone, calendar: calendarOf(settings) });
+
 /** Safety bound when counting working days (a year of them covers any real wait). */
 const MAX_COUNTED_DAYS = 366;
 
@@ -23,19 +33,19 @@ const MAX_COUNTED_DAYS = 366;
  * The morning `days` working days after `from`: each step is the next working morning
  * (09:00 local), so a Friday submission's 2 working days end on Tuesday morning.
  */
-export function workingDaysAfter(from: Date, days: number, timeZone: string): Date {
+export function workingDaysAfter(from: Date, days: number, zone: WorkdayZone): Date {
   let at = from;
-  for (let i = 0; i < Math.min(days, MAX_COUNTED_DAYS); i++) at = workingMorningAfter(at, 1, timeZone);
+  for (let i = 0; i < Math.min(days, MAX_COUNTED_DAYS); i++) at = workingMorningAfter(at, 1, zone.timeZone, zone.calendar);
   return at;
 }
 
 /** Whole working days from `since` to `now` (working mornings passed), what an approval card says it has waited. */
-export function workingDaysWaited(since: Date, now: Date, timeZone: string): number {
+export function workingDaysWaited(since: Date, now: Date, zone: WorkdayZone): number {
   let n = 0;
-  let at = workingMorningAfter(since, 1, timeZone);
+  let at = workingMorningAfter(since, 1, zone.timeZone, zone.calendar);
   while (at.getTime() <= now.getTime() && n < MAX_COUNTED_DAYS) {
     n++;
-    at = workingMorningAfter(at, 1, timeZone);
+    at = workingMorningAfter(at, 1, zone.timeZone, zone.calendar);
   }
   return n;
 }
@@ -43,16 +53,16 @@ export function workingDaysWaited(since: Date, now: Date, timeZone: string): num
 type Delays = Pick<WorkspaceSettingsShape, 'approvalReminderDays' | 'approvalEscalationDays'>;
 
 /** When a stage waiting since `since` is reminded and escalated; the escalation never before the reminder. */
-export function approvalPlan(since: Date, settings: Delays, timeZone: string): Record<ApprovalLevel, Date> {
+export function approvalPlan(since: Date, settings: Delays, zone: WorkdayZone): Record<ApprovalLevel, Date> {
   return {
-    reminder: workingDaysAfter(since, settings.approvalReminderDays, timeZone),
-    escalation: workingDaysAfter(since, Math.max(settings.approvalReminderDays, settings.approvalEscalationDays), timeZone),
+    reminder: workingDaysAfter(since, settings.approvalReminderDays, zone),
+    escalation: workingDaysAfter(since, Math.max(settings.approvalReminderDays, settings.approvalEscalationDays), zone),
   };
 }
 
 /** Whether `level` is due now for a stage waiting since `since` (each level happens once per round; the caller's guard says whether it did). */
-export function isApprovalLevelDue(level: ApprovalLevel, since: Date, now: Date, settings: Delays, timeZone: string): boolean {
-  return approvalPlan(since, settings, timeZone)[level].getTime() <= now.getTime();
+export function isApprovalLevelDue(level: ApprovalLevel, since: Date, now: Date, settings: Delays, zone: WorkdayZone): boolean {
+  return approvalPlan(since, settings, zone)[level].getTime() <= now.getTime();
 }
 
 /** Who hears of an approval waiting too long: the reviewer's manager, else the PMO. */

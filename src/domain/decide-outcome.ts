@@ -3,6 +3,7 @@ import { DomainError, assertNoFieldErrors } from './errors.ts';
 import { assertMayDecide, nextStatus, stageOf } from './outcome-lifecycle.ts';
 import type { NewDecision, Notification, PersonRef, VerbContext, WorkspaceContext } from './ports.ts';
 import { reviewDueAt, zoneOr } from './schedule.ts';
+import { calendarOf } from './working-calendar.ts';
 import { validateScoreCard } from './scores.ts';
 import type { Decision, ReviewStage, ScoreCard } from './types.ts';
 
@@ -98,7 +99,8 @@ async function schedulesFor(ctx: VerbContext, workspace: WorkspaceContext, outco
   const owner = outcome.ownerId ? await ctx.people.person(workspace.id, outcome.ownerId) : submitter;
   const timeZone = zoneOr(owner?.timeZone, workspace.settings.timeZone);
   const s = workspace.settings;
-  const plans: { kind: 'first' | 'second'; dueAt: Date }[] = [{ kind: 'first', dueAt: reviewDueAt({ goLive, offsetDays: s.reviewOffsetDays, timeZone }) }];
-  if (s.secondReviewOffsetDays) plans.push({ kind: 'second', dueAt: reviewDueAt({ goLive, offsetDays: s.secondReviewOffsetDays, timeZone }) });
+  const calendar = calendarOf(s);
+  const plans: { kind: 'first' | 'second'; dueAt: Date }[] = [{ kind: 'first', dueAt: reviewDueAt({ goLive, offsetDays: s.reviewOffsetDays, timeZone, calendar }) }];
+  if (s.secondReviewOffsetDays) plans.push({ kind: 'second', dueAt: reviewDueAt({ goLive, offsetDays: s.secondReviewOffsetDays, timeZone, calendar }) });
   return plans;
 }

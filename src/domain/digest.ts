@@ -19,6 +19,8 @@ export interface DigestData {
   /** Largest measured improvements in the metric's intended direction; `changePct` is the raw change (a decrease metric improves with a negative change). */
   improvements: { title: string; metric: string; changePct: number }[];
   nps: { project: string; before: number | null; after: number; n: number }[];
+  /** Set from 60 days before the working-day calendar's data ends (src/domain/working-calendar.ts). */
+  calendarEnds?: { lastDay: string; daysLeft: number } | null;
 }
 
 /** True when nothing happened: the digest is then one line. */
@@ -33,7 +35,9 @@ export function isEmptyWeek(d: DigestData): boolean {
 export function composeDigest(d: DigestData, locale: Locale): string[] {
   const tr = (key: string, params?: Record<string, string | number>) => t(locale, key, params);
   const lines = [tr('digest.title', { week: d.week })];
-  if (isEmptyWeek(d)) return [...lines, tr('digest.empty')];
+  // The warning is for the admins reading the digest, quiet week or not.
+  const warning = d.calendarEnds ? [tr('digest.calendar_ends', { lastDay: d.calendarEnds.lastDay, days: Math.max(0, d.calendarEnds.daysLeft) })] : [];
+  if (isEmptyWeek(d)) return [...lines, tr('digest.empty'), ...warning];
   lines.push(tr('digest.flow', { submitted: d.submitted, verified: d.verified, sentBack: d.sentBack, rejected: d.rejected }));
   for (const w of d.waiting) lines.push(tr('digest.waiting', { title: w.title, days: w.days, who: w.who ?? tr('digest.waiting_pmo') }));
   if (d.reviewsDue || d.overdueCount) lines.push(tr('digest.reviews', { due: d.reviewsDue, overdue: d.overdueCount }));
@@ -41,5 +45,5 @@ export function composeDigest(d: DigestData, locale: Locale): string[] {
   // "Improved by 28.9 %" reads right for a waiting time that fell 28.9 %: the size, not the sign.
   for (const i of d.improvements) lines.push(tr('digest.improvement', { title: i.title, metric: i.metric, change: formatPct(Math.abs(i.changePct), locale) }));
   for (const n of d.nps) lines.push(n.before === null ? tr('digest.nps_first', { project: n.project, after: n.after, n: n.n }) : tr('digest.nps_change', { project: n.project, before: n.before, after: n.after, n: n.n }));
-  return lines;
+  return [...lines, ...warning];
 }

@@ -3,6 +3,7 @@ import { daysOverdue, escalationRecipients, followUpPlan, isReviewDue, isReviewO
 
 const at = (iso: string) => new Date(iso);
 const now = at('2026-11-23T01:00:00Z');
+const MON_FRI = { calendar: 'mon_fri' as const, extraOffDays: [], extraWorkDays: [] };
 
 describe('overdue: open and past its due instant', () => {
   it.each([
@@ -30,11 +31,11 @@ describe('when to notify, remind and escalate', () => {
 
   it('plans the reminder and the escalation on working mornings in the owner zone', () => {
     // Monday 09:00 Shanghai; 3 and 7 calendar days on, moved to the next working morning.
-    expect(followUpPlan(now, { reminderAfterDays: 3, escalationAfterDays: 7 }, 'Asia/Shanghai')).toEqual({ remindAt: at('2026-11-26T01:00:00Z'), escalateAt: at('2026-11-30T01:00:00Z') });
+    expect(followUpPlan(now, { ...MON_FRI, reminderAfterDays: 3, escalationAfterDays: 7 }, 'Asia/Shanghai')).toEqual({ remindAt: at('2026-11-26T01:00:00Z'), escalateAt: at('2026-11-30T01:00:00Z') });
   });
 
   it('never escalates before the reminder, whatever is stored', () => {
-    const plan = followUpPlan(now, { reminderAfterDays: 5, escalationAfterDays: 2 }, 'Asia/Shanghai');
+    const plan = followUpPlan(now, { ...MON_FRI, reminderAfterDays: 5, escalationAfterDays: 2 }, 'Asia/Shanghai');
     expect(plan.escalateAt).toEqual(plan.remindAt);
   });
 

@@ -1,6 +1,7 @@
 import type { Recipient } from './ports.ts';
 import { workingMorningAfter } from './schedule.ts';
 import type { WorkspaceSettingsShape } from './settings.ts';
+import { calendarOf } from './working-calendar.ts';
 import { DAY_MS } from './iso-week.ts';
 
 /**
@@ -34,12 +35,17 @@ export function isReviewDue(review: { status: ReviewScheduleStatus; dueAt: Date 
 
 /**
  * When the review card goes out at `sentAt`: the reminder and the escalation, each at 09:00
- * on a working day in the owner's zone. The escalation never comes before the reminder,
- * whatever the stored settings say.
+ * on a working day of the workspace's calendar in the owner's zone. The escalation never
+ * comes before the reminder, whatever the stored settings say.
  */
-export function followUpPlan(sentAt: Date, settings: Pick<WorkspaceSettingsShape, 'reminderAfterDays' | 'escalationAfterDays'>, timeZone: string): { remindAt: Date; escalateAt: Date } {
-  const remindAt = workingMorningAfter(sentAt, settings.reminderAfterDays, timeZone);
-  const escalateAt = workingMorningAfter(sentAt, Math.max(settings.escalationAfterDays, settings.reminderAfterDays), timeZone);
+export function followUpPlan(
+  sentAt: Date,
+  settings: Pick<WorkspaceSettingsShape, 'reminderAfterDays' | 'escalationAfterDays' | 'calendar' | 'extraOffDays' | 'extraWorkDays'>,
+  timeZone: string,
+): { remindAt: Date; escalateAt: Date } {
+  const calendar = calendarOf(settings);
+  const remindAt = workingMorningAfter(sentAt, settings.reminderAfterDays, timeZone, calendar);
+  const escalateAt = workingMorningAfter(sentAt, Math.max(settings.escalationAfterDays, settings.reminderAfterDays), timeZone, calendar);
   return { remindAt, escalateAt };
 }
 

@@ -5,8 +5,9 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns/addDays';
-import { isWeekend } from 'date-fns/isWeekend';
-import { assertNoFieldErrors, type FieldError } from './errors.ts';
+import { format } from 'date-fns/format';
+import { DomainError, assertNoFieldErrors, type FieldError } from './errors.ts';
+import type { WorkingCalendar } from './working-calendar.ts';
 
 export const DEFAULT_DELIVERY_HOUR = 9;
 
@@ -22,29 +23,30 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 /**
- * The review instant for an outcome: goLive's calendar date in `timeZone`, plus `offsetDays`
- * calendar days, at `hour`:00 local; a Saturday or Sunday moves to the following Monday.
- * Returns a plain UTC `Date`. Throws `validation_failed` for a bad zone, offset, hour or date.
+ * The review instant for an outcome: the go-live calendar date (src/domain/calendar-date.ts,
+ * the same day in every zone) plus `offsetDays` calendar days, at `hour`:00 in `timeZone`; a day that is not a working day in `calendar` moves to
+ * the next working day. Returns a plain UTC `Date`. Throws `validation_failed` for a bad
+ * zone, offset, hour or date, and `calendar_not_covered` past the calendar's years.
  */
-export function reviewDueAt(input: { goLive: Date; offsetDays: number; timeZone: string; hour?: number }): Date {
-  const { goLive, offsetDays, timeZone, hour = DEFAULT_DELIVERY_HOUR } = input;
+export function reviewDueAt(input: { goLive: Date; offsetDays: number; timeZone: string; calendar: WorkingCalendar; hour?: number }): Date {
+  const { goLive, offsetDays, timeZone, calendar, hour = DEFAULT_DELIVERY_HOUR } = input;
   const errors = checkInputs(timeZone, hour, goLive, 'goLive');
   if (!Number.isInteger(offsetDays) || offsetDays < 0) errors.push({ field: 'offsetDays', key: 'schedule.offset_invalid' });
   assertNoFieldErrors(errors);
 
-  const day = addDays(new TZDate(goLive.getTime(), timeZone), offsetDays);
-  return toWorkingDay(atHour(day, hour, timeZone), hour, timeZone);
+  const start = new TZDate(goLive.getUTCFullYear(), goLive.getUTCMonth(), goLive.getUTCDate(), hour, 0, 0, 0, timeZone);
+  return toWorkingDay(atHour(addDays(start, offsetDays), hour, timeZone), hour, timeZone, calendar);
 }
 
 /**
  * The first `hour`:00 local on a working day that is at or after `now`: the moment to
  * deliver a reminder produced outside working hours (before 09:00 → today, after → next working day).
  */
-export function nextWorkingMorning(now: Date, timeZone: string, hour = DEFAULT_DELIVERY_HOUR): Date {
+export function nextWorkingMorning(now: Date, timeZone: string, calendar: WorkingCalendar, hour = DEFAULT_DELIVERY_HOUR): Date {
   assertNoFieldErrors(checkInputs(timeZone, hour, now, 'now'));
   let at = atHour(new TZDate(now.getTime(), timeZone), hour, timeZone);
   if (at.getTime() < now.getTime()) at = atHour(addDays(at, 1), hour, timeZone);
-  return toWorkingDay(at, hour, timeZone);
+  return toWorkingDay(at, hour, timeZone, calendar);
 }
 
 // Rebuilding from the local Y/M/D (rather than adding hours) keeps the wall-clock hour
@@ -53,10 +55,16 @@ function atHour(day: TZDate, hour: number, timeZone: string): TZDate {
   return new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), hour, 0, 0, 0, timeZone);
 }
 
-// isWeekend reads the weekday of the TZDate, i.e. in its zone, not the server's.
-function toWorkingDay(at: TZDate, hour: number, timeZone: string): Date {
+/** A year of days off in a row is a calendar mistake (e.g. every weekday an extra day off), not a plan. */
+const MAX_DAYS_OFF = 366;
+
+// format reads the date of the TZDate in its zone, not the server's.
+function toWorkingDay(at: TZDate, hour: number, timeZone: string, calendar: WorkingCalendar): Date {
   let d = at;
-  while (isWeekend(d)) d = atHour(addDays(d, 1), hour, timeZone);
+  for (let i = 0; !calendar.isWorkingDay(format(d, 'yyyy-MM-dd')); i++) {
+    if (i >= MAX_DAYS_OFF) throw new DomainError('validation_failed', 'schedule.no_working_day');
+    d = atHour(addDays(d, 1), hour, timeZone);
+  }
   return new Date(d.getTime());
 }
 
@@ -69,13 +77,17 @@ function checkInputs(timeZone: string, hour: number, date: Date, dateField: stri
 }
 
 /**
- * `days` calendar days after `from`'s date in `timeZone`, at `hour`:00 local, moved off a
- * weekend: when a reminder or escalation planned at `from` is due. Counting calendar days
+ * `days` calendar days after `from`'s date in `timeZone`, at `hour`:00 local, moved to a
+ * working day of `calendar`: when a reminder or escalation planned at `from` is due. Counting calendar days
  * (not 24-hour blocks) keeps it on the intended morning across DST and whatever second
  * `from` fell on.
  */
-export function workingMorningAfter(from: Date, days: number, timeZone: string, hour = DEFAULT_DELIVERY_HOUR): Date {
-  return reviewDueAt({ goLive: from, offsetDays: days, timeZone, hour });
+export function workingMorningAfter(from: Date, days: number, timeZone: string, calendar: WorkingCalendar, hour = DEFAULT_DELIVERY_HOUR): Date {
+  const errors = checkInputs(timeZone, hour, from, 'from');
+  if (!Number.isInteger(days) || days < 0) errors.push({ field: 'offsetDays', key: 'schedule.offset_invalid' });
+  assertNoFieldErrors(errors);
+  // `from` is an instant: its date is the one in `timeZone`.
+  return toWorkingDay(atHour(addDays(new TZDate(from.getTime(), timeZone), days), hour, timeZone), hour, timeZone, calendar);
 }
 
 /** `timeZone` when it is a valid IANA zone, else `fallback` (a person's stored zone may be empty or stale). */

@@ -1,7 +1,8 @@
 import type { Locale } from './types.ts';
+import type { CalendarSetting } from './working-calendar.ts';
 
-/** Workspace settings as the domain sees them (stored as JSON on the workspace row). */
-export interface WorkspaceSettingsShape {
+/** Workspace settings as the domain sees them (stored as JSON on the workspace row); the working-day calendar is `calendar` + the extra days. */
+export interface WorkspaceSettingsShape extends CalendarSetting {
   reviewOffsetDays: number;
   secondReviewOffsetDays: number | null;
   shortfallThreshold: number;
@@ -42,20 +43,27 @@ export function defaultSettings(timeZone: string, locale: Locale): WorkspaceSett
     escalationAfterDays: DEFAULT_ESCALATION_DAYS,
     approvalReminderDays: DEFAULT_APPROVAL_REMINDER_DAYS,
     approvalEscalationDays: DEFAULT_APPROVAL_ESCALATION_DAYS,
+    calendar: 'mon_fri',
+    extraOffDays: [],
+    extraWorkDays: [],
   };
 }
 
+type AddedKeys = 'escalationAfterDays' | 'approvalReminderDays' | 'approvalEscalationDays' | 'calendar' | 'extraOffDays' | 'extraWorkDays';
+
 /**
  * Stored settings read with the keys added since they were written: settings JSON without
- * `escalationAfterDays` reads as the 7 days it was before it became a setting.
+ * `escalationAfterDays` reads as the 7 days it was before it became a setting, and without a
+ * calendar as Monday–Friday with no extra days (what "working day" meant then).
  */
-export function withDefaults(
-  stored: Omit<WorkspaceSettingsShape, 'escalationAfterDays' | 'approvalReminderDays' | 'approvalEscalationDays'> & Partial<Pick<WorkspaceSettingsShape, 'escalationAfterDays' | 'approvalReminderDays' | 'approvalEscalationDays'>>,
-): WorkspaceSettingsShape {
+export function withDefaults(stored: Omit<WorkspaceSettingsShape, AddedKeys> & Partial<Pick<WorkspaceSettingsShape, AddedKeys>>): WorkspaceSettingsShape {
   return {
     ...stored,
     escalationAfterDays: stored.escalationAfterDays ?? DEFAULT_ESCALATION_DAYS,
     approvalReminderDays: stored.approvalReminderDays ?? DEFAULT_APPROVAL_REMINDER_DAYS,
     approvalEscalationDays: stored.approvalEscalationDays ?? DEFAULT_APPROVAL_ESCALATION_DAYS,
+    calendar: stored.calendar ?? 'mon_fri',
+    extraOffDays: stored.extraOffDays ?? [],
+    extraWorkDays: stored.extraWorkDays ?? [],
   };
 }

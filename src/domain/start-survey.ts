@@ -4,6 +4,7 @@ import type { Clock, Notification, PeopleDirectory, SurveyRepo, WorkspaceContext
 import { MAX_PULSE_EVERY_DAYS, MAX_PULSE_SPAN_DAYS, nextWaveStart, type PulsePlan } from './pulse.ts';
 import { workingMorningAfter } from './schedule.ts';
 import { normalizeQuestions, questionProblems, type SurveyQuestion } from './survey-questions.ts';
+import { calendarOf } from './working-calendar.ts';
 import { isAdmin, type AdminActor } from './update-settings.ts';
 
 /** What the survey verbs need. */
@@ -96,7 +97,7 @@ export async function startSurvey({ ctx, input }: { ctx: SurveyContext; input: S
 
   const id = ctx.newId();
   const remindAfterDays = workspace.settings.reminderAfterDays;
-  const remindAt = workingMorningAfter(now, remindAfterDays, workspace.settings.timeZone);
+  const remindAt = workingMorningAfter(now, remindAfterDays, workspace.settings.timeZone, calendarOf(workspace.settings));
   const notifications: Notification[] = audience.map((address) => ({
     kind: 'survey_invite',
     to: { personId: null, address },

@@ -3,6 +3,11 @@ import { DomainError, assertNoFieldErrors, type FieldError } from './errors.ts';
 import type { VerbContext, WorkspaceContext } from './ports.ts';
 import { isValidTimeZone } from './schedule.ts';
 import { withDefaults, type WorkspaceSettingsShape } from './settings.ts';
+import { CALENDAR_BASES, isCalendarDay } from './working-calendar.ts';
+
+/** Extra days a workspace may list (a year of them is already a different calendar). */
+const MAX_EXTRA_DAYS = 366;
+const badDays = (days: unknown) => !Array.isArray(days) || days.length > MAX_EXTRA_DAYS || !days.every((d) => typeof d === 'string' && isCalendarDay(d));
 
 export { assertAdmin, isAdmin, type AdminActor, type AuditedActor } from './admin-rights.ts';
 
@@ -26,6 +31,9 @@ export function validateSettings(patch: Partial<WorkspaceSettingsShape>, current
     problems.push({ field: 'shortfallThreshold', key: 'settings.threshold_invalid' });
   if (patch.timeZone !== undefined && !isValidTimeZone(patch.timeZone)) problems.push({ field: 'timeZone', key: 'schedule.invalid_time_zone' });
   if (patch.locale !== undefined && patch.locale !== 'en' && patch.locale !== 'zh-CN') problems.push({ field: 'locale', key: 'settings.locale_invalid' });
+  if (patch.calendar !== undefined && !CALENDAR_BASES.includes(patch.calendar)) problems.push({ field: 'calendar', key: 'settings.calendar_invalid' });
+  for (const field of ['extraOffDays', 'extraWorkDays'] as const)
+    if (patch[field] !== undefined && badDays(patch[field])) problems.push({ field, key: 'settings.extra_days_invalid', params: { max: MAX_EXTRA_DAYS } });
   if (current && problems.length === 0) {
     const next = { ...current, ...patch };
     if (next.escalationAfterDays < next.reminderAfterDays) {

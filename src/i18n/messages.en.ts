@@ -38,6 +38,8 @@ export const en = {
   'schedule.offset_invalid': 'The review offset must be a whole number of days (0 or more).',
   'schedule.hour_invalid': 'The delivery hour must be a whole number from 0 to 23.',
   'schedule.date_invalid': 'The go-live date is not a valid date.',
+  'schedule.no_working_day': 'The working-day calendar has no working day in the next year; check its extra days off.',
+  'error.calendar_not_covered': 'The China working-day calendar covers {first}–{last}, and {day} is outside it. Update the chinese-days package, or switch the calendar to Monday–Friday in the settings.',
 
   'error.validation_failed': 'Some fields need attention; see the notes next to them.',
   'error.not_found': 'We couldn’t find that. It may have been deleted, or the link is out of date.',
@@ -58,6 +60,8 @@ export const en = {
   'settings.days_invalid': 'Enter a whole number of days from {min} to {max}.',
   'settings.threshold_invalid': 'Enter the threshold as a percentage between 1 and 99.',
   'settings.locale_invalid': 'Choose zh-CN or en.',
+  'settings.calendar_invalid': 'Choose mon_fri (Monday to Friday) or cn_mainland (mainland China).',
+  'settings.extra_days_invalid': 'Write each date as YYYY-MM-DD (a real date), at most {max} of them.',
   'settings.escalation_before_reminder': 'The escalation ({escalation} days) can’t come before the reminder ({reminder} days); choose at least as many days as the reminder.',
   'error.settings_busy': 'The settings were being changed by someone else at the same moment; please try again.',
   'manager.unknown': 'Choose a manager from this workspace.',

@@ -38,6 +38,8 @@ export const zhCN: Record<MessageKey, string> = {
   'schedule.offset_invalid': '复盘间隔须为整数天数（不小于 0）。',
   'schedule.hour_invalid': '发送时间须为 0 到 23 之间的整点。',
   'schedule.date_invalid': '上线日期无效。',
+  'schedule.no_working_day': '工作日历在未来一年内没有任何工作日，请检查额外休息日。',
+  'error.calendar_not_covered': '中国工作日历只覆盖 {first}–{last} 年，{day} 不在其中。请升级 chinese-days 依赖包，或在设置中把日历改为“周一至周五”。',
 
   'error.validation_failed': '部分内容需要修改，请查看各字段旁的提示。',
   'error.not_found': '未找到相关内容，可能已被删除或链接已失效。',
@@ -58,6 +60,8 @@ export const zhCN: Record<MessageKey, string> = {
   'settings.days_invalid': '请输入 {min} 到 {max} 之间的整数天数。',
   'settings.threshold_invalid': '请输入 1 到 99 之间的百分比作为阈值。',
   'settings.locale_invalid': '请选择 zh-CN 或 en。',
+  'settings.calendar_invalid': '请选择 mon_fri（周一至周五）或 cn_mainland（中国大陆）。',
+  'settings.extra_days_invalid': '每个日期须为有效的 YYYY-MM-DD，最多 {max} 个。',
   'settings.escalation_before_reminder': '上报（{escalation} 天）不能早于提醒（{reminder} 天），请至少设置与提醒相同的天数。',
   'error.settings_busy': '其他人正在同时修改设置，请重试。',
   'manager.unknown': '请选择本工作区内的主管。',

@@ -38,6 +38,7 @@ export const slackEn = {
   'slack.home.due_reviews': 'Your due follow-up reviews',
   'slack.home.no_due_reviews': 'No follow-up reviews are due.',
   'slack.home.due_review_line': '{title} — due {due}',
+  'slack.home.due_review_line_overdue': '{title} — overdue since {due}',
   'slack.home.latest_nps': 'Latest NPS',
 
   'slack.help.body':
@@ -48,7 +49,7 @@ export const slackEn = {
   'slack.help.admin': 'Admins: /outcome admin pmo @user… · pmo-channel #channel · manager @member @manager · admins @user… · settings [key value]',
 
   'slack.admin.usage':
-    'Admin commands:\n• `/outcome admin pmo @user…` — the PMO reviewers (stage 2)\n• `/outcome admin pmo-channel #channel` (or `none`) — post stage-2 cards in a channel; the PMO reviewers decide there (invite the app to the channel)\n• `/outcome admin manager @member @manager` (or `none`) — who reviews a member’s outcomes\n• `/outcome admin admins @user…` — Outcome admins\n• `/outcome admin settings` — show; `settings review-offset 90`, `second-review 180|off`, `shortfall 15`, `reminder-days 3`, `escalation 7`, `approval-reminder 2`, `approval-escalation 5`, `approval-reminder 2`, `approval-escalation 5`, `timezone Asia/Shanghai`, `locale zh-CN|en`',
+    'Admin commands:\n• `/outcome admin pmo @user…` — the PMO reviewers (stage 2)\n• `/outcome admin pmo-channel #channel` (or `none`) — post stage-2 cards in a channel; the PMO reviewers decide there (invite the app to the channel)\n• `/outcome admin manager @member @manager` (or `none`) — who reviews a member’s outcomes\n• `/outcome admin admins @user…` — Outcome admins\n• `/outcome admin settings` — show; `settings review-offset 90`, `second-review 180|off`, `shortfall 15`, `reminder-days 3`, `escalation 7`, `approval-reminder 2`, `approval-escalation 5`, `calendar cn|mon-fri`, `days-off 2026-12-24,2026-12-31|none`, `work-days 2026-12-26|none`, `timezone Asia/Shanghai`, `locale zh-CN|en`',
   'slack.admin.missing_users': 'Mention the people, e.g. @alice @bob.',
   'slack.admin.unknown_setting': '“{key}” is not a setting. Settings: {keys}.',
   'slack.admin.bad_value': 'That value doesn’t fit “{key}”.',
@@ -60,7 +61,7 @@ export const slackEn = {
   'slack.admin.admins_set': 'Outcome admins: {users}.',
   'slack.admin.saved': 'Saved.',
   'slack.admin.settings':
-    '*Settings*\n• Follow-up review: {offset, plural, one {# day} other {# days}} after go-live\n• Second review: {second, plural, one {# day} other {# days}}\n• Deviation alert above a shortfall of {shortfall}\n• Reminders after {reminder, plural, one {# day} other {# days}}, escalation after {escalation, plural, one {# day} other {# days}}\n• Approvals: reminder after {approvalReminder, plural, one {# working day} other {# working days}}, escalation after {approvalEscalation}\n• Time zone: {timezone}\n• Language: {locale}\n• PMO reviewers: {pmo}\n• PMO channel: {channel}\n• Admins: {admins}',
+    '*Settings*\n• Follow-up review: {offset, plural, one {# day} other {# days}} after go-live\n• Second review: {second, plural, one {# day} other {# days}}\n• Deviation alert above a shortfall of {shortfall}\n• Reminders after {reminder, plural, one {# day} other {# days}}, escalation after {escalation, plural, one {# day} other {# days}}\n• Approvals: reminder after {approvalReminder, plural, one {# working day} other {# working days}}, escalation after {approvalEscalation}\n• Working days: {calendar} (covers {calendarYears}); extra days off: {daysOff}; extra working days: {workDays}\n• Time zone: {timezone}\n• Language: {locale}\n• PMO reviewers: {pmo}\n• PMO channel: {channel}\n• Admins: {admins}',
 
   'slack.survey.title': 'NPS survey',
   'slack.survey.reminder_title': 'Reminder: NPS survey',
@@ -105,6 +106,7 @@ export const slackEn = {
   'slack.review.title.first': 'Follow-up review: {title}',
   'slack.review.title.second': 'Second follow-up review: {title}',
   'slack.review.intro': 'Time to record what actually happened: enter each metric’s actual value. Due {due}.',
+  'slack.review.intro_overdue': 'Time to record what actually happened: enter each metric’s actual value. Overdue since {due}.',
   'slack.review.reminder': 'Reminder: this review is still open.',
   'slack.review.metric_line': '{name}: baseline {baseline} → target {target} {unit}',
   'slack.review.metric_line_recorded': '{name}: baseline {baseline} → target {target} {unit}; recorded *{actual}*',
@@ -175,6 +177,7 @@ export const slackZh: Record<keyof typeof slackEn, string> = {
   'slack.home.due_reviews': '待完成的跟进复盘',
   'slack.home.no_due_reviews': '目前没有到期的跟进复盘。',
   'slack.home.due_review_line': '{title} — {due} 到期',
+  'slack.home.due_review_line_overdue': '{title} — 已于 {due} 逾期',
   'slack.home.latest_nps': '最新 NPS',
 
   'slack.help.body':
@@ -185,7 +188,7 @@ export const slackZh: Record<keyof typeof slackEn, string> = {
   'slack.help.admin': '管理员：/outcome admin pmo @成员… · pmo-channel #频道 · manager @成员 @主管 · admins @成员… · settings [设置项 值]',
 
   'slack.admin.usage':
-    '管理命令：\n• `/outcome admin pmo @成员…` — 设置 PMO 审核人（第二阶段）\n• `/outcome admin pmo-channel #频道`（或 `none`）— 将第二阶段审核卡片发到频道，由 PMO 审核人在其中审核（请先把应用邀请进该频道）\n• `/outcome admin manager @成员 @主管`（或 `none`）— 设置成员成果的审核主管\n• `/outcome admin admins @成员…` — 设置 Outcome 管理员\n• `/outcome admin settings` — 查看设置；`settings review-offset 90`、`second-review 180|off`、`shortfall 15`、`reminder-days 3`、`escalation 7`、`approval-reminder 2`、`approval-escalation 5`、`timezone Asia/Shanghai`、`locale zh-CN|en`',
+    '管理命令：\n• `/outcome admin pmo @成员…` — 设置 PMO 审核人（第二阶段）\n• `/outcome admin pmo-channel #频道`（或 `none`）— 将第二阶段审核卡片发到频道，由 PMO 审核人在其中审核（请先把应用邀请进该频道）\n• `/outcome admin manager @成员 @主管`（或 `none`）— 设置成员成果的审核主管\n• `/outcome admin admins @成员…` — 设置 Outcome 管理员\n• `/outcome admin settings` — 查看设置；`settings review-offset 90`、`second-review 180|off`、`shortfall 15`、`reminder-days 3`、`escalation 7`、`approval-reminder 2`、`approval-escalation 5`、`calendar cn|mon-fri`、`days-off 2026-12-24,2026-12-31|none`、`work-days 2026-12-26|none`、`timezone Asia/Shanghai`、`locale zh-CN|en`',
   'slack.admin.missing_users': '请 @ 提及相关成员，例如 @张三 @李四。',
   'slack.admin.unknown_setting': '没有“{key}”这个设置项。可用设置项：{keys}。',
   'slack.admin.bad_value': '该值不适用于“{key}”。',
@@ -197,7 +200,7 @@ export const slackZh: Record<keyof typeof slackEn, string> = {
   'slack.admin.admins_set': 'Outcome 管理员：{users}。',
   'slack.admin.saved': '已保存。',
   'slack.admin.settings':
-    '*设置*\n• 跟进复盘：上线后 {offset} 天\n• 第二次复盘：{second} 天\n• 差距超过 {shortfall} 时发出偏差提醒\n• {reminder} 天后发送提醒，{escalation} 天后上报\n• 审批：{approvalReminder} 个工作日后催办，{approvalEscalation} 个工作日后上报\n• 时区：{timezone}\n• 语言：{locale}\n• PMO 审核人：{pmo}\n• PMO 频道：{channel}\n• 管理员：{admins}',
+    '*设置*\n• 跟进复盘：上线后 {offset} 天\n• 第二次复盘：{second} 天\n• 差距超过 {shortfall} 时发出偏差提醒\n• {reminder} 天后发送提醒，{escalation} 天后上报\n• 审批：{approvalReminder} 个工作日后催办，{approvalEscalation} 个工作日后上报\n• 工作日历：{calendar}（覆盖 {calendarYears}）；额外休息日：{daysOff}；额外工作日：{workDays}\n• 时区：{timezone}\n• 语言：{locale}\n• PMO 审核人：{pmo}\n• PMO 频道：{channel}\n• 管理员：{admins}',
 
   'slack.survey.title': 'NPS 调查',
   'slack.survey.reminder_title': '提醒：NPS 调查',
@@ -242,6 +245,7 @@ export const slackZh: Record<keyof typeof slackEn, string> = {
   'slack.review.title.first': '跟进复盘：{title}',
   'slack.review.title.second': '第二次跟进复盘：{title}',
   'slack.review.intro': '请记录实际达成的情况：填写每项指标的实际值。截止 {due}。',
+  'slack.review.intro_overdue': '请记录实际达成的情况：填写每项指标的实际值。已于 {due} 逾期。',
   'slack.review.reminder': '提醒：本次复盘尚未填写。',
   'slack.review.metric_line': '{name}：基线 {baseline} → 目标 {target} {unit}',
   'slack.review.metric_line_recorded': '{name}：基线 {baseline} → 目标 {target} {unit}；实际 *{actual}*',

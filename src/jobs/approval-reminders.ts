@@ -4,7 +4,7 @@ import { personById } from '../db/queries/people.ts';
 import { createApprovalStore } from '../db/repos/approval-store.ts';
 import { createOutcomeRepo } from '../db/repos/outcome-repo.ts';
 import { createPeopleRepo } from '../db/repos/people-repo.ts';
-import { approvalEscalationRecipients, isApprovalLevelDue, localDay, recipientOf, standIn, type ApprovalLevel } from '../domain/approval-rules.ts';
+import { approvalEscalationRecipients, isApprovalLevelDue, localDay, recipientOf, standIn, workdayZoneOf, type ApprovalLevel } from '../domain/approval-rules.ts';
 import { chaseNotes } from '../domain/chase-notes.ts';
 import { delegateReview } from '../domain/delegate-review.ts';
 import { pmoAddresses } from '../domain/followup-rules.ts';
@@ -49,7 +49,7 @@ async function chase(db: Db, level: ApprovalLevel, now: Date, log: JobLog): Prom
   let done = 0;
   await eachItem(`approval ${level}s`, waiting, (a) => a.outcomeId, async (a) => {
     const w = await workspace(a.workspaceId);
-    if (!isApprovalLevelDue(level, a.since, now, w.settings, w.settings.timeZone)) return;
+    if (!isApprovalLevelDue(level, a.since, now, w.settings, workdayZoneOf(w.settings))) return;
     const stage = stageOf(a);
     const ref = { outcomeId: a.outcomeId, round: a.round, stage };
     const to = await recipients(db, w, a, level, now);

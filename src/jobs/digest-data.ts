@@ -2,21 +2,27 @@ import type { Db } from '../db/client.ts';
 import { readDigest, type DigestPeriod } from '../db/queries/digest.ts';
 import type { DigestData } from '../domain/digest.ts';
 import { DAY_MS, weekOf } from '../domain/iso-week.ts';
+import type { WorkspaceSettingsShape } from '../domain/settings.ts';
+import { calendarEndWarning, calendarOf } from '../domain/working-calendar.ts';
+import { dateText } from '../views/dates.ts';
 
 export type { DigestPeriod } from '../db/queries/digest.ts';
 
-
 /**
- * Monday's digest looks back on the ISO week that just ended; the on-demand report
- * (`/outcome report`) on the last seven days.
+ * The one window of a digest: the ISO week (Monday 00:00 to Monday 00:00 in the workspace's
+ * zone) that last ended before `now`. Monday's digest and `/outcome report` both use it, so
+ * two digests of one week cover the same days and say the same.
  */
-export function digestPeriod(now: Date, timeZone: string, which: 'previous_week' | 'last_7_days'): DigestPeriod {
-  if (which === 'last_7_days') return { from: new Date(now.getTime() - 7 * DAY_MS), to: now };
+export function digestPeriod(now: Date, timeZone: string): DigestPeriod {
   const { start } = weekOf(now, timeZone);
   return { from: weekOf(new Date(start.getTime() - DAY_MS), timeZone).start, to: start };
 }
 
-/** Everything the digest says about one workspace for `period` (by default the ISO week that just ended). */
-export function gatherDigest(db: Db, workspaceId: string, now: Date, timeZone: string, period: DigestPeriod = digestPeriod(now, timeZone, 'previous_week')): Promise<DigestData> {
-  return readDigest(db, workspaceId, now, timeZone, period);
+/**
+ * Everything the digest says about one workspace: the flow of the week that last ended
+ * before `now`, and the reviews and approvals as they stand `now`.
+ */
+export async function gatherDigest(db: Db, workspaceId: string, now: Date, settings: WorkspaceSettingsShape): Promise<DigestData> {
+  const data = await readDigest(db, workspaceId, now, settings.timeZone, digestPeriod(now, settings.timeZone));
+  return { ...data, calendarEnds: calendarEndWarning(calendarOf(settings), dateText(now, settings.timeZone)) };
 }

@@ -2,6 +2,7 @@ import { batchOnce, type Db } from '../db/client.ts';
 import { closeSurvey, insertWave, markSurveyReminded, markWaveStarted, surveyRespondents, surveysToClose, surveysToRemind, surveysWithWaveDue } from '../db/queries/jobs.ts';
 import { nextWave } from '../domain/pulse.ts';
 import { workingMorningAfter } from '../domain/schedule.ts';
+import { calendarOf } from '../domain/working-calendar.ts';
 import { eachItem, JOB_BATCH, notify, pmoAddresses, workspaceCache, type JobLog } from './job-kit.ts';
 
 /** The one reminder to people who have not answered yet (nobody is reminded twice). */
@@ -50,7 +51,7 @@ export async function startPulseWaves(db: Db, now: Date, log: JobLog): Promise<n
     const plan = { everyDays: s.pulseEveryDays ?? 0, until: s.pulseUntil ?? scheduledAt };
     const next = nextWave({ openedAt: s.createdAt, closesAt: s.closesAt, wave: s.wave }, plan, scheduledAt, now);
     const id = crypto.randomUUID();
-    const remindAt = workingMorningAfter(now, s.remindAfterDays, w.settings.timeZone);
+    const remindAt = workingMorningAfter(now, s.remindAfterDays, w.settings.timeZone, calendarOf(w.settings));
     const { id: _id, status: _s, closedAt: _c, ...same } = s;
     await batchOnce(db, [
       markWaveStarted(db, s.id, scheduledAt),

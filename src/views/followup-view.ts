@@ -8,6 +8,7 @@ import { pulseTrend, summarizeQuestions } from '../domain/survey-stats.ts';
 import type { Locale } from '../domain/types.ts';
 import { t } from '../i18n/index.ts';
 import { dateText, dateTimeText } from './dates.ts';
+import { dueView } from './due-view.ts';
 
 export interface Reader {
   locale: Locale;
@@ -85,7 +86,7 @@ export async function loadSurveyResults(db: Db, workspaceId: string, surveyId: s
 }
 
 /** A review as the owner's due card shows it; null when not in this workspace. */
-export async function loadReviewDueView(db: Db, workspaceId: string, scheduleId: string, reader: Reader): Promise<ReviewDueView | null> {
+export async function loadReviewDueView(db: Db, workspaceId: string, scheduleId: string, reader: Reader, now: Date): Promise<ReviewDueView | null> {
   const row = await reviewWithOwner(db, workspaceId, scheduleId);
   if (!row) return null;
   const { schedule: s, owner } = row;
@@ -95,6 +96,7 @@ export async function loadReviewDueView(db: Db, workspaceId: string, scheduleId:
     outcomeId: s.outcomeId,
     title: row.title,
     dueText: dateText(s.dueAt, reader.timeZone),
+    due: dueView(s, now, reader.timeZone),
     status: s.status,
     owner: { address: owner.platformUserId, name: owner.name || owner.platformUserId },
     metrics: row.metrics.map((m) => ({ id: m.id, name: m.name, unit: m.unit, direction: m.direction, baseline: m.baseline, target: m.target, actual: m.actual })),

@@ -4,6 +4,7 @@ import { readOutcomeParts, type OutcomeParts } from '../db/queries/outcomes.ts';
 import { stageDecision, type ReviewRow } from '../db/queries/reviews.ts';
 import { changePct, progress } from '../domain/metrics.ts';
 import { checkSmart } from '../domain/smart.ts';
+import { dayOf } from '../domain/calendar-date.ts';
 import { dateText, dateTimeText } from './dates.ts';
 
 export interface Viewer {
@@ -59,8 +60,8 @@ export function outcomeViewOf(parts: OutcomeParts, viewer: Viewer): OutcomeView 
     description: o.description,
     status: o.status,
     indicatorClass: o.indicatorClass,
-    project: project ? { id: project.id, name: project.name, goLiveText: project.goLiveAt ? dateText(project.goLiveAt, tz) : null } : null,
-    dueText: o.dueAt ? dateText(o.dueAt, tz) : null,
+    project: project ? { id: project.id, name: project.name, goLiveText: project.goLiveAt ? dayOf(project.goLiveAt) : null } : null,
+    dueText: o.dueAt ? dayOf(o.dueAt) : null,
     round: o.round,
     submitter: person(o.submitterId)!,
     owner: person(o.ownerId),

@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { decideOutcome } from '../../src/domain/decide-outcome.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import type { PersonRef, VerbContext, WorkspaceContext } from '../../src/domain/ports.ts';
+import { calendarOf } from '../../src/domain/working-calendar.ts';
+import { defaultSettings } from '../../src/domain/settings.ts';
 import { reviewDueAt } from '../../src/domain/schedule.ts';
 import { resubmitOutcome } from '../../src/domain/resubmit-outcome.ts';
 import { submitOutcome } from '../../src/domain/submit-outcome.ts';
@@ -116,7 +118,7 @@ export function outcomeFlowContract(name: string, make: () => Promise<FlowFixtur
 
       expect(await decide(outcomeId, f.pmo, 'approve')).toEqual({ status: 'verified', stage: 'pmo' });
       expect((await f.ctx.outcomes.get(f.workspace.id, outcomeId))?.status).toBe('verified');
-      expect(await f.schedules()).toEqual([{ kind: 'first', dueAt: reviewDueAt({ goLive: f.goLive, offsetDays: 90, timeZone: 'Asia/Shanghai' }) }]);
+      expect(await f.schedules()).toEqual([{ kind: 'first', dueAt: reviewDueAt({ goLive: f.goLive, offsetDays: 90, timeZone: 'Asia/Shanghai', calendar: calendarOf(defaultSettings('Asia/Shanghai', 'en')) }) }]);
       expect(await f.counts()).toMatchObject({ reviews: 2, audit: 3 });
       expect(await code(decide(outcomeId, f.pmo, 'approve'))).toBe('illegal_transition');
     });

@@ -40,7 +40,7 @@ describe('follow-up view models', () => {
     const workspace = { id: ws.id, platform: 'slack' as const, settings: ws.settings };
     const { outcomeId } = await submitOutcome({ ctx: deps.verbs, input: { workspace, submitter: member!, reviewer: manager!, draft: validDraft({ projectId: project!.id, member: member! }) } });
     const [s] = await deps.db.insert(reviewSchedules).values({ workspaceId: ws.id, outcomeId, kind: 'first', dueAt: new Date('2026-04-06T01:00:00Z') }).returning();
-    const view = await loadReviewDueView(deps.db, ws.id, s!.id, { locale: 'en', timeZone: 'Asia/Shanghai', publicUrl: 'https://o.test' });
+    const view = await loadReviewDueView(deps.db, ws.id, s!.id, { locale: 'en', timeZone: 'Asia/Shanghai', publicUrl: 'https://o.test' }, deps.clock.now());
     expect(view).toMatchObject({ title: 'Shorter clinic waiting time', dueText: '2026-04-06', owner: { address: 'UM' }, metrics: [{ name: 'Waiting time', baseline: 45, target: 28, actual: null }], url: `https://o.test/app/outcomes/${outcomeId}` });
   });
 });

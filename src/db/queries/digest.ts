@@ -7,6 +7,7 @@ import { summarizeNps } from '../../domain/nps.ts';
 import type { Db } from '../client.ts';
 import { auditLog, metricReadings, metrics, outcomes, people, projects, reviewSchedules, surveyResponses, surveys } from '../schema/index.ts';
 import { DAY_MS } from '../../domain/iso-week.ts';
+import { daysOverdue } from '../../domain/followup-rules.ts';
 
 const WAITING_DAYS = 3;
 const TOP = 5;
@@ -17,11 +18,15 @@ export interface DigestPeriod {
   to: Date;
 }
 
-/** Everything the digest says about one workspace for `period`, from indexed reads. */
+/**
+ * Everything the digest says about one workspace: the week's flow for `period`, and the
+ * waiting approvals and due / overdue reviews as they stand `now` (a past date is overdue,
+ * never "due"), from indexed reads.
+ */
 export async function readDigest(db: Db, workspaceId: string, now: Date, timeZone: string, period: DigestPeriod): Promise<DigestData> {
   const { from: start, to: end } = period;
   const week = format(new TZDate(start.getTime(), timeZone), 'yyyy-MM-dd');
-  const days = (since: Date) => Math.floor((now.getTime() - since.getTime()) / DAY_MS);
+  const days = (since: Date) => daysOverdue(since, now);
 
   const flow = await db
     .select({ action: auditLog.action, to: auditLog.toStatus, n: sql<number>`count(*)` })
@@ -71,7 +76,8 @@ export async function readDigest(db: Db, workspaceId: string, now: Date, timeZon
 
   return {
     week,
-    submitted: count((r) => r.action === 'submit' || r.action === 'resubmit'),
+    // A resubmission is the same outcome again, not a new one.
+    submitted: count((r) => r.action === 'submit'),
     verified: count((r) => r.to === 'verified'),
     sentBack: count((r) => r.to === 'changes_requested'),
     rejected: count((r) => r.to === 'rejected'),

@@ -4,12 +4,12 @@ import { outcomes, people, reviewSchedules, reviews } from '../schema/index.ts';
 import { outcomeMetrics } from './outcomes.ts';
 
 /** When an outcome's first follow-up review is due; null before it is scheduled (or when not in this workspace). */
-export async function firstReviewDueAt(db: Db, workspaceId: string, outcomeId: string): Promise<Date | null> {
+export async function firstReview(db: Db, workspaceId: string, outcomeId: string): Promise<{ dueAt: Date; status: 'scheduled' | 'notified' | 'done' | 'cancelled' } | null> {
   const [s] = await db
-    .select({ dueAt: reviewSchedules.dueAt })
+    .select({ dueAt: reviewSchedules.dueAt, status: reviewSchedules.status })
     .from(reviewSchedules)
     .where(and(eq(reviewSchedules.workspaceId, workspaceId), eq(reviewSchedules.outcomeId, outcomeId), eq(reviewSchedules.kind, 'first')));
-  return s?.dueAt ?? null;
+  return s ?? null;
 }
 
 /** When a follow-up review was due; null when the schedule is not in this workspace. */

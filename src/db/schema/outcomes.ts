@@ -1,5 +1,6 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, instant, workspaceId } from './columns.ts';
+import { day } from './base-columns.ts';
 import { keyResults } from './key-results.ts';
 import { people } from './people.ts';
 import { projects } from './projects.ts';
@@ -25,7 +26,8 @@ export const outcomes = sqliteTable(
     reviewerId: text('reviewer_id').references(() => people.id),
     /** Submission round: 1, then +1 on each resubmission after changes were requested. */
     round: integer('round').notNull().default(1),
-    dueAt: instant('due_at'),
+    /** The due date, a calendar date (see `day`). */
+    dueAt: day('due_on'),
     cost: real('cost'),
     benefit: real('benefit'),
     /** Idempotency key of the submitting request (modal view id, card message id): a retried submit stores once. */

@@ -1,5 +1,6 @@
 import { sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { createdAt, id, instant, workspaceId } from './columns.ts';
+import { day } from './base-columns.ts';
+import { createdAt, id, workspaceId } from './columns.ts';
 import { people } from './people.ts';
 
 export const projects = sqliteTable(
@@ -9,7 +10,8 @@ export const projects = sqliteTable(
     workspaceId: workspaceId(),
     name: text('name').notNull(),
     ownerId: text('owner_id').references(() => people.id, { onDelete: 'set null' }),
-    goLiveAt: instant('go_live_at'),
+    /** The go-live date, a calendar date (see `day`). */
+    goLiveAt: day('go_live_on'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('projects_workspace_name').on(t.workspaceId, t.name)],

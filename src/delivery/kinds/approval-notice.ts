@@ -1,7 +1,7 @@
 import type { PersonView } from '../../../cards/view.ts';
 import { stageWaitingSince } from '../../db/queries/approvals-waiting.ts';
 import { personById } from '../../db/queries/people.ts';
-import { workingDaysWaited } from '../../domain/approval-rules.ts';
+import { workdayZoneOf, workingDaysWaited } from '../../domain/approval-rules.ts';
 import { stageOf } from '../../domain/outcome-lifecycle.ts';
 import { stageRefOf, type StageRef } from './approval-request.ts';
 import { defineKind, read } from './types.ts';
@@ -57,7 +57,7 @@ export const approvalNotice = defineKind<NoticeRef>({
       from,
       reason: p.reason,
       // Counted on the workspace's calendar, as the job decides: the same number for every reader.
-      days: since ? workingDaysWaited(since, ctx.clock.now(), to.workspace.settings.timeZone) : 0,
+      days: since ? workingDaysWaited(since, ctx.clock.now(), workdayZoneOf(to.workspace.settings)) : 0,
       open: pending && theirs,
       url: outcome.url,
     };

@@ -1,6 +1,9 @@
 import type { OutcomeView, ReviewView } from '../../../cards/view.ts';
 import { stageWaitingSince } from '../../db/queries/approvals-waiting.ts';
-import { workingDaysWaited } from '../../domain/approval-rules.ts';
+import { workdayZoneOf, workingDaysWaited } from '../../domain/approval-rules.ts';
+import type { WorkspaceSettingsShape } from '../../domain/settings.ts';
+
+type ZoneSettings = Pick<WorkspaceSettingsShape, 'timeZone' | 'calendar' | 'extraOffDays' | 'extraWorkDays'>;
 import { stageOf } from '../../domain/outcome-lifecycle.ts';
 import { decisionIn } from '../../views/outcome-view.ts';
 import type { Recipient } from '../recipient.ts';
@@ -29,7 +32,7 @@ export function stageRefOf(payload: Record<string, unknown>): StageRef | null {
 export async function loadApproval(
   ctx: Pick<KindContext, 'db' | 'outcome'> & Partial<Pick<KindContext, 'clock'>>,
   a: StageRef,
-  to: Pick<Recipient, 'timeZone'> & Partial<Pick<Recipient, 'address'>> & { workspace: { id: string; settings?: { timeZone: string } } },
+  to: Pick<Recipient, 'timeZone'> & Partial<Pick<Recipient, 'address'>> & { workspace: { id: string; settings?: ZoneSettings } },
 ): Promise<ApprovalView | null> {
   // The stage's decision is among the outcome's decisions: one read, not two.
   const [outcome, since] = await Promise.all([ctx.outcome(to.workspace.id, a.outcomeId, to.timeZone), ctx.clock ? stageWaitingSince(ctx.db, to.workspace.id, a.outcomeId) : null]);
@@ -42,9 +45,9 @@ export async function loadApproval(
  * The open card's wait ("waiting N working days"), and for a manager-stage reader who is no
  * longer the reviewer (handed over, 转交) the card without controls saying to whom it went.
  */
-function withWaitAndHandOver(view: ApprovalView, since: Date | null, now: Date | null, to: { timeZone: string; address?: string; workspace: { settings?: { timeZone: string } } }): ApprovalView {
+function withWaitAndHandOver(view: ApprovalView, since: Date | null, now: Date | null, to: { timeZone: string; address?: string; workspace: { settings?: ZoneSettings } }): ApprovalView {
   // Counted on the workspace's calendar, as the reminders are: every reader sees the same number.
-  const waitedDays = since && now ? workingDaysWaited(since, now, to.workspace.settings?.timeZone ?? to.timeZone) : null;
+  const waitedDays = since && now ? workingDaysWaited(since, now, workdayZoneOf(to.workspace.settings ?? { timeZone: to.timeZone, calendar: 'mon_fri', extraOffDays: [], extraWorkDays: [] })) : null;
   const reviewer = view.outcome.reviewer;
   const handedOver = view.stage === 'manager' && reviewer && to.address && to.address !== reviewer.address;
   return handedOver ? { ...view, open: false, handedOverTo: reviewer, waitedDays } : { ...view, waitedDays };

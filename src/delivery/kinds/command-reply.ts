@@ -1,6 +1,6 @@
 import { listAwaitingReview, listMyOutcomes } from '../../db/queries/outcomes.ts';
 import { latestSurveyIds } from '../../db/queries/surveys.ts';
-import { digestPeriod, gatherDigest } from '../../jobs/digest-data.ts';
+import { gatherDigest } from '../../jobs/digest-data.ts';
 import { digestView } from './digest.ts';
 import { loadResults } from './survey-invite.ts';
 import { defineKind, type KindContext } from './types.ts';
@@ -56,8 +56,7 @@ async function loadReply(ctx: KindContext, request: ReplyRequest, to: Recipient)
     }
     case 'report': {
       const now = ctx.clock.now();
-      const tz = ws.settings.timeZone;
-      const data = await gatherDigest(ctx.db, ws.id, now, tz, digestPeriod(now, tz, 'last_7_days'));
+      const data = await gatherDigest(ctx.db, ws.id, now, ws.settings);
       return { view: 'report', digest: digestView(data, ctx.publicUrl) };
     }
   }

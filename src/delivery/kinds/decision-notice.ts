@@ -1,5 +1,5 @@
-import { firstReviewDueAt } from '../../db/queries/reviews.ts';
-import { dateText } from '../../views/dates.ts';
+import { firstReview } from '../../db/queries/reviews.ts';
+import { dueView } from '../../views/due-view.ts';
 import { decisionIn } from '../../views/outcome-view.ts';
 import { stageRefOf, type StageRef } from './approval-request.ts';
 import { defineKind } from './types.ts';
@@ -18,8 +18,8 @@ export const decisionNotice = defineKind<StageRef>({
     const decision = outcome && decisionIn(outcome, a.round, a.stage);
     if (!outcome || !decision) return null;
     const verified = decision.decision === 'approve' && a.stage === 'pmo';
-    const dueAt = verified ? await firstReviewDueAt(ctx.db, to.workspace.id, a.outcomeId) : null;
-    return { type: 'decision_notice', outcome, stage: a.stage, round: a.round, decision, reviewDueText: dueAt ? dateText(dueAt, to.timeZone) : null };
+    const review = verified ? await firstReview(ctx.db, to.workspace.id, a.outcomeId) : null;
+    return { type: 'decision_notice', outcome, stage: a.stage, round: a.round, decision, reviewDue: review ? dueView(review, ctx.clock.now(), to.timeZone) : null };
   },
   skipWhen: () => null,
   posts: true,

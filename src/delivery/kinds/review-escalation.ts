@@ -13,7 +13,7 @@ export const reviewEscalation = defineKind({
   parse: scheduleOf,
   audience: 'person',
   async load(ctx, p, to) {
-    const [view, dueAt] = await Promise.all([loadReviewDueView(ctx.db, to.workspace.id, p.scheduleId, to), scheduleDueAt(ctx.db, to.workspace.id, p.scheduleId)]);
+    const [view, dueAt] = await Promise.all([loadReviewDueView(ctx.db, to.workspace.id, p.scheduleId, to, ctx.clock.now()), scheduleDueAt(ctx.db, to.workspace.id, p.scheduleId)]);
     if (!view || !dueAt) return null;
     return { type: 'escalation', title: view.title, owner: view.owner, status: view.status, days: daysOverdue(dueAt, ctx.clock.now()), dueText: view.dueText, url: view.url };
   },

@@ -14,7 +14,7 @@ export const reviewRecorded = defineKind({
   },
   audience: 'person',
   async load(ctx, p, to) {
-    const view = await loadReviewDueView(ctx.db, to.workspace.id, p.scheduleId, to);
+    const view = await loadReviewDueView(ctx.db, to.workspace.id, p.scheduleId, to, ctx.clock.now());
     return view ? { type: 'review_recorded', title: view.title, alerts: p.alerts, threshold: to.workspace.settings.shortfallThreshold, url: view.url } : null;
   },
   skipWhen: () => null,

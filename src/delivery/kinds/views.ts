@@ -3,7 +3,7 @@
  * from current data for one recipient. The cards' own shapes (cards/view.ts) are the parts;
  * each platform adapter renders these with its cards/ renderers.
  */
-import type { OutcomeView, PersonView, ReviewDueView, ReviewView, ShortfallView, SurveyResultsView, SurveyView } from '../../../cards/view.ts';
+import type { DueView, OutcomeView, PersonView, ReviewDueView, ReviewView, ShortfallView, SurveyResultsView, SurveyView } from '../../../cards/view.ts';
 import type { ApprovalNoticeProps } from '../../../cards/approval-notice-view.ts';
 import type { SourceFailingProps } from '../../../cards/source-failing.ts';
 import type { OutcomeListItem } from '../../db/queries/outcomes.ts';
@@ -48,8 +48,8 @@ export interface DecisionNoticeView {
   stage: 'manager' | 'pmo';
   round: number;
   decision: ReviewView;
-  /** The first follow-up review, formatted, when the PMO just verified. */
-  reviewDueText: string | null;
+  /** The first follow-up review's due date (and whether it is already overdue), when the PMO just verified. */
+  reviewDue: DueView | null;
 }
 
 export interface ReceiptView {

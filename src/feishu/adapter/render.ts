@@ -56,7 +56,7 @@ function fitted(view: NotificationView): ((ctx: CardContext, trim: Trim) => Json
     case 'approval':
       return (c, trim) => approvalCard({ outcome: view.outcome, stage: view.stage, round: view.round, decision: view.decision, waitedDays: view.waitedDays ?? null, handedOverTo: view.handedOverTo ?? null }, c, trim);
     case 'decision_notice':
-      return (c) => noticeCard({ outcome: view.outcome, decision: view.decision, round: view.round, dueText: view.reviewDueText }, c);
+      return (c) => noticeCard({ outcome: view.outcome, decision: view.decision, round: view.round, due: view.reviewDue }, c);
     case 'receipt':
       return (c, trim) => summaryCard(view.outcome, c, trim);
     default:

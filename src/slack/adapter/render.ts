@@ -49,7 +49,7 @@ export function renderSlack(view: NotificationView, to: Recipient): SlackMessage
       return renderApprovalNotice(ctx, view);
     case 'decision_notice': {
       const d = view.decision;
-      return renderDecisionNotice(ctx, { view: view.outcome, stage: view.stage, round: view.round, decision: d.decision, comment: d.comment, by: d.reviewer, reviewDueText: view.reviewDueText });
+      return renderDecisionNotice(ctx, { view: view.outcome, stage: view.stage, round: view.round, decision: d.decision, comment: d.comment, by: d.reviewer, reviewDue: view.reviewDue });
     }
     case 'receipt':
       return renderReceipt(ctx, view.outcome);

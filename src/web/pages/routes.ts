@@ -93,7 +93,7 @@ export function pageRoutes() {
     assertAdmin(c.var.viewer);
     const kit = kitOf(c);
     const [people, failing, list] = await Promise.all([listPeople(c.var.deps.db, c.var.viewer), loadFailingSources(c.var.deps.db, c.var.viewer), tokensOf(c.var.deps, c.var.viewer)]);
-    const settings = settingsBody(kit, { settings: c.var.viewer.workspace.settings, people, problems: [], saved: c.req.query('saved') === '1' });
+    const settings = settingsBody(kit, { settings: c.var.viewer.workspace.settings, people, problems: [], saved: c.req.query('saved') === '1', now: c.var.deps.clock.now() });
     const body = h`${settings}${failingSourcesSection(kit, failing)}${tokensSection(kit, { ...tokens, tokens: list })}`;
     return page(c, { title: kit.t('web.nav.settings'), active: 'settings', body }, status);
   };
@@ -128,7 +128,7 @@ export function pageRoutes() {
       const people = await listPeople(c.var.deps.db, v);
       // Show what was typed where it is valid; a field that is not a number keeps the stored value.
       const typed = Object.fromEntries(Object.entries(patch).filter(([, x]) => !(typeof x === 'number' && Number.isNaN(x))));
-      return page(c, { title: kit.t('web.nav.settings'), active: 'settings', body: settingsBody(kit, { settings: { ...v.workspace.settings, ...typed }, base: baseSettings(form), people, problems: err.fields, saved: false }) }, 400);
+      return page(c, { title: kit.t('web.nav.settings'), active: 'settings', body: settingsBody(kit, { settings: { ...v.workspace.settings, ...typed }, base: baseSettings(form), people, problems: err.fields, saved: false, now: c.var.deps.clock.now() }) }, 400);
     }
     return c.redirect('/app/settings?saved=1', 303);
   });

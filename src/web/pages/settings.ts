@@ -1,5 +1,8 @@
 import type { FieldError } from '../../domain/errors.ts';
 import type { WorkspaceSettingsShape } from '../../domain/settings.ts';
+import { CALENDAR_BASES, calendarEndWarning, calendarOf } from '../../domain/working-calendar.ts';
+import { dateText } from '../../views/dates.ts';
+import { zoneOr } from '../../domain/schedule.ts';
 import type { PersonOption } from '../queries/settings.ts';
 import { EDITABLE } from '../queries/settings-input.ts';
 import { scrollTable } from '../render/bits.ts';
@@ -13,6 +16,8 @@ export interface SettingsView {
   saved: boolean;
   /** The stored settings the form starts from (default `settings`); sent back so only changed fields are saved. */
   base?: WorkspaceSettingsShape;
+  /** For the calendar-end warning. */
+  now: Date;
 }
 
 const ZONES: string[] = (() => {
@@ -44,6 +49,24 @@ function managers(kit: Kit, v: SettingsView): Html {
 /** The editable settings as the form showed them: the save leaves the fields nobody touched to concurrent edits. */
 const baseOf = (s: WorkspaceSettingsShape) => JSON.stringify(Object.fromEntries(EDITABLE.map((k) => [k, s[k]])));
 
+/** The working-day calendar: the base, its covered years, the warning before they run out, and the extra days. */
+function workingDays(kit: Kit, v: SettingsView): Html {
+  const s = v.settings;
+  const p = v.problems;
+  const calendar = calendarOf({ ...s, extraOffDays: [], extraWorkDays: [] });
+  // The zone as typed may be invalid (the form is being shown again with its errors).
+  const warning = calendarEndWarning(calendar, dateText(v.now, zoneOr(s.timeZone, 'UTC')));
+  const covers = calendar.covers ? kit.t('web.settings.calendar_covers', calendar.covers) : kit.t('web.settings.calendar_all_years');
+  const days = (name: 'extraOffDays' | 'extraWorkDays', label: string) =>
+    field(kit, p, name, label, h`<textarea id="${name}" name="${name}" rows="2">${s[name].join('\n')}</textarea>`, kit.t('web.settings.extra_days_hint'));
+  return h`<fieldset><legend>${kit.t('web.settings.working_days')}</legend>
+${warning ? h`<div class="alert warn" role="alert" data-testid="calendar-warning">${kit.t('web.settings.calendar_ends', { lastDay: warning.lastDay, days: Math.max(0, warning.daysLeft) })}</div>` : ''}
+${field(kit, p, 'calendar', kit.t('web.settings.calendar'), h`<select id="calendar" name="calendar">${CALENDAR_BASES.map((b) => h`<option value="${b}"${s.calendar === b ? h` selected` : ''}>${kit.t(`web.settings.calendar_${b}`)}</option>`)}</select>`, covers)}
+${days('extraOffDays', kit.t('web.settings.extra_off'))}
+${days('extraWorkDays', kit.t('web.settings.extra_work'))}
+</fieldset>`;
+}
+
 /** The settings page body (admins only; the route checks before rendering). */
 export function settingsBody(kit: Kit, v: SettingsView): Html {
   const s = v.settings;
@@ -70,6 +93,7 @@ ${field(kit, p, 'approvalReminderDays', kit.t('web.settings.approval_reminder'),
 ${field(kit, p, 'approvalEscalationDays', kit.t('web.settings.approval_escalation'), h`<input id="approvalEscalationDays" name="approvalEscalationDays" type="number" min="1" max="60" value="${s.approvalEscalationDays}">`)}
 ${field(kit, p, 'shortfallThreshold', kit.t('web.settings.threshold'), h`<input id="shortfallThreshold" name="shortfallThresholdPct" type="number" min="1" max="99" step="0.1" value="${Math.round(s.shortfallThreshold * 1000) / 10}">`, kit.t('web.settings.threshold_hint'))}
 </fieldset>
+${workingDays(kit, v)}
 <fieldset><legend>${kit.t('web.settings.regional')}</legend>
 ${field(kit, p, 'timeZone', kit.t('web.settings.time_zone'), h`<input id="timeZone" name="timeZone" list="zones" value="${s.timeZone}"><datalist id="zones">${ZONES.map((z) => h`<option value="${z}"></option>`)}</datalist>`)}
 ${field(kit, p, 'locale', kit.t('web.settings.locale'), h`<select id="locale" name="locale"><option value="zh-CN"${s.locale === 'zh-CN' ? h` selected` : ''}>简体中文</option><option value="en"${s.locale === 'en' ? h` selected` : ''}>English</option></select>`)}

@@ -1,3 +1,4 @@
+import { dayOf } from '../../domain/calendar-date.ts';
 import type { Db } from '../../db/client.ts';
 import { readExportRows } from '../../db/queries/export.ts';
 import { changePct, progress } from '../../domain/metrics.ts';
@@ -31,7 +32,7 @@ export async function loadExportRows(db: Db, v: Viewer, f: Filters & { fromAt: D
     const cards = mine.flatMap((r) => (r.impact && r.difficulty && r.innovation ? [{ impact: r.impact, difficulty: r.difficulty, innovation: r.innovation }] : []));
     const mean = meanScores(cards);
     const trail = mine.map((r) => `${kit.dateTime(r.decidedAt)} ${kit.t(`stage.${r.stage}`)}: ${kit.t(`decision.${r.decision}`)} (${r.reviewer})${r.comment ? ` — ${r.comment}` : ''}`).join(' | ');
-    const facts: Cell[] = [o.id, o.title, projectName, o.indicatorClass ? kit.t(`indicator.${o.indicatorClass}`) : null, kit.t(`status.${o.status}`), o.round, submitter || submitterAddress, ownerName, o.submittedAt ? kit.dateTime(o.submittedAt) : null, o.verifiedAt ? kit.dateTime(o.verifiedAt) : null, o.dueAt ? kit.date(o.dueAt) : null];
+    const facts: Cell[] = [o.id, o.title, projectName, o.indicatorClass ? kit.t(`indicator.${o.indicatorClass}`) : null, kit.t(`status.${o.status}`), o.round, submitter || submitterAddress, ownerName, o.submittedAt ? kit.dateTime(o.submittedAt) : null, o.verifiedAt ? kit.dateTime(o.verifiedAt) : null, o.dueAt ? dayOf(o.dueAt) : null];
     const tail: Cell[] = [o.cost, o.benefit, pct(roi(o.cost, o.benefit)), mine.length, round2(mean?.impact), round2(mean?.difficulty), round2(mean?.innovation), trail];
     const outcomeMetrics = ms.filter((m) => m.outcomeId === o.id);
     if (!outcomeMetrics.length) rows.push([...facts, null, null, null, null, null, null, null, null, ...tail]);

@@ -2,11 +2,13 @@ import { assertNoFieldErrors, type FieldError } from '../../domain/errors.ts';
 import type { WorkspaceSettingsShape } from '../../domain/settings.ts';
 
 /** The settings the mini-app edits (admins and the installer are managed in chat). */
-export const EDITABLE = ['pmoReviewers', 'pmoChannel', 'reviewOffsetDays', 'secondReviewOffsetDays', 'shortfallThreshold', 'timeZone', 'locale', 'reminderAfterDays', 'escalationAfterDays', 'approvalReminderDays', 'approvalEscalationDays'] as const;
+export const EDITABLE = ['pmoReviewers', 'pmoChannel', 'reviewOffsetDays', 'secondReviewOffsetDays', 'shortfallThreshold', 'timeZone', 'locale', 'reminderAfterDays', 'escalationAfterDays', 'approvalReminderDays', 'approvalEscalationDays', 'calendar', 'extraOffDays', 'extraWorkDays'] as const;
 export type SettingsPatch = Partial<Pick<WorkspaceSettingsShape, (typeof EDITABLE)[number]>>;
 
 const num = (text: string): number => (/^\s*-?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN);
 const ids = (text: string): string[] => text.split(/[\s,，;；]+/).map((s) => s.trim()).filter(Boolean);
+/** Dates typed one per line or separated by commas, sorted and without repeats (the domain checks each). */
+const dayList = (text: string): string[] => [...new Set(ids(text))].sort();
 type Form = Record<string, string | File | (string | File)[]>;
 const all = (form: Form, name: string): string[] => {
   const v = form[name];
@@ -70,6 +72,10 @@ function readSettingsForm(form: Form): { patch: SettingsPatch; managers: Map<str
     shortfallThreshold: num(one(form, 'shortfallThresholdPct')) / 100,
     timeZone: one(form, 'timeZone').trim(),
     locale: one(form, 'locale') as WorkspaceSettingsShape['locale'],
+    // Older forms without the calendar fields keep the stored calendar.
+    ...(one(form, 'calendar') ? { calendar: one(form, 'calendar') as WorkspaceSettingsShape['calendar'] } : {}),
+    ...(form.extraOffDays !== undefined ? { extraOffDays: dayList(one(form, 'extraOffDays')) } : {}),
+    ...(form.extraWorkDays !== undefined ? { extraWorkDays: dayList(one(form, 'extraWorkDays')) } : {}),
   };
   const managers = new Map<string, string | null>();
   for (const key of Object.keys(form)) if (key.startsWith('manager.')) managers.set(key.slice('manager.'.length), one(form, key) || null);
@@ -90,7 +96,8 @@ export function parseSettingsJson(body: unknown): { patch: SettingsPatch; manage
     if (!(EDITABLE as readonly string[]).includes(k)) problems.push({ field: `settings.${k}`, key: 'web.api.unknown_field' });
     else if (k === 'pmoReviewers' && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))) problems.push({ field: `settings.${k}`, key: 'web.api.string_list_expected' });
     else if (k === 'pmoChannel' && v !== null && typeof v !== 'string') problems.push({ field: `settings.${k}`, key: 'web.api.string_expected' });
-    else if ((k === 'timeZone' || k === 'locale') && typeof v !== 'string') problems.push({ field: `settings.${k}`, key: 'web.api.string_expected' });
+    else if ((k === 'extraOffDays' || k === 'extraWorkDays') && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))) problems.push({ field: `settings.${k}`, key: 'web.api.string_list_expected' });
+    else if ((k === 'timeZone' || k === 'locale' || k === 'calendar') && typeof v !== 'string') problems.push({ field: `settings.${k}`, key: 'web.api.string_expected' });
     else if (k.endsWith('Days') || k === 'shortfallThreshold') {
       if (!(typeof v === 'number' || (k === 'secondReviewOffsetDays' && v === null))) problems.push({ field: `settings.${k}`, key: 'web.api.number_expected' });
       else patch[k] = v;

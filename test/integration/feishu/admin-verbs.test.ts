@@ -58,6 +58,21 @@ describe('Feishu /outcome admin goes through the domain verbs', () => {
     expect((await audits()).map((a) => [a.action, a.actorId])).toEqual([['settings:escalationAfterDays', root!.id]]);
   });
 
+  it('sets the working-day calendar and its extra days; a bad date is refused and changes nothing', async () => {
+    await h.say('/outcome admin set calendar cn', { openId: F.admin });
+    expect(answer()).toMatch(/Working days: cn(\\_|&#95;)mainland \(covers 2004–2026\)/);
+    await h.say('/outcome admin set days_off 2026-12-31,2026-12-24', { openId: F.admin });
+    expect(answer()).toContain('Extra days off: 2026-12-24, 2026-12-31');
+    await h.say('/outcome admin set work_days 2026-12-26', { openId: F.admin });
+    expect(answer()).toContain('Extra working days: 2026-12-26');
+    await h.say('/outcome admin set days_off 2026-02-30', { openId: F.admin });
+    expect(answer()).toContain('YYYY-MM-DD');
+    expect(await settings()).toMatchObject({ calendar: 'cn_mainland', extraOffDays: ['2026-12-24', '2026-12-31'], extraWorkDays: ['2026-12-26'] });
+    await h.say('/outcome admin set work_days off', { openId: F.admin });
+    expect(answer()).toContain('Extra working days: —');
+    expect((await audits()).map((a) => a.action)).toEqual(['settings:calendar', 'settings:extraOffDays', 'settings:extraWorkDays', 'settings:extraWorkDays']);
+  });
+
   it('strips control characters from a submitted title, description, metric and project name', async () => {
     const form = await openForm(h);
     const res = await submitForm(h, form, validForm({ title: 'Shorter\u0000 clinic waiting\u001B time', description: 'Cut the average outpatient waiting time\r\nby reworking triage\u0007 and booking slots.', project_new: 'Clinic\u0000 triage', m0_name: 'Waiting\u0000 time', m0_unit: 'min\u007F' }));

@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cardProblems } from '../../../cards/feishu/limits.ts';
 import { outcomes, reviewSchedules, reviews } from '../../../src/db/schema/index.ts';
+import { calendarOf } from '../../../src/domain/working-calendar.ts';
+import { defaultSettings } from '../../../src/domain/settings.ts';
 import { reviewDueAt } from '../../../src/domain/schedule.ts';
 import { buttonValues, cardText, F, startHarness, type Harness } from './harness.ts';
 import { clickDecision, SCORES, submitValid } from './steps.ts';
@@ -54,8 +56,8 @@ describe('submit → manager → PMO → verified', () => {
     const [stored] = await h.db.select().from(outcomes).where(eq(outcomes.id, id));
     expect(stored!.status).toBe('verified');
     const schedules = await h.db.select().from(reviewSchedules).where(eq(reviewSchedules.outcomeId, id));
-    const goLive = new Date('2026-11-30T16:00:00Z'); // 2026-12-01 +0800, the new project's go-live
-    expect(schedules.map((s) => [s.kind, s.dueAt.toISOString()])).toEqual([['first', reviewDueAt({ goLive, offsetDays: 90, timeZone: 'Asia/Shanghai' }).toISOString()]]);
+    const goLive = new Date('2026-12-01T00:00:00Z'); // the new project's go-live, the calendar date 2026-12-01
+    expect(schedules.map((s) => [s.kind, s.dueAt.toISOString()])).toEqual([['first', reviewDueAt({ goLive, offsetDays: 90, timeZone: 'Asia/Shanghai', calendar: calendarOf(defaultSettings('Asia/Shanghai', 'en')) }).toISOString()]]);
     const notice = h.cardsTo(F.member).at(-1)!.card;
     expect(cardText(notice)).toContain('is verified by');
     expect(cardText(notice)).toContain('2027-03-01');

@@ -69,6 +69,17 @@ describe('Slack /outcome admin goes through the domain verbs', () => {
     expect((await audits()).map((a) => [a.action, a.actorId])).toEqual([['settings:escalationAfterDays', owner!.id]]);
   });
 
+  it('sets the working-day calendar and its extra days; a bad date is refused and changes nothing', async () => {
+    expect(await admin('settings calendar cn')).toContain('Working days: cn_mainland (covers 2004–2026)');
+    expect(await admin('settings days-off 2026-12-31,2026-12-24')).toContain('extra days off: 2026-12-24, 2026-12-31');
+    expect(await admin('settings work-days 2026-12-26')).toContain('extra working days: 2026-12-26');
+    expect(await admin('settings days-off 2026-02-30')).toContain('YYYY-MM-DD');
+    expect(await admin('settings calendar mars')).toContain('mon_fri');
+    expect(await settings()).toMatchObject({ calendar: 'cn_mainland', extraOffDays: ['2026-12-24', '2026-12-31'], extraWorkDays: ['2026-12-26'] });
+    expect(await admin('settings work-days none')).toContain('extra working days: —');
+    expect((await audits()).map((a) => a.action)).toEqual(['settings:calendar', 'settings:extraOffDays', 'settings:extraWorkDays', 'settings:extraWorkDays']);
+  });
+
   it('strips control characters from a submitted title, description, metric and project name', async () => {
     await h.command('');
     const view = (h.fake.callsTo('views.open').at(-1)!.response as { view: SlackViewRecord }).view;

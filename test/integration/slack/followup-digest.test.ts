@@ -56,12 +56,42 @@ describe('the weekly digest on Slack', () => {
   it('answers /outcome report for the PMO in their own language, and refuses members', async () => {
     await h.deps.repos.workspaces.updateSettings(workspaceId, { pmoReviewers: [USERS.manager.id], locale: 'en' });
     await aWeekWithData();
+    h.clock.set(new Date('2026-11-24T02:00:00Z')); // Tuesday of the next week
     const report = (await (await h.command('report', USERS.manager.id)).json()) as { response_type: string; text: string };
     expect(report.response_type).toBe('ephemeral');
-    expect(report.text).toContain('成果周报');
+    expect(report.text).toContain('成果周报（2026-11-16 当周）');
     expect(report.text).toContain('本周共提交 1 项成果');
     const refused = (await (await h.command('report', USERS.member.id)).json()) as { text: string };
     expect(refused.text).toBe('The report is for PMO members and admins. Ask your admin if you need it.');
+  });
+
+  it('two digests of one week agree: Monday’s and a /outcome report later that week cover the same ISO week and say the same', async () => {
+    await h.deps.repos.workspaces.updateSettings(workspaceId, { pmoReviewers: [USERS.pmo.id], locale: 'en' });
+    await aWeekWithData();
+    h.clock.set(MONDAY_NINE);
+    await runJobs(h);
+    const [weekly] = digestsIn(USERS.pmo.id);
+    h.clock.set(new Date('2026-11-25T08:00:00Z')); // Wednesday afternoon
+    const report = ((await (await h.command('report', USERS.pmo.id)).json()) as { text: string }).text;
+    const flow = 'This week 1 outcome was submitted, 0 verified, 0 sent back for changes and 0 rejected.';
+    for (const text of [weekly!.text!, report]) {
+      expect(text).toContain('Weekly outcome digest, week of 2026-11-16');
+      expect(text).toContain(flow);
+    }
+  });
+
+  it('waits for the first working morning when Monday is a holiday in the CN calendar, and warns before the calendar runs out', async () => {
+    await h.deps.repos.workspaces.updateSettings(workspaceId, { pmoReviewers: [USERS.pmo.id], locale: 'en', calendar: 'cn_mainland' });
+    // Monday 2026-10-05 is inside the National Day break; Thursday 2026-10-08 is the week's first working day.
+    h.clock.set(new Date('2026-10-05T01:00:00Z'));
+    expect((await runJobs(h)).digests).toBe(0);
+    h.clock.set(new Date('2026-10-08T01:00:00Z'));
+    expect((await runJobs(h)).digests).toBe(1);
+    expect(digestsIn(USERS.pmo.id)[0]!.text).not.toContain('calendar ends');
+    // From 60 days before the data ends, the digest carries the warning.
+    h.clock.set(MONDAY_NINE);
+    await runJobs(h);
+    expect(digestsIn(USERS.pmo.id)[1]!.text).toContain('the China working-day calendar ends on 2026-12-31 (38 days left)');
   });
 
   it('lists the new commands in the help', async () => {

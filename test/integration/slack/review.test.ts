@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reviewSchedules } from '../../../src/db/schema/index.ts';
+import { calendarOf } from '../../../src/domain/working-calendar.ts';
+import { defaultSettings } from '../../../src/domain/settings.ts';
 import { reviewDueAt } from '../../../src/domain/schedule.ts';
 import type { SlackStoredMessage, SlackViewRecord } from '../../fakes/fake-slack.ts';
 import { startSlackHarness, USERS, type Harness } from './harness.ts';
@@ -71,8 +73,8 @@ describe('two-stage review from the approval cards', () => {
 
     // The 90-day review is scheduled from the project's go-live (2026-01-05) in the owner's zone.
     const [schedule] = await h.db.select().from(reviewSchedules).where(eq(reviewSchedules.outcomeId, outcomeId));
-    const goLive = new Date('2026-01-04T16:00:00Z'); // 2026-01-05 00:00 in Asia/Shanghai
-    expect(schedule).toMatchObject({ kind: 'first', dueAt: reviewDueAt({ goLive, offsetDays: 90, timeZone: 'Asia/Shanghai' }) });
+    const goLive = new Date('2026-01-05T00:00:00Z'); // the calendar date 2026-01-05
+    expect(schedule).toMatchObject({ kind: 'first', dueAt: reviewDueAt({ goLive, offsetDays: 90, timeZone: 'Asia/Shanghai', calendar: calendarOf(defaultSettings('Asia/Shanghai', 'en')) }) });
 
     const notices = messagesTo(USERS.member.id).map((m) => m.text);
     expect(notices).toEqual([expect.stringContaining('was submitted'), expect.stringContaining('approved “Shorter clinic waiting time”'), expect.stringContaining('is verified by Pat PMO')]);

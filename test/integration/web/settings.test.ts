@@ -48,6 +48,25 @@ describe('settings form (admins)', () => {
     expect(await settingsOf(W.a)).toEqual(before);
   });
 
+  it('sets the working-day calendar with extra days, states the covered years and warns before they run out', async () => {
+    const admin = await h.as(W.a, P.admin);
+    const mf = await (await admin.get('/app/settings')).text();
+    expect(mf).toContain('Saturdays and Sundays are off, every year.');
+    expect(mf).not.toContain('data-testid="calendar-warning"');
+    const res = await admin.send('POST', '/app/settings', form({ ...VALID, locale: 'en', calendar: 'cn_mainland', extraOffDays: '2026-12-31\n2026-12-24', extraWorkDays: '2026-12-26' }));
+    expect(res.status).toBe(303);
+    expect(await settingsOf(W.a)).toMatchObject({ calendar: 'cn_mainland', extraOffDays: ['2026-12-24', '2026-12-31'], extraWorkDays: ['2026-12-26'] });
+    // The clock says 2026-11-23: 38 days before the China data (2004–2026) ends.
+    const page = await (await admin.get('/app/settings')).text();
+    expect(page).toContain('Covers 2004–2026');
+    expect(page).toMatch(/data-testid="calendar-warning">The China calendar ends on 2026-12-31 \(38 days left\)/);
+    const bad = await admin.send('POST', '/app/settings', form({ ...VALID, locale: 'en', calendar: 'moon', extraWorkDays: '2026-13-01' }));
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain('Choose mon_fri (Monday to Friday) or cn_mainland (mainland China).');
+    expect(html).toContain('Write each date as YYYY-MM-DD');
+  });
+
   it('bad values: 400 with each message next to its field, nothing written', async () => {
     const before = await settingsOf(W.a);
     const res = await (await h.as(W.a, P.admin)).send('POST', '/app/settings', form({ ...VALID, reviewOffsetDays: 'ninety', shortfallThresholdPct: '150', timeZone: 'Mars/Olympus', locale: 'fr' }));

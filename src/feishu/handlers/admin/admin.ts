@@ -3,6 +3,7 @@ import { DomainError } from '../../../domain/errors.ts';
 import { parseDecimal } from '../../../domain/metrics.ts';
 import type { PersonRef } from '../../../domain/ports.ts';
 import type { WorkspaceSettingsShape } from '../../../domain/settings.ts';
+import { calendarSummary, readCalendarBase, readDayList } from '../../../domain/working-calendar.ts';
 import { setManager } from '../../../domain/set-manager.ts';
 import { assertAdmin, isAdmin, updateSettings, type AuditedActor } from '../../../domain/update-settings.ts';
 import { mentionedId } from '../commands/commands.ts';
@@ -33,6 +34,7 @@ export function settingsLines(s: WorkspaceSettingsShape): Line[] {
     },
     { key: 'admin.show.approval', params: { reminder: s.approvalReminderDays, escalation: s.approvalEscalationDays } },
     { key: 'feishu.admin.show.locale', params: { timeZone: s.timeZone, locale: s.locale } },
+    { key: 'feishu.admin.show.calendar', params: calendarSummary(s) },
   ];
 }
 
@@ -57,6 +59,12 @@ function settingPatch(key: string, value: string): Patch | null {
       return { approvalEscalationDays: n };
     case 'timezone':
       return { timeZone: value };
+    case 'calendar':
+      return { calendar: readCalendarBase(value) };
+    case 'days_off':
+      return { extraOffDays: readDayList(value) };
+    case 'work_days':
+      return { extraWorkDays: readDayList(value) };
     case 'locale':
       return { locale: value as WorkspaceSettingsShape['locale'] };
     default:

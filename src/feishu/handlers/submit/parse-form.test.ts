@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseForm, parseFormDate, toFormErrors } from './parse-form.ts';
+import { parseForm, parseFormDay, toFormErrors } from './parse-form.ts';
 
 describe('parseForm', () => {
   it('reads dates with their offset, numbers, metric slots, links and the reviewer', () => {
@@ -20,11 +20,11 @@ describe('parseForm', () => {
       },
       'Asia/Shanghai',
     );
-    expect(p.draft).toMatchObject({ title: 'T', indicatorClass: 'impact', dueDate: new Date('2026-12-14T16:00:00Z') });
+    expect(p.draft).toMatchObject({ title: 'T', indicatorClass: 'impact', dueDate: new Date('2026-12-15T00:00:00Z') });
     expect(p.draft.metrics).toEqual([{ name: 'Wait', unit: 'min', direction: 'decrease', baseline: 1045, target: 28.5, actual: null }]);
     expect(p.metricSlots).toEqual([1]);
     expect(p.draft.evidence.map((e) => e.ref)).toEqual(['https://a.example', 'https://b.example']);
-    expect(p.project).toEqual({ kind: 'new', name: 'New', goLive: new Date('2026-11-30T16:00:00Z') });
+    expect(p.project).toEqual({ kind: 'new', name: 'New', goLive: new Date('2026-12-01T00:00:00Z') });
     expect(p.reviewerOpenId).toBe('ou_boss');
     expect(p.values).toMatchObject({ due: '2026-12-15', m1_baseline: '1,045' });
     expect(p.errors).toEqual([]);
@@ -44,12 +44,12 @@ describe('parseForm', () => {
   });
 });
 
-describe('parseFormDate', () => {
-  it('dates: offset form, plain form in the zone, malformed → invalid', () => {
-    expect(parseFormDate('2024-04-01 +0800', 'UTC').toISOString()).toBe('2024-03-31T16:00:00.000Z');
-    expect(parseFormDate('2024-04-01 -05:30', 'UTC').toISOString()).toBe('2024-04-01T05:30:00.000Z');
-    expect(parseFormDate('2024-04-01', 'Asia/Shanghai').toISOString()).toBe('2024-03-31T16:00:00.000Z');
-    for (const bad of ['2024-13-01', '01/04/2024', 'tomorrow']) expect(Number.isNaN(parseFormDate(bad, 'UTC').getTime())).toBe(true);
+describe('parseFormDay', () => {
+  it('the day picked, whatever offset the picker adds; malformed → invalid', () => {
+    expect(parseFormDay('2024-04-01 +0800').toISOString()).toBe('2024-04-01T00:00:00.000Z');
+    expect(parseFormDay('2024-04-01 -05:30').toISOString()).toBe('2024-04-01T00:00:00.000Z');
+    expect(parseFormDay('2024-04-01').toISOString()).toBe('2024-04-01T00:00:00.000Z');
+    for (const bad of ['2024-13-01', '2024-02-30', '01/04/2024', 'tomorrow']) expect(Number.isNaN(parseFormDay(bad).getTime())).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { calendarDate } from '../../../domain/calendar-date.ts';
 import { FORM_FIELDS, GENERAL, METRIC_SLOTS, metricField, type FormError } from '../../../../cards/feishu/form-card.ts';
 import type { FieldError } from '../../../domain/errors.ts';
 import { parseDecimal } from '../../../domain/metrics.ts';
@@ -28,15 +28,12 @@ const str = formText;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:\s+([+-])(\d{2}):?(\d{2}))?$/;
 
-/** `2024-04-01 +0800` → midnight of that day at that offset (or in `timeZone` without one); NaN date when malformed. */
-export function parseFormDate(value: string, timeZone: string): Date {
-  const m = DATE.exec(value);
-  if (!m) return new Date(Number.NaN);
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return new Date(Number.NaN);
-  if (!m[4]) return new Date(new TZDate(y, mo - 1, d, timeZone).getTime());
-  const offsetMin = (m[4] === '-' ? -1 : 1) * (Number(m[5]) * 60 + Number(m[6]));
-  return new Date(Date.UTC(y, mo - 1, d) - offsetMin * 60_000);
+/**
+ * `2024-04-01 +0800` (the picker adds the member's offset) → the calendar date 2024-04-01
+ * (src/domain/calendar-date.ts): the day picked, not midnight at that offset. NaN date when malformed.
+ */
+export function parseFormDay(value: string): Date {
+  return DATE.test(value) ? calendarDate(value) : new Date(Number.NaN);
 }
 
 function metricsOf(fv: FormValue, values: Record<string, string>) {
@@ -63,7 +60,8 @@ export function parseForm(formValue: unknown, timeZone: string): ParsedForm {
   const dateOf = (name: string): Date | null => {
     const raw = get(name);
     if (!raw) return null;
-    const d = parseFormDate(raw, timeZone);
+    // The day the person picked, whatever offset the picker added: a calendar date, not an instant.
+    const d = parseFormDay(raw);
     values[name] = raw.slice(0, 10);
     return d;
   };

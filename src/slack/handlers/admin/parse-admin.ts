@@ -1,5 +1,6 @@
 import { parseDecimal } from '../../../domain/metrics.ts';
 import type { WorkspaceSettingsShape } from '../../../domain/settings.ts';
+import { readCalendarBase, readDayList } from '../../../domain/working-calendar.ts';
 
 type Patch = Partial<WorkspaceSettingsShape>;
 
@@ -53,6 +54,9 @@ const SETTINGS: Record<string, (v: string) => Patch | null> = {
   'approval-reminder': (v) => numeric(v, (n) => ({ approvalReminderDays: n })),
   'approval-escalation': (v) => numeric(v, (n) => ({ approvalEscalationDays: n })),
   timezone: (v) => ({ timeZone: v }),
+  calendar: (v) => ({ calendar: readCalendarBase(v) }),
+  'days-off': (v) => ({ extraOffDays: readDayList(v) }),
+  'work-days': (v) => ({ extraWorkDays: readDayList(v) }),
   locale: (v) => (/^zh/i.test(v) ? { locale: 'zh-CN' } : /^en/i.test(v) ? { locale: 'en' } : { locale: v as 'en' }),
 };
 export const SETTING_NAMES = Object.keys(SETTINGS);

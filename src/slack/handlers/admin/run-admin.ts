@@ -1,3 +1,4 @@
+import { calendarSummary } from '../../../domain/working-calendar.ts';
 import type { WorkspaceSettingsShape } from '../../../domain/settings.ts';
 import { setManager } from '../../../domain/set-manager.ts';
 import { assertAdmin, isAdmin, updateSettings, type AuditedActor } from '../../../domain/update-settings.ts';
@@ -38,6 +39,8 @@ export async function adminActor(scope: SlackScope, member: Member): Promise<Aud
   return { ...actor, isPlatformAdmin: await isSlackAdmin(scope, member) };
 }
 
+const prefixed = (c: ReturnType<typeof calendarSummary>) => ({ calendar: c.calendar, calendarYears: c.years, daysOff: c.off, workDays: c.work });
+
 /** The workspace settings as an admin reads them. */
 export function settingsText(member: Member, s: WorkspaceSettingsShape): string {
   return member.cards.t('slack.admin.settings', {
@@ -49,6 +52,7 @@ export function settingsText(member: Member, s: WorkspaceSettingsShape): string 
     approvalReminder: s.approvalReminderDays,
     approvalEscalation: s.approvalEscalationDays,
     timezone: s.timeZone,
+    ...prefixed(calendarSummary(s)),
     locale: s.locale,
     pmo: mentions(s.pmoReviewers),
     channel: s.pmoChannel ? `<#${s.pmoChannel}>` : '—',

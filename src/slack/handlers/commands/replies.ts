@@ -5,7 +5,7 @@ import type { SurveyResultsView } from '../../../../cards/view.ts';
 import { latestSurveyIds } from '../../../db/queries/surveys.ts';
 import { composeDigest } from '../../../domain/digest.ts';
 import { DomainError } from '../../../domain/errors.ts';
-import { digestPeriod, gatherDigest } from '../../../jobs/digest-data.ts';
+import { gatherDigest } from '../../../jobs/digest-data.ts';
 import { loadSurveyResults } from '../../../views/followup-view.ts';
 import type { Member, SlackScope } from '../../context.ts';
 import { pmoAccess } from '../survey/pmo-access.ts';
@@ -30,12 +30,11 @@ export async function npsResultsReply(scope: SlackScope, member: Member): Promis
   return renderResultsList(member.cards, results);
 }
 
-/** `/outcome report`: the digest of the last seven days, on demand, in the reader's language (PMO and admins). */
+/** `/outcome report`: the digest of the week that last ended (the same window as Monday's), on demand, in the reader's language (PMO and admins). */
 export async function reportReply(scope: SlackScope, member: Member): Promise<SlackMessage> {
   if (!(await pmoAccess(scope, member)).allowed) throw new DomainError('forbidden', 'slack.report.pmo_only');
   const now = scope.deps.clock.now();
-  const tz = scope.workspace.settings.timeZone;
-  const data = await gatherDigest(scope.deps.db, scope.workspace.id, now, tz, digestPeriod(now, tz, 'last_7_days'));
+  const data = await gatherDigest(scope.deps.db, scope.workspace.id, now, scope.workspace.settings);
   return renderDigest(composeDigest(data, member.locale));
 }
 

@@ -3,6 +3,7 @@ import { listAwaitingReview, listMyOutcomes } from '../../../db/queries/outcomes
 import { dueReviewsOf } from '../../../db/queries/reviews.ts';
 import { stageOf } from '../../../domain/outcome-lifecycle.ts';
 import { dateText } from '../../../views/dates.ts';
+import { isReviewOverdue } from '../../../domain/followup-rules.ts';
 import { asHome } from '../../reply.ts';
 import { latestNpsFor } from './latest-nps.ts';
 import type { Member, SlackScope } from '../../context.ts';
@@ -24,7 +25,7 @@ export async function publishHome(scope: SlackScope, member: Member): Promise<vo
   const view = renderHome(member.cards, {
     mine,
     awaiting: awaiting.map((o) => ({ ...o, stage: stageOf(o.status) ?? 'manager' })),
-    dueReviews: due.map((d) => ({ outcomeId: d.outcomeId, title: d.title, dueText: dateText(d.dueAt, member.timeZone), scheduleId: d.scheduleId, recordable: d.status === 'notified' })),
+    dueReviews: due.map((d) => ({ outcomeId: d.outcomeId, title: d.title, dueText: dateText(d.dueAt, member.timeZone), overdue: isReviewOverdue(d, scope.deps.clock.now()), scheduleId: d.scheduleId, recordable: d.status === 'notified' })),
     latestNps,
     dashboardUrl: `${config.publicUrl}/app`,
   });

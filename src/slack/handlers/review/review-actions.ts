@@ -36,7 +36,7 @@ async function onRecord(deps: Deps, args: ClickArgs): Promise<void> {
     if (action?.a !== 'review') throw new DomainError('not_found', 'error.not_found');
     await assertRecordable(scope, member, action.r);
     const reader = { locale: member.locale, timeZone: member.timeZone, publicUrl: deps.config.publicUrl };
-    const view = await loadReviewDueView(deps.db, scope.workspace.id, action.r, reader);
+    const view = await loadReviewDueView(deps.db, scope.workspace.id, action.r, reader, deps.clock.now());
     if (!view) throw new DomainError('not_found', 'error.not_found');
     const privateMetadata = JSON.stringify({ r: action.r, home: c.fromHome } satisfies ReviewMeta);
     await scope.client.views.open({ trigger_id: args.body.trigger_id, view: asModal(renderReviewModal(member.cards, { view, privateMetadata })) });

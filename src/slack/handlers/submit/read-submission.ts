@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { calendarDate } from '../../../domain/calendar-date.ts';
 import { INPUT_ACTION, LINK_INPUTS, METRIC_ROWS, SUBMIT_BLOCKS, type MetricField } from '../../../../cards/slack/submit-modal.ts';
 import { parseDecimal } from '../../../domain/metrics.ts';
 import type { EvidenceInput, IndicatorClass, MetricInput } from '../../../domain/types.ts';
@@ -51,13 +51,10 @@ function isPermalink(url: string | undefined): url is string {
   return new URL(url).protocol === 'https:';
 }
 
-/** A datepicker's yyyy-MM-dd as the start of that day in `timeZone`; garbage becomes an invalid Date. */
-export function dayStart(day: string | null | undefined, timeZone: string): Date | null {
+/** A datepicker's yyyy-MM-dd as a calendar date (src/domain/calendar-date.ts); garbage becomes an invalid Date. */
+export function pickedDay(day: string | null | undefined): Date | null {
   if (!day) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) return new Date(Number.NaN);
-  const d = new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 0, 0, 0, 0, timeZone);
-  return new Date(d.getTime());
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? calendarDate(day) : new Date(Number.NaN);
 }
 
 function metricRow(values: StateValues, row: number): MetricInput & { touched: boolean } {
@@ -76,7 +73,7 @@ function metricRow(values: StateValues, row: number): MetricInput & { touched: b
 }
 
 /** Reads the submit modal's state (untrusted: every value is checked afterwards). */
-export function readSubmission(values: StateValues, timeZone: string): ParsedSubmission {
+export function readSubmission(values: StateValues): ParsedSubmission {
   const metrics: MetricInput[] = [];
   const metricRows: number[] = [];
   for (let row = 0; row < METRIC_ROWS; row++) {
@@ -101,11 +98,11 @@ export function readSubmission(values: StateValues, timeZone: string): ParsedSub
   const newName = text(values, SUBMIT_BLOCKS.projectNew);
   return {
     projectId: value(values, SUBMIT_BLOCKS.project)?.selected_option?.value ?? null,
-    newProject: newName ? { name: newName, goLive: dayStart(value(values, SUBMIT_BLOCKS.projectGoLive)?.selected_date, timeZone) } : null,
+    newProject: newName ? { name: newName, goLive: pickedDay(value(values, SUBMIT_BLOCKS.projectGoLive)?.selected_date) } : null,
     title: text(values, SUBMIT_BLOCKS.title),
     description: text(values, SUBMIT_BLOCKS.description),
     indicatorClass: (value(values, SUBMIT_BLOCKS.indicator)?.selected_option?.value ?? null) as IndicatorClass | null,
-    dueDate: dayStart(value(values, SUBMIT_BLOCKS.due)?.selected_date, timeZone),
+    dueDate: pickedDay(value(values, SUBMIT_BLOCKS.due)?.selected_date),
     metrics,
     metricRows,
     links,

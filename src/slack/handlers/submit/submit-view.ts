@@ -78,7 +78,7 @@ export function registerSubmitView(app: App, deps: Deps): void {
   app.view(SUBMIT_CALLBACK, async ({ ack, body, view, context, client }) => {
     const scope = scopeOf(deps, context, client);
     const member = await memberOf(scope, body.user.id);
-    const parsed = readSubmission(view.state.values as StateValues, member.timeZone);
+    const parsed = readSubmission(view.state.values as StateValues);
     const hasSelect = view.blocks.some((b) => b.block_id === SUBMIT_BLOCKS.project);
     const errors = await precheck(scope, member, parsed, hasSelect);
     if (Object.keys(errors).length) return ack({ response_action: 'errors', errors });
