@@ -30,6 +30,7 @@ export type NotificationKind =
   | 'review_escalation'
   | 'review_recorded'
   | 'shortfall_alert'
+  | 'at_risk_alert'
   | 'digest';
 
 /** A notification intent; the platform sender renders it at delivery from current data. */

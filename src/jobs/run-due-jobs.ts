@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.ts';
 import type { DrainReport } from '../delivery/drain.ts';
 import { drainOnce } from '../delivery/kick.ts';
+import { sweepAtRisk } from './at-risk-sweep.ts';
 import { escalateOverdueReviews, notifyDueReviews, remindOpenReviews } from './due-reviews.ts';
 import { closeSurveys, remindSurveys } from './survey-jobs.ts';
 import { sendWeeklyDigests } from './weekly-digest.ts';
@@ -14,6 +15,8 @@ export interface JobsReport {
   surveyReminders: number;
   surveysClosed: number;
   digests: number;
+  /** Metrics the daily at-risk sweep queued an alert for. */
+  atRiskAlerts: number;
   outbox: DrainReport;
 }
 
@@ -47,6 +50,7 @@ export async function runDueJobs(deps: Deps, now: Date = deps.clock.now(), opts:
     surveyReminders: await guard('survey reminders', () => remindSurveys(db, now, log)),
     surveysClosed: await guard('survey closing', () => closeSurveys(db, now, log)),
     digests: await guard('weekly digest', () => sendWeeklyDigests(db, now, log)),
+    atRiskAlerts: await guard('at-risk sweep', () => sweepAtRisk(db, now, log)),
     outbox: { sent: 0, retried: 0, deferred: 0, dead: 0 },
   };
   report.failedJobs = failedJobs;

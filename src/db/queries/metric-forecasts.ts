@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { ReadingSource } from '../../domain/types.ts';
+import type { ReviewScheduleStatus } from '../../domain/followup-rules.ts';
+import type { OutcomeStatus, ReadingSource } from '../../domain/types.ts';
 import { MAX_BOUND_PARAMS, type Db } from '../client.ts';
 import { metricReadings, metrics, outcomes, reviewSchedules } from '../schema/index.ts';
 
@@ -16,6 +17,8 @@ export interface ForecastReadingRow {
 export interface ForecastInputRow {
   metricId: string;
   outcomeId: string;
+  outcomeTitle: string;
+  outcomeStatus: OutcomeStatus;
   name: string;
   unit: string;
   direction: 'increase' | 'decrease';
@@ -26,6 +29,10 @@ export interface ForecastInputRow {
   reviewAt: Date | null;
   /** The review was recorded. */
   reviewDone: boolean;
+  /** The first follow-up review's status; null before the outcome is verified. */
+  reviewStatus: ReviewScheduleStatus | null;
+  /** When the last at-risk alert for this metric was queued. */
+  atRiskAlertedAt: Date | null;
   readings: ForecastReadingRow[];
 }
 
@@ -44,7 +51,7 @@ export async function readForecastInputs(db: Db, workspaceId: string, metricIds:
 async function readChunk(db: Db, workspaceId: string, ids: string[], limit: number): Promise<ForecastInputRow[]> {
   const [ms, schedules, readings] = await db.batch([
     db
-      .select({ m: metrics, ownerId: sql<string | null>`coalesce(${outcomes.ownerId}, ${outcomes.submitterId})`, plannedAt: outcomes.dueAt })
+      .select({ m: metrics, ownerId: sql<string | null>`coalesce(${outcomes.ownerId}, ${outcomes.submitterId})`, plannedAt: outcomes.dueAt, title: outcomes.title, status: outcomes.status })
       .from(metrics)
       .innerJoin(outcomes, eq(outcomes.id, metrics.outcomeId))
       .where(and(eq(metrics.workspaceId, workspaceId), inArray(metrics.id, ids))),
@@ -68,11 +75,13 @@ async function readChunk(db: Db, workspaceId: string, ids: string[], limit: numb
     list.push({ id: r.id, value: r.value, measuredAt: new Date(r.measured_at), source: r.source, sourceId: r.source_id });
     byMetric.set(r.metric_id, list);
   }
-  return ms.map(({ m, ownerId, plannedAt }) => {
+  return ms.map(({ m, ownerId, plannedAt, title, status }) => {
     const s = schedule.get(m.outcomeId);
     return {
       metricId: m.id,
       outcomeId: m.outcomeId,
+      outcomeTitle: title,
+      outcomeStatus: status,
       name: m.name,
       unit: m.unit,
       direction: m.direction,
@@ -81,6 +90,8 @@ async function readChunk(db: Db, workspaceId: string, ids: string[], limit: numb
       ownerId,
       reviewAt: s?.dueAt ?? plannedAt ?? null,
       reviewDone: s?.status === 'done',
+      reviewStatus: s?.status ?? null,
+      atRiskAlertedAt: m.atRiskAlertedAt,
       readings: byMetric.get(m.id) ?? [],
     };
   });

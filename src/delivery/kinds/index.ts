@@ -2,6 +2,7 @@
  * The notification kinds, once for every platform: a feature with a new kind adds its
  * module here, and both adapters deliver it (they only render the view model).
  */
+import { atRiskAlert } from './at-risk-alert.ts';
 import { approvalRequest } from './approval-request.ts';
 import { cardDecided } from './card-decided.ts';
 import { commandReply } from './command-reply.ts';
@@ -28,6 +29,7 @@ const ALL = [
   reviewEscalation,
   reviewRecorded,
   shortfallAlert,
+  atRiskAlert,
   surveyInvite,
   surveyReminder,
   surveyResults,

@@ -3,7 +3,7 @@
  * from current data for one recipient. The cards' own shapes (cards/view.ts) are the parts;
  * each platform adapter renders these with its cards/ renderers.
  */
-import type { OutcomeView, PersonView, ReviewDueView, ReviewView, ShortfallView, SurveyResultsView, SurveyView } from '../../../cards/view.ts';
+import type { AtRiskView, OutcomeView, PersonView, ReviewDueView, ReviewView, ShortfallView, SurveyResultsView, SurveyView } from '../../../cards/view.ts';
 import type { OutcomeListItem } from '../../db/queries/outcomes.ts';
 import type { Locale } from '../../domain/types.ts';
 
@@ -84,6 +84,11 @@ export interface ShortfallAlertView {
   url: string;
 }
 
+export interface AtRiskAlertView {
+  type: 'at_risk';
+  alert: AtRiskView;
+}
+
 export interface SurveyCardView {
   type: 'survey';
   /** Past its closing time a survey shows as closed, even before the job closes it. */
@@ -127,6 +132,7 @@ export type NotificationView =
   | EscalationView
   | ReviewRecordedView
   | ShortfallAlertView
+  | AtRiskAlertView
   | SurveyCardView
   | SurveyResultsCardView
   | DigestView

@@ -1,3 +1,4 @@
+import { atRiskCard } from '../../../cards/feishu/at-risk-alert.ts';
 import { approvalCard } from '../../../cards/feishu/approval-card.ts';
 import type { FormCardProps } from '../../../cards/feishu/form-card.ts';
 import { formCard } from '../../../cards/feishu/form-card.ts';
@@ -72,6 +73,8 @@ function whole(view: Exclude<NotificationView, { type: 'approval' | 'decision_no
       return (ctx) => reviewRecordedCard(view, ctx);
     case 'shortfall':
       return (ctx) => shortfallCard(view, ctx);
+    case 'at_risk':
+      return (ctx) => atRiskCard(view.alert, ctx);
     case 'survey':
       return (ctx) => surveyCard({ survey: view.survey[ctx.locale], comment: view.comment, reminder: view.reminder }, ctx);
     case 'survey_results':

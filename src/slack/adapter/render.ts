@@ -1,3 +1,4 @@
+import { renderAtRiskAlert } from '../../../cards/slack/at-risk-alert.ts';
 import { renderApprovalCard } from '../../../cards/slack/approval-card.ts';
 import type { SlackMessage } from '../../../cards/slack/blocks.ts';
 import { renderHelp, renderList, renderNote } from '../../../cards/slack/command-replies.ts';
@@ -57,6 +58,8 @@ export function renderSlack(view: NotificationView, to: Recipient): SlackMessage
       return renderReviewRecorded(ctx, view);
     case 'shortfall':
       return renderShortfallAlert(ctx, view);
+    case 'at_risk':
+      return renderAtRiskAlert(ctx, view.alert);
     case 'survey':
       return renderSurveyCard(ctx, { view: view.survey[ctx.locale], reminder: view.reminder, comment: view.comment });
     case 'survey_results':
