@@ -169,6 +169,8 @@ export interface ForecastView {
   projected: number | null;
   /** The review date, formatted; null when the metric has none. */
   reviewText: string | null;
+  /** Readings the forecast left out (outliers, invalid values): shown marked, never silently used. */
+  flaggedIds: string[];
 }
 
 /** A reading as the at-risk alert lists it. */
