@@ -7,6 +7,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { insertNotifications } from '../../src/db/repos/outbox-rows.ts';
 import { insertReadings } from '../../src/db/repos/readings-repo.ts';
 import { metrics, outbox, projects, reviewSchedules } from '../../src/db/schema/index.ts';
 import type { Deps } from '../../src/deps.ts';
@@ -70,6 +71,7 @@ describe.each(['slack', 'feishu'] as const)('at-risk alert on %s', (platform) =>
     const [project] = await deps.db.insert(projects).values({ workspaceId: ws.id, name: 'Clinic', goLiveAt: new Date('2026-01-05T02:00:00Z') }).returning();
     const ctx = deps.verbs;
     const { outcomeId } = await submitOutcome({ ctx, input: { workspace, submitter: owner, reviewer: manager, draft: validDraft({ projectId: project!.id, member: owner }) } });
+    await deliver(deps); // the manager's approval card goes out
     await decideOutcome({ ctx, input: { workspace, outcomeId, actor: manager, decision: 'approve', scores } });
     await decideOutcome({ ctx, input: { workspace, outcomeId, actor: pmo, decision: 'approve', scores } });
     const [metric] = await deps.db.select().from(metrics).where(eq(metrics.outcomeId, outcomeId));
@@ -187,5 +189,26 @@ describe.each(['slack', 'feishu'] as const)('at-risk alert on %s', (platform) =>
     expect(await sweepAtRisk(deps.db, new Date(clock.now().getTime() + 30 * DAY), log, 0)).toBe(0);
     const [m] = await deps.db.select().from(metrics).where(and(eq(metrics.id, metricId), eq(metrics.workspaceId, wsId)));
     expect(m!.atRiskAlertedAt).toEqual(weekLater);
+  });
+
+  it.each(['en', 'zh-CN'] as const)('the approval card and the review card show the status and the projection at the review (%s)', async (locale) => {
+    const { deps, wsId, outcomeId, metricId } = await setup(locale);
+    await recordReadings(deps, wsId, readings(metricId, [[14, 45], [7, 45.2], [0, 44.9]]));
+    const [schedule] = await deps.db.select().from(reviewSchedules).where(eq(reviewSchedules.outcomeId, outcomeId));
+    // The manager's approval card is re-rendered from current data; the owner's review card goes out.
+    await deps.db.batch(
+      insertNotifications(deps.db, wsId, platform, [
+        { kind: 'card_decided', to: { personId: null, address: a.manager }, data: { outcomeId, round: 1, stage: 'manager' }, dedupeKey: `card_decided:${outcomeId}:1:manager:again` },
+        { kind: 'review_due', to: { personId: null, address: a.owner }, data: { scheduleId: schedule!.id, outcomeId }, dedupeKey: `review_due:${schedule!.id}` },
+      ], clock.now()) as never,
+    );
+    await deliver(deps);
+    const line = locale === 'en' ? 'At risk: projected 44.55 min at the review (2026-04-06)' : '有风险：预计复盘时（2026-04-06）为 44.55 min';
+    const approvalUpdates =
+      platform === 'slack' ? slack.callsTo('chat.update').map((c) => JSON.stringify(c.body.blocks)) : feishu.calls.filter((c) => c.method === 'PATCH' && c.status === 200).map((c) => String((c.body as { content: string }).content));
+    expect(approvalUpdates.at(-1)).toContain(line);
+    // The review card shows it next to the target.
+    const reviewCard = posts(a.owner).at(-1)!;
+    expect(reviewCard).toMatch(locale === 'en' ? /target 28( min)? · _?At risk: projected 44\.55 min at the review \(2026-04-06\)/ : /目标 28( min)? · _?有风险：预计复盘时（2026-04-06）为 44\.55 min/);
   });
 });
