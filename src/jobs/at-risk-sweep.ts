@@ -18,7 +18,7 @@ export async function sweepAtRisk(db: Db, now: Date, log: JobLog, limit = JOB_BA
   const workspace = workspaceCache(db);
   let alerted = 0;
   await eachItem('at-risk sweep', [...byWorkspace], ([id]) => id, async ([id, metricIds]) => {
-    alerted += await checkAtRisk(db, await workspace(id), metricIds, now, [markAtRiskChecked(db, id, metricIds, now)]);
+    alerted += await checkAtRisk(db, await workspace(id), metricIds, now, markAtRiskChecked(db, id, metricIds, now));
   }, log);
   return alerted;
 }

@@ -41,7 +41,7 @@ export async function atRiskAlertStatements(db: Db, ws: AlertWorkspace, forecast
       dedupeKey: atRiskDedupeKey(f.metric.metricId, now, ws.settings.timeZone, to.address),
     })),
   );
-  return { statements: [...insertNotifications(db, ws.id, ws.platform, notes, now), markAtRiskAlerted(db, ws.id, due.map((f) => f.metric.metricId), now)], alerted: due.length };
+  return { statements: [...insertNotifications(db, ws.id, ws.platform, notes, now), ...markAtRiskAlerted(db, ws.id, due.map((f) => f.metric.metricId), now)], alerted: due.length };
 }
 
 /** Forecasts `metricIds` (one read) and queues the alerts due among them in one batch; returns how many metrics were alerted. */

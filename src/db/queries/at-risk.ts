@@ -10,16 +10,8 @@ import { metrics, outcomes, people, reviewSchedules } from '../schema/index.ts';
 
 /** The owner and their manager (when mapped) of each owner id: one alert each. */
 export async function ownersAndManagers(db: Db, workspaceId: string, ownerIds: readonly string[]): Promise<Map<string, Recipient[]>> {
-  const ids = [...new Set(ownerIds)].slice(0, MAX_BOUND_PARAMS - 1);
-  if (ids.length === 0) return new Map();
-  const owners = await db
-    .select({ id: people.id, address: people.platformUserId, managerId: people.managerId })
-    .from(people)
-    .where(and(eq(people.workspaceId, workspaceId), inArray(people.id, ids)));
-  const managerIds = [...new Set(owners.flatMap((o) => (o.managerId ? [o.managerId] : [])))];
-  const managers = managerIds.length
-    ? await db.select({ id: people.id, address: people.platformUserId }).from(people).where(and(eq(people.workspaceId, workspaceId), inArray(people.id, managerIds)))
-    : [];
+  const owners = await peopleByIds(db, workspaceId, ownerIds);
+  const managers = await peopleByIds(db, workspaceId, owners.flatMap((o) => (o.managerId ? [o.managerId] : [])));
   const managerOf = new Map(managers.map((m) => [m.id, m]));
   return new Map(
     owners.map((o) => {
@@ -29,6 +21,22 @@ export async function ownersAndManagers(db: Db, workspaceId: string, ownerIds: r
       return [o.id, list];
     }),
   );
+}
+
+/** Ids split so no statement binds more than D1 allows (`reserved` for the statement's other parameters). */
+function chunked(ids: readonly string[], reserved: number): string[][] {
+  const unique = [...new Set(ids)];
+  const size = MAX_BOUND_PARAMS - reserved;
+  const out: string[][] = [];
+  for (let i = 0; i < unique.length; i += size) out.push(unique.slice(i, i + size));
+  return out;
+}
+
+async function peopleByIds(db: Db, workspaceId: string, ids: readonly string[]) {
+  const out: { id: string; address: string; managerId: string | null }[] = [];
+  for (const chunk of chunked(ids, 1))
+    out.push(...(await db.select({ id: people.id, address: people.platformUserId, managerId: people.managerId }).from(people).where(and(eq(people.workspaceId, workspaceId), inArray(people.id, chunk)))));
+  return out;
 }
 
 /**
@@ -47,11 +55,12 @@ export async function metricsToSweep(db: Db, now: Date, everyMs: number, limit: 
     .limit(limit);
 }
 
+// Two parameters besides the ids: the workspace and the time set.
 const mark = (db: Db, workspaceId: string, metricIds: readonly string[], set: Partial<typeof metrics.$inferInsert>) =>
-  db.update(metrics).set(set).where(and(eq(metrics.workspaceId, workspaceId), inArray(metrics.id, [...metricIds])));
+  chunked(metricIds, 2).map((ids) => db.update(metrics).set(set).where(and(eq(metrics.workspaceId, workspaceId), inArray(metrics.id, ids))));
 
-/** Statement: an at-risk alert for these metrics was queued at `now`. */
+/** Statements: an at-risk alert for these metrics was queued at `now`. */
 export const markAtRiskAlerted = (db: Db, workspaceId: string, metricIds: readonly string[], now: Date) => mark(db, workspaceId, metricIds, { atRiskAlertedAt: now });
 
-/** Statement: the sweep looked at these metrics at `now`. */
+/** Statements: the sweep looked at these metrics at `now`. */
 export const markAtRiskChecked = (db: Db, workspaceId: string, metricIds: readonly string[], now: Date) => mark(db, workspaceId, metricIds, { atRiskCheckedAt: now });
