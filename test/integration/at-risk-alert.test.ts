@@ -16,6 +16,7 @@ import { decideOutcome } from '../../src/domain/decide-outcome.ts';
 import type { PersonRef, WorkspaceContext } from '../../src/domain/ports.ts';
 import type { Platform } from '../../src/domain/types.ts';
 import { sweepAtRisk } from '../../src/jobs/at-risk-sweep.ts';
+import { runDueJobs } from '../../src/jobs/run-due-jobs.ts';
 import { submitOutcome } from '../../src/domain/submit-outcome.ts';
 import { recordReadings } from '../../src/sources/record-readings.ts';
 import { startFakeFeishu, type FakeFeishu } from '../fakes/fake-feishu.ts';
@@ -162,10 +163,11 @@ describe.each(['slack', 'feishu'] as const)('at-risk alert on %s', (platform) =>
   it('the daily sweep alerts metrics whose readings were typed by hand, once a day per metric, and again a week later while still at risk', async () => {
     const { deps, wsId, metricId } = await setup('zh-CN');
     // Manual readings are not checked when stored.
-    await insertReadings(deps.db, wsId, readings(metricId, [[14, 45], [7, 45], [0, 45]]).map((r) => ({ ...r, source: 'manual' as const, externalId: null })), clock.now());
+    await insertReadings(deps.db, wsId, readings(metricId, [[21, 45], [14, 45.1], [10, 70], [7, 44.9], [3, 45], [0, 45]]).map((r) => ({ ...r, source: 'manual' as const, externalId: null })), clock.now());
     expect(await alertRows(deps)).toHaveLength(0);
     const log = () => undefined;
-    expect(await sweepAtRisk(deps.db, clock.now(), log)).toBe(1);
+    // The scheduler runs the sweep (and delivers what it queued).
+    expect((await runDueJobs(deps, clock.now())).atRiskAlerts).toBe(1);
     expect((await alertRows(deps)).map((r) => r.destination).sort()).toEqual([a.manager, a.owner].sort());
     await deliver(deps);
     // The same day: the metric was looked at already.
@@ -185,6 +187,9 @@ describe.each(['slack', 'feishu'] as const)('at-risk alert on %s', (platform) =>
     expect(alert).toContain('指标有风险');
     expect(alert).toContain('（来源：手动）');
     expect(alert).toContain('趋势平缓');
+    // The wild reading is named as left out, not silently used.
+    expect(alert).toContain('使用的读数：共 5 条');
+    expect(alert).toMatch(/作为异常值排除：2026-02-\d\d：70 min（来源：手动）/);
     // Bounded: a limit of 0 looks at nothing.
     expect(await sweepAtRisk(deps.db, new Date(clock.now().getTime() + 30 * DAY), log, 0)).toBe(0);
     const [m] = await deps.db.select().from(metrics).where(and(eq(metrics.id, metricId), eq(metrics.workspaceId, wsId)));
