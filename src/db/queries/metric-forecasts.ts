@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { ReviewScheduleStatus } from '../../domain/followup-rules.ts';
 import type { OutcomeStatus, ReadingSource } from '../../domain/types.ts';
 import { MAX_BOUND_PARAMS, type Db } from '../client.ts';
@@ -60,20 +60,15 @@ async function readChunk(db: Db, workspaceId: string, ids: string[], limit: numb
       .from(reviewSchedules)
       .innerJoin(metrics, eq(metrics.outcomeId, reviewSchedules.outcomeId))
       .where(and(eq(reviewSchedules.workspaceId, workspaceId), eq(reviewSchedules.kind, 'first'), inArray(metrics.id, ids))),
-    db.all<{ id: string; metric_id: string; value: number; measured_at: number; source: ReadingSource; source_id: string | null }>(sql`
-      select id, metric_id, value, measured_at, source, source_id from (
-        select r.id, r.metric_id, r.value, r.measured_at, r.source, r.source_id,
-               row_number() over (partition by r.metric_id order by r.measured_at desc, r.created_at desc) as rn
-        from ${metricReadings} r
-        where r.workspace_id = ${workspaceId} and r.metric_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
-      ) where rn <= ${limit} order by measured_at`),
+    // The latest `limit` readings per metric, through the query builder (a raw db.all cannot go in a D1 batch).
+    db.select().from(latestReadings(db, workspaceId, ids)).where(lte(sql`rn`, limit)).orderBy(sql`measured_at`),
   ]);
   const schedule = new Map(schedules.map((s) => [s.outcomeId, s]));
   const byMetric = new Map<string, ForecastReadingRow[]>();
   for (const r of readings) {
-    const list = byMetric.get(r.metric_id) ?? [];
-    list.push({ id: r.id, value: r.value, measuredAt: new Date(r.measured_at), source: r.source, sourceId: r.source_id });
-    byMetric.set(r.metric_id, list);
+    const list = byMetric.get(r.metricId) ?? [];
+    list.push({ id: r.id, value: r.value, measuredAt: new Date(r.measuredAt), source: r.source, sourceId: r.sourceId });
+    byMetric.set(r.metricId, list);
   }
   return ms.map(({ m, ownerId, plannedAt, title, status }) => {
     const s = schedule.get(m.outcomeId);
@@ -95,6 +90,24 @@ async function readChunk(db: Db, workspaceId: string, ids: string[], limit: numb
       readings: byMetric.get(m.id) ?? [],
     };
   });
+}
+
+/** Readings of the metrics ranked newest first per metric (`rn` = 1 is the latest), as a subquery. */
+function latestReadings(db: Db, workspaceId: string, ids: string[]) {
+  const r = metricReadings;
+  return db
+    .select({
+      id: r.id,
+      metricId: r.metricId,
+      value: r.value,
+      measuredAt: r.measuredAt,
+      source: r.source,
+      sourceId: r.sourceId,
+      rn: sql<number>`row_number() over (partition by ${r.metricId} order by ${r.measuredAt} desc, ${r.createdAt} desc)`.as('rn'),
+    })
+    .from(r)
+    .where(and(eq(r.workspaceId, workspaceId), inArray(r.metricId, ids)))
+    .as('ranked');
 }
 
 /** Metric ids of the given outcomes, in their position order. */
