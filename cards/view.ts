@@ -12,7 +12,8 @@ export interface CardContext {
   t: Translate;
   /** Fraction → "−37.8%"; null → "—". */
   pct(fraction: number | null): string;
-  num(n: number | null): string;
+  /** A number, with at most `maxFractionDigits` decimals (2 unless given). */
+  num(n: number | null, maxFractionDigits?: number): string;
   /** Base URL of the web app, for "open in dashboard" links. */
   publicUrl: string;
 }
@@ -30,6 +31,8 @@ export interface MetricView {
   targetChangePct: number | null;
   /** Raw progress toward the target (may exceed 1); null without an actual. */
   progress: number | null;
+  /** Status and projection at the review (absent where the surface did not load forecasts). */
+  forecast?: ForecastView;
 }
 
 export interface EvidenceView {
@@ -178,7 +181,7 @@ export interface ReviewDueView {
   due: DueView;
   status: 'scheduled' | 'notified' | 'done' | 'cancelled';
   owner: PersonView;
-  metrics: { id: string; name: string; unit: string; direction: 'increase' | 'decrease'; baseline: number; target: number; actual: number | null }[];
+  metrics: { id: string; name: string; unit: string; direction: 'increase' | 'decrease'; baseline: number; target: number; actual: number | null; forecast?: ForecastView }[];
   url: string;
 }
 
@@ -203,3 +206,51 @@ export const SMART_CRITERIA = [
   ['realistic', 'card.smart.realistic'],
   ['timeRelated', 'card.smart.time_related'],
 ] as const satisfies readonly (readonly [keyof OutcomeView['smart'], string])[];
+
+/** Where a metric stands against its review (design.md §10). */
+export type MetricStatusView = 'achieved' | 'on_track' | 'at_risk' | 'off_track' | 'no_data';
+
+/** One metric's forecast as cards, App Home and the dashboard show it. */
+export interface ForecastView {
+  status: MetricStatusView;
+  /** The trend's value at the review date; null with fewer than 3 usable readings. */
+  projected: number | null;
+  /** The review date, formatted; null when the metric has none. */
+  reviewText: string | null;
+  /** Readings the forecast left out (outliers, invalid values): shown marked, never silently used. */
+  flaggedIds: string[];
+}
+
+/** A reading as the at-risk alert lists it. */
+export interface ReadingLineView {
+  value: number;
+  dateText: string;
+  source: 'manual' | 'review' | 'api' | 'webhook' | 'pull';
+}
+
+/** "What to look at", from the forecast's hint rules. */
+export type HintView =
+  | { kind: 'stalled_trend'; reason: 'flat' | 'wrong_direction' }
+  | { kind: 'recent_drop'; value: number; dateText: string; expected: number }
+  | { kind: 'missing_data'; days: number; lastText: string; every: number };
+
+/** The at-risk alert: the projection with its formula, the readings it used, and the hints. */
+export interface AtRiskView {
+  title: string;
+  metric: { name: string; unit: string; baseline: number; target: number };
+  status: MetricStatusView;
+  /** intercept + slopePerDay · days = value; null when the status comes from the plan line (1–2 readings). */
+  formula: { originText: string; intercept: number; slopePerDay: number; days: number; value: number; shortfall: number | null } | null;
+  reviewText: string;
+  threshold: number;
+  /** The most recent readings used, newest first. */
+  recent: ReadingLineView[];
+  /** How many readings the forecast used in all. */
+  used: number;
+  /** Readings left out as outliers (or invalid), named. */
+  flagged: ReadingLineView[];
+  hints: HintView[];
+  /** The first review is still open (scheduled or sent). */
+  reviewOpen: boolean;
+  url: string;
+}

@@ -3,6 +3,7 @@
  * evidence, SMART badges and the review trail. Long parts are trimmed by level so a
  * card always fits Feishu's 30 KB (see limits.ts `fitCard`).
  */
+import { statusLine } from '../forecast-text.ts';
 import { SMART_CRITERIA, type CardContext, type EvidenceView, type MetricView, type OutcomeView } from '../view.ts';
 import { metricChart } from './chart.ts';
 import { clip, div, escapeMd, link, md, mention, type Json } from './kit.ts';
@@ -47,18 +48,21 @@ function changeText(m: MetricView, ctx: CardContext): string {
 export function metricsTable(metrics: MetricView[], ctx: CardContext): Json {
   const { t } = ctx;
   const col = (name: string, label: string) => ({ name, display_name: label, data_type: 'text', width: 'auto' });
+  // The forecast column only where the surface loaded forecasts.
+  const withForecast = metrics.some((m) => m.forecast);
   return {
     tag: 'table',
     page_size: 5,
     row_height: 'low',
     header_style: { bold: true, background_style: 'grey' },
-    columns: [col('metric', t('card.metric')), col('baseline', t('card.baseline')), col('target', t('card.target')), col('actual', t('card.actual')), col('change', t('card.change'))],
+    columns: [col('metric', t('card.metric')), col('baseline', t('card.baseline')), col('target', t('card.target')), col('actual', t('card.actual')), col('change', t('card.change')), ...(withForecast ? [col('forecast', t('forecast.label'))] : [])],
     rows: metrics.map((m) => ({
       metric: `${m.name} (${m.unit})`,
       baseline: ctx.num(m.baseline),
       target: `${ctx.num(m.target)} (${ctx.pct(m.targetChangePct)})`,
       actual: m.actual === null ? '—' : ctx.num(m.actual),
       change: changeText(m, ctx),
+      ...(withForecast ? { forecast: m.forecast ? statusLine(ctx, m.forecast, m.unit, (x) => x) : '—' } : {}),
     })),
   };
 }

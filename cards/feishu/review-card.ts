@@ -4,6 +4,7 @@
  * with the values and a note beside each field that needs attention; once recorded it
  * shows what was recorded, each metric's progress and whether an alert went out.
  */
+import { statusLine } from '../forecast-text.ts';
 import { encodeAction } from '../actions.ts';
 import type { CardContext, ReviewDueView, ShortfallView } from '../view.ts';
 import { GENERAL, type FormError } from './form-card.ts';
@@ -28,7 +29,9 @@ export const actualField = (i: number) => `actual_${i}`;
 const notes = (p: ReviewCardProps, name: string, ctx: CardContext): Json[] => p.errors.filter((e) => e.name === name).map((e) => fieldError(ctx.t(e.key, e.params)));
 
 function metricLabel(m: ReviewDueView['metrics'][number], ctx: CardContext): string {
-  return ctx.t('feishu.review.metric', { name: escapeMd(clip(m.name, 80)), unit: escapeMd(clip(m.unit, 20)), baseline: ctx.num(m.baseline), target: ctx.num(m.target) });
+  const label = ctx.t('feishu.review.metric', { name: escapeMd(clip(m.name, 80)), unit: escapeMd(clip(m.unit, 20)), baseline: ctx.num(m.baseline), target: ctx.num(m.target) });
+  // The forecast next to the target (issue 10).
+  return m.forecast ? `${label} · ${statusLine(ctx, m.forecast, clip(m.unit, 20), escapeMd)}` : label;
 }
 
 function input(p: ReviewCardProps, name: string, extra: Json): Json {

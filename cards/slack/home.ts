@@ -1,4 +1,5 @@
-import type { CardContext, SurveyResultsView } from '../view.ts';
+import { statusLine } from '../forecast-text.ts';
+import type { CardContext, ForecastView, SurveyResultsView } from '../view.ts';
 import { actions, button, clip, context, divider, esc, header, section, type SlackBlock } from './blocks.ts';
 import { encodeAction } from '../actions.ts';
 import { decisionButtons, scoreAnchors, scoreSelects, scoresBlockId } from './approval-card.ts';
@@ -12,7 +13,8 @@ export const HOME_DASHBOARD_ACTION = 'home_dashboard';
 export const HOME_LIST_MAX = 10;
 
 export interface HomeProps {
-  mine: { id: string; title: string; status: string; projectName: string | null }[];
+  /** `metrics`: each metric's forecast (status and projection at the review), when loaded. */
+  mine: { id: string; title: string; status: string; projectName: string | null; metrics?: { name: string; unit: string; forecast: ForecastView }[] }[];
   awaiting: { id: string; title: string; round: number; stage: 'manager' | 'pmo'; projectName: string | null }[];
   /** `scheduleId` with `recordable` (the review's day has come) adds the record button. */
   /** `overdue` from the one definition (src/domain/followup-rules.ts): a past date reads as overdue. */
@@ -47,7 +49,11 @@ export function renderHome(ctx: CardContext, p: HomeProps): SlackBlock {
   ];
   const mine = p.mine.slice(0, HOME_LIST_MAX);
   if (!mine.length) blocks.push(context([ctx.t('card.list.empty')]));
-  for (const o of mine) blocks.push(section(`${link(ctx, o.id, o.title)}\n${ctx.t(`status.${o.status}`)}${project(o.projectName)}`));
+  for (const o of mine) {
+    blocks.push(section(`${link(ctx, o.id, o.title)}\n${ctx.t(`status.${o.status}`)}${project(o.projectName)}`));
+    const forecasts = (o.metrics ?? []).map((m) => `${esc(clip(m.name, 80))}: ${statusLine(ctx, m.forecast, clip(m.unit, 20), esc)}`);
+    if (forecasts.length) blocks.push(context(forecasts));
+  }
 
   blocks.push(divider(), section(`*${ctx.t('card.awaiting.title')}*`));
   const awaiting = p.awaiting.slice(0, HOME_LIST_MAX);

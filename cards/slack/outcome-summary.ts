@@ -1,11 +1,12 @@
 import { SMART_CRITERIA, type CardContext, type OutcomeView, type ReviewView } from '../view.ts';
+import { statusLine } from '../forecast-text.ts';
 import { clip, context, esc, fields, mention, section, slackDate, type SlackBlock } from './blocks.ts';
 
 /** The metrics table as mrkdwn lines: baseline → target (target change %), actual (change %). */
 export function metricLines(ctx: CardContext, view: Pick<OutcomeView, 'metrics'>): string {
   return view.metrics
     .map((m) =>
-      ctx.t('card.metric_line', {
+      [ctx.t('card.metric_line', {
         name: `*${esc(m.name)}*`,
         baseline: ctx.num(m.baseline),
         target: ctx.num(m.target),
@@ -13,7 +14,7 @@ export function metricLines(ctx: CardContext, view: Pick<OutcomeView, 'metrics'>
         targetChange: ctx.pct(m.targetChangePct),
         actual: m.actual === null ? ctx.t('card.no_actual') : ctx.num(m.actual),
         change: ctx.pct(m.changePct),
-      }),
+      }), ...(m.forecast ? [`_${statusLine(ctx, m.forecast, m.unit, esc)}_`] : [])].join('\n   '),
     )
     .map((line) => `• ${line}`)
     .join('\n');

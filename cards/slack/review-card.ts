@@ -1,3 +1,4 @@
+import { statusLine } from '../forecast-text.ts';
 import { encodeAction } from '../actions.ts';
 import type { CardContext, ReviewDueView, ShortfallView } from '../view.ts';
 import { actions, button, clip, context, esc, header, section, type SlackBlock, type SlackMessage } from './blocks.ts';
@@ -37,7 +38,8 @@ function metricLines(ctx: CardContext, view: ReviewDueView, recorded: boolean): 
   return view.metrics
     .map((m) => {
       const params = { name: `*${esc(m.name)}*`, baseline: ctx.num(m.baseline), target: ctx.num(m.target), unit: esc(m.unit), actual: ctx.num(m.actual) };
-      return `• ${ctx.t(recorded && m.actual !== null ? 'slack.review.metric_line_recorded' : 'slack.review.metric_line', params)}`;
+      const forecast = m.forecast ? ` · _${statusLine(ctx, m.forecast, m.unit, esc)}_` : '';
+      return `• ${ctx.t(recorded && m.actual !== null ? 'slack.review.metric_line_recorded' : 'slack.review.metric_line', params)}${forecast}`;
     })
     .join('\n');
 }

@@ -25,13 +25,14 @@ const isUnsendable = (m: unknown): m is Unsendable => typeof m === 'object' && m
 const fail = (error: string): SendResult => ({ ok: false, error, permanent: true });
 
 /** The context kind modules load with, on one workspace of one platform. */
-function kindContext(deps: KindSenderDeps, adapter: PlatformAdapter, conn: WorkspaceAdapter): KindContext {
+function kindContext(deps: KindSenderDeps, adapter: PlatformAdapter, conn: WorkspaceAdapter, ws: WorkspaceRow): KindContext {
   return {
     db: deps.db,
     clock: deps.clock,
     publicUrl: deps.publicUrl,
     async outcome(workspaceId, outcomeId, timeZone) {
-      const view = await loadOutcomeView(deps.db, workspaceId, outcomeId, { timeZone, publicUrl: deps.publicUrl });
+      const forecast = { threshold: ws.settings.shortfallThreshold, now: deps.clock.now() };
+      const view = await loadOutcomeView(deps.db, workspaceId, outcomeId, { timeZone, publicUrl: deps.publicUrl, forecast });
       return view && conn.outcome ? conn.outcome(view) : view;
     },
     form: async (...args) => (conn.form ? conn.form(...args) : null),
@@ -112,7 +113,7 @@ export function createKindSender(deps: KindSenderDeps, adapter: PlatformAdapter,
       if (!ws) return fail('workspace not found');
       const conn = await adapter.connect(ws);
       if ('ok' in conn) return conn;
-      return deliver({ deps, ws, conn, ctx: kindContext(deps, adapter, conn), kinds }, kind, row);
+      return deliver({ deps, ws, conn, ctx: kindContext(deps, adapter, conn, ws), kinds }, kind, row);
     },
   };
 }
@@ -124,5 +125,5 @@ export function createKindSender(deps: KindSenderDeps, adapter: PlatformAdapter,
 export async function refreshSentCards(deps: KindSenderDeps, adapter: PlatformAdapter, ws: WorkspaceRow, selectors: SentSelector[]): Promise<SendResult> {
   const conn = await adapter.connect(ws);
   if ('ok' in conn) return conn;
-  return refresh({ deps, ws, conn, ctx: kindContext(deps, adapter, conn), kinds: KINDS }, selectors);
+  return refresh({ deps, ws, conn, ctx: kindContext(deps, adapter, conn, ws), kinds: KINDS }, selectors);
 }

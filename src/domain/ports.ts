@@ -34,6 +34,7 @@ export type NotificationKind =
   | 'review_recorded'
   | 'shortfall_alert'
   | 'source_failing'
+  | 'at_risk_alert'
   | 'digest';
 
 /** A notification intent; the platform sender renders it at delivery from current data. */

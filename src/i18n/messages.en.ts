@@ -147,6 +147,38 @@ export const en = {
 
   'alert.shortfall':
     '{metric}: target {baseline} → {target}, achieved {baseline} → {actual}: {progress} of the targeted change, {shortfall} short.',
+  // Forecast and status (issue 10): cards, App Home, the dashboard and the at-risk alert.
+  'forecast.status.achieved': 'Achieved',
+  'forecast.status.on_track': 'On track',
+  'forecast.status.at_risk': 'At risk',
+  'forecast.status.off_track': 'Off track',
+  'forecast.status.no_data': 'No data',
+  'forecast.line': '{status}: projected {value} at the review ({date})',
+  'forecast.line_no_projection': '{status} (a projection needs 3 readings)',
+  'forecast.projected': 'projected {value} at the review ({date})',
+  'forecast.reading_source': 'Source',
+  'forecast.readings_table': 'Readings of {metric}',
+  'forecast.label': 'Forecast',
+  'forecast.source.manual': 'manual',
+  'forecast.source.review': 'review',
+  'forecast.source.api': 'API',
+  'forecast.source.webhook': 'webhook',
+  'forecast.source.pull': 'scheduled pull',
+  'forecast.outlier': 'outlier, not used in the forecast',
+  'at_risk.title': 'Metric at risk',
+  'at_risk.intro': '“{metric}” of “{title}” is projected to fall short of its target by more than {threshold} at the review on {date}.',
+  'at_risk.formula':
+    'Projection (Theil–Sen trend from {origin}): {intercept} + {slope} × {days} days = {value}, against the target {target} (baseline {baseline}): {shortfall} short, more than the workspace threshold of {threshold}.',
+  'at_risk.plan': 'Too few readings for a trend: the latest, {value}, is behind the straight plan line from the baseline {baseline} to the target {target} by more than {threshold}.',
+  'at_risk.readings': 'Readings used: {used} in all; the latest:',
+  'at_risk.reading': '{date}: {value} ({source})',
+  'at_risk.flagged': 'Left out as outliers: {list}',
+  'at_risk.look_at': 'What to look at:',
+  'at_risk.hint.flat': 'The trend is flat: at this pace the metric hardly moves before the review.',
+  'at_risk.hint.wrong_direction': 'The trend points away from the target.',
+  'at_risk.hint.recent_drop': 'The latest reading, {value} on {date}, is well off the trend ({expected}), away from the target.',
+  'at_risk.hint.missing_data': 'No reading for {days} days (the last on {date}); they usually come every {every} days.',
+  'at_risk.per_day': '{slope}/day',
 } satisfies Record<string, string>;
 
 /** Every message key; the zh-CN catalogue must define exactly these. */

@@ -2,6 +2,7 @@ import type { Deps } from '../deps.ts';
 import type { DrainReport } from '../delivery/drain.ts';
 import { drainOnce } from '../delivery/kick.ts';
 import { escalatePendingApprovals, remindPendingApprovals } from './approval-reminders.ts';
+import { sweepAtRisk } from './at-risk-sweep.ts';
 import { escalateOverdueReviews, notifyDueReviews, remindOpenReviews } from './due-reviews.ts';
 import { pullDueSources } from './pull-sources.ts';
 import { closeSurveys, remindSurveys, startPulseWaves } from './survey-jobs.ts';
@@ -21,6 +22,8 @@ export interface JobsReport {
   digests: number;
   /** Pull sources read successfully this run. */
   sourcesPulled: number;
+  /** Metrics the daily at-risk sweep queued an alert for. */
+  atRiskAlerts: number;
   outbox: DrainReport;
 }
 
@@ -58,6 +61,7 @@ export async function runDueJobs(deps: Deps, now: Date = deps.clock.now(), opts:
     pulseWaves: await guard('pulse waves', () => startPulseWaves(db, now, log)),
     digests: await guard('weekly digest', () => sendWeeklyDigests(db, now, log)),
     sourcesPulled: await guard('scheduled pulls', () => pullDueSources(deps, now)),
+    atRiskAlerts: await guard('at-risk sweep', () => sweepAtRisk(db, now, log)),
     outbox: { sent: 0, retried: 0, deferred: 0, dead: 0 },
   };
   report.failedJobs = failedJobs;

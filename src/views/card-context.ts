@@ -8,7 +8,7 @@ export function cardContext(locale: Locale, publicUrl: string): CardContext {
     locale,
     t: (key, params) => t(locale, key, params),
     pct: (f) => formatPct(f, locale),
-    num: (n) => (n === null ? '—' : formatNumber(n, locale)),
+    num: (n, digits) => (n === null ? '—' : formatNumber(n, locale, digits)),
     publicUrl,
   };
 }

@@ -9,11 +9,15 @@ import type { Locale } from '../domain/types.ts';
 import { t } from '../i18n/index.ts';
 import { dateText, dateTimeText } from './dates.ts';
 import { dueView } from './due-view.ts';
+import { withForecast, type ForecastBasis } from './forecast-view.ts';
+import { loadMetricForecasts } from './metric-forecasts.ts';
 
 export interface Reader {
   locale: Locale;
   timeZone: string;
   publicUrl: string;
+  /** When given, the review card's metrics carry their forecast (shown next to the target). */
+  forecast?: ForecastBasis;
 }
 
 /** A survey as one respondent's card shows it; null when not in this workspace. */
@@ -90,6 +94,8 @@ export async function loadReviewDueView(db: Db, workspaceId: string, scheduleId:
   const row = await reviewWithOwner(db, workspaceId, scheduleId);
   if (!row) return null;
   const { schedule: s, owner } = row;
+  const basis = reader.forecast;
+  const forecasts = basis ? await loadMetricForecasts(db, workspaceId, row.metrics.map((m) => m.id), basis.threshold, basis.now) : null;
   return {
     scheduleId: s.id,
     kind: s.kind,
@@ -99,7 +105,7 @@ export async function loadReviewDueView(db: Db, workspaceId: string, scheduleId:
     due: dueView(s, now, reader.timeZone),
     status: s.status,
     owner: { address: owner.platformUserId, name: owner.name || owner.platformUserId },
-    metrics: row.metrics.map((m) => ({ id: m.id, name: m.name, unit: m.unit, direction: m.direction, baseline: m.baseline, target: m.target, actual: m.actual })),
+    metrics: row.metrics.map((m) => ({ id: m.id, name: m.name, unit: m.unit, direction: m.direction, baseline: m.baseline, target: m.target, actual: m.actual, ...withForecast(forecasts?.get(m.id), reader.timeZone) })),
     url: `${reader.publicUrl}/app/outcomes/${s.outcomeId}`,
   };
 }

@@ -6,10 +6,14 @@ import { changePct, progress } from '../domain/metrics.ts';
 import { checkSmart } from '../domain/smart.ts';
 import { dayOf } from '../domain/calendar-date.ts';
 import { dateText, dateTimeText } from './dates.ts';
+import { withForecast, type ForecastBasis } from './forecast-view.ts';
+import { loadMetricForecasts, type MetricForecast } from './metric-forecasts.ts';
 
 export interface Viewer {
   timeZone: string;
   publicUrl: string;
+  /** When given, each metric carries its forecast (status and projection at the review). */
+  forecast?: ForecastBasis;
 }
 
 const SMART_FIELDS = {
@@ -26,8 +30,13 @@ const SMART_FIELDS = {
  */
 export async function loadOutcomeView(db: Db, workspaceId: string, outcomeId: string, viewer: Viewer): Promise<OutcomeView | null> {
   const parts = await readOutcomeParts(db, workspaceId, outcomeId);
-  return parts && outcomeViewOf(parts, viewer);
+  if (!parts) return null;
+  return outcomeViewOf(parts, viewer, viewer.forecast && (await forecastsOf(db, workspaceId, parts, viewer.forecast)));
 }
+
+/** The forecasts of the outcome's metrics (one read for all of them). */
+export const forecastsOf = (db: Db, workspaceId: string, parts: OutcomeParts, basis: ForecastBasis) =>
+  loadMetricForecasts(db, workspaceId, parts.metrics.map((m) => m.id), basis.threshold, basis.now);
 
 const personOf = (parts: OutcomeParts) => {
   const folks = new Map(parts.people.map((p) => [p.id, p]));
@@ -38,7 +47,7 @@ const personOf = (parts: OutcomeParts) => {
 };
 
 /** The cards' view model of outcome parts already read (see {@link loadOutcomeView}). */
-export function outcomeViewOf(parts: OutcomeParts, viewer: Viewer): OutcomeView {
+export function outcomeViewOf(parts: OutcomeParts, viewer: Viewer, forecasts?: ReadonlyMap<string, MetricForecast>): OutcomeView {
   const { outcome: o, project, metrics: ms, evidence: ev, reviews: rs } = parts;
   const person = personOf(parts);
   const tz = viewer.timeZone;
@@ -76,6 +85,7 @@ export function outcomeViewOf(parts: OutcomeParts, viewer: Viewer): OutcomeView 
       changePct: m.actual === null ? null : changePct(m.baseline, m.actual),
       targetChangePct: changePct(m.baseline, m.target),
       progress: m.actual === null ? null : progress(m.baseline, m.target, m.actual),
+      ...withForecast(forecasts?.get(m.id), tz),
     })),
     evidence: ev.map((e) => ({ kind: e.kind, title: e.title, url: e.url, fileRef: e.platformFileId, messageId: e.platformMessageId })),
     reviews: rs.map((r) => toReviewView(r, person(r.reviewerId) ?? { address: '', name: '' }, tz)),

@@ -25,6 +25,7 @@ import { recordReview } from '../../src/domain/record-review.ts';
 import { startSurvey } from '../../src/domain/start-survey.ts';
 import { submitOutcome } from '../../src/domain/submit-outcome.ts';
 import type { Platform } from '../../src/domain/types.ts';
+import { recordReadings } from '../../src/sources/record-readings.ts';
 import { startFakeFeishu, type FakeFeishu } from '../fakes/fake-feishu.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
 import { manualClock, testDeps } from '../helpers/db.ts';
@@ -160,6 +161,10 @@ describe('notification kinds on Slack and Feishu', () => {
     const deps = await start();
     const w = await world(deps, platform);
     const s = await verified(deps, w);
+    // Readings from the API that leave the metric flat, far from its target: the at-risk alert.
+    const day = (d: number) => new Date(clock.now().getTime() - d * 86_400_000);
+    await recordReadings(deps, w.workspace.id, [[14, 45], [7, 45.2], [0, 44.9]].map(([d, value]) => ({ metricId: s.metricId, value: value!, measuredAt: day(d!), source: 'api' as const, externalId: `kinds-${d}` })));
+    await deliver(deps);
     await enqueue(deps, w, [review('review_due', s, w.owner)]);
     await deliver(deps);
     await enqueue(deps, w, [review('review_reminder', s, w.owner), review('review_escalation', s, w.manager)]);
@@ -205,6 +210,8 @@ describe('notification kinds on Slack and Feishu', () => {
       'decision_notice → owner': 'posted',
       'approval_request → pmo': 'posted',
       'card_decided → pmo': 'updated 1',
+      'at_risk_alert → owner': 'posted',
+      'at_risk_alert → manager': 'posted',
       'review_due → owner': 'posted',
       'review_reminder → owner': 'posted',
       'review_escalation → manager': 'posted',
@@ -229,14 +236,16 @@ describe('notification kinds on Slack and Feishu', () => {
     const manager = received(platform, w.a.manager);
     const pmo = received(platform, w.a.pmo);
     const guest = received(platform, w.a.guest);
-    expect(manager.posts).toHaveLength(3); // approval request, escalation, shortfall alert
+    expect(manager.posts).toHaveLength(4); // approval request, at-risk alert, escalation, shortfall alert
     expect(manager.updates).toHaveLength(2); // its approval card, with the late file, then decided
     expect(pmo.posts).toHaveLength(4); // approval request, shortfall alert, survey results, digest
     expect(pmo.updates).toHaveLength(1);
     expect(guest.posts).toHaveLength(2); // invite and reminder
-    // The receipt (Slack only), two decision notices, due card, reminder, recorded receipt, alert, failing source, survey invite, list.
-    expect(owner.posts).toHaveLength((platform === 'slack' ? 1 : 0) + 2 + 3 + 1 + 1 + 1 + 1);
+    // The receipt (Slack only), two decision notices, at-risk alert, due card, reminder, recorded receipt, alert, failing source, survey invite, list.
+    expect(owner.posts).toHaveLength((platform === 'slack' ? 1 : 0) + 2 + 1 + 3 + 1 + 1 + 1 + 1);
     expect(owner.posts.find((p) => p.includes('KPI feed'))).toContain('HTTP 503');
+    expect(manager.posts[1]).toContain('Metric at risk');
+    expect(manager.posts[1]).toContain('Readings used: 3 in all');
     expect(owner.updates).toHaveLength(2); // due card and reminder, after recording
     // The decided card has no decision controls any more; the recorded card shows the shortfall.
     const approveControl = /"outcome_approve"|"name":"approve"/;

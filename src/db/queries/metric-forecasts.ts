@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { ReadingSource } from '../../domain/types.ts';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { ReviewScheduleStatus } from '../../domain/followup-rules.ts';
+import type { OutcomeStatus, ReadingSource } from '../../domain/types.ts';
 import { MAX_BOUND_PARAMS, type Db } from '../client.ts';
 import { metricReadings, metrics, outcomes, reviewSchedules } from '../schema/index.ts';
 
@@ -16,6 +17,8 @@ export interface ForecastReadingRow {
 export interface ForecastInputRow {
   metricId: string;
   outcomeId: string;
+  outcomeTitle: string;
+  outcomeStatus: OutcomeStatus;
   name: string;
   unit: string;
   direction: 'increase' | 'decrease';
@@ -26,6 +29,10 @@ export interface ForecastInputRow {
   reviewAt: Date | null;
   /** The review was recorded. */
   reviewDone: boolean;
+  /** The first follow-up review's status; null before the outcome is verified. */
+  reviewStatus: ReviewScheduleStatus | null;
+  /** When the last at-risk alert for this metric was queued. */
+  atRiskAlertedAt: Date | null;
   readings: ForecastReadingRow[];
 }
 
@@ -44,7 +51,7 @@ export async function readForecastInputs(db: Db, workspaceId: string, metricIds:
 async function readChunk(db: Db, workspaceId: string, ids: string[], limit: number): Promise<ForecastInputRow[]> {
   const [ms, schedules, readings] = await db.batch([
     db
-      .select({ m: metrics, ownerId: sql<string | null>`coalesce(${outcomes.ownerId}, ${outcomes.submitterId})`, plannedAt: outcomes.dueAt })
+      .select({ m: metrics, ownerId: sql<string | null>`coalesce(${outcomes.ownerId}, ${outcomes.submitterId})`, plannedAt: outcomes.dueAt, title: outcomes.title, status: outcomes.status })
       .from(metrics)
       .innerJoin(outcomes, eq(outcomes.id, metrics.outcomeId))
       .where(and(eq(metrics.workspaceId, workspaceId), inArray(metrics.id, ids))),
@@ -53,26 +60,23 @@ async function readChunk(db: Db, workspaceId: string, ids: string[], limit: numb
       .from(reviewSchedules)
       .innerJoin(metrics, eq(metrics.outcomeId, reviewSchedules.outcomeId))
       .where(and(eq(reviewSchedules.workspaceId, workspaceId), eq(reviewSchedules.kind, 'first'), inArray(metrics.id, ids))),
-    db.all<{ id: string; metric_id: string; value: number; measured_at: number; source: ReadingSource; source_id: string | null }>(sql`
-      select id, metric_id, value, measured_at, source, source_id from (
-        select r.id, r.metric_id, r.value, r.measured_at, r.source, r.source_id,
-               row_number() over (partition by r.metric_id order by r.measured_at desc, r.created_at desc) as rn
-        from ${metricReadings} r
-        where r.workspace_id = ${workspaceId} and r.metric_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
-      ) where rn <= ${limit} order by measured_at`),
+    // The latest `limit` readings per metric, through the query builder (a raw db.all cannot go in a D1 batch).
+    db.select().from(latestReadings(db, workspaceId, ids)).where(lte(sql`rn`, limit)).orderBy(sql`measured_at`),
   ]);
   const schedule = new Map(schedules.map((s) => [s.outcomeId, s]));
   const byMetric = new Map<string, ForecastReadingRow[]>();
   for (const r of readings) {
-    const list = byMetric.get(r.metric_id) ?? [];
-    list.push({ id: r.id, value: r.value, measuredAt: new Date(r.measured_at), source: r.source, sourceId: r.source_id });
-    byMetric.set(r.metric_id, list);
+    const list = byMetric.get(r.metricId) ?? [];
+    list.push({ id: r.id, value: r.value, measuredAt: new Date(r.measuredAt), source: r.source, sourceId: r.sourceId });
+    byMetric.set(r.metricId, list);
   }
-  return ms.map(({ m, ownerId, plannedAt }) => {
+  return ms.map(({ m, ownerId, plannedAt, title, status }) => {
     const s = schedule.get(m.outcomeId);
     return {
       metricId: m.id,
       outcomeId: m.outcomeId,
+      outcomeTitle: title,
+      outcomeStatus: status,
       name: m.name,
       unit: m.unit,
       direction: m.direction,
@@ -81,9 +85,29 @@ async function readChunk(db: Db, workspaceId: string, ids: string[], limit: numb
       ownerId,
       reviewAt: s?.dueAt ?? plannedAt ?? null,
       reviewDone: s?.status === 'done',
+      reviewStatus: s?.status ?? null,
+      atRiskAlertedAt: m.atRiskAlertedAt,
       readings: byMetric.get(m.id) ?? [],
     };
   });
+}
+
+/** Readings of the metrics ranked newest first per metric (`rn` = 1 is the latest), as a subquery. */
+function latestReadings(db: Db, workspaceId: string, ids: string[]) {
+  const r = metricReadings;
+  return db
+    .select({
+      id: r.id,
+      metricId: r.metricId,
+      value: r.value,
+      measuredAt: r.measuredAt,
+      source: r.source,
+      sourceId: r.sourceId,
+      rn: sql<number>`row_number() over (partition by ${r.metricId} order by ${r.measuredAt} desc, ${r.createdAt} desc)`.as('rn'),
+    })
+    .from(r)
+    .where(and(eq(r.workspaceId, workspaceId), inArray(r.metricId, ids)))
+    .as('ranked');
 }
 
 /** Metric ids of the given outcomes, in their position order. */

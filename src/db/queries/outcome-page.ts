@@ -31,7 +31,7 @@ export async function readOutcomeTimeline(db: Db, workspaceId: string, outcomeId
 /** Every reading of the outcome's metrics, oldest first (visibility as above). */
 export function listOutcomeReadings(db: Db, workspaceId: string, outcomeId: string) {
   return db
-    .select({ metricId: metricReadings.metricId, measuredAt: metricReadings.measuredAt, value: metricReadings.value, source: metricReadings.source })
+    .select({ id: metricReadings.id, metricId: metricReadings.metricId, measuredAt: metricReadings.measuredAt, value: metricReadings.value, source: metricReadings.source })
     .from(metricReadings)
     .innerJoin(metrics, eq(metrics.id, metricReadings.metricId))
     .where(and(eq(metricReadings.workspaceId, workspaceId), eq(metrics.outcomeId, outcomeId)))

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { createdAt, id, workspaceId } from './columns.ts';
+import { createdAt, id, instant, workspaceId } from './columns.ts';
 import { outcomes } from './outcomes.ts';
 
 export const metrics = sqliteTable(
@@ -21,6 +21,10 @@ export const metrics = sqliteTable(
     actual: real('actual'),
     /** A name an external system uses for this metric (API readings may name it instead of the id); unique per workspace. */
     externalKey: text('external_key'),
+    /** When the last at-risk alert for this metric was queued (at most one a week: shouldAlertAtRisk). */
+    atRiskAlertedAt: instant('at_risk_alerted_at'),
+    /** When the daily at-risk sweep last looked at this metric (the sweep visits the oldest first). */
+    atRiskCheckedAt: instant('at_risk_checked_at'),
     createdAt: createdAt(),
   },
   (t) => [

@@ -3,6 +3,7 @@
  * module here, and both adapters deliver it (they only render the view model).
  */
 import { approvalNotice } from './approval-notice.ts';
+import { atRiskAlert } from './at-risk-alert.ts';
 import { approvalRequest } from './approval-request.ts';
 import { cardDecided } from './card-decided.ts';
 import { commandReply } from './command-reply.ts';
@@ -34,6 +35,7 @@ const ALL = [
   reviewRecorded,
   shortfallAlert,
   sourceFailing,
+  atRiskAlert,
   surveyInvite,
   surveyReminder,
   surveyResults,

@@ -13,9 +13,9 @@ export const scheduleOf = (row: { payload: Record<string, unknown> }) => {
 
 /** The owner's review card as it stands now: the form while open, what was recorded once done. */
 export async function loadReviewCard(ctx: KindContext, scheduleId: string, to: Recipient, reminder: boolean): Promise<ReviewCardView | null> {
-  const review = await loadReviewDueView(ctx.db, to.workspace.id, scheduleId, to, ctx.clock.now());
-  if (!review) return null;
   const threshold = to.workspace.settings.shortfallThreshold;
+  const review = await loadReviewDueView(ctx.db, to.workspace.id, scheduleId, { ...to, forecast: { threshold, now: ctx.clock.now() } }, ctx.clock.now());
+  if (!review) return null;
   return { type: 'review', review, reminder, recorded: review.status === 'done' ? shortfallsOf(review.metrics, threshold) : null, threshold };
 }
 

@@ -3,7 +3,7 @@
  * from current data for one recipient. The cards' own shapes (cards/view.ts) are the parts;
  * each platform adapter renders these with its cards/ renderers.
  */
-import type { DueView, OutcomeView, PersonView, ReviewDueView, ReviewView, ShortfallView, SurveyResultsView, SurveyView } from '../../../cards/view.ts';
+import type { AtRiskView, DueView, OutcomeView, PersonView, ReviewDueView, ReviewView, ShortfallView, SurveyResultsView, SurveyView } from '../../../cards/view.ts';
 import type { ApprovalNoticeProps } from '../../../cards/approval-notice-view.ts';
 import type { SourceFailingProps } from '../../../cards/source-failing.ts';
 import type { OutcomeListItem } from '../../db/queries/outcomes.ts';
@@ -102,6 +102,11 @@ export interface SourceFailingView extends SourceFailingProps {
   type: 'source_failing';
 }
 
+export interface AtRiskAlertView {
+  type: 'at_risk';
+  alert: AtRiskView;
+}
+
 export interface SurveyCardView {
   type: 'survey';
   /** Past its closing time a survey shows as closed, even before the job closes it. */
@@ -147,6 +152,7 @@ export type NotificationView =
   | ReviewRecordedView
   | ShortfallAlertView
   | SourceFailingView
+  | AtRiskAlertView
   | SurveyCardView
   | SurveyResultsCardView
   | DigestView

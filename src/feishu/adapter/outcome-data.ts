@@ -5,10 +5,12 @@ import { evidenceLink } from './evidence-link.ts';
 
 /**
  * An outcome as Feishu cards show it: the shared view model, with each file the member
- * sent turned into a signed link reviewers can open.
+ * sent turned into a signed link reviewers can open; with the workspace's `threshold`, each
+ * metric carries its forecast.
  */
-export async function feishuOutcomeView(deps: Deps | DepsCore, workspaceId: string, outcomeId: string, timeZone: string): Promise<OutcomeView | null> {
-  const view = await loadOutcomeView(deps.db, workspaceId, outcomeId, { timeZone, publicUrl: deps.config.publicUrl });
+export async function feishuOutcomeView(deps: Deps | DepsCore, workspaceId: string, outcomeId: string, timeZone: string, threshold?: number): Promise<OutcomeView | null> {
+  const forecast = threshold === undefined ? undefined : { threshold, now: deps.clock.now() };
+  const view = await loadOutcomeView(deps.db, workspaceId, outcomeId, { timeZone, publicUrl: deps.config.publicUrl, forecast });
   return view && feishuOutcomeEvidence(deps, workspaceId, view);
 }
 

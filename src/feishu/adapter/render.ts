@@ -1,3 +1,4 @@
+import { atRiskCard } from '../../../cards/feishu/at-risk-alert.ts';
 import { approvalCard } from '../../../cards/feishu/approval-card.ts';
 import { approvalNoticeCard } from '../../../cards/feishu/approval-notice.ts';
 import type { FormCardProps } from '../../../cards/feishu/form-card.ts';
@@ -78,6 +79,8 @@ function whole(view: Exclude<NotificationView, { type: 'approval' | 'decision_no
       return (ctx) => shortfallCard(view, ctx);
     case 'source_failing':
       return (ctx) => sourceFailingCard(view, ctx);
+    case 'at_risk':
+      return (ctx) => atRiskCard(view.alert, ctx);
     case 'survey':
       return (ctx) => surveyCard({ survey: view.survey[ctx.locale], comment: view.comment, reminder: view.reminder, answered: view.answered }, ctx);
     case 'survey_results':

@@ -1,3 +1,4 @@
+import { renderAtRiskAlert } from '../../../cards/slack/at-risk-alert.ts';
 import { renderApprovalCard } from '../../../cards/slack/approval-card.ts';
 import { renderApprovalNotice } from '../../../cards/slack/approval-notice.ts';
 import type { SlackMessage } from '../../../cards/slack/blocks.ts';
@@ -63,6 +64,8 @@ export function renderSlack(view: NotificationView, to: Recipient): SlackMessage
       return renderShortfallAlert(ctx, view);
     case 'source_failing':
       return renderSourceFailing(ctx, view);
+    case 'at_risk':
+      return renderAtRiskAlert(ctx, view.alert);
     case 'survey':
       return renderSurveyCard(ctx, { view: view.survey[ctx.locale], reminder: view.reminder, comment: view.comment, answered: view.answered });
     case 'survey_results':

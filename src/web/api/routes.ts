@@ -39,7 +39,7 @@ export function apiRoutes() {
   });
 
   app.get('/outcomes/:id', async (c) => {
-    const d = await loadOutcomePage(c.var.deps.db, c.var.viewer, c.req.param('id'), c.var.deps.config.publicUrl);
+    const d = await loadOutcomePage(c.var.deps.db, c.var.viewer, c.req.param('id'), c.var.deps.config.publicUrl, c.var.deps.clock.now());
     const { workspacePlatform: _p, workspaceExternalId: _e, ...rest } = d;
     return c.json(rest);
   });

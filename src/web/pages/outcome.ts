@@ -5,6 +5,7 @@ import type { OutcomePageData } from '../queries/outcome.ts';
 import { changeText, empty, scrollTable, statusPill } from '../render/bits.ts';
 import { chart, COLORS } from '../render/chart.ts';
 import { evidenceItem, type ChatContext } from '../render/evidence.ts';
+import { forecastCell } from '../render/forecast.ts';
 import { h, type Html } from '../render/html.ts';
 import type { Kit } from '../render/kit.ts';
 import { sourcesTable } from '../render/source-health.ts';
@@ -31,12 +32,12 @@ function smart(kit: Kit, v: OutcomeView): Html {
 
 function metricsTable(kit: Kit, v: OutcomeView): Html {
   if (!v.metrics.length) return empty(kit.t('web.outcome.no_metrics'));
-  const head = h`<tr><th>${kit.t('card.metric')}</th><th class="num">${kit.t('card.baseline')}</th><th class="num">${kit.t('card.target')}</th><th class="num">${kit.t('card.actual')}</th><th class="num">${kit.t('card.change')}</th><th>${kit.t('web.progress')}</th></tr>`;
+  const head = h`<tr><th>${kit.t('card.metric')}</th><th class="num">${kit.t('card.baseline')}</th><th class="num">${kit.t('card.target')}</th><th class="num">${kit.t('card.actual')}</th><th class="num">${kit.t('card.change')}</th><th>${kit.t('web.progress')}</th><th>${kit.t('forecast.label')}</th></tr>`;
   const rows = v.metrics.map((m) => {
     const unit = m.unit ? ` ${m.unit}` : '';
     return h`<tr><td>${m.name} <span class="muted small">${kit.t(`direction.${m.direction}`)}</span></td><td class="num">${kit.num(m.baseline)}${unit}</td><td class="num">${kit.num(m.target)}${unit} <span class="muted small">(${kit.pct(m.targetChangePct)})</span></td><td class="num">${m.actual === null ? kit.t('card.no_actual') : `${kit.num(m.actual)}${unit}`}</td><td class="num">${m.changePct === null ? '—' : kit.pct(m.changePct)}</td><td>${
       m.progress === null ? '—' : h`<meter min="0" max="1" value="${clippedProgress(m.progress)}"></meter> <span class="small">${kit.pct(m.progress)}</span>`
-    }</td></tr>`;
+    }</td><td data-testid="forecast">${forecastCell(kit, m.forecast, m.unit)}</td></tr>`;
   });
   return scrollTable(head, rows, 'metrics');
 }
@@ -57,9 +58,24 @@ function readingsCharts(kit: Kit, d: OutcomePageData): Html {
         { label: kit.t('card.baseline'), values: x.map(() => m.baseline), color: COLORS.baseline, dash: true },
         { label: kit.t('card.target'), values: x.map(() => m.target), color: COLORS.target, dash: true },
       ],
-    })}`;
+    })}${readingsTable(kit, m.name, m.unit, readings, new Set(m.forecast?.flaggedIds ?? []))}`;
   });
   return h`${parts}`;
+}
+
+/** Each reading with its source; an outlier the forecast left out is marked (newest first, at most 20). */
+function readingsTable(kit: Kit, metric: string, unit: string, readings: OutcomePageData['readings'][number], flagged: ReadonlySet<string>): Html {
+  const head = h`<tr><th>${kit.t('web.when')}</th><th class="num">${kit.t('card.actual')}</th><th>${kit.t('forecast.reading_source')}</th><th></th></tr>`;
+  const rows = readings
+    .slice(-20)
+    .reverse()
+    .map(
+      (r) => h`<tr${flagged.has(r.id) ? h` class="outlier" data-outlier="true"` : ''}><td class="small">${kit.date(r.measuredAt)}</td><td class="num">${kit.num(r.value)}${unit ? ` ${unit}` : ''}</td><td>${kit.t(`forecast.source.${r.source}`)}</td><td class="small">${
+        flagged.has(r.id) ? h`<span class="pill rejected">${kit.t('forecast.outlier')}</span>` : ''
+      }</td></tr>`,
+    );
+  // Open when something was left out, so an outlier is seen, not only counted.
+  return h`<details${flagged.size ? h` open` : ''}><summary class="small">${kit.t('forecast.readings_table', { metric })}</summary>${scrollTable(head, rows, 'readings')}</details>`;
 }
 
 function trail(kit: Kit, d: OutcomePageData): Html {

@@ -4,6 +4,7 @@ import type { Filters } from '../queries/filters.ts';
 import { STATUSES } from '../queries/filters.ts';
 import type { PortfolioData } from '../queries/portfolio.ts';
 import { changeText, empty, outcomeLink, scrollTable, statusPill } from '../render/bits.ts';
+import { forecastPill } from '../render/forecast.ts';
 import { h, type Html } from '../render/html.ts';
 import { waitText, type Kit } from '../render/kit.ts';
 
@@ -44,9 +45,9 @@ function matrix(kit: Kit, data: PortfolioData): Html {
 
 function list(kit: Kit, data: PortfolioData): Html {
   if (!data.outcomes.length) return empty(kit.t('web.portfolio.list_empty'));
-  const head = h`<tr><th>${kit.t('card.outcome')}</th><th>${kit.t('card.project')}</th><th class="hide-sm">${kit.t('card.indicator_class')}</th><th>${kit.t('card.status')}</th><th class="hide-sm">${kit.t('card.submitter')}</th><th class="num">${kit.t('web.improvement')}</th><th class="hide-sm">${kit.t('web.updated')}</th></tr>`;
+  const head = h`<tr><th>${kit.t('card.outcome')}</th><th>${kit.t('card.project')}</th><th class="hide-sm">${kit.t('card.indicator_class')}</th><th>${kit.t('card.status')}</th><th>${kit.t('forecast.label')}</th><th class="hide-sm">${kit.t('card.submitter')}</th><th class="num">${kit.t('web.improvement')}</th><th class="hide-sm">${kit.t('web.updated')}</th></tr>`;
   const rows = data.outcomes.map(
-    (o) => h`<tr><td>${outcomeLink(o)}</td><td>${o.projectName ?? '—'}</td><td class="hide-sm">${o.indicatorClass ? kit.t(`indicator.${o.indicatorClass}`) : '—'}</td><td>${statusPill(kit, o.status)}</td><td class="hide-sm">${o.submitterName}</td><td class="num">${changeText(kit, o.improvement)}</td><td class="small muted hide-sm">${kit.date(o.updatedAt)}</td></tr>`,
+    (o) => h`<tr><td>${outcomeLink(o)}</td><td>${o.projectName ?? '—'}</td><td class="hide-sm">${o.indicatorClass ? kit.t(`indicator.${o.indicatorClass}`) : '—'}</td><td>${statusPill(kit, o.status)}</td><td data-testid="forecast">${forecastPill(kit, o.forecast)}</td><td class="hide-sm">${o.submitterName}</td><td class="num">${changeText(kit, o.improvement)}</td><td class="small muted hide-sm">${kit.date(o.updatedAt)}</td></tr>`,
   );
   return scrollTable(head, rows, 'outcome-list');
 }

@@ -60,7 +60,7 @@ export function pageRoutes() {
 
   app.get('/outcomes/:id', async (c) => {
     const { deps } = c.var;
-    const data = await loadOutcomePage(deps.db, c.var.viewer, c.req.param('id'), deps.config.publicUrl);
+    const data = await loadOutcomePage(deps.db, c.var.viewer, c.req.param('id'), deps.config.publicUrl, deps.clock.now());
     const kit = kitOf(c);
     const chat = { platform: c.var.viewer.workspace.platform, externalId: c.var.viewer.workspace.externalId, feishu: deps.config.feishu };
     return page(c, { title: data.view.title, charts: true, body: outcomeBody(kit, data, chat, deps.clock.now()) });

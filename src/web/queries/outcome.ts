@@ -16,7 +16,7 @@ export interface OutcomePageData {
   workspacePlatform: 'slack' | 'feishu';
   workspaceExternalId: string;
   /** Readings per metric (same order as view.metrics), oldest first. */
-  readings: { measuredAt: Date; value: number; source: ReadingSource }[][];
+  readings: { id: string; measuredAt: Date; value: number; source: ReadingSource }[][];
   schedules: { kind: 'first' | 'second'; dueAt: Date; status: 'scheduled' | 'notified' | 'done' | 'cancelled'; completedAt: Date | null }[];
   /** Metrics whose shortfall exceeds the workspace threshold (the 90-day deviation alert), with their change %. */
   alerts: (ShortfallLine & { changePct: number | null })[];
@@ -33,10 +33,10 @@ export interface OutcomePageData {
  * Everything the outcome page shows. `not_found` when the outcome is in another workspace
  * or outside what this viewer may see: the two look the same, so ids do not leak.
  */
-export async function loadOutcomePage(db: Db, v: Viewer, outcomeId: string, publicUrl: string): Promise<OutcomePageData> {
+export async function loadOutcomePage(db: Db, v: Viewer, outcomeId: string, publicUrl: string, now: Date): Promise<OutcomePageData> {
   const row = await findVisibleOutcome(db, v.workspace.id, readerOf(v), outcomeId);
   if (!row) throw new DomainError('not_found', 'error.not_found');
-  const [view, { ms, schedules }] = await Promise.all([loadOutcomeView(db, v.workspace.id, outcomeId, { timeZone: v.timeZone, publicUrl }), readOutcomeTimeline(db, v.workspace.id, outcomeId)]);
+  const [view, { ms, schedules }] = await Promise.all([loadOutcomeView(db, v.workspace.id, outcomeId, { timeZone: v.timeZone, publicUrl, forecast: { threshold: v.workspace.settings.shortfallThreshold, now } }), readOutcomeTimeline(db, v.workspace.id, outcomeId)]);
   if (!view) throw new DomainError('not_found', 'error.not_found');
   const [readingRows, sources] = ms.length ? await Promise.all([listOutcomeReadings(db, v.workspace.id, outcomeId), sourcesOfOutcome(db, v.workspace.id, outcomeId)]) : [[], []];
   const threshold = v.workspace.settings.shortfallThreshold;

@@ -1,4 +1,8 @@
+import type { MetricStatusView } from '../../../cards/view.ts';
 import type { Db } from '../../db/client.ts';
+import { metricIdsOf } from '../../db/queries/metric-forecasts.ts';
+import { worstStatus } from '../../views/forecast-view.ts';
+import { loadMetricForecasts, type MetricForecast } from '../../views/metric-forecasts.ts';
 import { readPortfolio } from '../../db/queries/portfolio.ts';
 import { INDICATOR_CLASSES, type IndicatorClass, type OutcomeStatus } from '../../domain/types.ts';
 import { readerOf } from '../context/viewer.ts';
@@ -28,11 +32,31 @@ export interface PortfolioData {
   projects: { id: string; name: string }[];
   matrix: { projectId: string | null; projectName: string | null; cells: Record<IndicatorClass, MatrixCell> }[];
   counts: { group: StatusGroup; count: number; medianWaitMs: number | null; oldestWaitMs: number | null }[];
-  outcomes: { id: string; title: string; status: OutcomeStatus; projectName: string | null; indicatorClass: IndicatorClass | null; submitterName: string; updatedAt: Date; improvement: number | null }[];
+  outcomes: {
+    id: string;
+    title: string;
+    status: OutcomeStatus;
+    projectName: string | null;
+    indicatorClass: IndicatorClass | null;
+    submitterName: string;
+    updatedAt: Date;
+    improvement: number | null;
+    /** The most severe of its metrics' forecast statuses. */
+    forecast: MetricStatusView;
+  }[];
 }
 
 const emptyCells = (): Record<IndicatorClass, { outcomes: Map<string, (number | null)[]> }> =>
   Object.fromEntries(INDICATOR_CLASSES.map((k) => [k, { outcomes: new Map() }])) as Record<IndicatorClass, { outcomes: Map<string, (number | null)[]> }>;
+
+/** Each listed outcome's forecast status (one read of metric ids, one forecast load for all). */
+async function outcomeStatuses(db: Db, workspaceId: string, outcomeIds: string[], threshold: number, now: Date): Promise<Map<string, MetricStatusView>> {
+  const ids = await metricIdsOf(db, workspaceId, outcomeIds);
+  const forecasts = ids.length ? await loadMetricForecasts(db, workspaceId, ids, threshold, now) : new Map<string, MetricForecast>();
+  const statuses = new Map<string, MetricStatusView[]>();
+  for (const f of forecasts.values()) statuses.set(f.metric.outcomeId, [...(statuses.get(f.metric.outcomeId) ?? []), f.status]);
+  return new Map([...statuses].map(([id, xs]) => [id, worstStatus(xs)]));
+}
 
 /**
  * The portfolio: the matrix and status counts summarise the whole workspace (every member
@@ -72,6 +96,7 @@ export async function loadPortfolio(db: Db, v: Viewer, f: Filters & { fromAt: Da
     return { group, count: inGroup.length, medianWaitMs: median(waiting), oldestWaitMs: waiting.length ? Math.max(...waiting) : null };
   });
 
+  const forecasts = await outcomeStatuses(db, v.workspace.id, list.map((o) => o.id), v.workspace.settings.shortfallThreshold, now);
   const byOutcome = new Map<string, (number | null)[]>();
   for (const m of measured) if (m.direction && m.baseline !== null) byOutcome.set(m.outcomeId, [...(byOutcome.get(m.outcomeId) ?? []), improvement({ direction: m.direction, baseline: m.baseline, actual: m.actual })]);
   return {
@@ -87,6 +112,7 @@ export async function loadPortfolio(db: Db, v: Viewer, f: Filters & { fromAt: Da
       submitterName: o.submitterName || o.submitterAddress,
       updatedAt: o.updatedAt ?? o.createdAt,
       improvement: mean(byOutcome.get(o.id) ?? []),
+      forecast: forecasts.get(o.id) ?? 'no_data',
     })),
   };
 }

@@ -1,5 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { projects, surveyResponses, surveys } from '../../../src/db/schema/index.ts';
+import { metricReadings, metrics, outcomes, people, projects, surveyResponses, surveys } from '../../../src/db/schema/index.ts';
 import type { SlackViewRecord } from '../../fakes/fake-slack.ts';
 import { pmoWorkspace } from './followup-steps.ts';
 import { fixture, startSlackHarness, USERS, type Harness } from './harness.ts';
@@ -73,5 +74,25 @@ describe('App Home: latest NPS', () => {
     await survey('Clinic triage', { kind: 'follow_up', scores: [10, 9, 8], daysAgo: null, audience: [USERS.member.id] });
     expect(await openHome(USERS.member.id)).not.toContain('Latest NPS');
     expect(await openHome(USERS.pmo.id)).not.toContain('Latest NPS');
+  });
+});
+
+// Issue 10: each metric of my outcomes with its forecast status and projection at the review.
+describe('App Home: forecast status', () => {
+  it('shows each metric of my outcomes with its status and projection at the review, in my language', async () => {
+    await memberSubmits();
+    const [metric] = await h.db.select({ id: metrics.id, name: metrics.name, unit: metrics.unit, outcomeId: metrics.outcomeId }).from(metrics).where(eq(metrics.workspaceId, workspaceId));
+    // Flat readings over the last three weeks, the review 60 days out: far from the target.
+    const now = h.clock.now().getTime();
+    await h.db.update(outcomes).set({ dueAt: new Date(now + 60 * DAY) }).where(eq(outcomes.id, metric!.outcomeId));
+    const [base] = await h.db.select({ baseline: metrics.baseline }).from(metrics).where(eq(metrics.id, metric!.id));
+    await h.db.insert(metricReadings).values([21, 14, 7, 0].map((d) => ({ workspaceId, metricId: metric!.id, value: base!.baseline, measuredAt: new Date(now - d * DAY), source: 'api' as const })));
+
+    const en = await openHome(USERS.member.id);
+    expect(en).toMatch(new RegExp(`${metric!.name}: At risk: projected [\\d.,]+ ${metric!.unit} at the review \\(\\d{4}-\\d{2}-\\d{2}\\)`));
+
+    await h.db.update(people).set({ locale: 'zh-CN' }).where(eq(people.platformUserId, USERS.member.id));
+    const zh = await openHome(USERS.member.id);
+    expect(zh).toMatch(new RegExp(`${metric!.name}: 有风险：预计复盘时（\\d{4}-\\d{2}-\\d{2}）为 [\\d.,]+ ${metric!.unit}`));
   });
 });

@@ -13,7 +13,7 @@ import { withLoadedOutcome } from '../../../db/repos/loaded-outcome.ts';
 import { renderFeishu } from '../../adapter/render.ts';
 import type { CardResponse } from '../../inbound/card-response.ts';
 import { timeZoneOf, type FeishuCtx } from '../../context.ts';
-import { loadStageDecision, outcomeViewOf, stageDecisionOf } from '../../../views/outcome-view.ts';
+import { forecastsOf, loadStageDecision, outcomeViewOf, stageDecisionOf } from '../../../views/outcome-view.ts';
 import { feishuOutcomeEvidence, feishuOutcomeView } from '../../adapter/outcome-data.ts';
 import { formText } from '../submit/parse-form.ts';
 import { toastOf } from '../../render.ts';
@@ -42,7 +42,7 @@ function rendered(ctx: FeishuCtx, view: ApprovalView | null, locale: Locale): Ca
  */
 async function currentCard(ctx: FeishuCtx, a: Decide, viewer: PersonRef, locale: Locale): Promise<Card> {
   const { deps, workspace } = ctx;
-  const kindCtx = { db: deps.db, outcome: (wsId: string, outcomeId: string, tz: string) => feishuOutcomeView(deps, wsId, outcomeId, tz) };
+  const kindCtx = { db: deps.db, outcome: (wsId: string, outcomeId: string, tz: string) => feishuOutcomeView(deps, wsId, outcomeId, tz, workspace.settings.shortfallThreshold) };
   return rendered(ctx, await loadApproval(kindCtx, { outcomeId: a.o, round: a.r, stage: a.s }, { workspace, timeZone: timeZoneOf(viewer, workspace) }), locale);
 }
 
@@ -50,7 +50,8 @@ async function currentCard(ctx: FeishuCtx, a: Decide, viewer: PersonRef, locale:
 async function cardFrom(ctx: FeishuCtx, a: Decide, parts: OutcomeParts, viewer: PersonRef, locale: Locale): Promise<Card> {
   const { deps, workspace } = ctx;
   const timeZone = timeZoneOf(viewer, workspace);
-  const outcome = await feishuOutcomeEvidence(deps, workspace.id, outcomeViewOf(parts, { timeZone, publicUrl: deps.config.publicUrl }));
+  const forecasts = await forecastsOf(deps.db, workspace.id, parts, { threshold: workspace.settings.shortfallThreshold, now: deps.clock.now() });
+  const outcome = await feishuOutcomeEvidence(deps, workspace.id, outcomeViewOf(parts, { timeZone, publicUrl: deps.config.publicUrl }, forecasts));
   return rendered(ctx, approvalViewOf(outcome, stageDecisionOf(parts, a.r, a.s, timeZone), { outcomeId: a.o, round: a.r, stage: a.s }), locale);
 }
 

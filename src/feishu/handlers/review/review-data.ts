@@ -13,7 +13,8 @@ export const recordedOf = (view: ReviewDueView, threshold: number): NonNullable<
 /** The review and what its card needs; null when the review is not in this workspace. */
 export async function reviewView(deps: Deps | DepsCore, workspace: WorkspaceContext, scheduleId: string, timeZone: string): Promise<ReviewDueView | null> {
   // The view has no language-dependent text, so one read serves both card languages.
-  return loadReviewDueView(deps.db, workspace.id, scheduleId, { locale: workspace.settings.locale, timeZone, publicUrl: deps.config.publicUrl }, deps.clock.now());
+  const forecast = { threshold: workspace.settings.shortfallThreshold, now: deps.clock.now() };
+  return loadReviewDueView(deps.db, workspace.id, scheduleId, { locale: workspace.settings.locale, timeZone, publicUrl: deps.config.publicUrl, forecast }, deps.clock.now());
 }
 
 /** The review card as it stands now — the form (with values and errors), or what was recorded — and the review's status. */

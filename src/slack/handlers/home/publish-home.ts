@@ -6,6 +6,7 @@ import { dateText } from '../../../views/dates.ts';
 import { isReviewOverdue } from '../../../domain/followup-rules.ts';
 import { asHome } from '../../reply.ts';
 import { latestNpsFor } from './latest-nps.ts';
+import { mineForecasts } from './home-forecasts.ts';
 import type { Member, SlackScope } from '../../context.ts';
 
 /**
@@ -22,8 +23,9 @@ export async function publishHome(scope: SlackScope, member: Member): Promise<vo
     dueReviewsOf(db, ws.id, member.ref.id, 10),
     latestNpsFor(scope, member),
   ]);
+  const forecasts = await mineForecasts(scope, mine.map((o) => o.id), member.timeZone);
   const view = renderHome(member.cards, {
-    mine,
+    mine: mine.map((o) => ({ ...o, metrics: forecasts.get(o.id) ?? [] })),
     awaiting: awaiting.map((o) => ({ ...o, stage: stageOf(o.status) ?? 'manager' })),
     dueReviews: due.map((d) => ({ outcomeId: d.outcomeId, title: d.title, dueText: dateText(d.dueAt, member.timeZone), overdue: isReviewOverdue(d, scope.deps.clock.now()), scheduleId: d.scheduleId, recordable: d.status === 'notified' })),
     latestNps,
