@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { encodeFormAction } from '../../cards/feishu/form-action.ts';
@@ -52,7 +52,8 @@ describe('a Feishu card callback inside workerd', () => {
 
     const db = d1Db(env.DB);
     // Workers test files share one D1 (see vitest.config.ts): look only at what this request wrote.
-    const [stored] = await db.select().from(outcomes).where(eq(outcomes.clientKey, 'om_workers_form:wnonce'));
+    // The client key names the form card, its nonce and the clicker (each person's click is their own outcome).
+    const [stored] = await db.select().from(outcomes).where(like(outcomes.clientKey, 'om_workers_form:wnonce:%'));
     expect(stored).toMatchObject({ status: 'submitted', title: 'Faster invoice approval' });
     const rows = await db.select().from(outbox).where(eq(outbox.workspaceId, stored!.workspaceId));
     expect(rows.map((r) => r.kind).sort()).toEqual(['approval_request', 'submission_receipt']);
