@@ -5,11 +5,14 @@
  * and the fake Feishu. Weekly at most; dropped when the metric recovered before it went out;
  * and the daily sweep finds what no automatic reading announced. The clock is injected.
  */
+import { serve, type ServerType } from '@hono/node-server';
 import { and, eq } from 'drizzle-orm';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertNotifications } from '../../src/db/repos/outbox-rows.ts';
 import { insertReadings } from '../../src/db/repos/readings-repo.ts';
-import { metrics, outbox, projects, reviewSchedules } from '../../src/db/schema/index.ts';
+import { metricReadings, metricSources, metrics, outbox, projects, reviewSchedules } from '../../src/db/schema/index.ts';
 import type { Deps } from '../../src/deps.ts';
 import { drainOutbox } from '../../src/delivery/drain.ts';
 import { decideOutcome } from '../../src/domain/decide-outcome.ts';
@@ -18,7 +21,11 @@ import type { Platform } from '../../src/domain/types.ts';
 import { sweepAtRisk } from '../../src/jobs/at-risk-sweep.ts';
 import { runDueJobs } from '../../src/jobs/run-due-jobs.ts';
 import { submitOutcome } from '../../src/domain/submit-outcome.ts';
+import { createApp } from '../../src/app.ts';
+import { sealSecret } from '../../src/security/secret-box.ts';
+import { sourceSecretContext } from '../../src/sources/source-config.ts';
 import { recordReadings } from '../../src/sources/record-readings.ts';
+import { fakeGithub } from '../fakes/fake-github.ts';
 import { startFakeFeishu, type FakeFeishu } from '../fakes/fake-feishu.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
 import { bothPlatformsEnv } from '../helpers/platform-env.ts';
@@ -99,6 +106,42 @@ describe.each(['slack', 'feishu'] as const)('at-risk alert on %s', (platform) =>
     return slack.callsTo('chat.postMessage').filter((c) => c.body.channel === address && (c.response as { ok?: boolean }).ok).map((c) => JSON.stringify(c.body.blocks));
   }
   const alertsTo = (address: string) => posts(address).filter((p) => p.includes('Metric at risk') || p.includes('指标有风险'));
+
+  it('from a merged pull request on GitHub to the alert: the webhook readings put the metric at risk, owner and manager are told', async () => {
+    const { deps, wsId, metricId } = await setup();
+    // The metric is now "PRs merged per week", 0 → 10, fed by a GitHub source counting merged PRs per week.
+    await deps.db.update(metrics).set({ name: 'PRs merged per week', unit: 'PRs', direction: 'increase', baseline: 0, target: 10 }).where(eq(metrics.id, metricId));
+    const sourceId = crypto.randomUUID();
+    const secret = 'github-webhook-secret-0123456789';
+    await deps.db.insert(metricSources).values({ id: sourceId, workspaceId: wsId, metricId, kind: 'github', rule: { type: 'count_per_period', events: ['pr_merged'], period: 'week' }, secret: await sealSecret(deps.config.appSecret!, secret, sourceSecretContext(sourceId)) });
+    const app = createApp(deps);
+    const server = await new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    });
+    try {
+      const gh = fakeGithub({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/github/${sourceId}`, secret });
+      expect((await gh.ping()).status).toBe(200);
+      // One merged PR a week for three weeks: 1 a week against a target of 10.
+      for (let week = 0; week < 3; week++) {
+        const mergedAt = clock.now().toISOString();
+        const sent = await gh.send('pull_request', gh.payloads.pullRequestClosed({ number: week + 1, createdAt: new Date(clock.now().getTime() - DAY).toISOString(), closedAt: mergedAt, merged: true }));
+        expect(sent).toMatchObject({ status: 200, body: { stored: true, value: 1 } });
+        if (week < 2) clock.advance(7 * DAY);
+      }
+    } finally {
+      (server as unknown as Server).closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+    const stored = await deps.db.select().from(metricReadings).where(eq(metricReadings.metricId, metricId));
+    expect(stored.map((r) => [r.source, r.sourceId, r.value])).toEqual([['webhook', sourceId, 1], ['webhook', sourceId, 1], ['webhook', sourceId, 1]]);
+    expect((await alertRows(deps)).map((r) => r.destination).sort()).toContain(a.owner);
+    await deliver(deps);
+    for (const who of [a.owner, a.manager]) {
+      const alert = alertsTo(who).at(-1);
+      expect(alert).toContain('PRs merged per week');
+      expect(alert).toContain('(webhook)');
+    }
+  });
 
   it('readings that put the metric at risk queue one alert each for the owner and the manager, delivered with the formula and readings; at most one a week', async () => {
     const { deps, wsId, metricId } = await setup();
