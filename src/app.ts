@@ -1,5 +1,4 @@
 import { Hono, type ErrorHandler, type NotFoundHandler } from 'hono';
-import { publicApi } from './api/app.ts';
 import type { AppEnv } from './app-env.ts';
 import type { Deps } from './deps.ts';
 import { describeError } from './errors.ts';
@@ -58,8 +57,13 @@ export function createApp(deps: Deps, options: { feishuDispatcher?: DispatcherFa
     app.all(`/${platform}/*`, async (c) => (on ? routes(c) : c.json(platformOffBody(platform, deps.config.publicUrl), 404)));
   }
   app.route('/hooks', hookRoutes());
-  // The public API first: its routes answer before the mini-app's /api/* session gate.
-  app.route('/api', publicApi());
+  // The public API first: its routes answer before the mini-app's /api/* session gate. Loaded
+  // on its first request: @hono/zod-openapi and the document's schemas are start time and
+  // memory every process would pay for (issue 14), and an API client waits once.
+  // (ApiEnv only adds the variables its own middleware sets, so it mounts like any AppEnv app.)
+  const api = lazyRoutes({ prefix: '/api', load: async () => (await import('./api/app.ts')).publicApi() as unknown as Hono<AppEnv>, onError, notFound, eager: false });
+  app.all('/api/v1/*', api);
+  app.get('/api/openapi.json', api);
   app.route('/', webRoutes());
   app.get('/', (c) => c.redirect('/app'));
 

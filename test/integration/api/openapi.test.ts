@@ -1,5 +1,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publicApi } from '../../../src/api/app.ts';
 import { webHarness, type WebHarness } from '../web/harness.ts';
 
 let h: WebHarness;
@@ -8,12 +9,16 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-/** Every /api/v1 route the app serves, as "METHOD /path" with OpenAPI's {param} spelling. */
+/**
+ * Every /api/v1 route the API serves, as "METHOD /path" with OpenAPI's {param} spelling: the
+ * routes of the API app itself (the app mounts it at /api and loads it on its first request).
+ */
 function servedRoutes(): string[] {
-  const routes = (h.app as unknown as { routes: { method: string; path: string }[] }).routes;
+  const routes = (publicApi() as unknown as { routes: { method: string; path: string }[] }).routes;
   return [
     ...new Set(
       routes
+        .map((r) => ({ ...r, path: `/api${r.path}` }))
         .filter((r) => r.path.startsWith('/api/v1/') && !r.path.endsWith('*') && r.method !== 'ALL')
         .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
     ),
