@@ -9,6 +9,8 @@ export const apiEn = {
   'api.measured_in_future': 'measured_at is more than a day in the future.',
   'api.not_owner': 'Only workspace admins and the outcome’s owner may do this.',
   'api.kind_change': 'A source’s kind cannot change: delete it and create another.',
+  'api.secret_again': 'The source now points somewhere else: give its secret again (the stored one is only sent where it was given for).',
+  'api.workspace_app_admin_only': 'Only an admin may read a Base through the workspace’s Feishu app; give your own app id and secret.',
   'api.key_taken': 'Another metric of this workspace already uses this key.',
   'api.bad_cursor': 'the cursor is not one this API returned',
 
@@ -40,6 +42,8 @@ export const apiZh: Record<keyof typeof apiEn, string> = {
   'api.measured_in_future': 'measured_at 比现在晚一天以上。',
   'api.not_owner': '只有工作区管理员和成果负责人可以这样做。',
   'api.kind_change': '数据源的类型不能更改：请删除后重新创建。',
+  'api.secret_again': '数据源已指向其他地址：请重新提供密钥（已保存的密钥只发往当初提供时的地址）。',
+  'api.workspace_app_admin_only': '只有管理员可以通过工作区的飞书应用读取多维表格；请提供你自己的应用 ID 和密钥。',
   'api.key_taken': '此工作区的另一个指标已使用该键。',
   'api.bad_cursor': '该游标不是本 API 返回的',
 

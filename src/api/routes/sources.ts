@@ -54,6 +54,30 @@ async function manageable(deps: Deps, p: Principal, id: string) {
   return s;
 }
 
+/**
+ * Where a source's secret is sent: the origin of its URL (the bearer of an HTTP JSON or CSV
+ * pull) or its Feishu app (the app secret). A stored secret is kept on an update only while
+ * this stays the same: otherwise an edit could send it to another server.
+ */
+function secretTarget(config: Record<string, unknown>): string | null {
+  if (typeof config.appId === 'string') return `app:${config.appId}`;
+  if (typeof config.url !== 'string') return null;
+  try {
+    return new URL(config.url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A Feishu Base source without its own app reads through the workspace's Feishu app, which
+ * may see tables its owner may not: only an admin (or an admin's token) may set one up.
+ */
+function assertMayUseWorkspaceApp(p: Principal, kind: string, config: Record<string, unknown>) {
+  if (kind === 'feishu_base' && typeof config.appId !== 'string' && p.kind === 'session' && !p.viewer.roles.admin)
+    assertNoFieldErrors([{ field: 'appId', key: 'api.workspace_app_admin_only' }]);
+}
+
 /** Metric sources: create and list per metric, get, update and delete by id. */
 export function sourceRoutes() {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
@@ -63,6 +87,7 @@ export function sourceRoutes() {
     const metricId = c.req.valid('param').metric_id;
     assertMayChange(p, await findMetric(deps.db, p.workspaceId, metricId, readerOfPrincipal(p)));
     const { kind, secret, ...settings } = splitSecret(c.req.valid('json'));
+    assertMayUseWorkspaceApp(p, kind, settings.config);
     const id = crypto.randomUUID();
     // A webhook needs a shared secret to verify deliveries: make one when none was given.
     const generated = !secret && (kind === 'github' || kind === 'jira') ? toBase64Url(crypto.getRandomValues(new Uint8Array(24))) : undefined;
@@ -100,6 +125,9 @@ export function sourceRoutes() {
     const current = await manageable(deps, p, c.req.valid('param').id);
     const { kind, secret, ...settings } = splitSecret(c.req.valid('json'));
     if (kind !== current.kind) assertNoFieldErrors([{ field: 'kind', key: 'api.kind_change' }]);
+    assertMayUseWorkspaceApp(p, kind, settings.config);
+    if (!secret && current.secret && secretTarget(settings.config) !== secretTarget(current.config))
+      assertNoFieldErrors([{ field: kind === 'feishu_base' ? 'appSecret' : 'bearer', key: 'api.secret_again' }]);
     const now = deps.clock.now();
     const row = await updateSource(deps.db, p.workspaceId, current.id, { ...settings, secret: secret ? await seal(deps, current.id, secret) : undefined, nextRunAt: settings.schedule ? now : null }, now);
     if (!row) throw new DomainError('not_found', 'error.not_found');

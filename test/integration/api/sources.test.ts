@@ -84,6 +84,30 @@ describe('metric sources', () => {
     expect(await row(foreign!.id)).toBeDefined();
   });
 
+  it('a stored bearer is never sent to a new host: moving the URL without giving the bearer again is refused, nothing changes', async () => {
+    const created = (await (await h.api('POST', '/api/v1/metrics/m-other/sources', { token, body: { kind: 'http_json', url: 'https://bi.example.com/kpi', jsonPath: '$.v', bearer: 'bi-bearer-777', schedule: 'daily' } })).json()) as { source: { id: string } };
+    const before = await row(created.source.id);
+    const moved = await h.api('PATCH', `/api/v1/sources/${created.source.id}`, { token, body: { kind: 'http_json', url: 'https://elsewhere.example.net/x', jsonPath: '$.v', schedule: 'daily' } });
+    expect(moved.status).toBe(400);
+    expect(JSON.stringify(await moved.json())).toContain('"bearer"');
+    expect(await row(created.source.id)).toEqual(before);
+    // The same host keeps it; a new host with a new bearer is fine.
+    expect((await h.api('PATCH', `/api/v1/sources/${created.source.id}`, { token, body: { kind: 'http_json', url: 'https://bi.example.com/kpi2', jsonPath: '$.v', schedule: 'daily' } })).status).toBe(200);
+    expect(await openSecret(SECRET, (await row(created.source.id))!.secret!, sourceSecretContext(created.source.id))).toBe('bi-bearer-777');
+    expect((await h.api('PATCH', `/api/v1/sources/${created.source.id}`, { token, body: { kind: 'http_json', url: 'https://elsewhere.example.net/x', jsonPath: '$.v', bearer: 'new-one', schedule: 'daily' } })).status).toBe(200);
+  });
+
+  it('a Base read through the workspace’s Feishu app is an admin’s to set up; an owner must bring their own app', async () => {
+    const base = { kind: 'feishu_base', appToken: 'bascn1', tableId: 'tbl1', field: 'Value', schedule: 'daily' };
+    const owner = await h.as(W.a, P.other);
+    const refused = await owner.send('POST', '/api/v1/metrics/m-other/sources', base);
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toContain('"appId"');
+    expect((await owner.send('POST', '/api/v1/metrics/m-other/sources', { ...base, appId: 'cli_own', appSecret: 'own-secret' })).status).toBe(201);
+    const admin = await h.as(W.a, P.admin);
+    expect((await admin.send('POST', '/api/v1/metrics/m-other/sources', base)).status).toBe(201);
+  });
+
   it('people: admins and the outcome’s owner manage sources; others are refused', async () => {
     const owner = await h.as(W.a, P.other);
     const mine = await owner.send('POST', '/api/v1/metrics/m-other/sources', { kind: 'api', name: 'mine' });
