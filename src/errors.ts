@@ -22,7 +22,6 @@ const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 429 | 502> =
   illegal_transition: 409,
   already_decided: 409,
   closed: 409,
-  calendar_not_covered: 409,
   upstream: 502,
 };
 

@@ -20,8 +20,6 @@ export type ErrorCode =
   | 'too_large'
   /** A client sent more requests than its budget allows (the API's per-token limit). */
   | 'rate_limited'
-  /** A working-day calendar asked about a year its holiday data does not cover. */
-  | 'calendar_not_covered'
   /** A platform we depend on failed to answer (not the client's mistake). */
   | 'upstream';
 

@@ -26,7 +26,7 @@ export function isValidTimeZone(timeZone: string): boolean {
  * The review instant for an outcome: the go-live calendar date (src/domain/calendar-date.ts,
  * the same day in every zone) plus `offsetDays` calendar days, at `hour`:00 in `timeZone`; a day that is not a working day in `calendar` moves to
  * the next working day. Returns a plain UTC `Date`. Throws `validation_failed` for a bad
- * zone, offset, hour or date, and `calendar_not_covered` past the calendar's years.
+ * zone, offset, hour or date.
  */
 export function reviewDueAt(input: { goLive: Date; offsetDays: number; timeZone: string; calendar: WorkingCalendar; hour?: number }): Date {
   const { goLive, offsetDays, timeZone, calendar, hour = DEFAULT_DELIVERY_HOUR } = input;

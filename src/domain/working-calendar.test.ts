@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from './errors.ts';
 import { nextWorkingMorning, reviewDueAt, workingMorningAfter } from './schedule.ts';
 import { calendarEndWarning, calendarOf, isCalendarDay } from './working-calendar.ts';
 
@@ -30,18 +29,13 @@ describe('the CN mainland calendar (chinese-days data)', () => {
     expect(workingMorningAfter(new Date('2026-02-13T09:00:00+08:00'), 2, SH, CN)).toEqual(new Date('2026-02-24T09:00:00+08:00'));
   });
 
-  it('fails loudly for a day outside the covered years instead of calling it a working day', () => {
+  it('counts Monday–Friday (with the extra days) in a year the China data does not cover yet, and says which years it knows', () => {
     expect(CN.covers).toEqual({ first: 2004, last: 2026 });
-    const err = (() => {
-      try {
-        CN.isWorkingDay('2027-02-08');
-      } catch (e) {
-        return e;
-      }
-    })();
-    expect(err).toBeInstanceOf(DomainError);
-    expect(err).toMatchObject({ code: 'calendar_not_covered', params: { day: '2027-02-08', first: 2004, last: 2026 } });
-    expect(() => reviewDueAt({ goLive: new Date('2026-12-01T09:00:00+08:00'), offsetDays: 90, timeZone: SH, calendar: CN })).toThrow(/calendar_not_covered/);
+    expect(CN.isWorkingDay('2027-02-08')).toBe(true); // a Monday
+    expect(CN.isWorkingDay('2027-02-06')).toBe(false); // a Saturday
+    expect(calendarOf({ calendar: 'cn_mainland', extraOffDays: ['2027-02-08'], extraWorkDays: [] }).isWorkingDay('2027-02-08')).toBe(false);
+    // Go-live 2026-12-01 + 90 days = Monday 2027-03-01: planned, not refused.
+    expect(reviewDueAt({ goLive: new Date('2026-12-01T09:00:00+08:00'), offsetDays: 90, timeZone: SH, calendar: CN })).toEqual(new Date('2027-03-01T09:00:00+08:00'));
     // Monday–Friday knows every year.
     expect(MF.isWorkingDay('2027-02-08')).toBe(true);
     expect(MF.covers).toBeNull();

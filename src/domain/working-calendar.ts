@@ -5,7 +5,6 @@
  * Days are calendar dates 'YYYY-MM-DD' in the zone the caller plans in.
  */
 import { CN_HOLIDAYS, type HolidayData } from './cn-holidays.ts';
-import { DomainError } from './errors.ts';
 import { DAY_MS } from './iso-week.ts';
 
 export type CalendarBase = 'mon_fri' | 'cn_mainland';
@@ -25,9 +24,11 @@ export interface WorkingCalendar {
   /** Years the base knows, or null for Monday–Friday (which knows every year). */
   covers: { first: number; last: number } | null;
   /**
-   * Whether `day` is a working day. Throws `calendar_not_covered` for a day in a year the
-   * China data does not cover: silently treating that year's holidays as working days would
-   * put reminders and due dates on them.
+   * Whether `day` is a working day. A day in a year the China data does not cover yet counts
+   * Monday–Friday (with the workspace's extra days): refusing it would stop every approval
+   * whose review falls in the next year until a package update (the State Council publishes
+   * the next year's holidays in November), so admins are warned instead
+   * ({@link calendarEndWarning}) and can add that year's holidays as extra days off.
    */
   isWorkingDay(day: string): boolean;
 }
@@ -53,8 +54,7 @@ export function calendarOf(setting: CalendarSetting, data: HolidayData = CN_HOLI
   const baseWorking = (day: string) => {
     if (!cn) return monFri(day);
     const year = Number(day.slice(0, 4));
-    if (year < data.years.first || year > data.years.last)
-      throw new DomainError('calendar_not_covered', 'error.calendar_not_covered', { day, first: data.years.first, last: data.years.last });
+    if (year < data.years.first || year > data.years.last) return monFri(day);
     return data.workDays.has(day) || (!data.offDays.has(day) && monFri(day));
   };
   return {

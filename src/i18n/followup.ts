@@ -28,7 +28,7 @@ export const followupEn = {
   'digest.improvement': '“{title}”: {metric} improved by {change}.',
   'digest.nps_change': '{project}: NPS moved from {before} to {after} (n = {n}).',
   'digest.nps_first': '{project}: first NPS is {after} (n = {n}).',
-  'digest.calendar_ends': 'Admins: the China working-day calendar ends on {lastDay} ({days} days left). Dates after it cannot be planned until the chinese-days package is updated, or the calendar is switched to Monday to Friday.',
+  'digest.calendar_ends': 'Admins: the China working-day calendar ends on {lastDay} ({days} days left). After it, working days count Monday to Friday without that year’s public holidays: add them as extra days off, or update the chinese-days package once the State Council has published them.',
 } as const;
 
 export const followupZh: Record<keyof typeof followupEn, string> = {
@@ -57,5 +57,5 @@ export const followupZh: Record<keyof typeof followupEn, string> = {
   'digest.improvement': '“{title}”：{metric} 改善了 {change}。',
   'digest.nps_change': '{project}：NPS 从 {before} 变为 {after}（n = {n}）。',
   'digest.nps_first': '{project}：首次 NPS 为 {after}（n = {n}）。',
-  'digest.calendar_ends': '管理员请注意：中国工作日历数据截至 {lastDay}（还剩 {days} 天）。在升级 chinese-days 依赖包或把日历改为“周一至周五”之前，之后的日期无法排期。',
+  'digest.calendar_ends': '管理员请注意：中国工作日历数据截至 {lastDay}（还剩 {days} 天）。此后的工作日按周一至周五计算，不含该年的法定节假日：请把它们添加为额外休息日，或在国务院公布后升级 chinese-days 依赖包。',
 };

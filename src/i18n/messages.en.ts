@@ -39,7 +39,6 @@ export const en = {
   'schedule.hour_invalid': 'The delivery hour must be a whole number from 0 to 23.',
   'schedule.date_invalid': 'The go-live date is not a valid date.',
   'schedule.no_working_day': 'The working-day calendar has no working day in the next year; check its extra days off.',
-  'error.calendar_not_covered': 'The China working-day calendar covers {first}–{last}, and {day} is outside it. Update the chinese-days package, or switch the calendar to Monday–Friday in the settings.',
 
   'error.validation_failed': 'Some fields need attention; see the notes next to them.',
   'error.not_found': 'We couldn’t find that. It may have been deleted, or the link is out of date.',

@@ -39,7 +39,6 @@ export const zhCN: Record<MessageKey, string> = {
   'schedule.hour_invalid': '发送时间须为 0 到 23 之间的整点。',
   'schedule.date_invalid': '上线日期无效。',
   'schedule.no_working_day': '工作日历在未来一年内没有任何工作日，请检查额外休息日。',
-  'error.calendar_not_covered': '中国工作日历只覆盖 {first}–{last} 年，{day} 不在其中。请升级 chinese-days 依赖包，或在设置中把日历改为“周一至周五”。',
 
   'error.validation_failed': '部分内容需要修改，请查看各字段旁的提示。',
   'error.not_found': '未找到相关内容，可能已被删除或链接已失效。',

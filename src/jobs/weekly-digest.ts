@@ -1,7 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { batchOnce, type Db } from '../db/client.ts';
 import { claimDigest, digestWritten, listWorkspaces } from '../db/queries/jobs.ts';
-import { DomainError } from '../domain/errors.ts';
 import { weekOf } from '../domain/iso-week.ts';
 import { nextWorkingMorning } from '../domain/schedule.ts';
 import type { WorkspaceSettingsShape } from '../domain/settings.ts';
@@ -14,20 +13,14 @@ const DIGEST_HOUR = 9;
 /**
  * When the digest of the week starting `start` goes out: 09:00 on the week's first working
  * day in the workspace's calendar (Tuesday after a Monday holiday). A week without a working
- * day, or one the calendar does not cover, keeps Monday 09:00: the digest carries the
- * calendar-end warning, so it must not wait for the calendar.
+ * day keeps Monday 09:00.
  */
 export function digestSendAt(start: Date, settings: WorkspaceSettingsShape): Date {
   const tz = settings.timeZone;
   const mondayNine = new TZDate(start.getTime(), tz);
   mondayNine.setHours(DIGEST_HOUR, 0, 0, 0);
-  try {
-    const at = nextWorkingMorning(start, tz, calendarOf(settings), DIGEST_HOUR);
-    return weekOf(at, tz).start.getTime() === start.getTime() ? at : new Date(mondayNine.getTime());
-  } catch (err) {
-    if (err instanceof DomainError && err.code === 'calendar_not_covered') return new Date(mondayNine.getTime());
-    throw err;
-  }
+  const at = nextWorkingMorning(start, tz, calendarOf(settings), DIGEST_HOUR);
+  return weekOf(at, tz).start.getTime() === start.getTime() ? at : new Date(mondayNine.getTime());
 }
 
 /**

@@ -31,13 +31,13 @@ describe('working-day calendar and past dates on Feishu', () => {
     expect(cardText(card!.card)).not.toContain('(due 2026-10-08)');
   });
 
-  it('refuses loudly to plan a review past the covered years: the PMO is told why and nothing changes', async () => {
-    const id = await submitValid(h, { project_golive: '2026-12-01 +0800' }); // + 90 days = 2027-03-01
+  it('plans a review past the covered years on Monday–Friday instead of refusing the PMO', async () => {
+    const id = await submitValid(h, { project_golive: '2026-12-01 +0800' }); // + 90 days = Monday 2027-03-01; the China data ends with 2026
     await clickDecision(h, F.manager, 'approve', id, { formValue: SCORES });
     const res = await clickDecision(h, F.pmo, 'approve', id, { stage: 'pmo', formValue: SCORES });
-    expect(res.body.toast).toMatchObject({ type: 'error' });
-    expect(JSON.stringify(res.body.toast)).toContain('covers 2004–2026, and 2027-03-01 is outside it');
-    expect((await h.db.select({ status: outcomes.status }).from(outcomes).where(eq(outcomes.id, id)))[0]!.status).toBe('manager_approved');
-    expect(await h.db.select().from(reviewSchedules)).toEqual([]);
+    expect(res.body.toast).toMatchObject({ type: 'success' });
+    expect((await h.db.select({ status: outcomes.status }).from(outcomes).where(eq(outcomes.id, id)))[0]!.status).toBe('verified');
+    const schedules = await h.db.select().from(reviewSchedules);
+    expect(schedules.map((s) => s.dueAt.toISOString().slice(0, 10))).toContain('2027-03-01');
   });
 });

@@ -46,16 +46,16 @@ describe('working-day calendar and past dates on Slack', () => {
     expect(home).toContain('overdue since 2026-10-08');
   });
 
-  it('refuses loudly to plan a review past the covered years: the PMO is told why and nothing changes', async () => {
-    // Go-live 2026-12-01 + 90 days = 2027-03-01, and the China data ends with 2026.
+  it('plans a review past the covered years on Monday–Friday instead of refusing the PMO', async () => {
+    // Go-live 2026-12-01 + 90 days = Monday 2027-03-01, and the China data ends with 2026.
     await h.command('');
     await h.interact(submission(lastModal(h), stateOf(validForm({ project_go_live: '2026-12-01' }))));
     const outcomeId = (await h.allOutcomes())[0]!.id;
     const approve = (user: string) => press(h, messagesTo(h, user).find((m) => textOf(m).includes('outcome_approve'))!, 'outcome_approve', user, scores(outcomeId, { impact: 4, difficulty: 3, innovation: 4 }));
     await approve(USERS.manager.id);
-    const answers = await approve(USERS.pmo.id);
-    expect(JSON.stringify(answers)).toContain('The China working-day calendar covers 2004–2026, and 2027-03-01 is outside it');
-    expect((await h.db.select({ status: outcomes.status }).from(outcomes).where(eq(outcomes.id, outcomeId)))[0]!.status).toBe('manager_approved');
-    expect(await h.db.select().from(reviewSchedules)).toEqual([]);
+    await approve(USERS.pmo.id);
+    expect((await h.db.select({ status: outcomes.status }).from(outcomes).where(eq(outcomes.id, outcomeId)))[0]!.status).toBe('verified');
+    const schedules = await h.db.select().from(reviewSchedules);
+    expect(schedules.map((s) => s.dueAt.toISOString().slice(0, 10))).toContain('2027-03-01');
   });
 });
