@@ -23,6 +23,15 @@ describe('approval rules', () => {
     expect(workingDaysAfter(sep30, 1, ZONE)).toEqual(new Date('2026-10-01T01:00:00Z')); // Monday–Friday knows no holiday
   });
 
+  it('start counting at the first working morning when a request comes on a day off', () => {
+    const saturday = new Date('2026-11-28T02:00:00Z'); // Saturday 10:00 in Shanghai
+    // Monday and Tuesday are its first two working days: reminded Wednesday 09:00, not Tuesday.
+    expect(workingDaysAfter(saturday, 2, ZONE)).toEqual(new Date('2026-12-02T01:00:00Z'));
+    expect(workingDaysWaited(saturday, new Date('2026-12-01T02:00:00Z'), ZONE)).toBe(1); // Tuesday 10:00: Monday is behind it
+    const nationalDay = new Date('2026-10-01T02:00:00Z'); // a holiday: the count starts on 10-08
+    expect(workingDaysAfter(nationalDay, 1, CN)).toEqual(new Date('2026-10-09T01:00:00Z'));
+  });
+
   it('counts working days through the weekend, each ending at 09:00', () => {
     expect(workingDaysAfter(FRIDAY_10, 2, ZONE)).toEqual(new Date('2026-12-01T01:00:00Z')); // Tuesday
     expect(workingDaysAfter(FRIDAY_10, 5, ZONE)).toEqual(new Date('2026-12-04T01:00:00Z')); // next Friday

@@ -2,7 +2,7 @@ import { DomainError } from './errors.ts';
 import { escalationRecipients } from './followup-rules.ts';
 import { DAY_MS } from './iso-week.ts';
 import type { Recipient } from './ports.ts';
-import { workingMorningAfter } from './schedule.ts';
+import { nextWorkingMorning, workingMorningAfter } from './schedule.ts';
 import { calendarOf, type WorkingCalendar } from './working-calendar.ts';
 import type { WorkspaceSettingsShape } from './settings.ts';
 import type { OutcomeStatus, Platform } from './types.ts';
@@ -26,6 +26,12 @@ export interface WorkdayZone {
 /** The workspace's {@link WorkdayZone}: every reader counts the same days. */
 export const workdayZoneOf = (settings: Pick<WorkspaceSettingsShape, 'timeZone' | 'calendar' | 'extraOffDays' | 'extraWorkDays'>): WorkdayZone => ({ timeZone: settings.timeZone, calendar: calendarOf(settings) });
 
+/**
+ * Where the count starts: `from` itself on a working day, else the first working morning
+ * after it, so a request sent on a Saturday or a holiday has its first working day still ahead.
+ */
+const countFrom = (from: Date, zone: WorkdayZone): Date => (zone.calendar.isWorkingDay(localDay(from, zone.timeZone)) ? from : nextWorkingMorning(from, zone.timeZone, zone.calendar));
+
 /** Safety bound when counting working days (a year of them covers any real wait). */
 const MAX_COUNTED_DAYS = 366;
 
@@ -34,7 +40,7 @@ const MAX_COUNTED_DAYS = 366;
  * (09:00 local), so a Friday submission's 2 working days end on Tuesday morning.
  */
 export function workingDaysAfter(from: Date, days: number, zone: WorkdayZone): Date {
-  let at = from;
+  let at = countFrom(from, zone);
   for (let i = 0; i < Math.min(days, MAX_COUNTED_DAYS); i++) at = workingMorningAfter(at, 1, zone.timeZone, zone.calendar);
   return at;
 }
@@ -42,7 +48,7 @@ export function workingDaysAfter(from: Date, days: number, zone: WorkdayZone): D
 /** Whole working days from `since` to `now` (working mornings passed), what an approval card says it has waited. */
 export function workingDaysWaited(since: Date, now: Date, zone: WorkdayZone): number {
   let n = 0;
-  let at = workingMorningAfter(since, 1, zone.timeZone, zone.calendar);
+  let at = workingMorningAfter(countFrom(since, zone), 1, zone.timeZone, zone.calendar);
   while (at.getTime() <= now.getTime() && n < MAX_COUNTED_DAYS) {
     n++;
     at = workingMorningAfter(at, 1, zone.timeZone, zone.calendar);

@@ -7,7 +7,8 @@ import { endOfDueDay, ignored, isoTime, mapped, payloadOf, type Normalised } fro
 
 const change = z.object({ field: z.string(), from: z.string().nullish(), to: z.string().nullish(), fromString: z.string().nullish(), toString: z.string().nullish() });
 const issuePayload = z.object({
-  timestamp: z.number(),
+  /** Epoch ms; anything a Date cannot hold is a malformed delivery (400), not a failed insert. */
+  timestamp: z.number().int().min(0).max(8.64e15),
   issue: z.object({
     id: z.string(),
     key: z.string(),
@@ -21,7 +22,7 @@ const issuePayload = z.object({
   changelog: z.object({ items: z.array(change) }).nullish(),
 });
 const versionPayload = z.object({
-  timestamp: z.number(),
+  timestamp: z.number().int().min(0).max(8.64e15),
   version: z.object({ id: z.union([z.string(), z.number()]), releaseDate: endOfDueDay.nullish() }),
 });
 

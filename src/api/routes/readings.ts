@@ -40,7 +40,11 @@ const list = createRoute({
   responses: { 200: { description: 'One page of readings with their source and external id', content: { 'application/json': { schema: ReadingsPage } } }, ...ERRORS },
 });
 
-const isAfter = (v: unknown): v is { measuredAt: number; id: string } => typeof v === 'object' && v !== null && typeof (v as { measuredAt?: unknown }).measuredAt === 'number' && typeof (v as { id?: unknown }).id === 'string';
+/** A cursor this API made: an instant a Date can hold (a forged one is a 400, not a driver error) and an id. */
+const isAfter = (v: unknown): v is { measuredAt: number; id: string } => {
+  const at = (v as { measuredAt?: unknown } | null)?.measuredAt;
+  return typeof v === 'object' && v !== null && typeof at === 'number' && Number.isFinite(new Date(at).getTime()) && typeof (v as { id?: unknown }).id === 'string';
+};
 
 /** POST and GET /readings. */
 export function readingRoutes() {

@@ -24,8 +24,9 @@ function privateV6(host: string): boolean {
   if (!host.startsWith('[')) return false;
   const ip = host.slice(1, -1).toLowerCase();
   if (ip === '::' || ip === '::1') return true;
-  // IPv4-mapped (the URL parser writes ::ffff:127.0.0.1 as ::ffff:7f00:1): judge the IPv4 inside.
-  const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(ip);
+  // IPv4-mapped, IPv4-compatible and NAT64 (the URL parser writes ::ffff:127.0.0.1 as
+  // ::ffff:7f00:1): judge the IPv4 inside.
+  const mapped = /^(?:::ffff:|::|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(ip);
   if (mapped) {
     const [hi, lo] = [parseInt(mapped[1]!, 16), parseInt(mapped[2]!, 16)];
     return privateV4(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
@@ -35,7 +36,9 @@ function privateV6(host: string): boolean {
 
 /** True for loopback, private, link-local, CGNAT, multicast and local-name hosts. */
 export function isPrivateHost(hostname: string): boolean {
-  return hostname === '' || LOCAL_NAMES.test(hostname) || privateV4(hostname) || privateV6(hostname);
+  // A fully qualified name's trailing dot (`localhost.`) names the same host.
+  const host = hostname.replace(/\.+$/, '');
+  return host === '' || LOCAL_NAMES.test(host) || privateV4(host) || privateV6(host);
 }
 
 /** The URL to fetch, or a PullError saying why it may not be fetched. */

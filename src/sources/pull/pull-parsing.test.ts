@@ -47,10 +47,10 @@ describe('Base values', () => {
 });
 
 describe('which URLs a pull may fetch', () => {
-  it.each(['localhost', 'a.localhost', 'printer.local', '127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '[::1]', '[fd00::1]', '[fe80::1]', '[::ffff:7f00:1]'])('%s is private', (host) => {
+  it.each(['localhost', 'a.localhost', 'printer.local', '127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '[::1]', '[fd00::1]', '[fe80::1]', '[::ffff:7f00:1]', 'localhost.', 'printer.local.', '[::7f00:1]', '[64:ff9b::a00:1]'])('%s is private', (host) => {
     expect(isPrivateHost(host)).toBe(true);
   });
-  it.each(['example.com', '8.8.8.8', '172.32.0.1', '[2606:4700::1111]'])('%s is public', (host) => {
+  it.each(['example.com', 'example.com.', '8.8.8.8', '172.32.0.1', '[2606:4700::1111]', '[64:ff9b::808:808]'])('%s is public', (host) => {
     expect(isPrivateHost(host)).toBe(false);
   });
   it('needs https and a public host unless private http is allowed; other schemes never', () => {

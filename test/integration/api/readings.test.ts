@@ -116,6 +116,9 @@ describe('POST /api/v1/readings', () => {
     }
     expect((await h.api('GET', '/api/v1/readings?metric_id=m-other&limit=zero', { token })).status).toBe(400);
     expect((await h.api('GET', '/api/v1/readings?metric_id=m-other&cursor=!!', { token })).status).toBe(400);
+    // A well-formed cursor with an instant no Date can hold is the client's mistake too.
+    const forged = Buffer.from(JSON.stringify({ measuredAt: 1e300, id: 'x' })).toString('base64url');
+    expect((await h.api('GET', `/api/v1/readings?metric_id=m-other&cursor=${forged}`, { token })).status).toBe(400);
     expect((await h.api('GET', '/api/v1/nothing-here', { token })).status).toBe(404);
     expect(await stored()).toHaveLength(0);
   });

@@ -96,6 +96,8 @@ describe('Jira webhooks', () => {
     expect((await jira.deliver(payload, { secret: 'another-secret-0123456789' })).status).toBe(401);
     expect((await jira.deliver(payload, { unsigned: true })).status).toBe(401);
     expect((await jira.deliver({}, { raw: '{"webhookEvent":' })).status).toBe(400);
+    // Signed, well-formed JSON whose timestamp no Date can hold: a malformed delivery, not a 500.
+    expect((await jira.deliver({ ...payload, timestamp: 1e20 })).status).toBe(400);
     expect(await app.events(id)).toEqual([]);
     expect(await app.readings(id)).toEqual([]);
     const github = await app.addSource('github', { rule: turnaround });
