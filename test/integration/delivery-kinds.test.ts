@@ -377,8 +377,9 @@ describe('notification kinds on Slack and Feishu', () => {
     const manager = received(platform, w.a.manager);
     const pmo = received(platform, w.a.pmo);
     expect(manager.posts).toHaveLength(3); // the card, the reminder, the nudge
-    // Submitted on Sunday 08:00 (Shanghai), now Wednesday 08:00: the Monday and Tuesday mornings have passed.
-    expect(manager.posts[1]).toContain('Working days waited: 2');
+    // Submitted on Sunday 08:00 (Shanghai), now Wednesday 08:00: the count starts Monday 09:00, and
+    // Monday is the one whole working day behind it (Tuesday's ends at Wednesday 09:00).
+    expect(manager.posts[1]).toContain('Working days waited: 1');
     expect(manager.posts[2]).toContain('asks you to review');
     expect(manager.updates).toHaveLength(1);
     expect(manager.updates[0]).toContain('Handed over to');
