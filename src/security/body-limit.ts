@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { DomainError } from '../domain/errors.ts';
 import { badRequest } from '../errors.ts';
+import { readCapped } from './read-capped.ts';
 
 /** The platform webhooks' ceiling: Slack and Feishu payloads are a few KB; 1 MB leaves room for big modals. */
 export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
@@ -30,28 +31,11 @@ export function bodyLimit(limit: number): MiddlewareHandler {
     if (!raw.body) return next();
     const declared = raw.headers.get('content-length');
     if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
-    const reader = raw.body.getReader();
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for (;;) {
-      // A client that goes away mid-body is its own problem, not a server error to log.
-      const { done, value } = await reader.read().catch(() => {
-        throw badRequest('the body ended before it was complete');
-      });
-      if (done) break;
-      size += value.byteLength;
-      if (size > limit) {
-        reader.releaseLock();
-        throw tooLarge(limit);
-      }
-      chunks.push(value);
-    }
-    const body = new Uint8Array(size);
-    let at = 0;
-    for (const chunk of chunks) {
-      body.set(chunk, at);
-      at += chunk.byteLength;
-    }
+    // A client that goes away mid-body is its own problem, not a server error to log.
+    const body = await readCapped(raw.body, limit, 'release').catch(() => {
+      throw badRequest('the body ended before it was complete');
+    });
+    if (!body) throw tooLarge(limit);
     // The handlers read the body as usual (text(), arrayBuffer()), from these bytes.
     c.req.raw = new Request(raw, { body });
     await next();

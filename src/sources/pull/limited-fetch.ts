@@ -1,3 +1,4 @@
+import { readCapped } from '../../security/read-capped.ts';
 import { checkPullUrl } from './address-guard.ts';
 import { PullError } from './pull-error.ts';
 import { durationText, type PullOptions } from './types.ts';
@@ -14,24 +15,13 @@ function networkText(err: unknown): string {
 const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} bytes`);
 
 /** Reads at most `max` bytes of the body; a larger body fails the pull. */
-async function readCapped(res: Response, max: number): Promise<string> {
+async function readBody(res: Response, max: number): Promise<string> {
   const declared = Number(res.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > max) throw new PullError(`the response is larger than ${sizeText(max)}`);
   if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      throw new PullError(`the response is larger than ${sizeText(max)}`);
-    }
-    chunks.push(value);
-  }
-  return new Blob(chunks as Uint8Array<ArrayBuffer>[]).text();
+  const body = await readCapped(res.body, max, 'cancel');
+  if (!body) throw new PullError(`the response is larger than ${sizeText(max)}`);
+  return new TextDecoder().decode(body);
 }
 
 /**
@@ -59,7 +49,7 @@ export async function limitedFetch(rawUrl: string, opts: PullOptions, headers: R
         await res.body?.cancel();
         throw new PullError(`HTTP ${res.status}${res.status === 401 || res.status === 403 ? ' (check the bearer token)' : ''}`);
       }
-      return { body: await readCapped(res, opts.maxBytes), contentType: res.headers.get('content-type') ?? '' };
+      return { body: await readBody(res, opts.maxBytes), contentType: res.headers.get('content-type') ?? '' };
     }
   } catch (err) {
     if (signal.aborted) throw timedOut();
