@@ -30,24 +30,24 @@ export function stageRefOf(payload: Record<string, unknown>): StageRef | null {
  * decision. Needs only the reader's workspace and zone (Feishu's card callback loads it too).
  */
 export async function loadApproval(
-  ctx: Pick<KindContext, 'db' | 'outcome'> & Partial<Pick<KindContext, 'clock'>>,
+  ctx: Pick<KindContext, 'db' | 'outcome' | 'clock'>,
   a: StageRef,
-  to: Pick<Recipient, 'timeZone'> & Partial<Pick<Recipient, 'address'>> & { workspace: { id: string; settings?: ZoneSettings } },
+  to: Pick<Recipient, 'timeZone'> & Partial<Pick<Recipient, 'address'>> & { workspace: { id: string; settings: ZoneSettings } },
 ): Promise<ApprovalView | null> {
   // The stage's decision is among the outcome's decisions: one read, not two.
-  const [outcome, since] = await Promise.all([ctx.outcome(to.workspace.id, a.outcomeId, to.timeZone), ctx.clock ? stageWaitingSince(ctx.db, to.workspace.id, a.outcomeId) : null]);
+  const [outcome, since] = await Promise.all([ctx.outcome(to.workspace.id, a.outcomeId, to.timeZone), stageWaitingSince(ctx.db, to.workspace.id, a.outcomeId)]);
   if (!outcome) return null;
   const view = approvalViewOf(outcome, decisionIn(outcome, a.round, a.stage), a);
-  return view.open ? withWaitAndHandOver(view, since, ctx.clock?.now() ?? null, to) : view;
+  return view.open ? withWaitAndHandOver(view, since, ctx.clock.now(), to) : view;
 }
 
 /**
  * The open card's wait ("waiting N working days"), and for a manager-stage reader who is no
  * longer the reviewer (handed over, 转交) the card without controls saying to whom it went.
  */
-function withWaitAndHandOver(view: ApprovalView, since: Date | null, now: Date | null, to: { timeZone: string; address?: string; workspace: { settings?: ZoneSettings } }): ApprovalView {
+function withWaitAndHandOver(view: ApprovalView, since: Date | null, now: Date, to: { address?: string; workspace: { settings: ZoneSettings } }): ApprovalView {
   // Counted on the workspace's calendar, as the reminders are: every reader sees the same number.
-  const waitedDays = since && now ? workingDaysWaited(since, now, workdayZoneOf(to.workspace.settings ?? { timeZone: to.timeZone, calendar: 'mon_fri', extraOffDays: [], extraWorkDays: [] })) : null;
+  const waitedDays = since ? workingDaysWaited(since, now, workdayZoneOf(to.workspace.settings)) : null;
   const reviewer = view.outcome.reviewer;
   const handedOver = view.stage === 'manager' && reviewer && to.address && to.address !== reviewer.address;
   return handedOver ? { ...view, open: false, handedOverTo: reviewer, waitedDays } : { ...view, waitedDays };

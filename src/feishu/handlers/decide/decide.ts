@@ -42,7 +42,7 @@ function rendered(ctx: FeishuCtx, view: ApprovalView | null, locale: Locale): Ca
  */
 async function currentCard(ctx: FeishuCtx, a: Decide, viewer: PersonRef, locale: Locale): Promise<Card> {
   const { deps, workspace } = ctx;
-  const kindCtx = { db: deps.db, outcome: (wsId: string, outcomeId: string, tz: string) => feishuOutcomeView(deps, wsId, outcomeId, tz, workspace.settings.shortfallThreshold) };
+  const kindCtx = { db: deps.db, clock: deps.clock, outcome: (wsId: string, outcomeId: string, tz: string) => feishuOutcomeView(deps, wsId, outcomeId, tz, workspace.settings.shortfallThreshold) };
   return rendered(ctx, await loadApproval(kindCtx, { outcomeId: a.o, round: a.r, stage: a.s }, { workspace, timeZone: timeZoneOf(viewer, workspace) }), locale);
 }
 
