@@ -8,6 +8,7 @@ import type { ApiEnv } from './env.ts';
 import { ReadingInput } from './schemas/readings.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { outcomeRoutes } from './routes/outcomes.ts';
+import { outcomeActionRoutes } from './routes/outcome-actions.ts';
 import { readingRoutes } from './routes/readings.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { validationHook } from './validation.ts';
@@ -44,6 +45,7 @@ export function publicApi() {
   app.use('/v1/*', noStore, bodyLimit(API_BODY_LIMIT), authenticate());
   const v1 = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
   v1.route('/', outcomeRoutes());
+  v1.route('/', outcomeActionRoutes());
   v1.route('/', readingRoutes());
   v1.route('/', sourceRoutes());
   v1.route('/', metricRoutes());

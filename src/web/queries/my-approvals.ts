@@ -40,8 +40,10 @@ export async function loadApprovalsPanel(deps: Deps, v: Viewer, done: string | u
   };
 }
 
-const workspaceOf = (v: Viewer): WorkspaceContext => ({ id: v.workspace.id, platform: v.workspace.platform, settings: v.workspace.settings });
-const actorOf = (v: Viewer): PersonRef => ({ id: v.person.id, address: v.person.platformUserId, timeZone: v.person.timeZone, locale: v.person.locale, managerId: v.person.managerId });
+/** The viewer's workspace as the domain verbs take it. */
+export const workspaceOf = (v: Viewer): WorkspaceContext => ({ id: v.workspace.id, platform: v.workspace.platform, settings: v.workspace.settings });
+/** The viewer as the domain verbs' actor. */
+export const actorOf = (v: Viewer): PersonRef => ({ id: v.person.id, address: v.person.platformUserId, timeZone: v.person.timeZone, locale: v.person.locale, managerId: v.person.managerId });
 
 /** The web's nudge: the same verb as chat. */
 export const webNudge = (deps: Deps, v: Viewer, outcomeId: string) => nudgeReviewer({ ctx: deps.verbs, store: createApprovalStore(deps.db), input: { workspace: workspaceOf(v), outcomeId, actor: actorOf(v) } });
