@@ -1,5 +1,5 @@
 import { INDICATOR_CLASSES } from '../../domain/types.ts';
-import { h, type Child, type Html } from '../render/html.ts';
+import { h, type Html } from '../render/html.ts';
 import type { Kit } from '../render/kit.ts';
 import { fieldError, problemList, type FieldMessages } from './form-bits.ts';
 import { LINK_INPUTS, METRIC_ROWS, type OutcomeForm } from './outcome-form-input.ts';
@@ -22,17 +22,17 @@ function field(kit: Kit, v: OutcomeFormView, name: string, label: string, contro
   return h`<div class="field"><label for="f-${name}">${label}</label>${control}${hint ? h`<span class="hint">${hint}</span>` : ''}${fieldError(v.messages, name)}</div>`;
 }
 
-const input = (v: OutcomeFormView, name: string, attrs: Child = '') => h`<input id="f-${name}" name="${name}" value="${v.form[name] ?? ''}" ${attrs}>`;
+const input = (v: OutcomeFormView, name: string, attrs: Html | '' = '') => h`<input id="f-${name}" name="${name}" value="${v.form[name] ?? ''}" ${attrs}>`;
 
 function metricRow(kit: Kit, v: OutcomeFormView, r: number): Html {
   const n = (f: string) => `metrics.${r}.${f}`;
   const dirs = ['increase', 'decrease'].map((d) => ({ value: d, label: kit.t(`direction.${d}`) }));
   return h`<fieldset data-testid="metric-${r}"><legend>${kit.t(r === 0 ? 'slack.modal.metric' : 'slack.modal.metric_optional', { n: r + 1 })}</legend>
-${field(kit, v, n('name'), kit.t('slack.modal.metric_name'), input(v, n('name'), 'maxlength="200"'))}
-${field(kit, v, n('unit'), kit.t('slack.modal.metric_unit'), input(v, n('unit'), 'maxlength="40"'), kit.t('slack.modal.metric_unit_hint'))}
+${field(kit, v, n('name'), kit.t('slack.modal.metric_name'), input(v, n('name'), h`maxlength="200"`))}
+${field(kit, v, n('unit'), kit.t('slack.modal.metric_unit'), input(v, n('unit'), h`maxlength="40"`), kit.t('slack.modal.metric_unit_hint'))}
 ${field(kit, v, n('direction'), kit.t('slack.modal.metric_direction'), h`<select id="f-${n('direction')}" name="${n('direction')}">${options(dirs, v.form[n('direction')], false)}</select>`)}
-${field(kit, v, n('baseline'), kit.t('card.baseline'), input(v, n('baseline'), 'inputmode="decimal"'))}
-${field(kit, v, n('target'), kit.t('card.target'), input(v, n('target'), 'inputmode="decimal"'))}</fieldset>`;
+${field(kit, v, n('baseline'), kit.t('card.baseline'), input(v, n('baseline'), h`inputmode="decimal"`))}
+${field(kit, v, n('target'), kit.t('card.target'), input(v, n('target'), h`inputmode="decimal"`))}</fieldset>`;
 }
 
 /** The submit / edit form: one metric row up front, two more behind "add a metric", evidence links, the go-live date. */
@@ -42,15 +42,15 @@ export function outcomeFormBody(kit: Kit, v: OutcomeFormView): Html {
   const classes = INDICATOR_CLASSES.map((c) => ({ value: c, label: kit.t(`indicator.${c}`) }));
   const more = Array.from({ length: METRIC_ROWS - 1 }, (_, i) => metricRow(kit, v, i + 1));
   const moreOpen = more.some((_, i) => v.form[`metrics.${i + 1}.name`]);
-  const links = Array.from({ length: LINK_INPUTS }, (_, i) => field(kit, v, `links.${i}`, kit.t('slack.modal.link', { n: i + 1 }), input(v, `links.${i}`, 'type="url" maxlength="2000" placeholder="https://"')));
+  const links = Array.from({ length: LINK_INPUTS }, (_, i) => field(kit, v, `links.${i}`, kit.t('slack.modal.link', { n: i + 1 }), input(v, `links.${i}`, h`type="url" maxlength="2000" placeholder="https://"`)));
   return h`<form method="post" action="${action}" class="card" data-testid="outcome-form">
 ${problemList([...v.messages.values()])}
 ${editing ? '' : h`<input type="hidden" name="nonce" value="${v.form.nonce ?? ''}">`}${v.extra ?? ''}
-${field(kit, v, 'title', kit.t('slack.modal.title_label'), input(v, 'title', 'maxlength="200" required'))}
+${field(kit, v, 'title', kit.t('slack.modal.title_label'), input(v, 'title', h`maxlength="200" required`))}
 ${field(kit, v, 'description', kit.t('card.description'), h`<textarea id="f-description" name="description" rows="4" maxlength="5000">${v.form.description ?? ''}</textarea>`, kit.t('slack.modal.description_hint'))}
 ${field(kit, v, 'projectId', kit.t('card.project'), h`<select id="f-projectId" name="projectId">${options(v.projects.map((p) => ({ value: p.id, label: p.name })), v.form.projectId, true)}</select>`)}
 ${field(kit, v, 'indicatorClass', kit.t('card.indicator_class'), h`<select id="f-indicatorClass" name="indicatorClass">${options(classes, v.form.indicatorClass, true)}</select>`)}
-${field(kit, v, 'dueDate', kit.t('webact.go_live'), input(v, 'dueDate', 'type="date"'), kit.t('webact.go_live_hint'))}
+${field(kit, v, 'dueDate', kit.t('webact.go_live'), input(v, 'dueDate', h`type="date"`), kit.t('webact.go_live_hint'))}
 ${metricRow(kit, v, 0)}${fieldError(v.messages, 'metrics')}
 <details${moreOpen ? ' open' : ''}><summary>${kit.t('webact.more_metrics')}</summary>${more}</details>
 <fieldset><legend>${kit.t('card.evidence')}</legend>${links}</fieldset>

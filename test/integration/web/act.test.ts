@@ -67,6 +67,15 @@ describe('the approvals inbox', () => {
     expect(pmo).toContain('Impact 4 · Difficulty 3 · Innovation 5');
   });
 
+  it('a review handed over to someone else waits in their inbox, and they may decide it', async () => {
+    const handed = await (await h.as(W.a, P.manager)).send('POST', `/app/my/handover/${O.peer}`, form({ to: P.other, reason: 'On leave', round: '1' }));
+    expect(handed.status).toBe(303);
+    expect(await (await (await h.as(W.a, P.manager)).get('/app/approvals')).text()).not.toContain(`data-testid="decide-${O.peer}"`);
+    expect(await (await (await h.as(W.a, P.other)).get('/app/approvals')).text()).toContain(`data-testid="decide-${O.peer}"`);
+    expect((await decide(P.other, O.peer, { decision: 'approve', ...scores })).status).toBe(303);
+    expect((await outcome(O.peer)).status).toBe('manager_approved');
+  });
+
   it('refuses whoever chat refuses, with chat’s message, and cross-site posts; nothing is written', async () => {
     const stranger = await decide(P.other, O.peer, { decision: 'approve', ...scores });
     expect(stranger.status).toBe(403);
@@ -124,6 +133,7 @@ describe('submitting on the web', () => {
 
     const form1 = await (await member.get('/app/submit')).text();
     expect(form1).toContain(`<option value="${P.manager}" selected>`);
+    expect(form1).toContain('name="dueDate" value="" type="date"');
     for (let i = 0; i < 2; i++) expect((await member.send('POST', '/app/submit', form(valid()))).status).toBe(303);
     const mine = (await h.deps.db.select().from(outcomes).where(eq(outcomes.title, 'Faster triage')));
     expect(mine).toHaveLength(1);
