@@ -6,6 +6,9 @@ import type { Deps } from '../../deps.ts';
 import { loadOutcomeView } from '../../views/outcome-view.ts';
 import type { Viewer } from '../env.ts';
 
+/** The oldest this many decisions are shown (each is read whole, as its chat card is); the rest follow as these are decided. */
+export const INBOX_LIMIT = 20;
+
 /** One decision waiting for me, with what its card shows. */
 export interface WaitingDecision {
   view: OutcomeView;
@@ -26,7 +29,7 @@ export interface Inbox {
 export async function loadInbox(deps: Deps, v: Viewer): Promise<Inbox> {
   const ws = v.workspace.id;
   const reader = { timeZone: v.timeZone, publicUrl: deps.config.publicUrl };
-  const [waiting, mine, reviews] = await Promise.all([listAwaitingReview(deps.db, ws, v.person.id, v.roles.pmo, 50), listMyOutcomes(deps.db, ws, v.person.id, 50), listMyOpenReviews(deps.db, ws, v.person.id)]);
+  const [waiting, mine, reviews] = await Promise.all([listAwaitingReview(deps.db, ws, v.person.id, v.roles.pmo, INBOX_LIMIT), listMyOutcomes(deps.db, ws, v.person.id, 50), listMyOpenReviews(deps.db, ws, v.person.id)]);
   const views = await Promise.all(waiting.map((o) => loadOutcomeView(deps.db, ws, o.id, reader)));
   const decide = waiting.flatMap((o, i) => (views[i] ? [{ view: views[i]!, stage: (o.status === 'submitted' ? 'manager' : 'pmo') as ReviewStage, since: o.updatedAt }] : []));
   const sentBack = mine.filter((o) => o.status === 'changes_requested');
