@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { BUILT_IN_TEMPLATES, type MetricTemplate } from '../../domain/metric-templates.ts';
 import type { Db } from '../client.ts';
-import { metricTemplates } from '../schema/index.ts';
+import { metrics, metricTemplates } from '../schema/index.ts';
 
 /** A form holds at most this many of a workspace's own templates (with the 13 built-ins, under Slack's 100 options). */
 export const CUSTOM_TEMPLATES_MAX = 80;
@@ -37,4 +37,14 @@ export async function listMetricTemplates(db: Db, workspaceId: string): Promise<
 /** How many templates of its own the workspace offers now (adding stops at {@link CUSTOM_TEMPLATES_MAX}). */
 export async function countCustomTemplates(db: Db, workspaceId: string): Promise<number> {
   return (await listCustomTemplates(db, workspaceId)).length;
+}
+
+/** The template key of each of an outcome's metrics, in position order (prefills an edit form). */
+export async function outcomeTemplateKeys(db: Db, workspaceId: string, outcomeId: string): Promise<(string | null)[]> {
+  const rows = await db
+    .select({ key: metrics.templateKey })
+    .from(metrics)
+    .where(and(eq(metrics.workspaceId, workspaceId), eq(metrics.outcomeId, outcomeId)))
+    .orderBy(asc(metrics.position));
+  return rows.map((r) => r.key);
 }
