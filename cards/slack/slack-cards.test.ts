@@ -178,14 +178,14 @@ describe('Slack modals and the Home tab', () => {
       const some = renderSubmitModal(ctx, { ...props, projects: [{ id: 'p-1', name: 'Clinic triage' }] });
       expect(doubledOptional(none)).toEqual([]);
       expect(doubledOptional(some)).toEqual([]);
-      // No project yet: the new project and its go-live date are required (Slack enforces it).
+      // No project yet: the new project is required (Slack enforces it).
       expect(inputBlock(none, 'project_new')).toMatchObject({ optional: false });
-      expect(inputBlock(none, 'project_go_live')).toMatchObject({ optional: false });
-      // With projects to pick from, each is required only without a pick, and the hints say so.
+      // With projects to pick from, it is required only without a pick, and the hint says so.
       expect(inputBlock(some, 'project_new')).toMatchObject({ optional: true, hint: { text: ctx.t('slack.modal.project_new_hint') } });
-      expect(inputBlock(some, 'project_go_live')).toMatchObject({ optional: true, hint: { text: ctx.t('slack.modal.project_go_live_hint') } });
+      // One date, required, labelled as the go-live the review counts from.
+      expect(inputBlock(some, 'due')).toMatchObject({ optional: false, label: { text: ctx.t('template.go_live') }, hint: { text: ctx.t('template.go_live_hint') } });
+      expect(inputBlock(some, 'project_go_live')).toBeUndefined();
     }
-    expect(inputBlock(renderSubmitModal(en, { ...props, projects: [{ id: 'p-1', name: 'Clinic triage' }] }), 'project_go_live')!.hint!.text).toMatch(/^Required for a new project/);
   });
 
   it('renders the comment and info modals within limits', () => {

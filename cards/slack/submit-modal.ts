@@ -1,47 +1,56 @@
-import type { CardContext, MetricView } from '../view.ts';
-import { context, divider, modal, option, plain, section, type SlackBlock } from './blocks.ts';
+import type { CardContext } from '../view.ts';
+import { context, divider, modal, section, type SlackBlock } from './blocks.ts';
+import { addMetricBlocks, metricBlock, metricRowBlocks, METRIC_ROWS_MAX, type MetricField } from './submit-metric-rows.ts';
+import { date, input, select, text, type MetricInitial, type TemplateChoice } from './submit-inputs.ts';
+
+export { input, INPUT_ACTION, type MetricInitial, type TemplateChoice } from './submit-inputs.ts';
+export { METRIC_ADD_ACTION, METRIC_FIELDS, METRIC_ROWS_MAX, METRIC_TEMPLATE_ACTION, templateBlock, type MetricField } from './submit-metric-rows.ts';
 
 /** callback_id of the submit / edit modal. */
 export const SUBMIT_CALLBACK = 'outcome_submit';
-/** Every input's action_id: one element per input block, so the block id says which field it is. */
-export const INPUT_ACTION = 'v';
-/** Metric rows in the modal; row 1 is required, rows 2 and 3 count once anything is filled in. */
-export const METRIC_ROWS = 3;
 export const LINK_INPUTS = 3;
 export const MAX_FILES = 10;
-export const METRIC_FIELDS = ['name', 'unit', 'direction', 'baseline', 'target', 'actual'] as const;
-export type MetricField = (typeof METRIC_FIELDS)[number];
 
 /** Block ids of the modal's inputs; the parser and the error mapping use the same names. */
 export const SUBMIT_BLOCKS = {
   project: 'project',
   projectNew: 'project_new',
-  projectGoLive: 'project_go_live',
   title: 'title',
   description: 'description',
   indicator: 'indicator',
+  /** The one go-live date (a new project's go-live too): the follow-up review counts from it. */
   due: 'due',
-  metric: (row: number, field: MetricField) => `metric${row}_${field}`,
+  keyResult: 'key_result',
+  metric: (row: number, field: MetricField, version = 0) => metricBlock(row, field, version),
   link: (i: number) => `link${i}`,
   files: 'files',
   reviewer: 'reviewer',
 } as const;
 
-/** A metric row's initial values (the view model's metric, when editing). */
-export type MetricInitial = Pick<MetricView, 'name' | 'unit' | 'direction' | 'baseline' | 'target' | 'actual'>;
-
 export interface SubmitModalProps {
-  /** JSON the submission handler needs back (mode, outcome id and round when editing). */
+  /** JSON the handlers need back (mode, outcome id and round when editing, rows, versions, templates). */
   privateMetadata: string;
   editing: boolean;
   /** Existing projects to pick from (Slack allows 100 options). */
   projects: { id: string; name: string }[];
+  /** The workspace's key results an outcome can link to; none → no select. */
+  keyResults?: { id: string; title: string }[];
+  /** Templates a row can start from (built-in and the workspace's own). */
+  templates?: TemplateChoice[];
+  /** Metric rows shown (1 to {@link METRIC_ROWS_MAX}); each row's block-id version and chosen template. */
+  rows?: number;
+  versions?: number[];
+  templateKeys?: (string | null)[];
+  /** The full web form, for a member who prefers a bigger screen; null hides the link. */
+  webFormUrl?: string | null;
   reviewerId: string | null;
   initial?: {
     title: string;
     description: string;
     indicatorClass: 'process' | 'output' | 'impact' | null;
     projectId: string | null;
+    projectNew?: string;
+    keyResultId?: string | null;
     /** yyyy-MM-dd in the member's zone. */
     dueDate: string | null;
     metrics: MetricInitial[];
@@ -51,64 +60,42 @@ export interface SubmitModalProps {
   };
 }
 
-/** An input block whose one element has the action id {@link INPUT_ACTION}. */
-export const input = (blockId: string, label: string, element: SlackBlock, opts: { optional?: boolean; hint?: string } = {}): SlackBlock => ({
-  type: 'input',
-  block_id: blockId,
-  label: plain(label, 2000),
-  optional: opts.optional ?? false,
-  element: { ...element, action_id: INPUT_ACTION },
-  ...(opts.hint ? { hint: plain(opts.hint, 2000) } : {}),
-});
-
-const text = (initial: string | undefined, extra: SlackBlock = {}): SlackBlock => ({ type: 'plain_text_input', ...(initial ? { initial_value: initial } : {}), ...extra });
-const number = (initial: number | null | undefined): SlackBlock => ({ type: 'number_input', is_decimal_allowed: true, ...(initial != null ? { initial_value: String(initial) } : {}) });
-const date = (initial: string | null | undefined): SlackBlock => ({ type: 'datepicker', ...(initial ? { initial_date: initial } : {}) });
-
-function select(options: { text: string; value: string }[], initial: string | null | undefined): SlackBlock {
-  const opts = options.map((o) => option(o.text, o.value));
-  const chosen = opts.find((o) => o.value === initial);
-  return { type: 'static_select', options: opts, ...(chosen ? { initial_option: chosen } : {}) };
-}
-
 function projectBlocks(ctx: CardContext, p: SubmitModalProps): SlackBlock[] {
   const blocks: SlackBlock[] = [];
   // A static_select needs at least one option: without projects only "new project" is offered.
   if (p.projects.length)
     blocks.push(input(SUBMIT_BLOCKS.project, ctx.t('card.project'), select(p.projects.slice(0, 100).map((x) => ({ text: x.name, value: x.id })), p.initial?.projectId), { optional: true, hint: ctx.t('slack.modal.project_hint') }));
-  // With no project to pick, the new project and its go-live date are required (Slack then
-  // enforces them); otherwise each is required only when no existing project is chosen, which
-  // the hints state and the submission checks (submit-view.ts).
+  // With no project to pick, the new project is required (Slack then enforces it); otherwise
+  // only when no existing project is chosen, which the hint states and the submission checks.
   const choice = p.projects.length > 0;
-  blocks.push(
-    input(SUBMIT_BLOCKS.projectNew, ctx.t(choice ? 'slack.modal.project_new' : 'slack.modal.project_new_only'), text(undefined, { max_length: 100 }), { optional: choice, hint: ctx.t(choice ? 'slack.modal.project_new_hint' : 'slack.modal.project_new_only_hint') }),
-    input(SUBMIT_BLOCKS.projectGoLive, ctx.t('slack.modal.project_go_live'), date(null), { optional: choice, hint: ctx.t('slack.modal.project_go_live_hint') }),
-  );
+  blocks.push(input(SUBMIT_BLOCKS.projectNew, ctx.t(choice ? 'slack.modal.project_new' : 'slack.modal.project_new_only'), text(p.initial?.projectNew, { max_length: 100 }), { optional: choice, hint: ctx.t(choice ? 'slack.modal.project_new_hint' : 'slack.modal.project_new_only_hint') }));
   return blocks;
 }
 
-function metricBlocks(ctx: CardContext, row: number, initial: MetricInitial | undefined): SlackBlock[] {
-  const optional = row > 0;
-  const f = (field: MetricField) => SUBMIT_BLOCKS.metric(row, field);
-  const directions = (['increase', 'decrease'] as const).map((d) => ({ text: ctx.t(`direction.${d}`), value: d }));
-  return [
-    section(`*${ctx.t(optional ? 'slack.modal.metric_optional' : 'slack.modal.metric', { n: row + 1 })}*`),
-    input(f('name'), ctx.t('slack.modal.metric_name'), text(initial?.name, { max_length: 100 }), { optional }),
-    input(f('unit'), ctx.t('slack.modal.metric_unit'), text(initial?.unit, { max_length: 30 }), { optional, hint: ctx.t('slack.modal.metric_unit_hint') }),
-    input(f('direction'), ctx.t('slack.modal.metric_direction'), select(directions, initial?.direction ?? 'increase'), { optional }),
-    input(f('baseline'), ctx.t('card.baseline'), number(initial?.baseline), { optional }),
-    input(f('target'), ctx.t('card.target'), number(initial?.target), { optional }),
-    input(f('actual'), ctx.t('slack.modal.metric_actual'), number(initial?.actual), { optional: true }),
+function keyResultBlocks(ctx: CardContext, p: SubmitModalProps): SlackBlock[] {
+  const krs = (p.keyResults ?? []).slice(0, 100);
+  if (!krs.length) return [];
+  return [input(SUBMIT_BLOCKS.keyResult, ctx.t('template.key_result'), select(krs.map((k) => ({ text: k.title, value: k.id })), p.initial?.keyResultId), { optional: true, hint: ctx.t('template.key_result_hint') })];
+}
+
+function evidenceBlocks(ctx: CardContext, init: SubmitModalProps['initial']): SlackBlock[] {
+  const blocks = [
+    section(`*${ctx.t('card.evidence')}*`),
+    ...Array.from({ length: LINK_INPUTS }, (_, i) => input(SUBMIT_BLOCKS.link(i), ctx.t('slack.modal.link', { n: i + 1 }), { type: 'url_text_input', ...(init?.links[i] ? { initial_value: init.links[i] } : {}) }, { optional: true })),
+    input(SUBMIT_BLOCKS.files, ctx.t('slack.modal.files', { max: MAX_FILES }), { type: 'file_input', max_files: MAX_FILES }, { optional: true }),
   ];
+  if (init?.filesKept) blocks.push(context([ctx.t('slack.modal.files_kept', { n: init.filesKept })]));
+  return blocks;
 }
 
 /**
- * The submit (or edit) modal. A modal cannot grow rows without views.update, so it shows
- * three metric rows up front: row 1 required, rows 2–3 used once anything is typed in them.
- * 41 blocks at most, well under Slack's 100.
+ * The submit (or edit) modal. It starts with one metric row; "add a metric" redraws it with one
+ * more (views.update) up to the domain's three, and a row's template select pre-fills it. One
+ * go-live date. At most 44 blocks, well under Slack's 100.
  */
 export function renderSubmitModal(ctx: CardContext, p: SubmitModalProps): SlackBlock {
   const init = p.initial;
+  const rows = Math.min(METRIC_ROWS_MAX, Math.max(1, p.rows ?? init?.metrics.length ?? 1));
   const indicators = (['process', 'output', 'impact'] as const).map((c) => ({ text: ctx.t(`indicator.${c}`), value: c }));
   const blocks: SlackBlock[] = [
     ...projectBlocks(ctx, p),
@@ -116,19 +103,19 @@ export function renderSubmitModal(ctx: CardContext, p: SubmitModalProps): SlackB
     input(SUBMIT_BLOCKS.title, ctx.t('slack.modal.title_label'), text(init?.title, { max_length: 150 })),
     input(SUBMIT_BLOCKS.description, ctx.t('card.description'), text(init?.description, { multiline: true, max_length: 3000 }), { hint: ctx.t('slack.modal.description_hint') }),
     input(SUBMIT_BLOCKS.indicator, ctx.t('card.indicator_class'), select(indicators, init?.indicatorClass)),
-    input(SUBMIT_BLOCKS.due, ctx.t('card.due_date'), date(init?.dueDate)),
+    input(SUBMIT_BLOCKS.due, ctx.t('template.go_live'), date(init?.dueDate), { hint: ctx.t('template.go_live_hint') }),
+    ...keyResultBlocks(ctx, p),
     divider(),
-    ...Array.from({ length: METRIC_ROWS }, (_, row) => metricBlocks(ctx, row, init?.metrics[row])).flat(),
+    ...Array.from({ length: rows }, (_, row) =>
+      metricRowBlocks(ctx, row, { initial: init?.metrics[row], version: p.versions?.[row] ?? 0, templates: p.templates ?? [], templateKey: p.templateKeys?.[row] ?? null }),
+    ).flat(),
+    ...addMetricBlocks(ctx, rows),
     divider(),
-    section(`*${ctx.t('card.evidence')}*`),
-    ...Array.from({ length: LINK_INPUTS }, (_, i) => input(SUBMIT_BLOCKS.link(i), ctx.t('slack.modal.link', { n: i + 1 }), { type: 'url_text_input', ...(init?.links[i] ? { initial_value: init.links[i] } : {}) }, { optional: true })),
-    input(SUBMIT_BLOCKS.files, ctx.t('slack.modal.files', { max: MAX_FILES }), { type: 'file_input', max_files: MAX_FILES }, { optional: true }),
-  ];
-  if (init?.filesKept) blocks.push(context([ctx.t('slack.modal.files_kept', { n: init.filesKept })]));
-  blocks.push(
+    ...evidenceBlocks(ctx, init),
     divider(),
     input(SUBMIT_BLOCKS.reviewer, ctx.t('card.reviewer'), { type: 'users_select', ...(p.reviewerId ? { initial_user: p.reviewerId } : {}) }, { hint: ctx.t('slack.modal.reviewer_hint') }),
-  );
+  ];
+  if (p.webFormUrl) blocks.push(context([`<${p.webFormUrl}|${ctx.t('template.web_form')}>`]));
   return modal({
     callbackId: SUBMIT_CALLBACK,
     privateMetadata: p.privateMetadata,

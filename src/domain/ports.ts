@@ -74,7 +74,7 @@ export interface NewSubmission {
   workspaceId: string;
   /** The workspace's platform, which its notifications go out on (known to the verb; not read again). */
   platform: Platform;
-  outcome: Omit<OutcomeRecord, 'workspaceId'> & { description: string; indicatorClass: OutcomeDraft['indicatorClass']; clientKey: string | null; submittedAt: Date };
+  outcome: Omit<OutcomeRecord, 'workspaceId'> & { description: string; indicatorClass: OutcomeDraft['indicatorClass']; keyResultId?: string | null; clientKey: string | null; submittedAt: Date };
   metrics: MetricInput[];
   evidence: EvidenceInput[];
   addedBy: string;
@@ -150,7 +150,7 @@ export interface NewResubmission {
   outcomeId: string;
   /** The round being closed; the stored outcome moves to round + 1. */
   round: number;
-  fields: { title: string; description: string; indicatorClass: OutcomeDraft['indicatorClass']; projectId: string | null; ownerId: string | null; dueAt: Date | null; reviewerId: string };
+  fields: { title: string; description: string; indicatorClass: OutcomeDraft['indicatorClass']; projectId: string | null; ownerId: string | null; dueAt: Date | null; reviewerId: string; keyResultId?: string | null };
   metrics: MetricInput[];
   /** The full set of link evidence (replaces the old links) plus any new files. */
   evidence: EvidenceInput[];

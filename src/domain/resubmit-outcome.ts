@@ -45,6 +45,7 @@ export async function resubmitOutcome({ ctx, input }: { ctx: VerbContext; input:
       ownerId: draft.ownerId,
       dueAt: draft.dueDate,
       reviewerId: reviewer!.id,
+      ...(draft.keyResultId !== undefined ? { keyResultId: draft.keyResultId } : {}),
     },
     metrics: draft.metrics,
     evidence: draft.evidence,

@@ -54,6 +54,7 @@ export async function submitOutcome({ ctx, input }: { ctx: VerbContext; input: S
       title: draft.title.trim(),
       description: draft.description.trim(),
       indicatorClass: draft.indicatorClass,
+      keyResultId: draft.keyResultId ?? null,
       status,
       submitterId: submitter.id,
       ownerId: draft.ownerId,

@@ -28,6 +28,8 @@ export interface MetricInput {
   baseline: number | null;
   target: number | null;
   actual?: number | null;
+  /** The outcome template it started from (src/domain/metric-templates.ts), when one was chosen. */
+  templateKey?: string | null;
 }
 
 export interface EvidenceInput {
@@ -48,6 +50,8 @@ export interface OutcomeDraft {
   ownerId: string | null;
   /** Due / go-live date, a UTC instant. */
   dueDate: Date | null;
+  /** The key result the outcome contributes to; undefined leaves a stored link as it is, null clears it. */
+  keyResultId?: string | null;
   metrics: MetricInput[];
   evidence: EvidenceInput[];
 }

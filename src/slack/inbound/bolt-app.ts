@@ -7,6 +7,7 @@ import { registerCommentView } from '../handlers/decide/comment-view.ts';
 import { registerDecideActions } from '../handlers/decide/decide-actions.ts';
 import { registerEventDedupe, registerHomeEvent } from '../handlers/events.ts';
 import { registerOpenActions } from '../handlers/submit/open-actions.ts';
+import { registerMetricActions } from '../handlers/submit/metric-actions.ts';
 import { registerReviewActions } from '../handlers/review/review-actions.ts';
 import { registerSafetyNet } from '../handlers/safety-net.ts';
 import { registerSubmitView } from '../handlers/submit/submit-view.ts';
@@ -38,6 +39,7 @@ function createBoltApp(deps: Deps): App {
   registerDecideActions(app, deps);
   registerCommentView(app, deps);
   registerOpenActions(app, deps);
+  registerMetricActions(app, deps);
   registerSurveyStartView(app, deps);
   registerSurveyActions(app, deps);
   registerReviewActions(app, deps);

@@ -17,7 +17,7 @@ afterEach(() => h.close());
 /** The member submits with this go-live; the manager and the PMO approve. */
 async function verified(goLive: string) {
   await h.command('');
-  await h.interact(submission(lastModal(h), stateOf(validForm({ project_go_live: goLive }))));
+  await h.interact(submission(lastModal(h), stateOf(validForm({ due: goLive }))));
   const outcomeId = (await h.allOutcomes())[0]!.id;
   const approve = (user: string) => press(h, messagesTo(h, user).find((m) => textOf(m).includes('outcome_approve'))!, 'outcome_approve', user, scores(outcomeId, { impact: 4, difficulty: 3, innovation: 4 }));
   await approve(USERS.manager.id);
@@ -49,7 +49,7 @@ describe('working-day calendar and past dates on Slack', () => {
   it('plans a review past the covered years on Monday–Friday instead of refusing the PMO', async () => {
     // Go-live 2026-12-01 + 90 days = Monday 2027-03-01, and the China data ends with 2026.
     await h.command('');
-    await h.interact(submission(lastModal(h), stateOf(validForm({ project_go_live: '2026-12-01' }))));
+    await h.interact(submission(lastModal(h), stateOf(validForm({ due: '2026-12-01' }))));
     const outcomeId = (await h.allOutcomes())[0]!.id;
     const approve = (user: string) => press(h, messagesTo(h, user).find((m) => textOf(m).includes('outcome_approve'))!, 'outcome_approve', user, scores(outcomeId, { impact: 4, difficulty: 3, innovation: 4 }));
     await approve(USERS.manager.id);

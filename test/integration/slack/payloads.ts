@@ -9,7 +9,7 @@ import { fixture, TEAM, USERS } from './harness.ts';
 export interface FormInput {
   project?: string;
   project_new?: string;
-  project_go_live?: string;
+  key_result?: string;
   title?: string;
   description?: string;
   indicator?: string;
@@ -23,11 +23,11 @@ export interface FormInput {
 /** A complete, valid outcome (the worked example of design.md §2). */
 export const validForm = (over: Partial<FormInput> = {}): FormInput => ({
   project_new: 'Clinic triage',
-  project_go_live: '2026-01-05',
   title: 'Shorter clinic waiting time',
   description: 'Cut the average outpatient waiting time by reworking triage and booking slots.',
   indicator: 'impact',
-  due: '2026-12-01',
+  // The one go-live date (the new project's too): the 90-day review counts from it.
+  due: '2026-01-05',
   metrics: [{ name: 'Waiting time', unit: 'min', direction: 'decrease', baseline: '45', target: '28' }],
   links: ['https://example.com/report'],
   reviewer: USERS.manager.id,
@@ -36,8 +36,11 @@ export const validForm = (over: Partial<FormInput> = {}): FormInput => ({
 
 type Values = Record<string, Record<string, Record<string, unknown>>>;
 
-/** `view.state.values` for a form, keyed the way the modal names its blocks (action id `v`). */
-export function stateOf(form: FormInput): Values {
+/**
+ * `view.state.values` for a form, keyed the way the modal names its blocks (action id `v`):
+ * `versions` are the metric rows' block-id versions (after a template pre-filled a row).
+ */
+export function stateOf(form: FormInput, versions: number[] = []): Values {
   const values: Values = {};
   const put = (block: string, value: Record<string, unknown>) => (values[block] = { v: value });
   const text = (block: string, v: string | undefined, type = 'plain_text_input') => put(block, { type, value: v ?? null });
@@ -45,17 +48,18 @@ export function stateOf(form: FormInput): Values {
   const date = (block: string, v: string | undefined) => put(block, { type: 'datepicker', selected_date: v ?? null });
   if ('project' in form) select('project', form.project);
   text('project_new', form.project_new);
-  date('project_go_live', form.project_go_live);
   text('title', form.title);
   text('description', form.description);
   select('indicator', form.indicator);
   date('due', form.due);
+  if ('key_result' in form) select('key_result', form.key_result);
   for (let row = 0; row < 3; row++) {
     const m = form.metrics?.[row] ?? {};
-    text(`metric${row}_name`, m.name);
-    text(`metric${row}_unit`, m.unit);
-    select(`metric${row}_direction`, m.direction ?? 'increase');
-    for (const f of ['baseline', 'target', 'actual'] as const) text(`metric${row}_${f}`, m[f], 'number_input');
+    const b = (f: string) => (versions[row] ? `metric${row}v${versions[row]}_${f}` : `metric${row}_${f}`);
+    text(b('name'), m.name);
+    text(b('unit'), m.unit);
+    select(b('direction'), m.direction ?? 'increase');
+    for (const f of ['baseline', 'target', 'actual'] as const) text(b(f), m[f], 'number_input');
   }
   for (let i = 0; i < 3; i++) text(`link${i}`, form.links?.[i], 'url_text_input');
   put('files', { type: 'file_input', files: form.files ?? [] });
@@ -96,4 +100,22 @@ export function homeClick(opts: { user: string; actionId: string; value: string;
 export function scores(outcomeId: string, s: { impact: number; difficulty: number; innovation: number }): Values {
   const sel = (n: number) => ({ type: 'static_select', selected_option: { text: { type: 'plain_text', text: String(n) }, value: String(n) } });
   return { [`scores:${outcomeId}`]: { 'outcome_score:impact': sel(s.impact), 'outcome_score:difficulty': sel(s.difficulty), 'outcome_score:innovation': sel(s.innovation) } };
+}
+
+/**
+ * A block_actions from inside a modal (a button or a select in the stored view), as Slack sends it:
+ * container type view, the whole view with its id, hash, private_metadata and current state, no response_url.
+ */
+export function modalAction(view: SlackViewRecord, values: Values, action: { actionId: string; blockId: string; type: 'button' | 'static_select'; selected?: string }, user: string = USERS.member.id) {
+  const p = fixture<Record<string, unknown>>('block-actions-message.json');
+  const { response_url: _r, channel: _c, message: _m, ...rest } = p;
+  const picked = action.selected === undefined ? {} : { selected_option: { text: { type: 'plain_text', text: action.selected }, value: action.selected } };
+  return {
+    ...rest,
+    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: TEAM },
+    trigger_id: '12345.98765.abcd',
+    container: { type: 'view', view_id: view.id },
+    view: { ...view, state: { values } },
+    actions: [{ action_id: action.actionId, block_id: action.blockId, type: action.type, action_ts: '1700000001.000200', ...(action.type === 'button' ? { text: { type: 'plain_text', text: 'Add' }, value: '' } : picked) }],
+  };
 }

@@ -159,7 +159,7 @@ describe('two-stage review from the approval cards', () => {
     expect(JSON.stringify(modal.blocks)).toContain('https://example.com/report');
 
     const projectId = (await h.outcome(outcomeId))!.projectId!;
-    const edited = validForm({ title: 'Shorter waiting time, with survey data', project: projectId, project_new: undefined, project_go_live: undefined });
+    const edited = validForm({ title: 'Shorter waiting time, with survey data', project: projectId, project_new: undefined });
     const res = await h.interact(submission(modal, stateOf(edited)));
     expect(await res.text()).toBe('');
     expect(await h.outcome(outcomeId)).toMatchObject({ status: 'submitted', round: 2, title: 'Shorter waiting time, with survey data' });

@@ -6,6 +6,7 @@ import type { SlackViewRecord } from '../../fakes/fake-slack.ts';
 import { doubledOptional, inputBlock } from '../../fixtures/slack/labels.ts';
 import { signedSlackRequest, slashCommandBody } from '../../helpers/slack-sign.ts';
 import { PUBLIC_URL, SECRET, startSlackHarness, USERS, type Harness } from './harness.ts';
+import { addMetricRow } from './modal-steps.ts';
 import { stateOf, submission, validForm, type FormInput } from './payloads.ts';
 
 let h: Harness;
@@ -162,16 +163,15 @@ describe('submitting the modal', () => {
 
   it('uses an existing project picked from the list', async () => {
     const first = await openModal();
-    // No project yet: naming one and its go-live date are required, and no label says “optional” itself.
+    // No project yet: naming one is required, and no label says “optional” itself.
     expect(inputBlock(first, 'project_new')).toMatchObject({ optional: false });
-    expect(inputBlock(first, 'project_go_live')).toMatchObject({ optional: false });
     expect(doubledOptional(first)).toEqual([]);
     await submit(first, validForm());
     const view = await openModal();
     expect(inputBlock(view, 'project_new')).toMatchObject({ optional: true, hint: { text: expect.stringContaining('Required when no existing project is chosen') } });
     const select = view.blocks.find((b) => (b as { block_id?: string }).block_id === 'project') as { element: { options: { value: string }[] } };
     expect(select.element.options).toHaveLength(1);
-    expect(await submit(view, validForm({ project: select.element.options[0]!.value, project_new: undefined, project_go_live: undefined }))).toEqual({});
+    expect(await submit(view, validForm({ project: select.element.options[0]!.value, project_new: undefined }))).toEqual({});
     expect(await h.counts()).toMatchObject({ outcomes: 2, projects: 1 });
   });
 
@@ -180,7 +180,7 @@ describe('submitting the modal', () => {
     ['a thin description', { description: 'Too short' }, 'description', /at least 20/],
     ['no indicator class', { indicator: undefined }, 'indicator', /indicator class/],
     ['a forged indicator class', { indicator: 'vibes' }, 'indicator', /listed indicator/],
-    ['no due date', { due: undefined }, 'due', /due or go-live/],
+    ['no go-live date', { due: undefined }, 'due', /due or go-live/],
     ['no metric name', { metrics: [{ unit: 'min', direction: 'decrease', baseline: '45', target: '28' }] }, 'metric0_name', /Name the metric/],
     ['no unit', { metrics: [{ name: 'Wait', direction: 'decrease', baseline: '45', target: '28' }] }, 'metric0_unit', /unit/],
     ['a baseline that is not a number', { metrics: [{ name: 'Wait', unit: 'min', direction: 'decrease', baseline: 'lots', target: '28' }] }, 'metric0_baseline', /baseline as a number/],
@@ -193,13 +193,15 @@ describe('submitting the modal', () => {
     ['a link that is not http(s)', { links: ['https://ok.example.com', 'javascript:alert(1)'] }, 'link1', /http/],
     ['no reviewer', { reviewer: null }, 'reviewer', /Choose who reviews/],
     ['myself as reviewer', { reviewer: USERS.member.id }, 'reviewer', /someone else/],
-    ['no project at all', { project_new: undefined, project_go_live: undefined }, 'project_new', /project/],
-    ['a new project without its go-live date', { project_go_live: undefined }, 'project_go_live', /go-live date of the new project/],
+    ['no project at all', { project_new: undefined }, 'project_new', /project/],
+    ['a forged key result', { key_result: 'not-a-kr' }, 'key_result', /listed key results/],
     ['a forged project id', { project: 'not-a-project', project_new: undefined }, 'project', /project/],
   ];
 
   it.each(invalid)('refuses %s beside its field and stores nothing', async (_, over, block, message) => {
-    const view = await openModal();
+    let view = await openModal();
+    // A second metric needs its row first ("add a metric").
+    for (let row = 1; row < (over.metrics?.length ?? 0); row++) view = await addMetricRow(h, view);
     const form = { ...validForm(), ...over };
     const answer = await submit(view, form);
     expect(answer.response_action).toBe('errors');

@@ -6,6 +6,7 @@ const SIMPLE: Record<string, string> = {
   description: SUBMIT_BLOCKS.description,
   indicatorClass: SUBMIT_BLOCKS.indicator,
   dueDate: SUBMIT_BLOCKS.due,
+  keyResultId: SUBMIT_BLOCKS.keyResult,
   reviewerId: SUBMIT_BLOCKS.reviewer,
   metrics: SUBMIT_BLOCKS.metric(0, 'name'),
 };
@@ -15,12 +16,15 @@ const SIMPLE: Record<string, string> = {
  * `response_action: errors` puts each message beside its input. Unknown fields land on
  * the title, never nowhere.
  */
-export function blockForField(field: string, parsed: Pick<ParsedSubmission, 'metricRows' | 'linkInputs'>, hasProjectSelect: boolean): string {
+export function blockForField(field: string, parsed: Pick<ParsedSubmission, 'metricRows' | 'metricVersions' | 'linkInputs'>, hasProjectSelect: boolean): string {
   if (field === 'projectId') return hasProjectSelect ? SUBMIT_BLOCKS.project : SUBMIT_BLOCKS.projectNew;
   const simple = SIMPLE[field];
   if (simple) return simple;
   const metric = /^metrics\.(\d+)\.(name|unit|direction|baseline|target|actual)$/.exec(field);
-  if (metric) return SUBMIT_BLOCKS.metric(parsed.metricRows[Number(metric[1])] ?? 0, metric[2] as MetricField);
+  if (metric) {
+    const row = parsed.metricRows[Number(metric[1])] ?? 0;
+    return SUBMIT_BLOCKS.metric(row, metric[2] as MetricField, parsed.metricVersions[row] ?? 0);
+  }
   const evidence = /^evidence\.(\d+)\./.exec(field);
   if (evidence) {
     const i = Number(evidence[1]);

@@ -1,7 +1,8 @@
 import { calendarDate } from '../../../domain/calendar-date.ts';
-import { INPUT_ACTION, LINK_INPUTS, METRIC_ROWS, SUBMIT_BLOCKS, type MetricField } from '../../../../cards/slack/submit-modal.ts';
+import { INPUT_ACTION, LINK_INPUTS, SUBMIT_BLOCKS, type MetricField } from '../../../../cards/slack/submit-modal.ts';
 import { parseDecimal } from '../../../domain/metrics.ts';
 import type { EvidenceInput, IndicatorClass, MetricInput } from '../../../domain/types.ts';
+import type { SubmitMeta } from './submit-meta.ts';
 
 /** `view.state.values` of a view_submission: block id → action id → value. */
 export type StateValues = Record<string, Record<string, StateValue | undefined> | undefined>;
@@ -24,7 +25,9 @@ export interface StateValue {
 /** What the member typed, parsed but not yet judged (the SMART check does that). */
 export interface ParsedSubmission {
   projectId: string | null;
+  /** A project to create; its go-live date is the outcome's one go-live date. */
   newProject: { name: string; goLive: Date | null } | null;
+  keyResultId: string | null;
   title: string;
   description: string;
   indicatorClass: IndicatorClass | null;
@@ -32,6 +35,8 @@ export interface ParsedSubmission {
   metrics: MetricInput[];
   /** metrics[i] came from modal row metricRows[i] (empty optional rows are skipped). */
   metricRows: number[];
+  /** The block-id version of each modal row (see metricBlock). */
+  metricVersions: number[];
   links: string[];
   /** links[i] came from link input linkInputs[i]. */
   linkInputs: number[];
@@ -39,8 +44,8 @@ export interface ParsedSubmission {
   reviewerUserId: string | null;
 }
 
-const value = (values: StateValues, block: string): StateValue | undefined => values[block]?.[INPUT_ACTION];
-const text = (values: StateValues, block: string): string => (value(values, block)?.value ?? '').trim();
+export const value = (values: StateValues, block: string): StateValue | undefined => values[block]?.[INPUT_ACTION];
+export const text = (values: StateValues, block: string): string => (value(values, block)?.value ?? '').trim();
 
 /** A number as typed (the domain's one reading of it): '' is null, anything unparsable NaN so the check names the field. */
 const number = (values: StateValues, block: string) => parseDecimal(text(values, block));
@@ -57,8 +62,8 @@ export function pickedDay(day: string | null | undefined): Date | null {
   return /^\d{4}-\d{2}-\d{2}$/.test(day) ? calendarDate(day) : new Date(Number.NaN);
 }
 
-function metricRow(values: StateValues, row: number): MetricInput & { touched: boolean } {
-  const b = (f: MetricField) => SUBMIT_BLOCKS.metric(row, f);
+function metricRow(values: StateValues, row: number, version: number): MetricInput & { touched: boolean } {
+  const b = (f: MetricField) => SUBMIT_BLOCKS.metric(row, f, version);
   const m = {
     name: text(values, b('name')),
     unit: text(values, b('unit')),
@@ -72,14 +77,18 @@ function metricRow(values: StateValues, row: number): MetricInput & { touched: b
   return { ...m, touched };
 }
 
-/** Reads the submit modal's state (untrusted: every value is checked afterwards). */
-export function readSubmission(values: StateValues): ParsedSubmission {
+/**
+ * Reads the submit modal's state (untrusted: every value is checked afterwards). `meta` says which
+ * rows the modal shows, under which block ids, and the template each started from (the caller
+ * keeps only keys the workspace knows).
+ */
+export function readSubmission(values: StateValues, meta: Pick<SubmitMeta, 'n' | 'v' | 't'>): ParsedSubmission {
   const metrics: MetricInput[] = [];
   const metricRows: number[] = [];
-  for (let row = 0; row < METRIC_ROWS; row++) {
-    const { touched, ...m } = metricRow(values, row);
+  for (let row = 0; row < meta.n; row++) {
+    const { touched, ...m } = metricRow(values, row, meta.v[row] ?? 0);
     if (row === 0 || touched) {
-      metrics.push(m);
+      metrics.push({ ...m, templateKey: meta.t[row] ?? null });
       metricRows.push(row);
     }
   }
@@ -96,15 +105,18 @@ export function readSubmission(values: StateValues): ParsedSubmission {
   // The permalink travels with the file into the submission's own batch, so the first card already links it.
   const files: EvidenceInput[] = uploaded.map((f) => ({ kind: f.mimetype?.startsWith('image/') ? 'image' : 'file', ref: f.id!, title: f.name ?? f.title ?? f.id!, url: isPermalink(f.permalink) ? f.permalink! : null }));
   const newName = text(values, SUBMIT_BLOCKS.projectNew);
+  const dueDate = pickedDay(value(values, SUBMIT_BLOCKS.due)?.selected_date);
   return {
     projectId: value(values, SUBMIT_BLOCKS.project)?.selected_option?.value ?? null,
-    newProject: newName ? { name: newName, goLive: pickedDay(value(values, SUBMIT_BLOCKS.projectGoLive)?.selected_date) } : null,
+    newProject: newName ? { name: newName, goLive: dueDate } : null,
+    keyResultId: value(values, SUBMIT_BLOCKS.keyResult)?.selected_option?.value ?? null,
     title: text(values, SUBMIT_BLOCKS.title),
     description: text(values, SUBMIT_BLOCKS.description),
     indicatorClass: (value(values, SUBMIT_BLOCKS.indicator)?.selected_option?.value ?? null) as IndicatorClass | null,
-    dueDate: pickedDay(value(values, SUBMIT_BLOCKS.due)?.selected_date),
+    dueDate,
     metrics,
     metricRows,
+    metricVersions: meta.v.slice(0, meta.n),
     links,
     linkInputs,
     files,
