@@ -1,7 +1,7 @@
 /**
  * The whole loop in real Chromium on the demo data with local sign-in (no platform configured):
  * a member submits, the manager and the PMO approve with scores, the member records the 90-day
- * review; and request changes → resubmit → reject. Each in both languages, at desktop and at
+ * review (the metric started from a template); and request changes → resubmit → reject. Each in both languages, at desktop and at
  * phone width (390 px). Screenshots go to test/.artifacts/screenshots/act; with README_SHOTS=1
  * the README's ones are also written to test/e2e/screenshots.
  */
@@ -55,14 +55,15 @@ async function done(lang: Lang, what: keyof (typeof CAST)['en']['done']) {
 async function submit(lang: Lang, title: string) {
   const { page } = browser;
   await page.click('[data-testid="new-outcome"]');
+  // A template fills the metric's name, unit and direction, and the indicator class.
+  await page.selectOption('[data-testid="template-0"]', 'builtin.error_rate');
+  await Promise.all([page.waitForLoadState('load'), page.click('[data-testid="apply-template-0"]')]);
+  expect(await page.inputValue('input[name="metrics.0.name"]')).toBe(lang === 'en' ? 'Error rate' : '差错率');
+  expect(await page.inputValue('select[name="indicatorClass"]')).toBe('impact');
   await page.fill('input[name="title"]', title);
-  await page.fill('textarea[name="description"]', lang === 'en' ? 'Checkout moved to one screen, so fewer shoppers give up before paying.' : '结账流程合并为一个页面，付款前放弃的用户更少了，数据来自应用分析。');
+  await page.fill('textarea[name="description"]', lang === 'en' ? 'Checkout moved to one screen, so fewer orders fail before paying.' : '结账流程合并为一个页面，付款前出错的订单更少了，数据来自应用分析。');
   await page.selectOption('select[name="projectId"]', { label: CAST[lang].project });
-  await page.selectOption('select[name="indicatorClass"]', 'impact');
   await page.fill('input[name="dueDate"]', '2026-12-15');
-  await page.fill('input[name="metrics.0.name"]', lang === 'en' ? 'Checkout drop-off' : '结账流失率');
-  await page.fill('input[name="metrics.0.unit"]', '%');
-  await page.selectOption('select[name="metrics.0.direction"]', 'decrease');
   await page.fill('input[name="metrics.0.baseline"]', '30');
   await page.fill('input[name="metrics.0.target"]', '20');
   await page.fill('input[name="links.0"]', 'https://example.com/analytics');

@@ -5,13 +5,15 @@ import { DomainError } from '../../domain/errors.ts';
 import { kitOf, page } from '../context/render.ts';
 import type { WebEnv } from '../env.ts';
 import { listPeople } from '../queries/settings.ts';
-import { actDecide, actResubmit, actSubmit } from './act-verbs.ts';
+import { actDecide, actResubmit, actSubmit, type OutcomeInput } from './act-verbs.ts';
 import { decisionOf } from './decision-input.ts';
-import { messagesOf } from './form-bits.ts';
+import { messagesOf, one } from './form-bits.ts';
+import { applyTemplate, offeredKey } from './form-templates.ts';
+import { listMetricTemplates } from '../../db/queries/metric-templates.ts';
 import { inboxBody, type InboxProblem } from './inbox-page.ts';
 import { loadInbox } from './inbox-query.ts';
 import { outcomeFormBody, type OutcomeFormView } from './outcome-form.ts';
-import { formFromView, formOf, inputOf, onForm, type OutcomeForm } from './outcome-form-input.ts';
+import { formFromView, formOf, inputOf, METRIC_ROWS, onForm, type OutcomeForm } from './outcome-form-input.ts';
 import { reviewRoutes } from './review-routes.ts';
 import { loadEditable } from './editable.ts';
 
@@ -29,11 +31,33 @@ async function inboxPage(c: Context<WebEnv>, problem: InboxProblem | null = null
 
 async function formPage(c: Context<WebEnv>, mode: OutcomeFormView['mode'], form: OutcomeForm, err: DomainError | null = null, map: (e: DomainError) => DomainError['fields'] = (e) => e.fields) {
   const kit = kitOf(c);
-  const [projects, people] = await Promise.all([listProjects(c.var.deps.db, c.var.viewer.workspace.id), listPeople(c.var.deps.db, c.var.viewer)]);
+  const ws = c.var.viewer.workspace.id;
+  const [projects, people, templates] = await Promise.all([listProjects(c.var.deps.db, ws), listPeople(c.var.deps.db, c.var.viewer), listMetricTemplates(c.var.deps.db, ws)]);
   const messages = messagesOf(kit, err ? (err.fields.length ? map(err) : [{ field: 'form', key: err.messageKey, params: err.params }]) : []);
   const others = people.filter((p) => p.id !== c.var.viewer.person.id);
   const title = kit.t(mode.kind === 'edit' ? 'slack.modal.edit_title' : 'slack.modal.submit_title');
-  return page(c, { title, active: 'approvals', body: outcomeFormBody(kit, { mode, form, projects, people: others, messages }) }, err ? 400 : 200);
+  return page(c, { title, active: 'approvals', body: outcomeFormBody(kit, { mode, form, projects, people: others, messages, templates }) }, err ? 400 : 200);
+}
+
+/**
+ * A posted submit / edit form: "use this template" shows it again with that metric row filled in;
+ * otherwise the outcome goes to the verb (only template keys the workspace offers are kept).
+ */
+async function postOutcome(c: Context<WebEnv>, mode: OutcomeFormView['mode'], act: (input: OutcomeInput, form: OutcomeForm) => Promise<unknown>, done: string) {
+  const body = await c.req.parseBody();
+  const templates = await listMetricTemplates(c.var.deps.db, c.var.viewer.workspace.id);
+  const form = formOf(body);
+  const apply = Number(one(body.apply));
+  if (one(body.apply) && Number.isInteger(apply) && apply >= 0 && apply < METRIC_ROWS) return formPage(c, mode, applyTemplate(form, templates, apply, c.var.locale));
+  const { input, metricRows, linkInputs } = inputOf(form);
+  try {
+    await act({ ...input, metrics: input.metrics.map((m) => ({ ...m, templateKey: offeredKey(templates, m.templateKey) })) }, form);
+  } catch (err) {
+    if (!isFormProblem(err)) throw err;
+    return formPage(c, mode, form, err, (e) => onForm(e.fields, metricRows, linkInputs));
+  }
+  kickOutbox(c.var.deps, c.var.defer);
+  return c.redirect(`/app/approvals?done=${done}`, 303);
 }
 
 /**
@@ -63,39 +87,14 @@ export function actRoutes() {
     return c.redirect(`/app/approvals?done=${decision.decision}`, 303);
   });
 
-  app.get('/submit', (c) => formPage(c, { kind: 'submit' }, { reviewerId: c.var.viewer.person.managerId ?? '', nonce: crypto.randomUUID(), 'metrics.0.direction': 'increase' }));
-
-  app.post('/submit', async (c) => {
-    const form = formOf(await c.req.parseBody());
-    const { input, metricRows, linkInputs } = inputOf(form);
-    try {
-      await actSubmit(c.var.deps, c.var.viewer, input, form.nonce || null);
-    } catch (err) {
-      if (!isFormProblem(err)) throw err;
-      return formPage(c, { kind: 'submit' }, form, err, (e) => onForm(e.fields, metricRows, linkInputs));
-    }
-    kickOutbox(c.var.deps, c.var.defer);
-    return c.redirect('/app/approvals?done=submitted', 303);
-  });
+  app.get('/outcomes/new', (c) => formPage(c, { kind: 'submit' }, { reviewerId: c.var.viewer.person.managerId ?? '', nonce: crypto.randomUUID(), 'metrics.0.direction': 'increase' }));
+  app.post('/outcomes/new', (c) => postOutcome(c, { kind: 'submit' }, (input, form) => actSubmit(c.var.deps, c.var.viewer, input, form.nonce || null), 'submitted'));
 
   app.get('/outcomes/:id/edit', async (c) => {
-    const { view, reviewerId } = await loadEditable(c.var.deps, c.var.viewer, c.req.param('id'));
-    return formPage(c, { kind: 'edit', outcomeId: view.id }, formFromView(view, view.dueText, reviewerId));
+    const { view, reviewerId, templateKeys } = await loadEditable(c.var.deps, c.var.viewer, c.req.param('id'));
+    return formPage(c, { kind: 'edit', outcomeId: view.id }, formFromView(view, view.dueText, reviewerId, templateKeys));
   });
-
-  app.post('/outcomes/:id/edit', async (c) => {
-    const id = c.req.param('id');
-    const form = formOf(await c.req.parseBody());
-    const { input, metricRows, linkInputs } = inputOf(form);
-    try {
-      await actResubmit(c.var.deps, c.var.viewer, id, input);
-    } catch (err) {
-      if (!isFormProblem(err)) throw err;
-      return formPage(c, { kind: 'edit', outcomeId: id }, form, err, (e) => onForm(e.fields, metricRows, linkInputs));
-    }
-    kickOutbox(c.var.deps, c.var.defer);
-    return c.redirect('/app/approvals?done=resubmitted', 303);
-  });
+  app.post('/outcomes/:id/edit', (c) => postOutcome(c, { kind: 'edit', outcomeId: c.req.param('id') }, (input) => actResubmit(c.var.deps, c.var.viewer, c.req.param('id'), input), 'resubmitted'));
 
   app.route('/reviews', reviewRoutes());
   return app;

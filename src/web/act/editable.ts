@@ -1,3 +1,4 @@
+import { outcomeTemplateKeys } from '../../db/queries/metric-templates.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Deps } from '../../deps.ts';
 import { loadOutcomeView } from '../../views/outcome-view.ts';
@@ -14,5 +15,5 @@ export async function loadEditable(deps: Deps, v: Viewer, outcomeId: string) {
   if (record.status !== 'changes_requested') throw new DomainError('illegal_transition', 'error.illegal_transition', { from: record.status, action: 'resubmit' });
   const view = await loadOutcomeView(deps.db, v.workspace.id, outcomeId, { timeZone: v.timeZone, publicUrl: deps.config.publicUrl });
   if (!view) throw new DomainError('not_found', 'error.not_found');
-  return { view, reviewerId: v.person.managerId ?? record.reviewerId };
+  return { view, reviewerId: v.person.managerId ?? record.reviewerId, templateKeys: await outcomeTemplateKeys(deps.db, v.workspace.id, outcomeId) };
 }

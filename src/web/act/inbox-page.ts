@@ -1,4 +1,5 @@
 import { SCORE_DIMENSIONS } from '../../domain/scores.ts';
+import { WEB_SUBMIT_PATH } from '../../views/web-links.ts';
 import { outcomeLink, empty } from '../render/bits.ts';
 import { h, safeHref, type Html } from '../render/html.ts';
 import { waitText, type Kit } from '../render/kit.ts';
@@ -57,6 +58,6 @@ export function inboxBody(kit: Kit, d: Inbox, now: Date, done: string | null, pr
       )}</ul></section>`
     : '';
   const decide = d.decide.length ? d.decide.map((w) => decisionCard(kit, w, now, problem?.outcomeId === w.view.id ? problem : null)) : h`<section class="card">${empty(kit.t('card.awaiting.empty'))}</section>`;
-  return h`${notice}<p><a class="button" href="/app/submit" data-testid="new-outcome">${kit.t('webact.new')}</a></p>
+  return h`${notice}<p><a class="button" href="${WEB_SUBMIT_PATH}" data-testid="new-outcome">${kit.t('webact.new')}</a></p>
 <h2>${kit.t('card.awaiting.title')}</h2>${decide}${changes}${reviews}`;
 }

@@ -8,7 +8,7 @@ import { one } from './form-bits.ts';
 /** Metric rows and evidence-link inputs the web form offers (the domain allows up to 5 metrics). */
 export const METRIC_ROWS = 3;
 export const LINK_INPUTS = 3;
-const METRIC_FIELDS = ['name', 'unit', 'direction', 'baseline', 'target'] as const;
+const METRIC_FIELDS = ['template', 'name', 'unit', 'direction', 'baseline', 'target'] as const;
 
 /** The form as typed, field name → text (shown again as typed when something is refused). */
 export type OutcomeForm = Record<string, string>;
@@ -22,9 +22,9 @@ export function formOf(body: Record<string, unknown>): OutcomeForm {
 }
 
 /** The form filled from a stored outcome (editing after "request changes"). */
-export function formFromView(v: OutcomeView, dueDay: string | null, reviewerId: string | null): OutcomeForm {
+export function formFromView(v: OutcomeView, dueDay: string | null, reviewerId: string | null, templateKeys: readonly (string | null)[] = []): OutcomeForm {
   const form: OutcomeForm = { title: v.title, description: v.description, indicatorClass: v.indicatorClass ?? '', projectId: v.project?.id ?? '', reviewerId: reviewerId ?? '', dueDate: dueDay ?? '' };
-  v.metrics.slice(0, METRIC_ROWS).forEach((m, r) => Object.assign(form, { [`metrics.${r}.name`]: m.name, [`metrics.${r}.unit`]: m.unit, [`metrics.${r}.direction`]: m.direction, [`metrics.${r}.baseline`]: String(m.baseline), [`metrics.${r}.target`]: String(m.target) }));
+  v.metrics.slice(0, METRIC_ROWS).forEach((m, r) => Object.assign(form, { [`metrics.${r}.name`]: m.name, [`metrics.${r}.unit`]: m.unit, [`metrics.${r}.direction`]: m.direction, [`metrics.${r}.baseline`]: String(m.baseline), [`metrics.${r}.target`]: String(m.target), [`metrics.${r}.template`]: templateKeys[r] ?? '' }));
   v.evidence.filter((e) => e.kind === 'link' && e.url).slice(0, LINK_INPUTS).forEach((e, i) => (form[`links.${i}`] = e.url!));
   return form;
 }
@@ -39,7 +39,7 @@ export function inputOf(form: OutcomeForm): { input: OutcomeInput; metricRows: n
   for (let r = 0; r < METRIC_ROWS; r++) {
     const f = (k: string) => form[`metrics.${r}.${k}`] ?? '';
     if (r > 0 && !f('name') && !f('unit') && !f('baseline') && !f('target')) continue;
-    metrics.push({ name: f('name'), unit: f('unit'), direction: (f('direction') || 'increase') as MetricInput['direction'], baseline: parseDecimal(f('baseline')), target: parseDecimal(f('target')) });
+    metrics.push({ name: f('name'), unit: f('unit'), direction: (f('direction') || 'increase') as MetricInput['direction'], baseline: parseDecimal(f('baseline')), target: parseDecimal(f('target')), templateKey: f('template') || null });
     metricRows.push(r);
   }
   const links: string[] = [];

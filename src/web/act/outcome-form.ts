@@ -1,4 +1,7 @@
+import type { MetricTemplate } from '../../domain/metric-templates.ts';
 import { INDICATOR_CLASSES } from '../../domain/types.ts';
+import { templatePicker } from './form-templates.ts';
+import { WEB_SUBMIT_PATH } from '../../views/web-links.ts';
 import { h, type Html } from '../render/html.ts';
 import type { Kit } from '../render/kit.ts';
 import { fieldError, problemList, type FieldMessages } from './form-bits.ts';
@@ -11,8 +14,8 @@ export interface OutcomeFormView {
   projects: { id: string; name: string }[];
   people: { id: string; name: string }[];
   messages: FieldMessages;
-  /** Extra inputs at the top (the template select, where templates exist). */
-  extra?: Html;
+  /** The indicators a metric row can start from (built-in and the workspace's own). */
+  templates: readonly MetricTemplate[];
 }
 
 const options = (list: readonly { value: string; label: string }[], selected: string | undefined, blank: boolean): Html =>
@@ -27,25 +30,27 @@ const input = (v: OutcomeFormView, name: string, attrs: Html | '' = '') => h`<in
 function metricRow(kit: Kit, v: OutcomeFormView, r: number): Html {
   const n = (f: string) => `metrics.${r}.${f}`;
   const dirs = ['increase', 'decrease'].map((d) => ({ value: d, label: kit.t(`direction.${d}`) }));
-  return h`<fieldset data-testid="metric-${r}"><legend>${kit.t(r === 0 ? 'slack.modal.metric' : 'slack.modal.metric_optional', { n: r + 1 })}</legend>
+  // A group, not a fieldset: a fieldset grows to its widest option's text and overflows a phone.
+  return h`<div class="card" role="group" aria-labelledby="m-${r}" data-testid="metric-${r}"><h3 class="small" id="m-${r}">${kit.t(r === 0 ? 'slack.modal.metric' : 'slack.modal.metric_optional', { n: r + 1 })}</h3>
+${templatePicker(kit, v.templates, r, v.form[n('template')])}
 ${field(kit, v, n('name'), kit.t('slack.modal.metric_name'), input(v, n('name'), h`maxlength="200"`))}
 ${field(kit, v, n('unit'), kit.t('slack.modal.metric_unit'), input(v, n('unit'), h`maxlength="40"`), kit.t('slack.modal.metric_unit_hint'))}
 ${field(kit, v, n('direction'), kit.t('slack.modal.metric_direction'), h`<select id="f-${n('direction')}" name="${n('direction')}">${options(dirs, v.form[n('direction')], false)}</select>`)}
 ${field(kit, v, n('baseline'), kit.t('card.baseline'), input(v, n('baseline'), h`inputmode="decimal"`))}
-${field(kit, v, n('target'), kit.t('card.target'), input(v, n('target'), h`inputmode="decimal"`))}</fieldset>`;
+${field(kit, v, n('target'), kit.t('card.target'), input(v, n('target'), h`inputmode="decimal"`))}</div>`;
 }
 
 /** The submit / edit form: one metric row up front, two more behind "add a metric", evidence links, the go-live date. */
 export function outcomeFormBody(kit: Kit, v: OutcomeFormView): Html {
   const editing = v.mode.kind === 'edit';
-  const action = editing ? `/app/outcomes/${encodeURIComponent((v.mode as { outcomeId: string }).outcomeId)}/edit` : '/app/submit';
+  const action = editing ? `/app/outcomes/${encodeURIComponent((v.mode as { outcomeId: string }).outcomeId)}/edit` : WEB_SUBMIT_PATH;
   const classes = INDICATOR_CLASSES.map((c) => ({ value: c, label: kit.t(`indicator.${c}`) }));
   const more = Array.from({ length: METRIC_ROWS - 1 }, (_, i) => metricRow(kit, v, i + 1));
-  const moreOpen = more.some((_, i) => v.form[`metrics.${i + 1}.name`]);
+  const moreOpen = more.some((_, i) => v.form[`metrics.${i + 1}.name`] || v.form[`metrics.${i + 1}.template`]);
   const links = Array.from({ length: LINK_INPUTS }, (_, i) => field(kit, v, `links.${i}`, kit.t('slack.modal.link', { n: i + 1 }), input(v, `links.${i}`, h`type="url" maxlength="2000" placeholder="https://"`)));
   return h`<form method="post" action="${action}" class="card" data-testid="outcome-form">
 ${problemList([...v.messages.values()])}
-${editing ? '' : h`<input type="hidden" name="nonce" value="${v.form.nonce ?? ''}">`}${v.extra ?? ''}
+${editing ? '' : h`<input type="hidden" name="nonce" value="${v.form.nonce ?? ''}">`}
 ${field(kit, v, 'title', kit.t('slack.modal.title_label'), input(v, 'title', h`maxlength="200" required`))}
 ${field(kit, v, 'description', kit.t('card.description'), h`<textarea id="f-description" name="description" rows="4" maxlength="5000">${v.form.description ?? ''}</textarea>`, kit.t('slack.modal.description_hint'))}
 ${field(kit, v, 'projectId', kit.t('card.project'), h`<select id="f-projectId" name="projectId">${options(v.projects.map((p) => ({ value: p.id, label: p.name })), v.form.projectId, true)}</select>`)}

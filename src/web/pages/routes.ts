@@ -52,6 +52,9 @@ export function pageRoutes() {
     return c.redirect(seesAll(v) || v.roles.manager ? '/app/portfolio' : '/app/my');
   });
 
+  // Before /outcomes/:id, which would take /outcomes/new for an outcome id.
+  app.route('/', actRoutes());
+
   app.get('/portfolio', async (c) => {
     const { f, problems } = filtersOf(c);
     const data = await loadPortfolio(c.var.deps.db, c.var.viewer, f, c.var.deps.clock.now());
@@ -133,8 +136,6 @@ export function pageRoutes() {
     }
     return c.redirect('/app/settings?saved=1', 303);
   });
-
-  app.route('/', actRoutes());
 
   app.get('/export.csv', exportCsv);
 

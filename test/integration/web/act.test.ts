@@ -121,7 +121,7 @@ describe('submitting on the web', () => {
   it('puts every problem beside its field (400) and stores nothing; then stores once, even when posted twice', async () => {
     const member = await h.as(W.a, P.member);
     const before = (await h.deps.db.select().from(outcomes)).length;
-    const bad = await member.send('POST', '/app/submit', form(valid({ title: '', 'metrics.0.target': '45', 'links.1': 'not a link', reviewerId: P.member })));
+    const bad = await member.send('POST', '/app/outcomes/new', form(valid({ title: '', 'metrics.0.target': '45', 'links.1': 'not a link', reviewerId: P.member })));
     expect(bad.status).toBe(400);
     const html = await bad.text();
     expect(html).toContain('data-testid="error-title"');
@@ -131,15 +131,41 @@ describe('submitting on the web', () => {
     expect(html).toContain('value="not a link"');
     expect((await h.deps.db.select().from(outcomes)).length).toBe(before);
 
-    const form1 = await (await member.get('/app/submit')).text();
+    const form1 = await (await member.get('/app/outcomes/new')).text();
     expect(form1).toContain(`<option value="${P.manager}" selected>`);
     expect(form1).toContain('name="dueDate" value="" type="date"');
-    for (let i = 0; i < 2; i++) expect((await member.send('POST', '/app/submit', form(valid()))).status).toBe(303);
+    for (let i = 0; i < 2; i++) expect((await member.send('POST', '/app/outcomes/new', form(valid()))).status).toBe(303);
     const mine = (await h.deps.db.select().from(outcomes).where(eq(outcomes.title, 'Faster triage')));
     expect(mine).toHaveLength(1);
     expect({ status: mine[0]!.status, reviewer: mine[0]!.reviewerId, owner: mine[0]!.ownerId, due: mine[0]!.dueAt?.toISOString() }).toEqual({ status: 'submitted', reviewer: P.manager, owner: P.member, due: '2026-12-01T00:00:00.000Z' });
     expect((await h.deps.db.select().from(evidence).where(eq(evidence.outcomeId, mine[0]!.id))).map((e) => e.url)).toEqual(['https://example.com/report']);
     expect(await kinds()).toEqual(['approval_request→UMGR', 'submission_receipt→UMEM']);
+  });
+});
+
+describe('templates on the web form', () => {
+  it('“use this template” fills the metric row and the class without storing; the key is stored only when offered', async () => {
+    const member = await h.as(W.a, P.member);
+    const page = await (await member.get('/app/outcomes/new')).text();
+    expect(page).toContain('<option value="builtin.error_rate">Error rate (%)</option>');
+    const before = (await h.deps.db.select().from(outcomes)).length;
+    const filled = await member.send('POST', '/app/outcomes/new', form({ nonce: 'n-t', title: 'Fewer errors', apply: '0', 'metrics.0.template': 'builtin.error_rate' }));
+    expect(filled.status).toBe(200);
+    const html = await filled.text();
+    expect(html).toContain('name="metrics.0.name" value="Error rate"');
+    expect(html).toContain('<option value="decrease" selected>');
+    expect(html).toContain('<option value="impact" selected>');
+    expect(html).toContain('value="Fewer errors"');
+    expect((await h.deps.db.select().from(outcomes)).length).toBe(before);
+
+    await member.send('POST', '/app/outcomes/new', form(valid({ nonce: 'n-a', title: 'With a template', 'metrics.0.template': 'builtin.error_rate' })));
+    await member.send('POST', '/app/outcomes/new', form(valid({ nonce: 'n-b', title: 'With a forged key', 'metrics.0.template': 'builtin.nope' })));
+    const keyOf = async (title: string) => {
+      const [o] = await h.deps.db.select().from(outcomes).where(eq(outcomes.title, title));
+      return (await h.deps.db.select().from(metrics).where(eq(metrics.outcomeId, o!.id)))[0]!.templateKey;
+    };
+    expect(await keyOf('With a template')).toBe('builtin.error_rate');
+    expect(await keyOf('With a forged key')).toBeNull();
   });
 });
 
