@@ -1,6 +1,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { kickOutbox } from '../../delivery/kick.ts';
+import { listMetricTemplates } from '../../db/queries/metric-templates.ts';
 import { DomainError } from '../../domain/errors.ts';
+import type { MetricTemplate } from '../../domain/metric-templates.ts';
+import { offeredKey } from '../../web/act/form-templates.ts';
 import { actDecide, actRecordReview, actResubmit, actSubmit, type OutcomeInput } from '../../web/act/act-verbs.ts';
 import type { Viewer } from '../../web/env.ts';
 import type { ApiEnv, Principal } from '../env.ts';
@@ -55,14 +58,14 @@ async function inApiTerms<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-const inputOf = (b: z.infer<typeof OutcomeIn>): OutcomeInput => ({
+const inputOf = (b: z.infer<typeof OutcomeIn>, templates: readonly MetricTemplate[]): OutcomeInput => ({
   title: b.title,
   description: b.description,
   indicatorClass: b.indicator_class,
   projectId: b.project_id,
   reviewerId: b.reviewer_id,
   dueDate: b.due_date,
-  metrics: b.metrics,
+  metrics: b.metrics.map(({ template_key, ...m }) => ({ ...m, templateKey: offeredKey(templates, template_key) })),
   links: b.links,
 });
 
@@ -71,13 +74,13 @@ export function outcomeActionRoutes() {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
   app.openapi(submit, async (c) => {
     const v = personOf(c.var.principal);
-    const r = await inApiTerms(actSubmit(c.var.deps, v, inputOf(c.req.valid('json')), c.req.valid('header')['idempotency-key'] ?? null));
+    const r = await inApiTerms(actSubmit(c.var.deps, v, inputOf(c.req.valid('json'), await listMetricTemplates(c.var.deps.db, v.workspace.id)), c.req.valid('header')['idempotency-key'] ?? null));
     kickOutbox(c.var.deps, c.var.defer);
     return c.json({ id: r.outcomeId, round: 1, status: 'submitted', duplicate: r.duplicate }, 201);
   });
   app.openapi(resubmit, async (c) => {
     const v = personOf(c.var.principal);
-    const r = await inApiTerms(actResubmit(c.var.deps, v, c.req.valid('param').id, inputOf(c.req.valid('json'))));
+    const r = await inApiTerms(actResubmit(c.var.deps, v, c.req.valid('param').id, inputOf(c.req.valid('json'), await listMetricTemplates(c.var.deps.db, v.workspace.id))));
     kickOutbox(c.var.deps, c.var.defer);
     return c.json({ id: r.outcomeId, round: r.round, status: 'submitted', duplicate: false }, 201);
   });

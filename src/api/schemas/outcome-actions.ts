@@ -12,6 +12,7 @@ const MetricIn = z
     direction: z.enum(['increase', 'decrease']),
     baseline: z.number().nullable(),
     target: z.number().nullable(),
+    template_key: z.string().max(200).nullable().optional().openapi({ description: 'The template the metric started from (builtin.… or custom.…); a key the workspace does not offer is dropped' }),
   })
   .openapi('MetricInput');
 

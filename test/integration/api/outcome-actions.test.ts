@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { outbox, outcomes, reviewSchedules } from '../../../src/db/schema/index.ts';
+import { metrics, outbox, outcomes, reviewSchedules } from '../../../src/db/schema/index.ts';
 import { O, P, W } from '../../fixtures/web/world.ts';
 import { apiHarness, type ApiHarness } from './api-harness.ts';
 
@@ -34,11 +34,12 @@ describe('acting through /api/v1', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error).toBe('validation_failed');
     expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['project_id', 'metrics.0.name', 'metrics.0.target', 'links.0']));
-    const first = await json(await member.send('POST', '/api/v1/outcomes', body(), { 'idempotency-key': 'k1' }));
+    const first = await json(await member.send('POST', '/api/v1/outcomes', body({ metrics: [{ name: 'Error rate', unit: '%', direction: 'decrease', baseline: 5, target: 2, template_key: 'builtin.error_rate' }] }), { 'idempotency-key': 'k1' }));
     expect(first).toMatchObject({ status: 201, body: { round: 1, status: 'submitted', duplicate: false } });
     const again = await json(await member.send('POST', '/api/v1/outcomes', body(), { 'idempotency-key': 'k1' }));
     expect(again.body).toMatchObject({ id: first.body.id, duplicate: true });
     expect((await h.deps.db.select().from(outcomes).where(eq(outcomes.title, 'Faster triage')))).toHaveLength(1);
+    expect((await h.deps.db.select().from(metrics).where(eq(metrics.outcomeId, first.body.id)))[0]!.templateKey).toBe('builtin.error_rate');
   });
 
   it('decides with chat’s rules: scores to approve, only the assigned reviewer, 409 once decided; a token is refused', async () => {
