@@ -28,7 +28,7 @@ function decisionCard(kit: Kit, d: WaitingDecision, now: Date, problem: InboxPro
     const href = safeHref(e.url);
     return href ? [h`<li><a href="${href}" rel="noopener noreferrer">${e.title || href}</a></li>`] : [];
   });
-  return h`<section class="card" data-testid="decide-${o.id}"><h2>${outcomeLink(o)}</h2>
+  return h`<section class="card" id="decide-${o.id}" data-testid="decide-${o.id}"><h2>${outcomeLink(o)}</h2>
 <p class="muted small">${kit.t(`stage.${d.stage}`)} · ${kit.t('card.round', { round: o.round })} · ${kit.t('card.submitter')}: ${o.submitter.name} · ${o.project?.name ?? ''} · ${kit.t('webact.waiting', { wait: waitText(kit, now.getTime() - d.since.getTime()) })}</p>
 <p class="desc">${o.description}</p>${metricLines(kit, o.metrics)}
 ${links.length ? h`<h3 class="small">${kit.t('card.evidence')}</h3><ul>${links}</ul>` : ''}

@@ -30,6 +30,7 @@ import { tokensSection, type TokensView } from './api-tokens.ts';
 import { createTokenFromForm, revokeToken, tokensOf } from '../queries/api-tokens.ts';
 import { valueBody } from './value.ts';
 import { actRoutes } from '../act/act-routes.ts';
+import { outcomeActions } from '../act/outcome-actions.ts';
 
 const NO_FILTERS = { project: null, status: null, from: null, to: null, fromAt: null, toAt: null };
 
@@ -67,7 +68,8 @@ export function pageRoutes() {
     const data = await loadOutcomePage(deps.db, c.var.viewer, c.req.param('id'), deps.config.publicUrl, deps.clock.now());
     const kit = kitOf(c);
     const chat = { platform: c.var.viewer.workspace.platform, externalId: c.var.viewer.workspace.externalId, feishu: deps.config.feishu };
-    return page(c, { title: data.view.title, charts: true, body: outcomeBody(kit, data, chat, deps.clock.now()) });
+    const actions = await outcomeActions(deps, kit, c.var.viewer, data.view.id);
+    return page(c, { title: data.view.title, charts: true, body: h`${actions}${outcomeBody(kit, data, chat, deps.clock.now())}` });
   });
 
   app.get('/value', async (c) => {

@@ -67,6 +67,14 @@ describe('the approvals inbox', () => {
     expect(pmo).toContain('Impact 4 · Difficulty 3 · Innovation 5');
   });
 
+  it('the outcome page links to what the viewer can do there: decide, or record the review', async () => {
+    expect(await (await (await h.as(W.a, P.manager)).get(`/app/outcomes/${O.peer}`)).text()).toContain(`href="/app/approvals#decide-${O.peer}"`);
+    expect(await (await (await h.as(W.a, P.pmo)).get(`/app/outcomes/${O.peer}`)).text()).not.toContain('data-testid="outcome-actions"');
+    const [s] = await h.deps.db.select().from(reviewSchedules).where(eq(reviewSchedules.outcomeId, O.member));
+    expect(await (await (await h.as(W.a, P.member)).get(`/app/outcomes/${O.member}`)).text()).toContain(`href="/app/reviews/${s!.id}/record"`);
+    expect(await (await (await h.as(W.a, P.admin)).get(`/app/outcomes/${O.member}`)).text()).not.toContain('data-testid="outcome-actions"');
+  });
+
   it('a review handed over to someone else waits in their inbox, and they may decide it', async () => {
     const handed = await (await h.as(W.a, P.manager)).send('POST', `/app/my/handover/${O.peer}`, form({ to: P.other, reason: 'On leave', round: '1' }));
     expect(handed.status).toBe(303);
