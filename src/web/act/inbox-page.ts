@@ -59,5 +59,6 @@ export function inboxBody(kit: Kit, d: Inbox, now: Date, done: string | null, pr
     : '';
   const decide = d.decide.length ? d.decide.map((w) => decisionCard(kit, w, now, problem?.outcomeId === w.view.id ? problem : null)) : h`<section class="card">${empty(kit.t('card.awaiting.empty'))}</section>`;
   return h`${notice}<p><a class="button" href="${WEB_SUBMIT_PATH}" data-testid="new-outcome">${kit.t('webact.new')}</a></p>
-<h2>${kit.t('card.awaiting.title')}</h2>${decide}${changes}${reviews}`;
+<h2>${kit.t('card.awaiting.title')}</h2>${decide}${changes}${reviews}
+<p class="muted small"><a href="/app/my#approvals">${kit.t('webact.handover_link')}</a></p>`;
 }

@@ -26,7 +26,7 @@ export function myApprovalsBody(kit: Kit, d: ApprovalsPanel): Html {
 <label>${kit.t('approval.web.stand_in')} ${peopleSelect('delegate', d.people, d.away?.delegateId ?? null)}</label>
 <button type="submit">${kit.t('approval.web.away_save')}</button></form>
 ${d.away?.awayFrom ? h`<form method="post" action="/app/my/away"><input type="hidden" name="clear" value="1"><button type="submit">${kit.t('approval.web.away_clear')}</button></form>` : ''}`;
-  return h`<section class="card" data-testid="approvals"><h2>${kit.t('approval.web.title')}</h2>${done}
+  return h`<section class="card" id="approvals" data-testid="approvals"><h2>${kit.t('approval.web.title')}</h2>${done}
 <h3>${kit.t('approval.web.nudge_title')}</h3>${nudges}
 <h3>${kit.t('approval.web.handover_title')}</h3>${handovers}
 <h3>${kit.t('approval.web.away_title')}</h3>${away}</section>`;
