@@ -1,6 +1,10 @@
 /** Outcome templates and the chat submit forms' template, key-result and web-form texts. Both languages side by side. */
 export const templatesEn = {
   'template.pick': 'Start from a template',
+  'template.apply': 'Fill in a metric',
+  'template.applied': 'Metric {n} now starts from “{name}”: add its baseline and target.',
+  'template.no_free_metric': 'All three metrics are filled in: clear one to start it from a template.',
+  'template.unknown': 'Choose one of the listed templates.',
   'template.add_metric': 'Add a metric ({n} of {max})',
   'template.go_live': 'Go-live date',
   'template.go_live_hint': 'When the change goes (or went) live. The 90-day follow-up review counts from it; a new project goes live on it too.',
@@ -16,6 +20,10 @@ export const templatesEn = {
 
 export const templatesZh: Record<keyof typeof templatesEn, string> = {
   'template.pick': '从模板开始',
+  'template.apply': '填入指标',
+  'template.applied': '指标 {n} 已按“{name}”填写：请补充基线和目标。',
+  'template.no_free_metric': '三个指标都已填写：请先清空一个，再从模板开始。',
+  'template.unknown': '请选择列表中的模板。',
   'template.add_metric': '添加指标（第 {n} 个，最多 {max} 个）',
   'template.go_live': '上线日期',
   'template.go_live_hint': '变更上线（或计划上线）的日期。90 天跟进复盘从该日期起算；新建项目也以此为上线日期。',
