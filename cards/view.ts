@@ -18,6 +18,13 @@ export interface CardContext {
   publicUrl: string;
 }
 
+/** An outcome template as a submit form offers it: its key, class and name in each language (the card picks the reader's). */
+export interface TemplateChoice {
+  key: string;
+  indicatorClass: 'process' | 'output' | 'impact';
+  name: Record<'en' | 'zh-CN', string>;
+}
+
 export interface MetricView {
   name: string;
   unit: string;

@@ -1,11 +1,12 @@
 /**
- * The submit form (card 2.0 `form`): project (existing, or a new name with its go-live
- * date), title, description, indicator class, up to three metrics, due date, evidence
- * links and the reviewer. It comes back with the member's values and a note under each
+ * The submit form (card 2.0 `form`): project (existing, or a new name), title, description,
+ * indicator class, the one go-live date, the key result when there are some, a template picker,
+ * up to three metrics, evidence links, the reviewer and a link to the web form. It comes back with the member's values and a note under each
  * field that needs attention; "edit" mode prefills a changes-requested outcome.
  */
-import type { CardContext } from '../view.ts';
+import type { CardContext, TemplateChoice } from '../view.ts';
 import { encodeFormAction } from './form-action.ts';
+import { feishuKeyResults, templatePicker, webFormLink } from './form-templates.ts';
 import { button, card, columns, div, fieldError, header, md, plain, type Json } from './kit.ts';
 
 /** Form element names; the callback's `form_value` is keyed by them. */
@@ -15,10 +16,11 @@ export const FORM_FIELDS = {
   indicator: 'indicator',
   project: 'project',
   projectNew: 'project_new',
-  projectGoLive: 'project_golive',
   /** Shown only when a new project name was typed while a project is selected. */
   projectConfirm: 'project_confirm',
+  /** The one go-live date (a new project's too): the follow-up review counts from it. */
   due: 'due',
+  keyResult: 'key_result',
   evidence: 'evidence',
   reviewer: 'reviewer',
 } as const;
@@ -46,6 +48,12 @@ export interface FormCardProps {
   projects: { id: string; name: string }[];
   /** People offered by the reviewer picker (open_ids); the prefilled one first. */
   reviewers: string[];
+  /** The workspace's key results an outcome can link to; none → no select. */
+  keyResults?: { id: string; title: string }[];
+  /** Templates a metric can start from; none → no picker. */
+  templates?: TemplateChoice[];
+  /** The full web form; null → no link. */
+  webFormUrl?: string | null;
 }
 
 function notes(p: FormCardProps, name: string, ctx: CardContext): Json[] {
@@ -83,10 +91,7 @@ function projectFields(p: FormCardProps, ctx: CardContext): Json[] {
     : [];
   return [
     ...existing,
-    columns([
-      input(p, ctx, FORM_FIELDS.projectNew, t('feishu.form.project_new'), { max_length: 100, placeholder: plain(t('feishu.form.project_new_placeholder')) }),
-      date(p, ctx, FORM_FIELDS.projectGoLive, t('feishu.form.project_golive')),
-    ]),
+    ...input(p, ctx, FORM_FIELDS.projectNew, t('feishu.form.project_new'), { max_length: 100, placeholder: plain(t('feishu.form.project_new_placeholder')) }),
     ...confirm,
   ];
 }
@@ -103,6 +108,11 @@ function metricFields(p: FormCardProps, ctx: CardContext, slot: number): Json[] 
     columns([input(p, ctx, f('name'), t('card.metric'), { max_length: 100 }), input(p, ctx, f('unit'), t('feishu.form.unit'), { max_length: 20 }), select(p, ctx, f('direction'), t('feishu.form.direction'), directions, t('feishu.form.direction'))]),
     columns([input(p, ctx, f('baseline'), t('card.baseline'), { max_length: 30 }), input(p, ctx, f('target'), t('card.target'), { max_length: 30 }), input(p, ctx, f('actual'), t('card.actual'), { max_length: 30, placeholder: plain(t('feishu.form.optional')) })]),
   ];
+}
+
+function keyResultField(p: FormCardProps, ctx: CardContext): Json[] {
+  const krs = feishuKeyResults(p.keyResults ?? []);
+  return krs.length ? select(p, ctx, FORM_FIELDS.keyResult, ctx.t('template.key_result'), krs, ctx.t('template.key_result_hint')) : [];
 }
 
 function reviewerField(p: FormCardProps, ctx: CardContext): Json[] {
@@ -132,13 +142,17 @@ export function formCard(p: FormCardProps, ctx: CardContext): Json {
     ...input(p, ctx, FORM_FIELDS.description, t('card.description'), { input_type: 'multiline_text', rows: 3, placeholder: plain(t('feishu.form.description_placeholder')) }),
     ...select(p, ctx, FORM_FIELDS.indicator, t('card.indicator_class'), indicators, t('card.indicator_class')),
     ...projectFields(p, ctx),
-    ...date(p, ctx, FORM_FIELDS.due, t('card.due_date')),
+    ...date(p, ctx, FORM_FIELDS.due, t('template.go_live')),
+    md(t('template.go_live_hint')),
+    ...keyResultField(p, ctx),
     md(`**${t('card.metrics')}**: ${t('feishu.form.metrics_hint')}`),
     ...notes(p, 'metrics', ctx),
+    ...templatePicker(ctx, p.templates ?? [], submitValue),
     ...Array.from({ length: METRIC_SLOTS }, (_, i) => metricFields(p, ctx, i)).flat(),
     ...input(p, ctx, FORM_FIELDS.evidence, t('card.evidence'), { input_type: 'multiline_text', rows: 2, placeholder: plain(t('feishu.form.evidence_placeholder')) }),
     ...reviewerField(p, ctx),
     button({ name: 'submit', label: t(edit ? 'feishu.form.resubmit' : 'feishu.form.submit'), type: 'primary_filled', submit: true, value: submitValue }),
+    ...webFormLink(ctx, p.webFormUrl),
   ];
   const intro = edit?.comment ? [div(t('feishu.form.changes_asked', { comment: edit.comment }))] : [md(t('feishu.form.intro'))];
   const hasErrors = p.errors.length > 0;

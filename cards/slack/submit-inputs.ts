@@ -1,15 +1,10 @@
-import type { MetricView } from '../view.ts';
+import type { MetricView, TemplateChoice } from '../view.ts';
 import { option, plain, type SlackBlock } from './blocks.ts';
 
 /** Every input's action_id: one element per input block, so the block id says which field it is. */
 export const INPUT_ACTION = 'v';
 
-/** A template as a form offers it: its key, class and name in the reader's language. */
-export interface TemplateChoice {
-  key: string;
-  indicatorClass: 'process' | 'output' | 'impact';
-  name: string;
-}
+export type { TemplateChoice };
 
 /**
  * A metric row's initial values: the stored metric when editing, or what was typed (numbers as

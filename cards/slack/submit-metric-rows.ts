@@ -24,7 +24,7 @@ export const METRIC_ADD_BLOCK = 'metric_add';
 /** The template select: one option group per indicator class (Slack: at most 100 options). */
 function templateSelect(ctx: CardContext, templates: TemplateChoice[], chosen: string | null): SlackBlock {
   const groups = (['process', 'output', 'impact'] as const)
-    .map((c) => ({ label: plain(ctx.t(`indicator.${c}`), 75), options: templates.filter((t) => t.indicatorClass === c).map((t) => option(t.name, t.key)) }))
+    .map((c) => ({ label: plain(ctx.t(`indicator.${c}`), 75), options: templates.filter((t) => t.indicatorClass === c).map((t) => option(t.name[ctx.locale], t.key)) }))
     .filter((g) => g.options.length > 0);
   const initial = groups.flatMap((g) => g.options).find((o) => o.value === chosen);
   return { type: 'static_select', action_id: METRIC_TEMPLATE_ACTION, placeholder: plain(ctx.t('template.pick'), 150), option_groups: groups, ...(initial ? { initial_option: initial } : {}) };

@@ -14,8 +14,8 @@ const base: SubmitModalProps = { privateMetadata: '{"mode":"submit","n":1,"v":[0
 
 // The most a form can offer: every built-in plus 80 own templates with the longest names.
 const templates: TemplateChoice[] = [
-  ...BUILT_IN_TEMPLATES.map((t) => ({ key: t.key, indicatorClass: t.indicatorClass, name: t.name['zh-CN'] })),
-  ...Array.from({ length: 80 }, (_, i) => ({ key: `custom.${crypto.randomUUID()}`, indicatorClass: 'impact' as const, name: `${long(100)}${i}` })),
+  ...BUILT_IN_TEMPLATES,
+  ...Array.from({ length: 80 }, (_, i) => ({ key: `custom.${crypto.randomUUID()}`, indicatorClass: 'impact' as const, name: { en: `${'x'.repeat(100)}${i}`, 'zh-CN': `${long(100)}${i}` } })),
 ];
 
 describe('the Slack submit modal', () => {

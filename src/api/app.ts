@@ -11,6 +11,7 @@ import { outcomeRoutes } from './routes/outcomes.ts';
 import { outcomeActionRoutes } from './routes/outcome-actions.ts';
 import { readingRoutes } from './routes/readings.ts';
 import { sourceRoutes } from './routes/sources.ts';
+import { templateRoutes } from './routes/templates.ts';
 import { validationHook } from './validation.ts';
 
 /** A batch of 1,000 readings is about 150 KB; 1 MB leaves room and bounds what is buffered. */
@@ -49,6 +50,7 @@ export function publicApi() {
   v1.route('/', readingRoutes());
   v1.route('/', sourceRoutes());
   v1.route('/', metricRoutes());
+  v1.route('/', templateRoutes());
   app.route('/v1', v1);
   // Unknown /api/v1 paths end here, not in the mini-app's /api/* routes.
   app.all('/v1/*', () => {

@@ -55,8 +55,21 @@ export function templateByKey(templates: readonly MetricTemplate[], key: string 
   return key ? (templates.find((t) => t.key === key) ?? null) : null;
 }
 
-/** The key a workspace's own template is stored under. */
-export const customTemplateKey = (id: string): string => `custom.${id}`;
+/**
+ * The template a metric as typed still is: its name is the template's in either language and its
+ * unit the template's. Forms without a place to remember the choice (Feishu's) record it this way.
+ */
+export function templateKeyFor(templates: readonly MetricTemplate[], metric: { name: string; unit: string }): string | null {
+  const name = metric.name.trim();
+  const unit = metric.unit.trim();
+  return templates.find((t) => t.unit === unit && Object.values(t.name).includes(name))?.key ?? null;
+}
+
+/**
+ * The key a workspace's own template is stored under: 12 hex digits of its id (unique per workspace
+ * by index), short because every form option carries it.
+ */
+export const customTemplateKey = (id: string): string => `custom.${id.replace(/-/g, '').slice(0, 12)}`;
 
 export const TEMPLATE_NAME_MAX = 100;
 export const TEMPLATE_DESCRIPTION_MAX = 500;

@@ -8,6 +8,8 @@ import type { CardResponse } from '../inbound/card-response.ts';
 import { feishuPerson, isOpenId, localeOf, timeZoneOf, type FeishuCtx } from '../context.ts';
 import { editFormProps } from './submit/form-props.ts';
 import { submitForm } from './submit/submit-form.ts';
+import { applyTemplate } from './submit/apply-template.ts';
+import { APPLY_TEMPLATE_BUTTON } from '../../../cards/feishu/form-templates.ts';
 import { feishuOutcomeView } from '../adapter/outcome-data.ts';
 import { errorToast, renderCard, toastOf } from '../render.ts';
 import { submitNpsForm } from './survey/start-survey-form.ts';
@@ -56,7 +58,7 @@ async function route(ctx: FeishuCtx, e: CardActionEvent, member: PersonRef, loca
       return submitNpsForm(ctx, { member, locale, nonce: action.n, formValue, openMessageId });
   }
   const form = decodeFormAction(value);
-  if (form) return submitForm(ctx, { member, locale, action: form, formValue, openMessageId });
+  if (form) return (e.action?.name === APPLY_TEMPLATE_BUTTON ? applyTemplate : submitForm)(ctx, { member, locale, action: form, formValue, openMessageId });
   return { toast: toastOf('warning', 'feishu.toast.stale_button', {}, locale) };
 }
 

@@ -31,6 +31,8 @@ import { createTokenFromForm, revokeToken, tokensOf } from '../queries/api-token
 import { valueBody } from './value.ts';
 import { actRoutes } from '../act/act-routes.ts';
 import { outcomeActions } from '../act/outcome-actions.ts';
+import { templateRoutes } from './template-routes.ts';
+import { templatesLink } from './templates.ts';
 
 const NO_FILTERS = { project: null, status: null, from: null, to: null, fromAt: null, toAt: null };
 
@@ -100,11 +102,12 @@ export function pageRoutes() {
     const kit = kitOf(c);
     const [people, failing, list] = await Promise.all([listPeople(c.var.deps.db, c.var.viewer), loadFailingSources(c.var.deps.db, c.var.viewer), tokensOf(c.var.deps, c.var.viewer)]);
     const settings = settingsBody(kit, { settings: c.var.viewer.workspace.settings, people, problems: [], saved: c.req.query('saved') === '1', now: c.var.deps.clock.now() });
-    const body = h`${settings}${failingSourcesSection(kit, failing)}${tokensSection(kit, { ...tokens, tokens: list })}`;
+    const body = h`${settings}${templatesLink(kit)}${failingSourcesSection(kit, failing)}${tokensSection(kit, { ...tokens, tokens: list })}`;
     return page(c, { title: kit.t('web.nav.settings'), active: 'settings', body }, status);
   };
 
   app.get('/settings', (c) => settingsPage(c));
+  app.route('/settings/templates', templateRoutes());
 
   // A new token is shown in this answer, once (a redirect would have to carry it).
   app.post('/settings/tokens', async (c) => {

@@ -15,7 +15,7 @@ afterEach(() => h.close());
 describe('working-day calendar and past dates on Feishu', () => {
   it('moves a review due on National Day to the next CN working day, and a past date reads as overdue in the notice and the card', async () => {
     // Go-live 2026-07-03 + 90 days = 2026-10-01 (National Day; Oct 1–7 off) → Thursday 2026-10-08.
-    const id = await submitValid(h, { project_golive: '2026-07-03 +0800' });
+    const id = await submitValid(h, { due: '2026-07-03 +0800' });
     await clickDecision(h, F.manager, 'approve', id, { formValue: SCORES });
     await clickDecision(h, F.pmo, 'approve', id, { stage: 'pmo', formValue: SCORES });
     const [s] = await h.db.select().from(reviewSchedules).where(eq(reviewSchedules.outcomeId, id));
@@ -32,7 +32,7 @@ describe('working-day calendar and past dates on Feishu', () => {
   });
 
   it('plans a review past the covered years on Monday–Friday instead of refusing the PMO', async () => {
-    const id = await submitValid(h, { project_golive: '2026-12-01 +0800' }); // + 90 days = Monday 2027-03-01; the China data ends with 2026
+    const id = await submitValid(h, { due: '2026-12-01 +0800' }); // + 90 days = Monday 2027-03-01; the China data ends with 2026
     await clickDecision(h, F.manager, 'approve', id, { formValue: SCORES });
     const res = await clickDecision(h, F.pmo, 'approve', id, { stage: 'pmo', formValue: SCORES });
     expect(res.body.toast).toMatchObject({ type: 'success' });

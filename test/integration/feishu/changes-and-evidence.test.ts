@@ -32,7 +32,7 @@ describe('request changes → edit → resubmit', () => {
     const submit = buttonValues(form).find((v) => v.a === 'resubmit');
     expect(submit).toMatchObject({ a: 'resubmit', o: id, r: 1 });
 
-    const values = validForm({ project_new: undefined, project_golive: undefined, title: 'Shorter waiting time, with survey data', evidence: 'https://example.com/report\nhttps://example.com/survey' });
+    const values = validForm({ project_new: undefined, title: 'Shorter waiting time, with survey data', evidence: 'https://example.com/report\nhttps://example.com/survey' });
     const project = JSON.stringify(form).match(/"initial_option":"([0-9a-f-]{36})"/)![1]!;
     const res = await h.click({ openId: F.member, value: encodeFormAction({ a: 'resubmit', o: id, r: 1, n: String(submit!.n) }), formValue: { ...values, project }, openMessageId: notice.message.message_id });
     expect(res.body.toast).toMatchObject({ type: 'success' });
@@ -58,7 +58,7 @@ describe('a new project typed on the edit form', () => {
     const selected = JSON.stringify(form).match(/"initial_option":"([0-9a-f-]{36})"/)![1]!;
     const before = await h.outcome(id);
     const resubmit = (extra: Record<string, unknown>) =>
-      h.click({ openId: F.member, value: encodeFormAction({ a: 'resubmit', o: id, r: 1, n }), formValue: { ...validForm({ project_new: 'Billing revamp', project_golive: '2027-02-01 +0800' }), project: selected, ...extra }, openMessageId: notice.message.message_id });
+      h.click({ openId: F.member, value: encodeFormAction({ a: 'resubmit', o: id, r: 1, n }), formValue: { ...validForm({ project_new: 'Billing revamp', due: '2027-02-01 +0800' }), project: selected, ...extra }, openMessageId: notice.message.message_id });
 
     const asked = await resubmit({});
     expect(asked.body.toast).toMatchObject({ type: 'error' });

@@ -87,7 +87,7 @@ describe('the weekly digest on Feishu', () => {
     const form = opened.body.card!.data;
     const submit = buttonValues(form).find((v) => v.a === 'resubmit')!;
     const project = JSON.stringify(form).match(/"initial_option":"([0-9a-f-]{36})"/)![1]!;
-    const values = validForm({ project_new: undefined, project_golive: undefined, title: 'Shorter waiting time, with survey data' });
+    const values = validForm({ project_new: undefined, title: 'Shorter waiting time, with survey data' });
     await h.click({ openId: F.member, value: encodeFormAction({ a: 'resubmit', o: id, r: 1, n: String(submit.n) }), formValue: { ...values, project }, openMessageId: notice.message.message_id });
     expect(await h.outcome(id)).toMatchObject({ status: 'submitted', round: 2 });
 
@@ -110,7 +110,7 @@ describe('the weekly digest on Feishu', () => {
   it('a review due in the past is overdue in the digest, never “due in the next 7 days”', async () => {
     await withPmo(h, { locale: 'en' });
     // Go-live 2026-07-03 + 90 days: due Thursday 2026-10-01 09:00 (Monday–Friday), long past on 2026-11-30.
-    const id = await submitValid(h, { project_golive: '2026-07-03 +0800' });
+    const id = await submitValid(h, { due: '2026-07-03 +0800' });
     await clickDecision(h, F.manager, 'approve', id, { formValue: SCORES });
     await clickDecision(h, F.pmo, 'approve', id, { stage: 'pmo', formValue: SCORES });
     await runJobsAt(h, MONDAY_NINE);

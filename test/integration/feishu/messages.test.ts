@@ -23,7 +23,7 @@ describe('entry points', () => {
     const card = sent!.card;
     expect(cardProblems(card)).toEqual([]);
     expect(JSON.stringify(card)).toContain(`"initial_option":"${F.manager}"`);
-    for (const name of ['title', 'description', 'indicator', 'project_new', 'project_golive', 'due', 'm0_baseline', 'm2_actual', 'evidence', 'reviewer']) expect(select(card, name)).toBe(true);
+    for (const name of ['title', 'description', 'indicator', 'project_new', 'due', 'm0_baseline', 'm2_actual', 'evidence', 'reviewer']) expect(select(card, name)).toBe(true);
     // Both languages: Feishu shows the one of the reader's client.
     expect(cardText(card)).toContain('记录成果');
     expect(cardText(card)).toContain('Record an outcome');

@@ -10,8 +10,8 @@ export function validForm(over: Record<string, string | undefined> = {}): Record
     description: 'Cut the average outpatient waiting time by reworking triage and booking slots.',
     indicator: 'impact',
     project_new: 'Clinic triage',
-    project_golive: '2026-12-01 +0800',
-    due: '2026-12-15 +0800',
+    // The one go-live date (a new project's too): the follow-up review counts from it.
+    due: '2026-12-01 +0800',
     m0_name: 'Waiting time',
     m0_unit: 'min',
     m0_direction: 'decrease',

@@ -18,9 +18,8 @@ const INVALID: [string, Record<string, string | undefined>, string][] = [
   ['description too short', { description: 'Faster.' }, 'at least 20 characters'],
   ['indicator class missing', { indicator: undefined }, 'Choose an indicator class'],
   ['indicator class forged', { indicator: 'vibes' }, 'Choose one of the listed indicator classes'],
-  ['no project', { project_new: undefined, project_golive: undefined }, 'Choose the project this outcome belongs to.'],
+  ['no project', { project_new: undefined }, 'Choose the project this outcome belongs to.'],
   ['an unknown project id', { project_new: undefined, project: 'p-from-another-tenant' }, 'Choose the project this outcome belongs to.'],
-  ['a new project without its go-live date', { project_golive: undefined }, 'Set the go-live date of the new project.'],
   ['due date missing', { due: undefined }, 'Set the due or go-live date.'],
   ['due date malformed', { due: '2026-13-45 +0800' }, 'Enter a valid due or go-live date.'],
   ['no metric', { m0_name: undefined, m0_unit: undefined, m0_baseline: undefined, m0_target: undefined }, 'Add at least one metric'],
@@ -82,7 +81,7 @@ describe('the submit form', () => {
     const id = await (await import('../../../src/feishu/projects.ts')).ensureProject(h.deps, ws.id, 'Billing', new Date('2026-10-01T00:00:00Z'), (await h.deps.repos.people.upsert(ws.id, { platformUserId: F.member })).id);
     const form = await openForm(h);
     expect(JSON.stringify(h.cardsTo(F.member)[0]!.card)).toContain('"value":"' + id + '"');
-    const res = await submitForm(h, form, validForm({ project_new: undefined, project_golive: undefined, project: id }));
+    const res = await submitForm(h, form, validForm({ project_new: undefined, project: id }));
     expect(res.body.toast).toMatchObject({ type: 'success' });
     expect(await h.counts()).toMatchObject({ outcomes: 1, projects: 1 });
   });

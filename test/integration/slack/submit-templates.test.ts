@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addMetricTemplate, disableMetricTemplate } from '../../../src/db/repos/metric-templates-repo.ts';
-import { keyResults, metrics, objectives, outcomes, workspaces } from '../../../src/db/schema/index.ts';
+import { keyResults, metrics, objectives, outcomes, projects, workspaces } from '../../../src/db/schema/index.ts';
 import type { SlackViewRecord } from '../../fakes/fake-slack.ts';
 import { PUBLIC_URL, startSlackHarness, USERS, type Harness } from './harness.ts';
 import { addMetricRow, pickTemplate } from './modal-steps.ts';
-import { stateOf, submission, validForm, type FormInput } from './payloads.ts';
+import { encodeAction } from '../../../cards/actions.ts';
+import { click, stateOf, submission, validForm, type FormInput } from './payloads.ts';
 
 let h: Harness;
 let ws: string;
@@ -155,5 +156,32 @@ describe('one go-live date, the key result and the web form in the Slack modal',
     const answer = await submit(await openModal(), validForm({ key_result: kr!.id }));
     expect(answer.errors?.key_result).toMatch(/listed key results/);
     expect(await h.counts()).toMatchObject({ outcomes: 0, projects: 0 });
+  });
+});
+
+describe('editing after changes were requested', () => {
+  it('opens with the stored rows, template keys and key result, and the resubmission keeps them', async () => {
+    const [obj] = await h.db.insert(objectives).values({ workspaceId: ws, title: 'Grow' }).returning();
+    const [kr] = await h.db.insert(keyResults).values({ workspaceId: ws, objectiveId: obj!.id, title: 'Retention to 90%' }).returning();
+    let view = await addMetricRow(h, await openModal());
+    view = await pickTemplate(h, view, 1, 'builtin.nps');
+    const two = [
+      { name: 'Wait', unit: 'min', direction: 'decrease', baseline: '45', target: '28' },
+      { name: 'Net Promoter Score', unit: 'NPS', direction: 'increase', baseline: '20', target: '40' },
+    ];
+    expect(await submit(view, validForm({ metrics: two, key_result: kr!.id }), [0, 1])).toEqual({});
+    const [o] = await h.db.select().from(outcomes);
+    await h.db.update(outcomes).set({ status: 'changes_requested' }).where(eq(outcomes.id, o!.id));
+
+    await h.interact(click({ user: USERS.member.id, actionId: 'outcome_edit', value: encodeAction({ a: 'edit', o: o!.id, r: 1 }), blockId: 'notice', triggerId: h.fake.issueTrigger(), responseUrl: h.fake.respondUrl() }));
+    const edit = (h.fake.callsTo('views.open').at(-1)!.response as { view: SlackViewRecord }).view;
+    expect(rowsOf(edit)).toBe(2);
+    expect(JSON.parse(edit.private_metadata)).toMatchObject({ mode: 'edit', o: o!.id, r: 1, n: 2, t: [null, 'builtin.nps'] });
+    expect(JSON.stringify(block(edit, 'key_result'))).toContain(`"initial_option":{"text":{"type":"plain_text","text":"Grow › Retention to 90%","emoji":true},"value":"${kr!.id}"}`);
+
+    const project = (await h.db.select().from(projects))[0]!;
+    expect(await submit(edit, validForm({ metrics: two, key_result: kr!.id, project: project.id, project_new: undefined }))).toEqual({});
+    expect((await h.db.select().from(outcomes))[0]).toMatchObject({ round: 2, status: 'submitted', keyResultId: kr!.id });
+    expect((await h.db.select().from(metrics).orderBy(metrics.position)).map((m) => m.templateKey)).toEqual([null, 'builtin.nps']);
   });
 });

@@ -2,6 +2,9 @@ import { FORM_FIELDS, metricField, type FormCardProps, type FormError } from '..
 import type { OutcomeView } from '../../../../cards/view.ts';
 import type { Deps, DepsCore } from '../../../deps.ts';
 import type { PersonRef, WorkspaceContext } from '../../../domain/ports.ts';
+import { listKeyResultOptions, outcomeKeyResultId } from '../../../db/queries/key-result-options.ts';
+import { listMetricTemplates } from '../../../db/queries/metric-templates.ts';
+import { webSubmitUrl } from '../../../views/web-links.ts';
 import { directManager, reviewerChoices } from '../../adapter/contact.ts';
 import { listProjects } from '../../projects.ts';
 
@@ -10,10 +13,15 @@ type AnyDeps = Deps | DepsCore;
 /** A fresh nonce per form card, carried by its submit button (see form-action.ts). */
 export const newNonce = () => crypto.randomUUID().replace(/-/g, '').slice(0, 16);
 
-/** Props of a form with the given values and errors (projects and reviewer choices read fresh). */
+/** Props of a form with the given values and errors (projects, key results, templates and reviewer choices read fresh). */
 export async function formProps(deps: AnyDeps, workspace: WorkspaceContext, member: PersonRef, p: Pick<FormCardProps, 'mode' | 'nonce' | 'values' | 'errors'>): Promise<FormCardProps> {
-  const [projects, reviewers] = await Promise.all([listProjects(deps, workspace.id), reviewerChoices(deps, workspace.id, member, p.values[FORM_FIELDS.reviewer] ?? null)]);
-  return { ...p, projects, reviewers };
+  const [projects, reviewers, keyResults, templates] = await Promise.all([
+    listProjects(deps, workspace.id),
+    reviewerChoices(deps, workspace.id, member, p.values[FORM_FIELDS.reviewer] ?? null),
+    listKeyResultOptions(deps.db, workspace.id),
+    listMetricTemplates(deps.db, workspace.id),
+  ]);
+  return { ...p, projects, reviewers, keyResults, templates, webFormUrl: p.mode.kind === 'new' ? webSubmitUrl(deps.config.publicUrl) : null };
 }
 
 /**
@@ -27,8 +35,9 @@ export async function newFormProps(deps: AnyDeps, workspace: WorkspaceContext, m
 }
 
 /** The values of a stored outcome, to edit and resubmit. */
-export function valuesOf(o: OutcomeView, reviewer: string | null): Record<string, string> {
+export function valuesOf(o: OutcomeView, reviewer: string | null, keyResultId: string | null = null): Record<string, string> {
   const v: Record<string, string> = { [FORM_FIELDS.title]: o.title, [FORM_FIELDS.description]: o.description };
+  if (keyResultId) v[FORM_FIELDS.keyResult] = keyResultId;
   if (o.indicatorClass) v[FORM_FIELDS.indicator] = o.indicatorClass;
   if (o.project) v[FORM_FIELDS.project] = o.project.id;
   if (o.dueText) v[FORM_FIELDS.due] = o.dueText;
@@ -54,7 +63,7 @@ export async function editFormProps(deps: AnyDeps, workspace: WorkspaceContext, 
   return formProps(deps, workspace, member, {
     mode: { kind: 'edit', outcomeId: o.id, round: o.round, comment: asked?.comment ?? null },
     nonce: newNonce(),
-    values: valuesOf(o, manager?.address ?? firstReviewer),
+    values: valuesOf(o, manager?.address ?? firstReviewer, await outcomeKeyResultId(deps.db, workspace.id, o.id)),
     errors,
   });
 }

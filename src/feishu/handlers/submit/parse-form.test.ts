@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { parseForm, parseFormDay, toFormErrors } from './parse-form.ts';
 
 describe('parseForm', () => {
-  it('reads dates with their offset, numbers, metric slots, links and the reviewer', () => {
+  it('reads dates with their offset, numbers, metric slots, links, the key result and the reviewer; a new project goes live on the one go-live date', () => {
     const p = parseForm(
       {
         title: ' T ',
         indicator: 'impact',
         project_new: 'New',
-        project_golive: '2026-12-01 +0800',
         due: '2026-12-15 +0800',
+        key_result: 'kr-1',
         m1_name: 'Wait',
         m1_unit: 'min',
         m1_direction: 'decrease',
@@ -20,11 +20,11 @@ describe('parseForm', () => {
       },
       'Asia/Shanghai',
     );
-    expect(p.draft).toMatchObject({ title: 'T', indicatorClass: 'impact', dueDate: new Date('2026-12-15T00:00:00Z') });
+    expect(p.draft).toMatchObject({ title: 'T', indicatorClass: 'impact', dueDate: new Date('2026-12-15T00:00:00Z'), keyResultId: 'kr-1' });
     expect(p.draft.metrics).toEqual([{ name: 'Wait', unit: 'min', direction: 'decrease', baseline: 1045, target: 28.5, actual: null }]);
     expect(p.metricSlots).toEqual([1]);
     expect(p.draft.evidence.map((e) => e.ref)).toEqual(['https://a.example', 'https://b.example']);
-    expect(p.project).toEqual({ kind: 'new', name: 'New', goLive: new Date('2026-12-01T00:00:00Z') });
+    expect(p.project).toEqual({ kind: 'new', name: 'New', goLive: new Date('2026-12-15T00:00:00Z') });
     expect(p.reviewerOpenId).toBe('ou_boss');
     expect(p.values).toMatchObject({ due: '2026-12-15', m1_baseline: '1,045' });
     expect(p.errors).toEqual([]);

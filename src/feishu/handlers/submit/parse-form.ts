@@ -16,6 +16,7 @@ export interface ParsedForm {
   draft: Omit<OutcomeDraft, 'projectId' | 'ownerId'>;
   /** draft.metrics[i] was typed into slot metricSlots[i]. */
   metricSlots: number[];
+  /** A new project goes live on the outcome's one go-live date. */
   project: { kind: 'existing'; id: string } | { kind: 'new'; name: string; goLive: Date | null } | null;
   reviewerOpenId: string | null;
 }
@@ -68,9 +69,7 @@ export function parseForm(formValue: unknown, timeZone: string): ParsedForm {
 
   const [title, description, indicator, projectId, projectNew, reviewer] = [get(FORM_FIELDS.title), get(FORM_FIELDS.description), get(FORM_FIELDS.indicator), get(FORM_FIELDS.project), get(FORM_FIELDS.projectNew), get(FORM_FIELDS.reviewer)];
   const due = dateOf(FORM_FIELDS.due);
-  const goLive = dateOf(FORM_FIELDS.projectGoLive);
-  if (goLive && Number.isNaN(goLive.getTime())) errors.push({ name: FORM_FIELDS.projectGoLive, key: 'schedule.date_invalid' });
-  if (projectNew && !goLive) errors.push({ name: FORM_FIELDS.projectGoLive, key: 'feishu.form.golive_required' });
+  const keyResult = get(FORM_FIELDS.keyResult);
   // A new name typed while a project is selected (the edit form always has one) would move
   // the outcome and its review date: only on an explicit confirmation, never silently.
   const confirmed = fv[FORM_FIELDS.projectConfirm] === true || fv[FORM_FIELDS.projectConfirm] === 'true';
@@ -86,11 +85,12 @@ export function parseForm(formValue: unknown, timeZone: string): ParsedForm {
       description,
       indicatorClass: indicator ? (indicator as IndicatorClass) : null,
       dueDate: due,
+      keyResultId: keyResult || null,
       metrics,
       evidence: links.map((ref) => ({ kind: 'link' as const, ref })),
     },
     metricSlots: slots,
-    project: projectNew ? { kind: 'new', name: projectNew, goLive } : projectId ? { kind: 'existing', id: projectId } : null,
+    project: projectNew ? { kind: 'new', name: projectNew, goLive: due } : projectId ? { kind: 'existing', id: projectId } : null,
     reviewerOpenId: reviewer || null,
   };
 }

@@ -1,7 +1,10 @@
 import type { FormAction } from '../../../../cards/feishu/form-action.ts';
 import { FORM_FIELDS, formCard, type FormCardProps, type FormError } from '../../../../cards/feishu/form-card.ts';
 import { summaryCard } from '../../../../cards/feishu/notice-cards.ts';
+import { keyResultExists } from '../../../db/queries/key-result-options.ts';
+import { listMetricTemplates } from '../../../db/queries/metric-templates.ts';
 import { kickOutbox } from '../../../delivery/kick.ts';
+import { templateKeyFor } from '../../../domain/metric-templates.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import type { PersonRef } from '../../../domain/ports.ts';
 import { resubmitOutcome } from '../../../domain/resubmit-outcome.ts';
@@ -31,13 +34,16 @@ async function problemsOf(ctx: FeishuCtx, s: FormSubmission, parsed: ParsedForm)
   const problems = [...parsed.errors];
   if (parsed.project?.kind === 'existing' && !(await projectExists(ctx.deps, ctx.workspace.id, parsed.project.id)))
     problems.push({ name: FORM_FIELDS.project, key: 'smart.project_required' });
+  const kr = parsed.draft.keyResultId;
+  if (kr && !(await keyResultExists(ctx.deps.db, ctx.workspace.id, kr))) problems.push({ name: FORM_FIELDS.keyResult, key: 'template.key_result_unknown' });
   const reviewer = parsed.reviewerOpenId;
   for (const f of validateReviewer(s.member.address, isOpenId(reviewer) ? reviewer : null)) problems.push({ name: FORM_FIELDS.reviewer, key: f.key });
   const smart = checkSmart({ ...parsed.draft, projectId: parsed.project ? 'chosen' : null, ownerId: s.member.id });
   return [...problems, ...toFormErrors(smart, parsed.metricSlots)];
 }
 
-async function formAgain(ctx: FeishuCtx, s: FormSubmission, values: Record<string, string>, errors: FormError[]): Promise<CardResponse> {
+/** The form again with the member's values: with a note beside each problem, or (`toast`) after a template filled a metric. */
+export async function formAgain(ctx: FeishuCtx, s: FormSubmission, values: Record<string, string>, errors: FormError[], toast?: CardResponse['toast']): Promise<CardResponse> {
   const a = s.action;
   let mode: FormCardProps['mode'] = { kind: 'new' };
   if (a.a === 'resubmit') {
@@ -47,7 +53,7 @@ async function formAgain(ctx: FeishuCtx, s: FormSubmission, values: Record<strin
   }
   const props = await formProps(ctx.deps, ctx.workspace, s.member, { mode, nonce: a.n, values, errors });
   return {
-    toast: toastOf('error', 'error.validation_failed', {}, s.locale),
+    toast: toast ?? toastOf('error', 'error.validation_failed', {}, s.locale),
     card: { type: 'raw', data: renderCard((c) => formCard(props, c), s.locale, ctx.deps.config.publicUrl) },
   };
 }
@@ -67,7 +73,10 @@ export async function submitForm(ctx: FeishuCtx, s: FormSubmission): Promise<Car
   const project = parsed.project!;
   const projectId = project.kind === 'existing' ? project.id : await ensureProject(deps, workspace.id, project.name, project.goLive, s.member.id);
   const reviewer = await feishuPerson(deps, workspace.id, parsed.reviewerOpenId!);
-  const draft = { ...parsed.draft, projectId, ownerId: s.member.id };
+  // A metric still named and measured as a template records that template (the form has no place to remember the pick).
+  const templates = await listMetricTemplates(deps.db, workspace.id);
+  const metrics = parsed.draft.metrics.map((m) => ({ ...m, templateKey: templateKeyFor(templates, m) }));
+  const draft = { ...parsed.draft, metrics, projectId, ownerId: s.member.id };
   let outcomeId: string;
   try {
     if (s.action.a === 'submit') {

@@ -26,7 +26,7 @@ async function redraw(deps: Deps, args: ModalActionArgs, change: Change): Promis
   const member = await memberOf(scope, args.body.user.id);
   const before = readSubmitMeta(view.private_metadata);
   const { initial, reviewerId } = initialFromState(view.state.values as StateValues, before);
-  const lists = await modalLists(scope, member, before);
+  const lists = await modalLists(scope, before);
   const meta = change(before, lists, initial, member.locale);
   if (!meta) return;
   const { all: _all, ...shown } = lists;

@@ -1,4 +1,4 @@
-import { renderSubmitModal, type SubmitModalProps, type TemplateChoice } from '../../../../cards/slack/submit-modal.ts';
+import { renderSubmitModal, type SubmitModalProps } from '../../../../cards/slack/submit-modal.ts';
 import { listKeyResultOptions, outcomeKeyResultId } from '../../../db/queries/key-result-options.ts';
 import { listMetricTemplates, outcomeTemplateKeys } from '../../../db/queries/metric-templates.ts';
 import { personById } from '../../../db/queries/people.ts';
@@ -16,14 +16,11 @@ async function addressOf(scope: SlackScope, personId: string | null): Promise<st
   return personId ? ((await personById(scope.deps.db, scope.workspace.id, personId))?.platformUserId ?? null) : null;
 }
 
-/** Templates as the member's form offers them: name in the member's language. */
-export const templateChoices = (templates: MetricTemplate[], member: Member): TemplateChoice[] => templates.map((t) => ({ key: t.key, indicatorClass: t.indicatorClass, name: t.name[member.locale] }));
-
 /** What every drawing of the modal lists: projects, key results, templates, and the web form link. */
-export async function modalLists(scope: SlackScope, member: Member, meta: SubmitMeta): Promise<Pick<SubmitModalProps, 'projects' | 'keyResults' | 'templates' | 'webFormUrl'> & { all: MetricTemplate[] }> {
+export async function modalLists(scope: SlackScope, meta: SubmitMeta): Promise<Pick<SubmitModalProps, 'projects' | 'keyResults' | 'templates' | 'webFormUrl'> & { all: MetricTemplate[] }> {
   const { db } = scope.deps;
   const [projects, keyResults, all] = await Promise.all([listProjects(db, scope.workspace.id), listKeyResultOptions(db, scope.workspace.id), listMetricTemplates(db, scope.workspace.id)]);
-  return { projects, keyResults, all, templates: templateChoices(all, member), webFormUrl: meta.mode === 'submit' ? webSubmitUrl(scope.deps.config.publicUrl) : null };
+  return { projects, keyResults, all, templates: all, webFormUrl: meta.mode === 'submit' ? webSubmitUrl(scope.deps.config.publicUrl) : null };
 }
 
 /** The modal as it opens: the mapped manager as reviewer, and when editing the outcome as it is. */
@@ -32,7 +29,7 @@ async function modalProps(scope: SlackScope, member: Member, edit: { outcomeId: 
   const target: SubmitTarget = edit ? { mode: 'edit', o: edit.outcomeId, r: edit.round } : { mode: 'submit' };
   if (!edit) {
     const meta = newSubmitMeta(target);
-    const { all: _all, ...lists } = await modalLists(scope, member, meta);
+    const { all: _all, ...lists } = await modalLists(scope, meta);
     return { ...lists, privateMetadata: JSON.stringify(meta), editing: false, reviewerId: manager, rows: meta.n };
   }
   const view = await loadOutcomeView(scope.deps.db, scope.workspace.id, edit.outcomeId, { timeZone: member.timeZone, publicUrl: scope.deps.config.publicUrl });
@@ -41,7 +38,7 @@ async function modalProps(scope: SlackScope, member: Member, edit: { outcomeId: 
   const keys = await outcomeTemplateKeys(scope.deps.db, scope.workspace.id, edit.outcomeId);
   const meta = { ...newSubmitMeta(target, view?.metrics.length ?? 1, filesKept) };
   meta.t = meta.t.map((_, i) => keys[i] ?? null);
-  const { all: _all, ...lists } = await modalLists(scope, member, meta);
+  const { all: _all, ...lists } = await modalLists(scope, meta);
   return {
     ...lists,
     privateMetadata: JSON.stringify(meta),
