@@ -46,6 +46,9 @@ export interface Notification {
   dedupeKey: string;
 }
 
+/** Where an action came from, as the audit trail records it: a chat surface, the web, the public API, or a scheduled job. */
+export type Via = 'chat' | 'web' | 'api' | 'job';
+
 export interface AuditEntry {
   entity: 'outcome' | 'workspace' | 'person';
   entityId: string;
@@ -55,6 +58,8 @@ export interface AuditEntry {
   toStatus: OutcomeStatus | null;
   comment: string | null;
   at: Date;
+  /** The surface the action came through (the verb copies it from its context). */
+  via: Via;
 }
 
 export interface OutcomeRecord {
@@ -187,6 +192,8 @@ export interface VerbContext {
   outcomes: OutcomeRepo;
   people: PeopleDirectory;
   newId(): string;
+  /** The surface the call comes through; set once per surface (src/app.ts, the scheduler), copied into every audit entry. */
+  via: Via;
 }
 
 export interface WorkspaceContext {

@@ -154,7 +154,7 @@ describe('notification kinds on Slack and Feishu', () => {
   });
   const recordShort = (deps: Deps, w: World, s: { scheduleId: string; metricId: string }) =>
     // 45 → 32 against a target of 28: 76 % of the change, 24 % short of it → an alert.
-    recordReview({ ctx: { clock, reviews: deps.repos.reviews, people: deps.repos.people }, input: { workspace: w.workspace, scheduleId: s.scheduleId, actor: w.owner, values: { [s.metricId]: 32 } } });
+    recordReview({ ctx: { clock, reviews: deps.repos.reviews, people: deps.repos.people, via: 'chat' }, input: { workspace: w.workspace, scheduleId: s.scheduleId, actor: w.owner, values: { [s.metricId]: 32 } } });
 
   /** The whole story on one platform: every kind once, where it is relevant. */
   async function story(platform: Platform) {

@@ -15,6 +15,12 @@ export const auditLog = sqliteTable(
     toStatus: text('to_status'),
     comment: text('comment'),
     at: instant('at').notNull(),
+    /** Where the action came from: chat | web | api | job (null on rows written before it was recorded). */
+    via: text('via', { enum: ['chat', 'web', 'api', 'job'] }),
   },
-  (t) => [index('audit_log_entity').on(t.workspaceId, t.entity, t.entityId, t.at)],
+  (t) => [
+    index('audit_log_entity').on(t.workspaceId, t.entity, t.entityId, t.at),
+    // The admins' workspace-wide trail, newest first, paged by (at, id).
+    index('audit_log_workspace').on(t.workspaceId, t.at, t.id),
+  ],
 );

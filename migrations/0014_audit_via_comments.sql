@@ -1,0 +1,1 @@
+CREATE INDEX `outbox_workspace_status` ON `outbox` (`workspace_id`,`status`,`created_at`,`id`);
