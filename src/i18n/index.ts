@@ -3,6 +3,7 @@
  * so cards, domain errors and jobs can all render text the same way.
  */
 import type { Locale } from '../domain/types.ts';
+import { activityEn, activityZh } from './activity.ts';
 import { apiEn, apiZh } from './api.ts';
 import { chatEn, chatZh } from './chat.ts';
 import { feishuEn, feishuZh } from './feishu.ts';
@@ -16,8 +17,8 @@ import { surveysEn, surveysZh } from './surveys.ts';
 
 // Feature catalogues merged into one per locale; each feature file types its zh-CN half
 // against its en keys, so a missing translation fails the type check.
-const en = { ...coreEn, ...chatEn, ...slackEn, ...feishuEn, ...followupEn, ...surveysEn, ...webEn, ...apiEn, ...sourcesEn };
-const zhCN: Record<keyof typeof en, string> = { ...coreZh, ...chatZh, ...slackZh, ...feishuZh, ...followupZh, ...surveysZh, ...webZh, ...apiZh, ...sourcesZh };
+const en = { ...coreEn, ...chatEn, ...slackEn, ...feishuEn, ...followupEn, ...surveysEn, ...webEn, ...apiEn, ...sourcesEn, ...activityEn };
+const zhCN: Record<keyof typeof en, string> = { ...coreZh, ...chatZh, ...slackZh, ...feishuZh, ...followupZh, ...surveysZh, ...webZh, ...apiZh, ...sourcesZh, ...activityZh };
 
 export type MessageKey = keyof typeof en;
 export type MessageParams = Record<string, string | number>;
