@@ -19,7 +19,8 @@ export const auditLog = sqliteTable(
     via: text('via', { enum: ['chat', 'web', 'api', 'job'] }),
   },
   (t) => [
-    index('audit_log_entity').on(t.workspaceId, t.entity, t.entityId, t.at),
+    // One outcome's trail, newest first, paged by (at, id): the id makes its order the index's own.
+    index('audit_log_entity').on(t.workspaceId, t.entity, t.entityId, t.at, t.id),
     // The admins' workspace-wide trail, newest first, paged by (at, id).
     index('audit_log_workspace').on(t.workspaceId, t.at, t.id),
   ],

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { kickOutbox } from '../../delivery/kick.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { kitOf, page } from '../context/render.ts';
 import type { WebEnv } from '../env.ts';
 import { loadOutcomeAudit, loadWorkspaceAudit, webAddComment } from '../queries/activity.ts';
@@ -21,7 +22,15 @@ export function activityRoutes() {
     const { deps } = c.var;
     const form = await c.req.parseBody();
     const id = c.req.param('id');
-    await webAddComment(deps, c.var.viewer, id, { body: one(form.body), key: one(form.key) || null });
+    try {
+      await webAddComment(deps, c.var.viewer, id, { body: one(form.body), key: one(form.key) || null });
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.code !== 'validation_failed') throw err;
+      // The form's own problems, said in words, with the way back to the outcome.
+      const kit = kitOf(c);
+      const body = h`<h1>${kit.t('web.comments.title')}</h1><div class="alert error" role="alert" data-testid="comment-errors">${err.fields.map((f) => h`<p>${kit.t(f.key, f.params)}</p>`)}</div><p><a href="/app/outcomes/${encodeURIComponent(id)}#comments">←</a></p>`;
+      return page(c, { title: kit.t('web.comments.title'), body }, 400);
+    }
     kickOutbox(deps, c.var.defer);
     return c.redirect(`/app/outcomes/${encodeURIComponent(id)}#comments`, 303);
   });
