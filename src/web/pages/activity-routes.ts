@@ -28,7 +28,7 @@ export function activityRoutes() {
       if (!(err instanceof DomainError) || err.code !== 'validation_failed') throw err;
       // The form's own problems, said in words, with the way back to the outcome.
       const kit = kitOf(c);
-      const body = h`<h1>${kit.t('web.comments.title')}</h1><div class="alert error" role="alert" data-testid="comment-errors">${err.fields.map((f) => h`<p>${kit.t(f.key, f.params)}</p>`)}</div><p><a href="/app/outcomes/${encodeURIComponent(id)}#comments">←</a></p>`;
+      const body = h`<div class="alert error" role="alert" data-testid="comment-errors">${err.fields.map((f) => h`<p>${kit.t(f.key, f.params)}</p>`)}</div><p><a href="/app/outcomes/${encodeURIComponent(id)}#comments">←</a></p>`;
       return page(c, { title: kit.t('web.comments.title'), body }, 400);
     }
     kickOutbox(deps, c.var.defer);
@@ -40,14 +40,14 @@ export function activityRoutes() {
     const trail = await loadOutcomeAudit(c.var.deps.db, c.var.viewer, id, c.req.query('cursor'));
     const kit = kitOf(c);
     const href = (cursor: string) => `/app/outcomes/${encodeURIComponent(id)}/audit?cursor=${cursor}`;
-    const body = h`<h1>${kit.t('web.audit.title')}</h1><p><a href="/app/outcomes/${encodeURIComponent(id)}">←</a></p><section class="card">${auditTable(kit, trail, { withSubject: false, moreHref: href })}</section>`;
+    const body = h`<p><a href="/app/outcomes/${encodeURIComponent(id)}">←</a></p><section class="card">${auditTable(kit, trail, { withSubject: false, moreHref: href })}</section>`;
     return page(c, { title: kit.t('web.audit.title'), body });
   });
 
   app.get('/audit', async (c) => {
     const trail = await loadWorkspaceAudit(c.var.deps.db, c.var.viewer, c.req.query('cursor'));
     const kit = kitOf(c);
-    const body = h`<h1>${kit.t('web.audit.workspace_title')}</h1><section class="card">${auditTable(kit, trail, { withSubject: true, moreHref: (cursor) => `/app/audit?cursor=${cursor}` })}</section>`;
+    const body = h`<section class="card">${auditTable(kit, trail, { withSubject: true, moreHref: (cursor) => `/app/audit?cursor=${cursor}` })}</section>`;
     return page(c, { title: kit.t('web.audit.workspace_title'), active: 'audit', body });
   });
 

@@ -24,11 +24,12 @@ function subject(kit: Kit, r: AuditRow): Html | string {
 /** The trail as a table, newest first; `withSubject` adds the column saying what each entry is about. */
 export function auditTable(kit: Kit, page: AuditPage, opts: { withSubject: boolean; moreHref?: (cursor: string) => string }): Html {
   if (!page.rows.length) return empty(kit.t('web.audit.none'));
-  const head = h`<tr><th>${kit.t('web.when')}</th><th>${kit.t('web.audit.who')}</th><th>${kit.t('web.audit.what')}</th>${opts.withSubject ? h`<th>${kit.t('web.audit.subject')}</th>` : ''}<th>${kit.t('web.audit.from')}</th><th class="hide-sm">${kit.t('web.audit.details')}</th></tr>`;
+  // Three columns that fit a phone (what and about what, who, when and from where); the details beside them on wider screens.
+  const head = h`<tr><th>${kit.t('web.audit.what')}</th><th>${kit.t('web.audit.who')}</th><th>${kit.t('web.when')} · ${kit.t('web.audit.from')}</th><th class="hide-sm">${kit.t('web.audit.details')}</th></tr>`;
   const rows = page.rows.map(
-    (r) => h`<tr data-action="${r.action}" data-via="${r.via ?? ''}"><td class="small">${kit.dateTime(r.at)}</td><td>${r.actorName ?? kit.t('web.audit.system')}</td><td>${actionText(kit, r.action)}${
+    (r) => h`<tr data-action="${r.action}" data-via="${r.via ?? ''}"><td>${actionText(kit, r.action)}${
       r.toStatus && r.toStatus !== r.fromStatus ? h` <span class="muted small">→ ${kit.t(`status.${r.toStatus}`)}</span>` : ''
-    }</td>${opts.withSubject ? h`<td>${subject(kit, r)}</td>` : ''}<td><span class="pill">${viaText(kit, r.via)}</span></td><td class="small hide-sm">${r.comment ?? ''}</td></tr>`,
+    }${opts.withSubject ? h`<br><span class="small">${subject(kit, r)}</span>` : ''}</td><td>${r.actorName ?? kit.t('web.audit.system')}</td><td class="small">${kit.dateTime(r.at)}<br><span class="pill">${viaText(kit, r.via)}</span></td><td class="small hide-sm">${r.comment ?? ''}</td></tr>`,
   );
   const more = page.next && opts.moreHref ? h`<p><a href="${opts.moreHref(encodeCursor(page.next))}" data-testid="audit-more">${kit.t('web.audit.more')}</a></p>` : '';
   return h`${scrollTable(head, rows, 'audit-trail')}${more}`;
