@@ -27,7 +27,7 @@ async function main() {
   const [member, manager, pmo] = await people.ensure(ws.id, [{ platformUserId: 'UM' }, { platformUserId: 'UMGR' }, { platformUserId: 'UPMO' }]);
   const [project] = await db.insert(projects).values({ workspaceId: ws.id, name: 'Bench', goLiveAt: new Date('2026-06-01') }).returning();
   const ref = (p: typeof member) => ({ id: p!.id, address: p!.platformUserId, timeZone: null, locale: null });
-  const ctx = { clock: { now: () => new Date() }, outcomes: createOutcomeRepo(db), people, newId: () => crypto.randomUUID() };
+  const ctx = { clock: { now: () => new Date() }, outcomes: createOutcomeRepo(db), people, newId: () => crypto.randomUUID(), via: 'chat' as const };
   const workspace = { id: ws.id, platform: 'slack' as const, settings: { ...ws.settings, pmoReviewers: ['UPMO'] } };
 
   // 1. submit → manager approve → PMO approve, each one batch on the file database.

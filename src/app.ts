@@ -10,6 +10,7 @@ import { platformOffBody } from './platform-off.ts';
 import { runInRequest } from './request-context.ts';
 import { requestLog } from './request-log.ts';
 import { slackManifest } from './slack/inbound/manifest.ts';
+import { depsBySurface } from './surface-via.ts';
 import { health } from './web/health.ts';
 import { webRoutes } from './web/routes.ts';
 
@@ -24,9 +25,11 @@ export function createApp(deps: Deps, options: { feishuDispatcher?: DispatcherFa
     feishu: () => import('./feishu/inbound/routes.ts').then((m) => m.feishuRoutes(options.feishuDispatcher)),
   } as const;
   const app = new Hono<AppEnv>();
+  // Each surface's handlers see the verbs' `via` (chat, web, api) that the audit trail records.
+  const surfaceDeps = depsBySurface(deps);
   app.use(requestLog(deps.log));
   app.use(async (c, next) => {
-    c.set('deps', deps);
+    c.set('deps', surfaceDeps(c.req.path));
     const ctx = executionCtx(c);
     const request = c.var.request;
     // Deferred work waits for the handler to return: a task deferred before the handler's

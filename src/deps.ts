@@ -64,7 +64,7 @@ export function createDeps(input: DepsInput): Deps {
     clock,
     repos,
     budget: createRateBudget(),
-    verbs: { clock, outcomes: repos.outcomes, people: repos.people, newId: () => crypto.randomUUID() },
+    verbs: { clock, outcomes: repos.outcomes, people: repos.people, newId: () => crypto.randomUUID(), via: 'job' },
     slackTimings: input.slackTimings,
   };
   const built = Object.entries(input.platformSenders).map(([platform, make]) => [platform, make?.(core)] as const);

@@ -6,6 +6,7 @@ import { authenticate } from './auth/authenticate.ts';
 import { SCOPES } from './auth/scopes.ts';
 import type { ApiEnv } from './env.ts';
 import { ReadingInput } from './schemas/readings.ts';
+import { activityRoutes } from './routes/activity.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { outcomeRoutes } from './routes/outcomes.ts';
 import { outcomeActionRoutes } from './routes/outcome-actions.ts';
@@ -51,6 +52,7 @@ export function publicApi() {
   v1.route('/', sourceRoutes());
   v1.route('/', metricRoutes());
   v1.route('/', templateRoutes());
+  v1.route('/', activityRoutes());
   app.route('/v1', v1);
   // Unknown /api/v1 paths end here, not in the mini-app's /api/* routes.
   app.all('/v1/*', () => {

@@ -24,7 +24,7 @@ beforeEach(async () => {
   let n = 0;
   const outcomes = new InMemoryOutcomeRepo();
   outcomes.projects.add('p1');
-  ctx = { clock: { now: () => new Date('2026-11-23T01:00:00Z') }, outcomes, people, newId: () => `o${++n}` };
+  ctx = { clock: { now: () => new Date('2026-11-23T01:00:00Z') }, outcomes, people, newId: () => `o${++n}`, via: 'chat' as const };
   const draft = {
     title: 'Faster triage',
     description: 'Cut the average outpatient waiting time by reworking triage.',

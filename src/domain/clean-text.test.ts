@@ -54,7 +54,7 @@ describe('the verbs store cleaned text', () => {
     const member = people.add('w1', { id: 'member', address: 'UM', timeZone: null, locale: null });
     const manager = people.add('w1', { id: 'manager', address: 'UMGR', timeZone: null, locale: null });
     people.add('w1', { id: 'pmo', address: 'UPMO', timeZone: null, locale: null });
-    const ctx = { clock: { now: () => new Date('2026-11-23T01:00:00Z') }, outcomes, people, newId: () => 'o1' };
+    const ctx = { clock: { now: () => new Date('2026-11-23T01:00:00Z') }, outcomes, people, newId: () => 'o1', via: 'chat' as const };
     const workspace = { id: 'w1', platform: 'slack' as const, settings: { ...defaultSettings('Asia/Shanghai', 'en'), pmoReviewers: ['UPMO'] } };
     return { outcomes, ctx, workspace, member, manager };
   };

@@ -76,7 +76,7 @@ export async function decideOutcome({ ctx, input: raw }: { ctx: VerbContext; inp
     scores,
     decidedAt: now,
     schedules: toStatus === 'verified' ? await schedulesFor(ctx, workspace, outcome, submitter) : [],
-    audit: { entity: 'outcome', entityId: outcome.id, action: decision, actorId: actor.id, fromStatus: outcome.status, toStatus, comment: input.comment ?? null, at: now },
+    audit: { entity: 'outcome', entityId: outcome.id, action: decision, actorId: actor.id, fromStatus: outcome.status, toStatus, comment: input.comment ?? null, at: now, via: ctx.via },
     notifications,
   };
   const result = await ctx.outcomes.recordDecision(decided);

@@ -52,7 +52,7 @@ export async function delegateReview({ ctx, store, input }: { ctx: VerbContext; 
     fromReviewerId: from,
     toReviewerId: to.id,
     at,
-    audit: { entity: 'outcome', entityId: outcome.id, action: 'delegated', actorId: input.actor === 'system' ? null : actor.id, fromStatus: outcome.status, toStatus: outcome.status, comment: `→ ${to.address}: ${reason}`, at },
+    audit: { entity: 'outcome', entityId: outcome.id, action: 'delegated', actorId: input.actor === 'system' ? null : actor.id, fromStatus: outcome.status, toStatus: outcome.status, comment: `→ ${to.address}: ${reason}`, at, via: ctx.via },
     notifications,
   });
   if (result === 'stale') throw new DomainError('already_decided', 'error.already_decided');

@@ -85,7 +85,7 @@ describe('recording a 90-day review', () => {
     people.add('w1', { id: 'mgr', address: 'ou_mgr', timeZone: null, locale: null });
     people.add('w1', { id: 'pmo', address: 'ou_pmo', timeZone: null, locale: null });
     reviews.reviews.set('r1', { workspaceId: 'w1', scheduleId: 'r1', kind: 'first', status: 'notified', outcomeId: 'o1', outcomeTitle: 'Shorter waits', ownerId: 'owner', metrics: [{ id: 'm1', name: 'Waiting time', unit: 'min', direction: 'decrease', baseline: 45, target: 28 }] });
-    const record = (actor = owner, values: Record<string, number | null> = { m1: 32 }) => recordReview({ ctx: { clock, reviews, people }, input: { workspace, scheduleId: 'r1', actor, values, evidenceUrl: 'https://example.com/q1' } });
+    const record = (actor = owner, values: Record<string, number | null> = { m1: 32 }) => recordReview({ ctx: { clock, reviews, people, via: 'chat' }, input: { workspace, scheduleId: 'r1', actor, values, evidenceUrl: 'https://example.com/q1' } });
     return { reviews, record, owner };
   };
 

@@ -12,7 +12,7 @@ outcomeFlowContract('the in-memory twin', async () => {
   outcomes.settings.set('w1', JSON.stringify(workspace.settings));
   let n = 0;
   return {
-    ctx: { clock: { now: () => new Date('2026-11-23T01:00:00Z') }, outcomes, people, newId: () => `o${++n}` },
+    ctx: { clock: { now: () => new Date('2026-11-23T01:00:00Z') }, outcomes, people, newId: () => `o${++n}`, via: 'chat' as const },
     workspace,
     member: person('member', 'UMEMBER'),
     manager: person('manager', 'UMANAGER'),

@@ -35,6 +35,7 @@ export type NotificationKind =
   | 'shortfall_alert'
   | 'source_failing'
   | 'at_risk_alert'
+  | 'comment_added'
   | 'digest';
 
 /** A notification intent; the platform sender renders it at delivery from current data. */
@@ -46,6 +47,9 @@ export interface Notification {
   dedupeKey: string;
 }
 
+/** Where an action came from, as the audit trail records it: a chat surface, the web, the public API, or a scheduled job. */
+export type Via = 'chat' | 'web' | 'api' | 'job';
+
 export interface AuditEntry {
   entity: 'outcome' | 'workspace' | 'person';
   entityId: string;
@@ -55,6 +59,8 @@ export interface AuditEntry {
   toStatus: OutcomeStatus | null;
   comment: string | null;
   at: Date;
+  /** The surface the action came through (the verb copies it from its context). */
+  via: Via;
 }
 
 export interface OutcomeRecord {
@@ -187,6 +193,8 @@ export interface VerbContext {
   outcomes: OutcomeRepo;
   people: PeopleDirectory;
   newId(): string;
+  /** The surface the call comes through; set once per surface (src/app.ts, the scheduler), copied into every audit entry. */
+  via: Via;
 }
 
 export interface WorkspaceContext {

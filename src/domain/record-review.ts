@@ -1,12 +1,14 @@
 import { cleanOptional } from './clean-text.ts';
 import { DomainError, assertNoFieldErrors, type FieldError } from './errors.ts';
 import { shortfallsOf, type ShortfallLine } from './metrics.ts';
-import type { Clock, Notification, PeopleDirectory, PersonRef, ReviewRepo, WorkspaceContext } from './ports.ts';
+import type { Clock, Notification, PeopleDirectory, PersonRef, ReviewRepo, Via, WorkspaceContext } from './ports.ts';
 
 export interface ReviewContext {
   clock: Clock;
   reviews: ReviewRepo;
   people: PeopleDirectory;
+  /** The surface the call comes through, for the audit entry. */
+  via: Via;
 }
 
 export interface RecordReviewInput {
@@ -63,7 +65,7 @@ export async function recordReview({ ctx, input: raw }: { ctx: ReviewContext; in
     readings,
     evidenceUrl,
     comment: input.comment?.trim() || null,
-    audit: { entity: 'outcome', entityId: review.outcomeId, action: `review_${review.kind}`, actorId: actor.id, fromStatus: null, toStatus: null, comment: input.comment?.trim() || null, at: now },
+    audit: { entity: 'outcome', entityId: review.outcomeId, action: `review_${review.kind}`, actorId: actor.id, fromStatus: null, toStatus: null, comment: input.comment?.trim() || null, at: now, via: ctx.via },
     notifications,
   });
   if (result === 'stale') throw new DomainError('closed', 'error.review_already_recorded');

@@ -51,7 +51,7 @@ export async function resubmitOutcome({ ctx, input }: { ctx: VerbContext; input:
     evidence: draft.evidence,
     addedBy: actor.id,
     at: now,
-    audit: { entity: 'outcome', entityId: outcome.id, action: 'resubmit', actorId: actor.id, fromStatus: outcome.status, toStatus: status, comment: null, at: now },
+    audit: { entity: 'outcome', entityId: outcome.id, action: 'resubmit', actorId: actor.id, fromStatus: outcome.status, toStatus: status, comment: null, at: now, via: ctx.via },
     notifications: [
       { kind: 'approval_request', to: { personId: reviewer!.id, address: reviewer!.address }, data: { outcomeId: outcome.id, round, stage: 'manager' }, dedupeKey: `approval_request:${outcome.id}:${round}:manager:${reviewer!.id}` },
       { kind: 'submission_receipt', to: { personId: actor.id, address: actor.address }, data: { outcomeId: outcome.id, round }, dedupeKey: `submission_receipt:${outcome.id}:${round}` },

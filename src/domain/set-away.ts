@@ -39,6 +39,7 @@ export async function setAway({ ctx, store, input }: { ctx: VerbContext; store: 
     toStatus: null,
     comment: away ? `${away.awayFrom}..${away.awayUntil} → ${away.delegateId}` : null,
     at,
+    via: ctx.via,
   });
   return { personId: person.id, away };
 }

@@ -5,7 +5,7 @@ import { setManager } from './set-manager.ts';
 import { defaultSettings } from './settings.ts';
 
 let people: InMemoryPeopleDirectory;
-let ctx: { clock: { now: () => Date }; outcomes: InMemoryOutcomeRepo; people: InMemoryPeopleDirectory; newId: () => string };
+let ctx: { clock: { now: () => Date }; outcomes: InMemoryOutcomeRepo; people: InMemoryPeopleDirectory; newId: () => string; via: 'chat' };
 const workspace = { id: 'w1', platform: 'slack' as const, settings: { ...defaultSettings('UTC', 'en'), admins: ['UADMIN'] } };
 const admin = { id: 'admin', address: 'UADMIN', isPlatformAdmin: false };
 
@@ -13,7 +13,7 @@ beforeEach(() => {
   people = new InMemoryPeopleDirectory();
   for (const id of ['a', 'b', 'c', 'd', 'admin']) people.add('w1', { id, address: `U${id.toUpperCase()}`, timeZone: null, locale: null });
   people.add('w2', { id: 'elsewhere', address: 'UX', timeZone: null, locale: null });
-  ctx = { clock: { now: () => new Date('2026-11-23T01:00:00Z') }, outcomes: new InMemoryOutcomeRepo(), people, newId: () => 'x' };
+  ctx = { clock: { now: () => new Date('2026-11-23T01:00:00Z') }, outcomes: new InMemoryOutcomeRepo(), people, newId: () => 'x', via: 'chat' as const };
 });
 
 const set = (changes: { personId: string; managerId: string | null }[], actor = admin) => setManager({ ctx, input: { workspace, installedBy: 'UINSTALLER', actor, changes } });

@@ -52,6 +52,6 @@ export async function setManager({ ctx, input }: { ctx: VerbContext; input: SetM
   assertNoFieldErrors(await validateManagerChanges(ctx.people, workspace.id, input.changes));
   if (input.changes.length === 0) return;
   const at = ctx.clock.now();
-  const audit: AuditEntry[] = input.changes.map((c) => ({ entity: 'person', entityId: c.personId, action: 'set_manager', actorId: actor.id, fromStatus: null, toStatus: null, comment: c.managerId, at }));
+  const audit: AuditEntry[] = input.changes.map((c) => ({ entity: 'person', entityId: c.personId, action: 'set_manager', actorId: actor.id, fromStatus: null, toStatus: null, comment: c.managerId, at, via: ctx.via }));
   await ctx.people.saveManagers(workspace.id, input.changes, audit);
 }

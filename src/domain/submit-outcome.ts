@@ -67,7 +67,7 @@ export async function submitOutcome({ ctx, input }: { ctx: VerbContext; input: S
     metrics: draft.metrics,
     evidence: draft.evidence,
     addedBy: submitter.id,
-    audit: { entity: 'outcome', entityId: id, action: 'submit', actorId: submitter.id, fromStatus: 'draft', toStatus: status, comment: null, at: now },
+    audit: { entity: 'outcome', entityId: id, action: 'submit', actorId: submitter.id, fromStatus: 'draft', toStatus: status, comment: null, at: now, via: ctx.via },
     notifications,
   });
   return { outcomeId: saved.outcomeId, duplicate: saved.result === 'duplicate' };

@@ -8,7 +8,7 @@ let outcomes: InMemoryOutcomeRepo;
 const base = { ...defaultSettings('UTC', 'en'), admins: ['UADMIN', 'UOTHER'] };
 const workspace = { id: 'w1', platform: 'feishu' as const, settings: base };
 const admin = { id: 'admin', address: 'UADMIN', isPlatformAdmin: false };
-const ctxOf = (repo: InMemoryOutcomeRepo) => ({ clock: { now: () => new Date('2026-11-23T01:00:00Z') }, outcomes: repo, people: new InMemoryPeopleDirectory(), newId: () => 'x' });
+const ctxOf = (repo: InMemoryOutcomeRepo) => ({ clock: { now: () => new Date('2026-11-23T01:00:00Z') }, outcomes: repo, people: new InMemoryPeopleDirectory(), newId: () => 'x', via: 'chat' as const });
 const stored = () => JSON.parse(outcomes.settings.get('w1')!) as WorkspaceSettingsShape;
 const update = (patch: Partial<WorkspaceSettingsShape>, actor = admin, repo = outcomes) => updateSettings({ ctx: ctxOf(repo), input: { workspace, installedBy: null, actor, patch } });
 const codeOf = async (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e instanceof DomainError ? `${e.code}${e.fields.map((f) => ` ${f.field}:${f.key}`).join('')}` : Promise.reject(e)));

@@ -82,7 +82,7 @@ export async function updateSettings({ ctx, input }: { ctx: VerbContext; input: 
     assertNoFieldErrors(validateSettings(patch, current));
     const settings = { ...current, ...patch };
     const at = ctx.clock.now();
-    const audit = { entity: 'workspace' as const, entityId: workspace.id, action: `settings:${Object.keys(patch).join(',')}`, actorId: actor.id, fromStatus: null, toStatus: null, comment: JSON.stringify(patch), at };
+    const audit = { entity: 'workspace' as const, entityId: workspace.id, action: `settings:${Object.keys(patch).join(',')}`, actorId: actor.id, fromStatus: null, toStatus: null, comment: JSON.stringify(patch), at, via: ctx.via };
     if (await ctx.outcomes.saveSettings(workspace.id, stored.version, settings, audit)) return settings;
   }
   throw new DomainError('already_decided', 'error.settings_busy');

@@ -3,6 +3,7 @@
  * so cards, domain errors and jobs can all render text the same way.
  */
 import type { Locale } from '../domain/types.ts';
+import { activityEn, activityZh } from './activity.ts';
 import { apiEn, apiZh } from './api.ts';
 import { chatEn, chatZh } from './chat.ts';
 import { feishuEn, feishuZh } from './feishu.ts';
@@ -18,8 +19,8 @@ import { templatesEn, templatesZh } from './templates.ts';
 
 // Feature catalogues merged into one per locale; each feature file types its zh-CN half
 // against its en keys, so a missing translation fails the type check.
-const en = { ...coreEn, ...chatEn, ...slackEn, ...feishuEn, ...followupEn, ...surveysEn, ...webEn, ...apiEn, ...sourcesEn, ...templatesEn, ...webActEn };
-const zhCN: Record<keyof typeof en, string> = { ...coreZh, ...chatZh, ...slackZh, ...feishuZh, ...followupZh, ...surveysZh, ...webZh, ...apiZh, ...sourcesZh, ...templatesZh, ...webActZh };
+const en = { ...coreEn, ...chatEn, ...slackEn, ...feishuEn, ...followupEn, ...surveysEn, ...webEn, ...apiEn, ...sourcesEn, ...templatesEn, ...webActEn, ...activityEn };
+const zhCN: Record<keyof typeof en, string> = { ...coreZh, ...chatZh, ...slackZh, ...feishuZh, ...followupZh, ...surveysZh, ...webZh, ...apiZh, ...sourcesZh, ...templatesZh, ...webActZh, ...activityZh };
 
 export type MessageKey = keyof typeof en;
 export type MessageParams = Record<string, string | number>;

@@ -23,7 +23,7 @@ async function reviewerToRemind(db: Db, w: WorkspaceInfo, a: WaitingApproval, no
   const standInId = standIn(reviewer, localDay(now, w.settings.timeZone));
   const stand = standInId && standInId !== a.submitterId ? await personById(db, w.id, standInId) : null;
   if (!stand) return [recipientOf(reviewer)];
-  const ctx = { clock: { now: () => now }, outcomes: createOutcomeRepo(db), people: createPeopleRepo(db), newId: () => crypto.randomUUID() };
+  const ctx = { clock: { now: () => now }, outcomes: createOutcomeRepo(db), people: createPeopleRepo(db), newId: () => crypto.randomUUID(), via: 'job' as const };
   await delegateReview({ ctx, store: createApprovalStore(db), input: { workspace: w, installedBy: null, outcomeId: a.outcomeId, actor: 'system', toId: stand.id, reason: 'out of office', round: a.round } });
   return [recipientOf(stand)];
 }

@@ -18,6 +18,8 @@ import { answerContextOf } from '../../src/security/respondent-key.ts';
 import { createApprovalStore } from '../../src/db/repos/approval-store.ts';
 import { attachEvidence } from '../../src/domain/attach-evidence.ts';
 import { decideOutcome } from '../../src/domain/decide-outcome.ts';
+import { addComment } from '../../src/domain/add-comment.ts';
+import { createCommentRepo } from '../../src/db/repos/comment-repo.ts';
 import { delegateReview } from '../../src/domain/delegate-review.ts';
 import type { DigestData } from '../../src/domain/digest.ts';
 import type { Notification, PersonRef, WorkspaceContext } from '../../src/domain/ports.ts';
@@ -154,7 +156,7 @@ describe('notification kinds on Slack and Feishu', () => {
   });
   const recordShort = (deps: Deps, w: World, s: { scheduleId: string; metricId: string }) =>
     // 45 → 32 against a target of 28: 76 % of the change, 24 % short of it → an alert.
-    recordReview({ ctx: { clock, reviews: deps.repos.reviews, people: deps.repos.people }, input: { workspace: w.workspace, scheduleId: s.scheduleId, actor: w.owner, values: { [s.metricId]: 32 } } });
+    recordReview({ ctx: { clock, reviews: deps.repos.reviews, people: deps.repos.people, via: 'chat' }, input: { workspace: w.workspace, scheduleId: s.scheduleId, actor: w.owner, values: { [s.metricId]: 32 } } });
 
   /** The whole story on one platform: every kind once, where it is relevant. */
   async function story(platform: Platform) {
@@ -177,6 +179,9 @@ describe('notification kinds on Slack and Feishu', () => {
       .values({ workspaceId: w.workspace.id, metricId: s.metricId, kind: 'http_json', name: 'KPI feed', config: { url: 'https://kpi.example/x.json', jsonPath: '$.v' }, schedule: 'daily', lastError: 'HTTP 503', consecutiveFailures: 3 })
       .returning();
     await enqueue(deps, w, [{ kind: 'source_failing', to: { personId: w.owner.id, address: w.a.owner }, data: { sourceId: source!.id }, dedupeKey: `source_failing:${source!.id}:0` }]);
+    await deliver(deps);
+    // The owner comments on the verified outcome: its two reviewers are told.
+    await addComment({ ctx: deps.verbs, store: createCommentRepo(deps.db), input: { workspace: w.workspace, outcomeId: s.outcomeId, author: w.owner, seesAll: false, body: 'Q1 numbers are in the sheet' } });
     await deliver(deps);
 
     const surveys = { clock, surveys: deps.repos.surveys, people: deps.repos.people, newId: () => crypto.randomUUID() };
@@ -221,6 +226,8 @@ describe('notification kinds on Slack and Feishu', () => {
       'shortfall_alert → manager': 'posted',
       'shortfall_alert → pmo': 'posted',
       'source_failing → owner': 'posted',
+      'comment_added → manager': 'posted',
+      'comment_added → pmo': 'posted',
       'survey_invite → owner': 'posted',
       'survey_invite → guest': 'posted',
       'survey_reminder → guest': 'posted',
@@ -236,9 +243,10 @@ describe('notification kinds on Slack and Feishu', () => {
     const manager = received(platform, w.a.manager);
     const pmo = received(platform, w.a.pmo);
     const guest = received(platform, w.a.guest);
-    expect(manager.posts).toHaveLength(4); // approval request, at-risk alert, escalation, shortfall alert
+    expect(manager.posts).toHaveLength(5); // approval request, at-risk alert, escalation, shortfall alert, comment
     expect(manager.updates).toHaveLength(2); // its approval card, with the late file, then decided
-    expect(pmo.posts).toHaveLength(4); // approval request, shortfall alert, survey results, digest
+    expect(pmo.posts).toHaveLength(5); // approval request, shortfall alert, comment, survey results, digest
+    expect(pmo.posts.find((p) => p.includes('Q1 numbers are in the sheet'))).toContain('Owner Ou commented on');
     expect(pmo.updates).toHaveLength(1);
     expect(guest.posts).toHaveLength(2); // invite and reminder
     // The receipt (Slack only), two decision notices, at-risk alert, due card, reminder, recorded receipt, alert, failing source, survey invite, list.

@@ -101,7 +101,7 @@ describe('90-day reviews with reminders, escalation and shortfall alerts', () =>
 
     // The owner records 45 → 32 against a target of 28: 76 % of the change, 24 % short → alert.
     const [metricId] = (await deps.repos.reviews.get(w.workspace.id, schedule!.id))!.metrics.map((m) => m.id);
-    const ctx = { clock, reviews: deps.repos.reviews, people: deps.repos.people };
+    const ctx = { clock, reviews: deps.repos.reviews, people: deps.repos.people, via: 'chat' as const };
     const { alerts } = await recordReview({ ctx, input: { workspace: w.workspace, scheduleId: schedule!.id, actor: w.owner, values: { [metricId!]: 32 }, comment: 'Triage helped; booking did not.' } });
     expect(alerts[0]).toMatchObject({ baseline: 45, target: 28, actual: 32 });
     expect((await rowsOf(deps, 'shortfall_alert')).map((r) => r.destination).sort()).toEqual(['UMGR', 'UOWNER', 'UPMO']);

@@ -6,7 +6,7 @@ import { freshDb } from '../helpers/db.ts';
 
 const TABLES = [
   'action_guards', 'api_tokens', 'audit_log', 'digests', 'evidence', 'key_results', 'metric_readings', 'metric_sources', 'metric_templates', 'metrics', 'objectives',
-  'outbox', 'outcomes', 'people', 'processed_events', 'projects', 'review_schedules', 'reviews', 'source_events', 'survey_answer_keys',
+  'outbox', 'outcome_comments', 'outcomes', 'people', 'processed_events', 'projects', 'review_schedules', 'reviews', 'source_events', 'survey_answer_keys',
   'survey_responses', 'surveys', 'workspaces',
 ];
 

@@ -23,7 +23,7 @@ outcomeFlowContract('libsql with the real migrations', async () => {
   const [project] = await db.insert(projects).values({ workspaceId: ws.id, name: 'Clinic', goLiveAt: goLive }).returning();
   const n = async (table: typeof outcomes | typeof reviews | typeof outbox | typeof auditLog | typeof reviewSchedules) => (await db.select({ n: count() }).from(table))[0]!.n;
   return {
-    ctx: { clock: manualClock(), outcomes: createOutcomeRepo(db), people, newId: () => crypto.randomUUID() },
+    ctx: { clock: manualClock(), outcomes: createOutcomeRepo(db), people, newId: () => crypto.randomUUID(), via: 'chat' as const },
     workspace: { id: ws.id, platform: 'slack', settings: { ...ws.settings, pmoReviewers: ['UPMO'] } },
     member: member!,
     manager: manager!,

@@ -32,7 +32,7 @@ describe('settings writes on the database (compare-and-set on the stored JSON)',
     const read = await t.deps.repos.outcomes.readSettings(ws.id);
     await update('UA', { reminderAfterDays: 4 });
     const at = new Date();
-    const ok = await t.deps.repos.outcomes.saveSettings(ws.id, read!.version, { ...read!.settings, timeZone: 'Europe/Paris' }, { entity: 'workspace', entityId: ws.id, action: 'settings:timeZone', actorId: 'x', fromStatus: null, toStatus: null, comment: null, at });
+    const ok = await t.deps.repos.outcomes.saveSettings(ws.id, read!.version, { ...read!.settings, timeZone: 'Europe/Paris' }, { entity: 'workspace', entityId: ws.id, action: 'settings:timeZone', actorId: 'x', fromStatus: null, toStatus: null, comment: null, at, via: 'web' });
     expect(ok).toBe(false);
     expect(await stored()).toMatchObject({ reminderAfterDays: 4, timeZone: read!.settings.timeZone });
     expect(await audits()).toHaveLength(1);

@@ -14,7 +14,7 @@ describe('admin verbs on D1', () => {
     const db = d1Db(env.DB);
     const ws = await createWorkspaceRepo(db, { timeZone: 'Asia/Shanghai', locale: 'zh-CN' }).ensure('slack', 'T-d1-admin', { installedBy: 'UROOT' });
     const people = createPeopleRepo(db);
-    const ctx = { clock: { now: () => new Date('2026-11-23T01:00:00Z') }, outcomes: createOutcomeRepo(db), people, newId: () => crypto.randomUUID() };
+    const ctx = { clock: { now: () => new Date('2026-11-23T01:00:00Z') }, outcomes: createOutcomeRepo(db), people, newId: () => crypto.randomUUID(), via: 'chat' as const };
     const workspace = { id: ws.id, platform: 'slack' as const, settings: ws.settings };
     const actor = { id: 'root', address: 'UROOT', isPlatformAdmin: false };
     await Promise.all([

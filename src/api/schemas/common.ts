@@ -1,6 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import { DomainError } from '../../domain/errors.ts';
-import { fromBase64Url, toBase64Url } from '../../security/secret-box.ts';
 
 /** The one error shape of the app (src/errors.ts). */
 export const ErrorBody = z
@@ -28,19 +26,7 @@ export const security = (scope: string): Record<string, string[]>[] => [{ bearer
 export const pageLimit = (max: number, dflt: number) => z.coerce.number().int().min(1).max(max).default(dflt).openapi({ description: `Page size (1–${max})` });
 export const cursorParam = z.string().max(500).optional().openapi({ description: 'The `next_cursor` of the previous page' });
 
-/** Opaque keyset cursors: base64url JSON. */
-export const encodeCursor = (value: unknown): string => toBase64Url(new TextEncoder().encode(JSON.stringify(value)));
-
-/** Reads a cursor made by {@link encodeCursor}, checked by `isValid`; a bad one is a 400. */
-export function decodeCursor<T>(text: string | undefined, isValid: (v: unknown) => v is T): T | null {
-  if (text === undefined) return null;
-  try {
-    const v = JSON.parse(new TextDecoder().decode(fromBase64Url(text))) as unknown;
-    if (isValid(v)) return v;
-  } catch {
-    // fall through to the refusal
-  }
-  throw new DomainError('validation_failed', 'error.validation_failed', { count: 1 }, [{ field: 'cursor', key: 'api.bad_cursor' }]);
-}
+// The keyset cursors, shared with the web's pages.
+export { decodeCursor, encodeCursor } from '../../views/page-cursor.ts';
 
 export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);

@@ -1,6 +1,6 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { apiTokens } from '../schema/index.ts';
+import { apiTokens, people } from '../schema/index.ts';
 
 /** The workspace's tokens, newest first, for the settings page (never the hash). */
 export function listApiTokens(db: Db, workspaceId: string) {
@@ -9,4 +9,14 @@ export function listApiTokens(db: Db, workspaceId: string) {
     .from(apiTokens)
     .where(eq(apiTokens.workspaceId, workspaceId))
     .orderBy(desc(apiTokens.createdAt));
+}
+
+/** The person who created a token (a write through the token is theirs); null when they are gone. */
+export async function tokenCreator(db: Db, workspaceId: string, tokenId: string) {
+  const [row] = await db
+    .select({ id: people.id, address: people.platformUserId, timeZone: people.timeZone, locale: people.locale })
+    .from(apiTokens)
+    .innerJoin(people, eq(people.id, apiTokens.createdBy))
+    .where(and(eq(apiTokens.workspaceId, workspaceId), eq(apiTokens.id, tokenId)));
+  return row ?? null;
 }

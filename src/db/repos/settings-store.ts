@@ -22,7 +22,7 @@ export function createSettingsStore(db: Db) {
       const [, updated] = await db.batch([
         // Listed in the table's column order (drizzle inserts a select into every column).
         db.insert(auditLog).select(
-          sql`select ${crypto.randomUUID()}, ${workspaceId}, ${audit.entity}, ${audit.entityId}, ${audit.action}, ${audit.actorId}, null, null, ${audit.comment}, ${audit.at.getTime()}
+          sql`select ${crypto.randomUUID()}, ${workspaceId}, ${audit.entity}, ${audit.entityId}, ${audit.action}, ${audit.actorId}, null, null, ${audit.comment}, ${audit.at.getTime()}, ${audit.via}
               where exists (select 1 from ${workspaces} where ${unchanged})`,
         ),
         db.update(workspaces).set({ settings, updatedAt: audit.at }).where(unchanged).returning({ id: workspaces.id }),

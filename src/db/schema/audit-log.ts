@@ -15,6 +15,13 @@ export const auditLog = sqliteTable(
     toStatus: text('to_status'),
     comment: text('comment'),
     at: instant('at').notNull(),
+    /** Where the action came from: chat | web | api | job (null on rows written before it was recorded). */
+    via: text('via', { enum: ['chat', 'web', 'api', 'job'] }),
   },
-  (t) => [index('audit_log_entity').on(t.workspaceId, t.entity, t.entityId, t.at)],
+  (t) => [
+    // One outcome's trail, newest first, paged by (at, id): the id makes its order the index's own.
+    index('audit_log_entity').on(t.workspaceId, t.entity, t.entityId, t.at, t.id),
+    // The admins' workspace-wide trail, newest first, paged by (at, id).
+    index('audit_log_workspace').on(t.workspaceId, t.at, t.id),
+  ],
 );

@@ -21,3 +21,4 @@ export { auditLog } from './audit-log.ts';
 export { digests } from './digests.ts';
 export { actionGuards } from './action-guards.ts';
 export { sourceEvents } from './source-events.ts';
+export { outcomeComments } from './outcome-comments.ts';

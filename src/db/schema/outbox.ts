@@ -47,5 +47,7 @@ export const outbox = sqliteTable(
       .on(t.workspaceId, t.platform, t.destination, t.createdAt)
       .where(sql`status IN ('pending', 'sending')`),
     uniqueIndex('outbox_dedupe').on(t.workspaceId, t.dedupeKey),
+    // The admins' delivery page: one state of one workspace, newest first, paged by (created_at, id).
+    index('outbox_workspace_status').on(t.workspaceId, t.status, t.createdAt, t.id),
   ],
 );

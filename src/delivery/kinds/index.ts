@@ -7,6 +7,7 @@ import { atRiskAlert } from './at-risk-alert.ts';
 import { approvalRequest } from './approval-request.ts';
 import { cardDecided } from './card-decided.ts';
 import { commandReply } from './command-reply.ts';
+import { commentAdded } from './comment-added.ts';
 import { decisionNotice } from './decision-notice.ts';
 import { digest } from './digest.ts';
 import { evidenceAdded } from './evidence-added.ts';
@@ -36,6 +37,7 @@ const ALL = [
   shortfallAlert,
   sourceFailing,
   atRiskAlert,
+  commentAdded,
   surveyInvite,
   surveyReminder,
   surveyResults,

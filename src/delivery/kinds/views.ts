@@ -5,6 +5,7 @@
  */
 import type { AtRiskView, DueView, OutcomeView, PersonView, ReviewDueView, ReviewView, ShortfallView, SurveyResultsView, SurveyView } from '../../../cards/view.ts';
 import type { ApprovalNoticeProps } from '../../../cards/approval-notice-view.ts';
+import type { CommentAddedProps } from '../../../cards/comment-added.ts';
 import type { SourceFailingProps } from '../../../cards/source-failing.ts';
 import type { OutcomeListItem } from '../../db/queries/outcomes.ts';
 import type { Locale } from '../../domain/types.ts';
@@ -102,6 +103,11 @@ export interface SourceFailingView extends SourceFailingProps {
   type: 'source_failing';
 }
 
+/** comment_added: a comment on an outcome, for its other participants. */
+export interface CommentAddedView extends CommentAddedProps {
+  type: 'comment_added';
+}
+
 export interface AtRiskAlertView {
   type: 'at_risk';
   alert: AtRiskView;
@@ -153,6 +159,7 @@ export type NotificationView =
   | ShortfallAlertView
   | SourceFailingView
   | AtRiskAlertView
+  | CommentAddedView
   | SurveyCardView
   | SurveyResultsCardView
   | DigestView

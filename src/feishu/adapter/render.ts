@@ -1,6 +1,7 @@
 import { atRiskCard } from '../../../cards/feishu/at-risk-alert.ts';
 import { approvalCard } from '../../../cards/feishu/approval-card.ts';
 import { approvalNoticeCard } from '../../../cards/feishu/approval-notice.ts';
+import { commentAddedCard } from '../../../cards/feishu/comment-notice.ts';
 import type { FormCardProps } from '../../../cards/feishu/form-card.ts';
 import { formCard } from '../../../cards/feishu/form-card.ts';
 import { digestCard, escalationCard, reviewRecordedCard, shortfallCard } from '../../../cards/feishu/followup-notices.ts';
@@ -81,6 +82,8 @@ function whole(view: Exclude<NotificationView, { type: 'approval' | 'decision_no
       return (ctx) => sourceFailingCard(view, ctx);
     case 'at_risk':
       return (ctx) => atRiskCard(view.alert, ctx);
+    case 'comment_added':
+      return (ctx) => commentAddedCard(view, ctx);
     case 'survey':
       return (ctx) => surveyCard({ survey: view.survey[ctx.locale], comment: view.comment, reminder: view.reminder, answered: view.answered }, ctx);
     case 'survey_results':

@@ -3,6 +3,7 @@ import { renderApprovalCard } from '../../../cards/slack/approval-card.ts';
 import { renderApprovalNotice } from '../../../cards/slack/approval-notice.ts';
 import type { SlackMessage } from '../../../cards/slack/blocks.ts';
 import { renderHelp, renderList, renderNote } from '../../../cards/slack/command-replies.ts';
+import { renderCommentAdded } from '../../../cards/slack/comment-notice.ts';
 import { renderDigest, renderReviewEscalation, renderReviewRecorded, renderShortfallAlert } from '../../../cards/slack/followup-notices.ts';
 import { renderSourceFailing } from '../../../cards/slack/source-notices.ts';
 import { renderDecisionNotice, renderReceipt } from '../../../cards/slack/notices.ts';
@@ -66,6 +67,8 @@ export function renderSlack(view: NotificationView, to: Recipient): SlackMessage
       return renderSourceFailing(ctx, view);
     case 'at_risk':
       return renderAtRiskAlert(ctx, view.alert);
+    case 'comment_added':
+      return renderCommentAdded(ctx, view);
     case 'survey':
       return renderSurveyCard(ctx, { view: view.survey[ctx.locale], reminder: view.reminder, comment: view.comment, answered: view.answered });
     case 'survey_results':

@@ -81,4 +81,4 @@ export const actDecide = (deps: Deps, v: Viewer, outcomeId: string, d: DecisionI
 
 /** The owner's 90-day (or second) review: actual values per metric id. */
 export const actRecordReview = (deps: Deps, v: Viewer, scheduleId: string, r: ReviewInput) =>
-  recordReview({ ctx: { clock: deps.clock, reviews: deps.repos.reviews, people: deps.repos.people }, input: { workspace: workspaceOf(v), scheduleId, actor: actorOf(v), values: r.values, evidenceUrl: r.evidenceUrl, comment: r.comment } });
+  recordReview({ ctx: { clock: deps.clock, reviews: deps.repos.reviews, people: deps.repos.people, via: deps.verbs.via }, input: { workspace: workspaceOf(v), scheduleId, actor: actorOf(v), values: r.values, evidenceUrl: r.evidenceUrl, comment: r.comment } });

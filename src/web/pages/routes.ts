@@ -20,6 +20,7 @@ import { failingSourcesSection } from '../render/source-health.ts';
 import { myBody } from './my.ts';
 import { myApprovalsBody } from './my-approvals.ts';
 import { approvalRoutes } from './approval-routes.ts';
+import { activityRoutes } from './activity-routes.ts';
 import { loadApprovalsPanel } from '../queries/my-approvals.ts';
 import { npsBody } from './nps.ts';
 import { outcomeBody } from './outcome.ts';
@@ -143,6 +144,7 @@ export function pageRoutes() {
   });
 
   app.get('/export.csv', exportCsv);
+  app.route('/', activityRoutes());
 
   app.onError(webError);
 

@@ -9,6 +9,7 @@ import { meanScores } from '../../domain/scores.ts';
 import type { ReadingSource, ScoreCard } from '../../domain/types.ts';
 import { loadOutcomeView } from '../../views/outcome-view.ts';
 import { readerOf } from '../context/viewer.ts';
+import { loadOutcomeActivity, type OutcomeActivity } from './activity.ts';
 import type { Viewer } from '../env.ts';
 
 export interface OutcomePageData {
@@ -27,6 +28,8 @@ export interface OutcomePageData {
   scores: ScoreCard | null;
   /** The metrics' automatic sources, with their last success and last error. */
   sources: SourceHealth[];
+  /** Comments and the latest audit entries (src/web/queries/activity.ts). */
+  activity?: OutcomeActivity;
 }
 
 /**
@@ -56,5 +59,6 @@ export async function loadOutcomePage(db: Db, v: Viewer, outcomeId: string, publ
     roi: roi(row.cost, row.benefit),
     scores: meanScores(cards),
     sources,
+    activity: await loadOutcomeActivity(db, v, outcomeId),
   };
 }

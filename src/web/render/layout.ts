@@ -4,7 +4,7 @@ import type { Viewer } from '../env.ts';
 import { h, type Html } from './html.ts';
 import type { Kit } from './kit.ts';
 
-export type NavKey = 'portfolio' | 'value' | 'nps' | 'reviews' | 'my' | 'settings' | 'approvals';
+export type NavKey = 'portfolio' | 'value' | 'nps' | 'reviews' | 'my' | 'settings' | 'approvals' | 'audit' | 'delivery';
 
 export interface Page {
   title: string;
@@ -24,6 +24,8 @@ const NAV: { key: NavKey; href: string; label: string; adminOnly?: boolean }[] =
   { key: 'my', href: '/app/my', label: 'web.nav.my' },
   { key: 'approvals', href: '/app/approvals', label: 'webact.nav' },
   { key: 'settings', href: '/app/settings', label: 'web.nav.settings', adminOnly: true },
+  { key: 'audit', href: '/app/audit', label: 'web.nav.audit', adminOnly: true },
+  { key: 'delivery', href: '/app/delivery', label: 'web.nav.delivery', adminOnly: true },
 ];
 
 /** The current URL with another ?lang=, for the language switch. */

@@ -46,6 +46,7 @@ describe('Feishu /outcome admin goes through the domain verbs', () => {
       [alice!.id, root!.id],
       [boss!.id, root!.id],
     ]);
+    expect(trail.map((a) => a.via)).toEqual(['chat', 'chat']);
   });
 
   it('sets the escalation delay, never before the reminder, audited with the actor', async () => {

@@ -58,6 +58,8 @@ describe('Slack /outcome admin goes through the domain verbs', () => {
       [member!.id, owner!.id, manager!.id],
       [manager!.id, owner!.id, carl!.id],
     ]);
+    // …and with where it came from: Slack's slash command.
+    expect(trail.map((a) => a.via)).toEqual(['chat', 'chat']);
   });
 
   it('sets the escalation delay, never before the reminder, and audits the change with the actor', async () => {

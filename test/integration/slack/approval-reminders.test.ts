@@ -123,7 +123,7 @@ describe('nudges, hand-overs and out of office from Slack', () => {
     expect(JSON.stringify(oldCard.blocks)).toContain('已转交给 <@USTRANGER1>');
     expect(buttonsOf(oldCard)).toEqual([]);
     const [entry] = await h.db.select().from(auditLog).where(and(eq(auditLog.entityId, outcomeId), eq(auditLog.action, 'delegated')));
-    expect(entry).toMatchObject({ actorId: (await people()).manager.id, comment: '→ USTRANGER1: on leave this week' });
+    expect(entry).toMatchObject({ actorId: (await people()).manager.id, comment: '→ USTRANGER1: on leave this week', via: 'chat' });
     // The old card's button (as it was before the update) no longer decides.
     const value = JSON.stringify({ a: 'approve', o: outcomeId, r: 1, s: 'manager' });
     const responseUrl = h.fake.respondUrl();

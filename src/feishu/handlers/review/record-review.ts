@@ -53,7 +53,7 @@ export async function recordReviewFromCard(ctx: FeishuCtx, a: Extract<CardAction
   const { values, numbers, notNumbers } = readForm(view, formValue);
   try {
     await recordReview({
-      ctx: { clock: deps.clock, reviews: deps.repos.reviews, people: deps.repos.people },
+      ctx: { clock: deps.clock, reviews: deps.repos.reviews, people: deps.repos.people, via: deps.verbs.via },
       input: { workspace, scheduleId: a.r, actor: member, values: numbers, evidenceUrl: values[REVIEW_FIELDS.evidence] || null, comment: values[REVIEW_FIELDS.comment] || null },
     });
   } catch (err) {

@@ -59,7 +59,7 @@ function registerReviewView(app: App, deps: Deps): void {
     const inputs = view.blocks.filter((b) => b.type === 'input' && b.block_id).map((b) => b.block_id!);
     try {
       if (!meta) throw new DomainError('not_found', 'error.not_found');
-      const ctx = { clock: deps.clock, reviews: deps.repos.reviews, people: deps.repos.people };
+      const ctx = { clock: deps.clock, reviews: deps.repos.reviews, people: deps.repos.people, via: deps.verbs.via };
       await recordReview({ ctx, input: { workspace: scope.ws, scheduleId: meta.r, actor: member.ref, values: parsed.values, evidenceUrl: parsed.evidenceUrl, comment: parsed.comment } });
     } catch (err) {
       const errors: Record<string, string> = {};
