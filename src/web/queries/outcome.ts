@@ -10,6 +10,7 @@ import type { ReadingSource, ScoreCard } from '../../domain/types.ts';
 import { loadOutcomeView } from '../../views/outcome-view.ts';
 import { readerOf } from '../context/viewer.ts';
 import type { Viewer } from '../env.ts';
+import type { UploadOffer } from '../render/evidence-upload.ts';
 
 export interface OutcomePageData {
   view: OutcomeView;
@@ -27,6 +28,8 @@ export interface OutcomePageData {
   scores: ScoreCard | null;
   /** The metrics' automatic sources, with their last success and last error. */
   sources: SourceHealth[];
+  /** Set by the page route when the viewer may upload a file here. */
+  upload?: UploadOffer;
 }
 
 /**
