@@ -47,6 +47,8 @@ export default defineConfig({
                 FAKE_CONTROL_URL: inject('fakeControlUrl'),
                 TEST_MIGRATIONS: await readD1Migrations('./migrations'),
               },
+              // The optional evidence-file bucket (commented out in wrangler.toml), local to the test run.
+              r2Buckets: ['EVIDENCE'],
             },
           })),
         ],

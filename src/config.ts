@@ -77,6 +77,7 @@ const schema = z.object({
   DEFAULT_TIMEZONE: timeZone,
   DEFAULT_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
   SOURCES_ALLOW_PRIVATE_HTTP: z.enum(['0', '1']).default('0'),
+  BLOB_DIR: optional,
 });
 
 export interface SlackConfig {
@@ -110,6 +111,8 @@ export interface Config {
   defaultLocale: 'zh-CN' | 'en';
   /** Scheduled pulls (src/sources/pull). */
   sources: SourcesConfig;
+  /** Node: the folder uploaded evidence files are kept in (BLOB_DIR); unset, file upload is not offered. Workers use the EVIDENCE R2 binding. */
+  blobDir?: string;
 }
 
 export interface SourcesConfig {
@@ -162,6 +165,7 @@ export function loadConfig(env: Env): Config {
     defaultTimeZone: e.DEFAULT_TIMEZONE,
     defaultLocale: e.DEFAULT_LOCALE,
     sources: { allowPrivateHttp: e.SOURCES_ALLOW_PRIVATE_HTTP === '1', feishuDomain: e.FEISHU_DOMAIN },
+    blobDir: e.BLOB_DIR,
   };
 }
 

@@ -11,6 +11,7 @@ import type { Defer } from './defer.ts';
 import type { Drainer } from './delivery/drainer.ts';
 import type { RateBudget } from './delivery/rate-budget.ts';
 import type { Sender } from './delivery/types.ts';
+import type { BlobStore } from './domain/blob-store.ts';
 import type { Clock, VerbContext } from './domain/ports.ts';
 import type { Log } from './log.ts';
 
@@ -51,6 +52,8 @@ export interface DepsCore {
   budget: RateBudget;
   /** The context the domain verbs take. */
   verbs: VerbContext;
+  /** Where uploaded evidence files go (a folder on Node, R2 on Workers); none configured, no uploads. */
+  blobs?: BlobStore;
   /** Budgets inside Slack's 3-second window (src/slack/inbound/timing.ts); its defaults when unset. */
   slackTimings?: { afterAckGraceMs: number; profileLookupBudgetMs: number };
 }

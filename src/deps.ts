@@ -12,6 +12,7 @@ import type { Deps, DepsCore, Repos, Runtime, SenderFactory } from './deps-types
 import { createDrainer, NODE_RUN, type Sleep, timerSleep, WORKERS_RUN } from './delivery/drainer.ts';
 import { createRateBudget } from './delivery/rate-budget.ts';
 import type { Sender } from './delivery/types.ts';
+import type { BlobStore } from './domain/blob-store.ts';
 import type { Clock } from './domain/ports.ts';
 import { configSecrets, scopedLog, type Log } from './log.ts';
 
@@ -49,6 +50,8 @@ export interface DepsInput {
   senders?: Partial<Record<string, Sender>>;
   /** Shorter Slack in-request budgets (tests); production's defaults when unset. */
   slackTimings?: { afterAckGraceMs: number; profileLookupBudgetMs: number };
+  /** The evidence file store the entry built (BLOB_DIR, the EVIDENCE binding); none, no uploads. */
+  blobs?: BlobStore;
 }
 
 /** Wires the repositories and ports; no container, no globals. */
@@ -66,6 +69,7 @@ export function createDeps(input: DepsInput): Deps {
     budget: createRateBudget(),
     verbs: { clock, outcomes: repos.outcomes, people: repos.people, newId: () => crypto.randomUUID(), via: 'job' },
     slackTimings: input.slackTimings,
+    blobs: input.blobs,
   };
   const built = Object.entries(input.platformSenders).map(([platform, make]) => [platform, make?.(core)] as const);
   const senders: Partial<Record<string, Sender>> = { ...Object.fromEntries(built), ...input.senders };

@@ -8,6 +8,7 @@ import type { ApiEnv } from './env.ts';
 import { ReadingInput } from './schemas/readings.ts';
 import { activityRoutes } from './routes/activity.ts';
 import { metricRoutes } from './routes/metrics.ts';
+import { evidenceFileRoutes, isFileUpload } from './routes/evidence-files.ts';
 import { outcomeRoutes } from './routes/outcomes.ts';
 import { outcomeActionRoutes } from './routes/outcome-actions.ts';
 import { readingRoutes } from './routes/readings.ts';
@@ -44,7 +45,9 @@ export function publicApi() {
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'outcome_session', description: 'The web session (the mini-app); writes must come from this site.' });
   app.openAPIRegistry.register('ReadingInput', ReadingInput);
   app.doc31('/openapi.json', DOC);
-  app.use('/v1/*', noStore, bodyLimit(API_BODY_LIMIT), authenticate());
+  // A file upload is bounded by its own, larger limit, after the caller is known (src/api/routes/evidence-files.ts).
+  const apiBodyLimit = bodyLimit(API_BODY_LIMIT);
+  app.use('/v1/*', noStore, (c, next) => (isFileUpload(c.req.path) ? next() : apiBodyLimit(c, next)), authenticate());
   const v1 = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
   v1.route('/', outcomeRoutes());
   v1.route('/', outcomeActionRoutes());
@@ -53,6 +56,7 @@ export function publicApi() {
   v1.route('/', metricRoutes());
   v1.route('/', templateRoutes());
   v1.route('/', activityRoutes());
+  v1.route('/', evidenceFileRoutes());
   app.route('/v1', v1);
   // Unknown /api/v1 paths end here, not in the mini-app's /api/* routes.
   app.all('/v1/*', () => {

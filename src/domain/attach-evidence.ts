@@ -1,6 +1,6 @@
 import { cleanOptional } from './clean-text.ts';
 import { DomainError } from './errors.ts';
-import type { Clock, Notification, PersonRef, WorkspaceContext } from './ports.ts';
+import type { Clock, Notification, PersonRef, Recipient, WorkspaceContext } from './ports.ts';
 
 /** Files a member sends within this long after submitting become evidence of that outcome. */
 export const EVIDENCE_WINDOW_MS = 30 * 60_000;
@@ -24,6 +24,14 @@ export interface EvidenceStore {
   addFile(workspaceId: string, outcomeId: string, file: EvidenceFile, addedBy: string, at: Date, notes: Notification[]): Promise<{ count: number }>;
 }
 
+/**
+ * The evidence_added notification of a new piece of evidence (`ref` names it, once): the
+ * approval cards of this round already sent (the manager's while it waits) are updated to show it.
+ */
+export function evidenceAddedNote(outcome: { id: string; round: number }, to: Recipient, ref: string): Notification {
+  return { kind: 'evidence_added', to, data: { outcomeId: outcome.id, round: outcome.round }, dedupeKey: `evidence_added:${outcome.id}:${ref}`.slice(0, 200) };
+}
+
 export interface AttachEvidenceInput {
   workspace: WorkspaceContext;
   member: PersonRef;
@@ -45,13 +53,7 @@ export async function attachEvidence({ ctx, input }: { ctx: { clock: Clock; evid
   const now = ctx.clock.now();
   const outcome = await ctx.evidence.latestSubmittedSince(input.workspace.id, input.member.id, new Date(now.getTime() - EVIDENCE_WINDOW_MS));
   if (!outcome) return { attached: false };
-  // The approval cards of this round already sent (the manager's while it waits) show the file too.
-  const refresh: Notification = {
-    kind: 'evidence_added',
-    to: { personId: input.member.id, address: input.member.address },
-    data: { outcomeId: outcome.id, round: outcome.round },
-    dedupeKey: `evidence_added:${outcome.id}:${file.messageId}:${file.fileRef}`.slice(0, 200),
-  };
+  const refresh = evidenceAddedNote(outcome, { personId: input.member.id, address: input.member.address }, `${file.messageId}:${file.fileRef}`);
   const { count } = await ctx.evidence.addFile(input.workspace.id, outcome.id, file, input.member.id, now, [refresh]);
   return { attached: true, outcomeId: outcome.id, title: outcome.title, count };
 }

@@ -1,5 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from '../app.ts';
+import { createFolderBlobStore } from '../blobs/folder-store.ts';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { openNodeDatabase } from '../db/migrate-node.ts';
 import { createTrackedDefer } from '../defer.ts';
@@ -40,7 +41,8 @@ export async function startNodeServer(opts: { env: Record<string, string | undef
   const config: Config = loadConfig(opts.env);
   const { db, client } = await openNodeDatabase(config.databaseUrl ?? 'file:./data/outcome.db', config.databaseAuthToken);
   const tracked = createTrackedDefer(log);
-  const deps = createDeps({ config, runtime: 'node', db, defer: tracked.defer, log, platformSenders });
+  const blobs = config.blobDir ? createFolderBlobStore(config.blobDir) : undefined;
+  const deps = createDeps({ config, runtime: 'node', db, defer: tracked.defer, log, platformSenders, blobs });
   const app = createApp(deps);
 
   let jobs: Promise<unknown> = Promise.resolve();

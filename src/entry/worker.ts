@@ -1,5 +1,6 @@
 import { createClient } from '@libsql/client/web';
 import { createApp, type App } from '../app.ts';
+import { createR2BlobStore } from '../blobs/r2-store.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { d1Db } from '../db/d1.ts';
 import { libsqlDb } from '../db/libsql.ts';
@@ -19,6 +20,8 @@ import '../slack/adapter/sender.ts';
 
 export interface WorkerEnv {
   DB?: D1Database;
+  /** Optional R2 bucket for uploaded evidence files; without it file upload is not offered. */
+  EVIDENCE?: R2Bucket;
   [name: string]: unknown;
 }
 
@@ -37,7 +40,7 @@ async function buildDeps(env: WorkerEnv): Promise<Deps> {
       : (() => {
           throw new ConfigError('DB: bind a D1 database named DB in wrangler.toml, or set DATABASE_URL to a remote libsql database');
         })();
-  return createDeps({ config, runtime: 'workers', db, defer: createWaitUntilDefer(consoleLog), log: consoleLog, platformSenders });
+  return createDeps({ config, runtime: 'workers', db, defer: createWaitUntilDefer(consoleLog), log: consoleLog, platformSenders, blobs: env.EVIDENCE ? createR2BlobStore(env.EVIDENCE) : undefined });
 }
 
 function depsFor(env: WorkerEnv): Promise<Deps> {

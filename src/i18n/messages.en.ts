@@ -178,6 +178,18 @@ export const en = {
   'at_risk.hint.recent_drop': 'The latest reading, {value} on {date}, is well off the trend ({expected}), away from the target.',
   'at_risk.hint.missing_data': 'No reading for {days} days (the last on {date}); they usually come every {every} days.',
   'at_risk.per_day': '{slope}/day',
+  // Evidence files uploaded to Outcome's own store (web and API).
+  'evidence.file.missing': 'Choose a file to upload.',
+  'evidence.file.empty': 'The file is empty.',
+  'evidence.file.too_large': 'The file is larger than {max} MB.',
+  'evidence.file.type_refused': 'This type of file is not accepted. Upload a PDF, an image (PNG, JPEG, WebP, GIF), CSV, XLSX, DOCX, PPTX or a text file.',
+  'evidence.file.mismatch': 'The file’s content is not a .{ext} file. Save it in that format and upload it again.',
+  'evidence.file.not_allowed': 'Only the outcome’s submitter or owner can add files to it.',
+  'evidence.file.off': 'File upload is not set up on this server (no file store configured); add evidence as a link.',
+  'web.evidence.upload_label': 'Add a file',
+  'web.evidence.upload': 'Upload',
+  'web.evidence.upload_hint': 'PDF, PNG, JPEG, WebP, GIF, CSV, XLSX, DOCX, PPTX or TXT, up to {max} MB. The reviewers see it on this page.',
+  'web.evidence.file_added': 'The file was added as evidence.',
 } satisfies Record<string, string>;
 
 /** Every message key; the zh-CN catalogue must define exactly these. */

@@ -175,4 +175,16 @@ export const zhCN: Record<MessageKey, string> = {
   'at_risk.hint.recent_drop': '最新读数 {value}（{date}）明显偏离趋势（{expected}），方向远离目标。',
   'at_risk.hint.missing_data': '已有 {days} 天没有读数（最近一次在 {date}），通常每 {every} 天一条。',
   'at_risk.per_day': '{slope}/天',
+  // 上传到 Outcome 自有存储的佐证文件（网页与 API）。
+  'evidence.file.missing': '请选择要上传的文件。',
+  'evidence.file.empty': '文件为空。',
+  'evidence.file.too_large': '文件超过 {max} MB。',
+  'evidence.file.type_refused': '不接受此类文件。请上传 PDF、图片（PNG、JPEG、WebP、GIF）、CSV、XLSX、DOCX、PPTX 或文本文件。',
+  'evidence.file.mismatch': '文件内容不是 .{ext} 格式。请以该格式保存后重新上传。',
+  'evidence.file.not_allowed': '只有成果的提交人或负责人可以为其添加文件。',
+  'evidence.file.off': '此服务器未配置文件存储，无法上传文件；请以链接形式添加佐证。',
+  'web.evidence.upload_label': '添加文件',
+  'web.evidence.upload': '上传',
+  'web.evidence.upload_hint': '支持 PDF、PNG、JPEG、WebP、GIF、CSV、XLSX、DOCX、PPTX 或 TXT，最大 {max} MB。审核人可在此页面查看。',
+  'web.evidence.file_added': '文件已添加为佐证材料。',
 };

@@ -118,7 +118,7 @@ export const webEn = {
   'web.my.chat_hint': 'Actions happen in Slack or Feishu, where the cards are; this page shows where things stand.',
   'web.my.no_outcomes': 'You have not submitted any outcomes yet.',
 
-  'web.settings.pmo': 'PMO 审核',
+  'web.settings.pmo': 'PMO review',
   'web.settings.pmo_hint': 'PMO reviewers verify outcomes after the manager and see the whole portfolio.',
   'web.settings.pmo_extra': 'Other PMO reviewer ids',
   'web.settings.pmo_extra_hint': 'Slack user ids or Feishu open_ids of people not listed above, separated by commas.',
@@ -218,7 +218,7 @@ export const webEn = {
   'web.local.workspace_name': 'Local workspace',
   'web.local.admin_name': 'Local admin',
   'web.role.admin': 'admin',
-  'web.role.pmo': 'PMO 审核人',
+  'web.role.pmo': 'PMO reviewer',
   'web.role.manager': 'manager',
   'web.role.member': 'member',
 

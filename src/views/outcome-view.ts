@@ -87,7 +87,8 @@ export function outcomeViewOf(parts: OutcomeParts, viewer: Viewer, forecasts?: R
       progress: m.actual === null ? null : progress(m.baseline, m.target, m.actual),
       ...withForecast(forecasts?.get(m.id), tz),
     })),
-    evidence: ev.map((e) => ({ kind: e.kind, title: e.title, url: e.url, fileRef: e.platformFileId, messageId: e.platformMessageId })),
+    // A file uploaded to Outcome itself is opened from the outcome page (only its readers may).
+    evidence: ev.map((e) => ({ kind: e.kind, title: e.title, url: e.blobKey ? `${viewer.publicUrl}/app/outcomes/${o.id}/evidence/${e.id}` : e.url, fileRef: e.platformFileId, messageId: e.platformMessageId })),
     reviews: rs.map((r) => toReviewView(r, person(r.reviewerId) ?? { address: '', name: '' }, tz)),
     smart: { specific: meets(SMART_FIELDS.specific), measurable: meets(SMART_FIELDS.measurable), assignable: meets(SMART_FIELDS.assignable), realistic: meets(SMART_FIELDS.realistic), timeRelated: meets(SMART_FIELDS.timeRelated) },
     url: `${viewer.publicUrl}/app/outcomes/${o.id}`,

@@ -12,6 +12,7 @@ import { chatMethods } from './slack/methods-chat.ts';
 import { miscMethods } from './slack/methods-misc.ts';
 import { viewMethods } from './slack/methods-views.ts';
 import { oauthV2Access } from './slack/oauth.ts';
+import { createOidcProvider, type OidcUser } from './slack/openid.ts';
 import { decodedForRecord, parseApiRequest } from './slack/request.ts';
 import { ResponseUrls } from './slack/response-urls.ts';
 import { SlackState } from './slack/state.ts';
@@ -77,6 +78,10 @@ export interface FakeSlack {
   issueTrigger(opts?: { viewId?: string }): string;
   /** A single-use OAuth code (10 min) installing the app into `team`. */
   issueOAuthCode(team?: { id: string; name?: string }, opts?: OAuthCodeOptions): string;
+  /** A single-use Sign in with Slack code (10 min) for `user`; `nonce` comes back in the id_token. */
+  issueOidcCode(user: OidcUser, opts: { nonce: string; redirectUri?: string }): string;
+  /** Every Sign in with Slack authorize request's query, in order. */
+  oidcAuthorizeRequests: URLSearchParams[];
   /** Accepts another token (e.g. a second workspace's bot token) without going through OAuth. */
   addToken(token: string, info: { teamId: string; teamName?: string; userId?: string; kind?: 'bot' | 'user' }): void;
   addUser(user: SlackUserInput): void;
@@ -125,6 +130,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     return null;
   };
   const responseUrls = new ResponseUrls();
+  // Sign in with Slack uses the same app's client credentials as oauth.v2.access.
+  const oidc = createOidcProvider({ clientId: state.config.clientId, clientSecret: state.config.clientSecret, now });
+  const oidcAuthorizeRequests: URLSearchParams[] = [];
 
   function answer(call: RecordedSlackCall, res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     call.status = status;
@@ -174,6 +182,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     await options.beforeAnswer?.(call);
     if (parsed.invalidJson) return answer(call, res, 200, fail('invalid_json'));
     if (method === 'oauth.v2.access') return answer(call, res, 200, oauthV2Access(state, now(), parsed.args, headers));
+    const signIn = oidc.answer(method, Object.fromEntries(Object.entries(parsed.args).map(([k, v]) => [k, String(v)])), headers);
+    if (signIn) return answer(call, res, 200, signIn);
     const auth = authenticate(parsed.token);
     if ('ok' in auth) return answer(call, res, 200, auth);
     const wait = method === 'chat.postMessage' ? overLimit(auth, parsed.args.channel) : null;
@@ -229,6 +239,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     if (file && req.method === 'GET') return handleDownload(req, res, decodeURIComponent(file[1] as string));
     const response = /^\/response\/([^/]+)$/.exec(path);
     if (response && req.method === 'POST') return handleResponseUrl(req, res, decodeURIComponent(response[1] as string));
+    if (path === '/openid/connect/authorize') {
+      oidcAuthorizeRequests.push(url.searchParams);
+      return sendRaw(res, 200, '<!DOCTYPE html><title>Sign in with Slack</title>', { 'content-type': 'text/html' });
+    }
     if (path === '/signin') return sendRaw(res, 200, '<!DOCTYPE html><title>Sign in | Slack</title>', { 'content-type': 'text/html' });
     sendRaw(res, 404, 'not found', { 'content-type': 'text/plain' });
   });
@@ -243,6 +257,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     issueTrigger: (opts) => state.issueTrigger(now(), opts?.viewId),
     issueOAuthCode: (team = { id: 'T0002', name: 'Second Team' }, opts = {}) =>
       state.issueOAuthCode(now(), { id: team.id, name: team.name ?? team.id }, opts),
+    issueOidcCode: (user, opts) => oidc.issueCode(user, opts),
+    oidcAuthorizeRequests,
     addToken: (token, info) =>
       void state.tokens.set(token, {
         token,

@@ -44,12 +44,12 @@ export function manualClock(start = new Date('2026-11-23T01:00:00Z')): Clock & {
 }
 
 /** Real deps on a fresh database, with a manual clock and tracked deferred work. */
-export async function testDeps(opts: { env?: Record<string, string>; clock?: Clock; senders?: Deps['senders']; slackTimings?: Deps['slackTimings']; log?: Log } = {}) {
+export async function testDeps(opts: { env?: Record<string, string>; clock?: Clock; senders?: Deps['senders']; slackTimings?: Deps['slackTimings']; log?: Log; blobs?: Deps['blobs'] } = {}) {
   const database = await freshDb();
   const config: Config = loadConfig(opts.env ?? {});
   const log = opts.log ?? quietLog;
   const tracked = createTrackedDefer(log);
   const clock = opts.clock ?? manualClock();
-  const deps = createDeps({ config, runtime: 'node', db: database.db, defer: tracked.defer, log, clock, platformSenders, senders: opts.senders, slackTimings: opts.slackTimings });
+  const deps = createDeps({ config, runtime: 'node', db: database.db, defer: tracked.defer, log, clock, platformSenders, senders: opts.senders, slackTimings: opts.slackTimings, blobs: opts.blobs });
   return { deps, database, drainDeferred: tracked.drain, close: database.close };
 }

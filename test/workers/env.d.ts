@@ -5,6 +5,7 @@ declare global {
   namespace Cloudflare {
     interface Env {
       DB: D1Database;
+      EVIDENCE: R2Bucket;
       TEST_MIGRATIONS: D1Migration[];
       /** Control server of the fakes (see global-setup.ts). */
       FAKE_CONTROL_URL: string;

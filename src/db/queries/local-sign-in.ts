@@ -10,7 +10,15 @@ export async function listSignInChoices(db: Db) {
   const [spaces, folks] = await Promise.all([
     db.select().from(workspaces).orderBy(asc(workspaces.name)),
     db
-      .select({ id: people.id, workspaceId: people.workspaceId, name: people.name, platformUserId: people.platformUserId, reports: sql<number>`(select count(*) from ${people} r where r.manager_id = ${people.id})` })
+      .select({
+        id: people.id,
+        workspaceId: people.workspaceId,
+        name: people.name,
+        platformUserId: people.platformUserId,
+        // Spelled out: a single-table select renders ${people.id} as a bare "id", which inside the
+        // subquery binds to the report's own id (so nobody had reports, every manager was a "member").
+        reports: sql<number>`(select count(*) from "people" as "report" where "report"."manager_id" = "people"."id")`,
+      })
       .from(people)
       .orderBy(asc(people.name))
       .limit(500),

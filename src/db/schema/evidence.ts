@@ -1,4 +1,4 @@
-import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, workspaceId } from './columns.ts';
 import { outcomes } from './outcomes.ts';
 import { people } from './people.ts';
@@ -19,6 +19,10 @@ export const evidence = sqliteTable(
     /** Feishu message that carried the file (needed to download it). */
     platformMessageId: text('platform_message_id'),
     title: text('title'),
+    /** A file uploaded to Outcome's own blob store (BLOB_DIR / R2): its key there, checked type and size. */
+    blobKey: text('blob_key'),
+    contentType: text('content_type'),
+    byteSize: integer('byte_size'),
     addedBy: text('added_by').references(() => people.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },

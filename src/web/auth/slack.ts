@@ -48,10 +48,22 @@ async function slackCall(slack: SlackConfig, method: string, init: RequestInit):
 }
 
 /**
+ * Single-workspace mode (SLACK_BOT_TOKEN, with the same app's client id and secret for
+ * sign-in): whether `teamId` is the bot token's team, as auth.test says. A person of another
+ * team (the app distributed, say) is not let in just because the token exists.
+ */
+async function isBotTeam(slack: SlackConfig, teamId: string): Promise<boolean> {
+  if (!slack.botToken) return false;
+  const me = await slackCall(slack, 'auth.test', { method: 'POST', headers: { authorization: `Bearer ${slack.botToken}` } });
+  return me.ok === true && me.team_id === teamId;
+}
+
+/**
  * Sign in with Slack (OpenID Connect, platform-facts §1.9): redirect to Slack with a fresh
  * state and nonce; on return check the state against the signed cookie (single use), exchange
  * the code at openid.connect.token, check the id_token's nonce and audience, and read the
- * person from openid.connect.userInfo. Needs SLACK_CLIENT_ID/SECRET.
+ * person from openid.connect.userInfo. Needs SLACK_CLIENT_ID/SECRET: the OAuth install's, or in
+ * single-workspace mode those of the same app as SLACK_BOT_TOKEN.
  */
 export function slackAuth(sessions: Sessions) {
   const app = new Hono<WebEnv>();
@@ -92,8 +104,9 @@ export function slackAuth(sessions: Sessions) {
     const teamId = info['https://slack.com/team_id'];
     const userId = info['https://slack.com/user_id'];
     if (info.ok !== true || typeof teamId !== 'string' || typeof userId !== 'string' || info.sub !== idClaims.sub) throw refused();
-    // Only workspaces where Outcome is installed; in single-workspace mode the one team is created on first sight.
-    const workspace = (await repos.workspaces.byExternalId('slack', teamId)) ?? (slack.botToken ? await repos.workspaces.ensure('slack', teamId) : null);
+    // Only workspaces where Outcome is installed; in single-workspace mode the bot token's own
+    // team is created on first sight (someone may sign in before the app's first event).
+    const workspace = (await repos.workspaces.byExternalId('slack', teamId)) ?? ((await isBotTeam(slack, teamId)) ? await repos.workspaces.ensure('slack', teamId) : null);
     if (!workspace) throw new DomainError('forbidden', 'web.auth.not_installed');
     const locale = typeof info.locale === 'string' ? resolveLocale(info.locale, config.defaultLocale) : undefined;
     const person = await repos.people.upsert(workspace.id, { platformUserId: userId, name: typeof info.name === 'string' ? info.name : '', email: typeof info.email === 'string' ? info.email : null, ...(locale ? { locale } : {}) });

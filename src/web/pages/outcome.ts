@@ -5,6 +5,7 @@ import type { OutcomePageData } from '../queries/outcome.ts';
 import { changeText, empty, scrollTable, statusPill } from '../render/bits.ts';
 import { chart, COLORS } from '../render/chart.ts';
 import { evidenceItem, type ChatContext } from '../render/evidence.ts';
+import { evidenceUploadForm } from '../render/evidence-upload.ts';
 import { forecastCell } from '../render/forecast.ts';
 import { h, type Html } from '../render/html.ts';
 import type { Kit } from '../render/kit.ts';
@@ -129,7 +130,7 @@ export function outcomeBody(kit: Kit, d: OutcomePageData, chat: ChatContext, now
 <section class="card"><h2>${kit.t('card.metrics')}</h2>${metricsTable(kit, v)}${d.sources.length ? h`<h3 class="small">${kit.t('web.sources.title')}</h3>${sourcesTable(kit, d.sources, { testId: 'metric-sources' })}` : ''}</section>
 <section class="card"><h2>${kit.t('web.outcome.readings')}</h2>${readingsCharts(kit, d)}</section>
 <section class="card" data-testid="follow-up"><h2>${kit.t('web.outcome.follow_up')}</h2>${followUp(kit, d, now)}</section>
-<section class="card"><h2>${kit.t('card.evidence')}</h2>${v.evidence.length ? h`<ul data-testid="evidence">${v.evidence.map((e) => evidenceItem(kit, e, chat))}</ul>` : empty(kit.t('card.no_evidence'))}</section>
+<section class="card" id="evidence"><h2>${kit.t('card.evidence')}</h2>${v.evidence.length ? h`<ul data-testid="evidence">${v.evidence.map((e) => evidenceItem(kit, e, chat))}</ul>` : empty(kit.t('card.no_evidence'))}${evidenceUploadForm(kit, d.upload)}</section>
 <section class="card"><h2>${kit.t('card.review_trail')}</h2>${trail(kit, d)}</section>
 ${value}
 ${d.activity ? activitySections(kit, d.activity) : ''}`;

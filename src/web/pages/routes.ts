@@ -24,6 +24,8 @@ import { activityRoutes } from './activity-routes.ts';
 import { loadApprovalsPanel } from '../queries/my-approvals.ts';
 import { npsBody } from './nps.ts';
 import { outcomeBody } from './outcome.ts';
+import { evidenceRoutes } from './evidence-routes.ts';
+import { uploadOffer } from '../render/evidence-upload.ts';
 import { portfolioBody } from './portfolio.ts';
 import { reviewsBody } from './reviews.ts';
 import { settingsBody } from './settings.ts';
@@ -68,12 +70,15 @@ export function pageRoutes() {
 
   app.get('/outcomes/:id', async (c) => {
     const { deps } = c.var;
-    const data = await loadOutcomePage(deps.db, c.var.viewer, c.req.param('id'), deps.config.publicUrl, deps.clock.now());
+    const loaded = await loadOutcomePage(deps.db, c.var.viewer, c.req.param('id'), deps.config.publicUrl, deps.clock.now());
+    const data = { ...loaded, upload: uploadOffer(c.var.viewer, loaded.view, Boolean(deps.blobs), c.req.query('file') === 'added') };
     const kit = kitOf(c);
     const chat = { platform: c.var.viewer.workspace.platform, externalId: c.var.viewer.workspace.externalId, feishu: deps.config.feishu };
     const actions = await outcomeActions(deps, kit, c.var.viewer, data.view.id);
     return page(c, { title: data.view.title, charts: true, body: h`${actions}${outcomeBody(kit, data, chat, deps.clock.now())}` });
   });
+
+  app.route('/outcomes', evidenceRoutes());
 
   app.get('/value', async (c) => {
     const kit = kitOf(c);

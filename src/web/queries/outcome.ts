@@ -11,6 +11,7 @@ import { loadOutcomeView } from '../../views/outcome-view.ts';
 import { readerOf } from '../context/viewer.ts';
 import { loadOutcomeActivity, type OutcomeActivity } from './activity.ts';
 import type { Viewer } from '../env.ts';
+import type { UploadOffer } from '../render/evidence-upload.ts';
 
 export interface OutcomePageData {
   view: OutcomeView;
@@ -30,6 +31,8 @@ export interface OutcomePageData {
   sources: SourceHealth[];
   /** Comments and the latest audit entries (src/web/queries/activity.ts). */
   activity?: OutcomeActivity;
+  /** Set by the page route when the viewer may upload a file here. */
+  upload?: UploadOffer;
 }
 
 /**

@@ -7,8 +7,8 @@ export { ORIGIN };
  * The web harness plus API helpers: tokens are made the way an admin makes them, on the
  * settings page, and read back from the page that shows them once.
  */
-export async function apiHarness(env: Record<string, string> = {}) {
-  const h = await webHarness(env);
+export async function apiHarness(env: Record<string, string> = {}, opts: Parameters<typeof webHarness>[1] = {}) {
+  const h = await webHarness(env, opts);
   const createToken = async (scopes: string[], opts: { name?: string; rateLimit?: number; workspace?: string; admin?: string } = {}) => {
     const form = new URLSearchParams({ name: opts.name ?? 'CI', rateLimit: String(opts.rateLimit ?? 600) });
     for (const s of scopes) form.append('scopes', s);

@@ -1,12 +1,13 @@
 import { createApp } from '../../../src/app.ts';
+import type { Deps } from '../../../src/deps.ts';
 import { buildWorld, cookieFor, NOW, SECRET } from '../../fixtures/web/world.ts';
 import { manualClock, testDeps } from '../../helpers/db.ts';
 
 export const ORIGIN = 'http://localhost:8787';
 
-/** The real app on a fresh migrated database holding the two-workspace world. */
-export async function webHarness(env: Record<string, string> = {}) {
-  const t = await testDeps({ env: { APP_SECRET: SECRET, ...env }, clock: manualClock(NOW) });
+/** The real app on a fresh migrated database holding the two-workspace world (`blobs`: a file store, as BLOB_DIR gives). */
+export async function webHarness(env: Record<string, string> = {}, opts: { blobs?: Deps['blobs'] } = {}) {
+  const t = await testDeps({ env: { APP_SECRET: SECRET, ...env }, clock: manualClock(NOW), blobs: opts.blobs });
   await buildWorld(t.deps.db);
   const app = createApp(t.deps);
   /** A request as `who` (a cookie string, or none). */
