@@ -14,7 +14,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const BUNDLE = join(ROOT, 'node_modules', '.outcome', 'server.mjs');
+const OUT_DIR = join(ROOT, 'node_modules', '.outcome');
+export const BUNDLE = join(OUT_DIR, 'server.mjs');
+/** Where V8's compile cache of the bundle lives (Node's module.enableCompileCache). */
+export const COMPILE_CACHE = join(OUT_DIR, 'compile-cache');
 
 /** What the bundle is built from: a change to any of these makes it stale. */
 const INPUTS = ['src', 'cards', 'package-lock.json', 'package.json'];
@@ -61,8 +64,13 @@ export async function buildBundle() {
     return false;
   }
   const result = await esbuild.build({
-    entryPoints: [join(ROOT, 'src', 'entry', 'node.ts')],
-    outfile: BUNDLE,
+    entryPoints: { server: join(ROOT, 'src', 'entry', 'node.ts') },
+    outdir: OUT_DIR,
+    outExtension: { '.js': '.mjs' },
+    // Lazily imported modules (each platform with its SDK, the public API) go to chunks of
+    // their own that Node reads and compiles only on that first import.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -74,10 +82,14 @@ export async function buildBundle() {
     legalComments: 'none',
     write: false,
   });
-  // Written aside and renamed, so a process starting meanwhile never imports half a file.
-  mkdirSync(dirname(BUNDLE), { recursive: true });
-  const tmp = `${BUNDLE}.${process.pid}.tmp`;
-  writeFileSync(tmp, result.outputFiles[0].contents);
-  renameSync(tmp, BUNDLE);
+  // Each file is written aside and renamed, so a process starting meanwhile never imports
+  // half a file; chunk names carry a content hash, and server.mjs (which names them) goes last.
+  const files = [...result.outputFiles].sort((a, b) => Number(a.path === BUNDLE) - Number(b.path === BUNDLE));
+  for (const file of files) {
+    mkdirSync(dirname(file.path), { recursive: true });
+    const tmp = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(tmp, file.contents);
+    renameSync(tmp, file.path);
+  }
   return true;
 }

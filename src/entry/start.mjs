@@ -1,8 +1,12 @@
 // `npm start`: checks the Node version, makes sure the bundled entry is current, and runs it
 // in this process (so SIGTERM / SIGINT to the process npm starts reach the server itself).
 import './check-node.cjs';
+import * as nodeModule from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { BUNDLE, buildBundle, bundleIsStale } from './server-bundle.mjs';
+import { BUNDLE, COMPILE_CACHE, buildBundle, bundleIsStale } from './server-bundle.mjs';
+
+// V8 keeps the compiled bundle on disk: later starts skip most of its compilation.
+nodeModule.enableCompileCache?.(COMPILE_CACHE);
 
 if (bundleIsStale()) {
   const t0 = Date.now();
