@@ -82,6 +82,8 @@ export async function buildBundle() {
     legalComments: 'none',
     write: false,
   });
+  // esbuild's build service is a child process; the server should have none.
+  await esbuild.stop();
   // Each file is written aside and renamed, so a process starting meanwhile never imports
   // half a file; chunk names carry a content hash, and server.mjs (which names them) goes last.
   const files = [...result.outputFiles].sort((a, b) => Number(a.path === BUNDLE) - Number(b.path === BUNDLE));
