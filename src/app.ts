@@ -3,7 +3,6 @@ import type { AppEnv } from './app-env.ts';
 import type { Deps } from './deps.ts';
 import { describeError } from './errors.ts';
 import type { DispatcherFactory } from './feishu/inbound/routes.ts';
-import { hookRoutes } from './hooks/routes.ts';
 import { resolveLocale } from './i18n/index.ts';
 import { executionCtx, lazyRoutes } from './lazy-routes.ts';
 import { platformOffBody } from './platform-off.ts';
@@ -59,7 +58,9 @@ export function createApp(deps: Deps, options: { feishuDispatcher?: DispatcherFa
     const routes = lazyRoutes({ prefix: `/${platform}`, load: platformRoutes[platform], onError, notFound, eager: on });
     app.all(`/${platform}/*`, async (c) => (on ? routes(c) : c.json(platformOffBody(platform, deps.config.publicUrl), 404)));
   }
-  app.route('/hooks', hookRoutes());
+  // Webhook receivers on their first delivery (their payload schemas bring zod).
+  const hooks = lazyRoutes({ prefix: '/hooks', load: async () => (await import('./hooks/routes.ts')).hookRoutes(), onError, notFound, eager: false });
+  app.all('/hooks/*', hooks);
   // The public API first: its routes answer before the mini-app's /api/* session gate. Loaded
   // on its first request: @hono/zod-openapi and the document's schemas are start time and
   // memory every process would pay for (issue 14), and an API client waits once.

@@ -84,7 +84,8 @@ export async function startNodeServer(opts: { env: Record<string, string | undef
   };
 }
 
-async function main() {
+/** Starts the server from the process environment and shuts it down cleanly on SIGTERM / SIGINT (what `npm start` runs). */
+export async function main(): Promise<void> {
   try {
     const node = await startNodeServer({ env: process.env });
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -2,7 +2,6 @@ import { sourceOwners } from '../db/queries/source-health.ts';
 import { claimDueSources, markSourceSucceeded, type ClaimedSource } from '../db/repos/source-runs.ts';
 import type { DepsCore } from '../deps-types.ts';
 import { errorText } from '../sources/pull/pull-error.ts';
-import { pullSource } from '../sources/pull/run-source.ts';
 import { defaultPullOptions, type PullOptions } from '../sources/pull/types.ts';
 import { recordReadings } from '../sources/record-readings.ts';
 import { sourceFailureStatements } from '../sources/source-failure.ts';
@@ -37,6 +36,8 @@ export async function pullDueSources(deps: DepsCore, now: Date, opts: PullOption
   const claimed = await claimDueSources(db, now, new Date(now.getTime() + LEASE_MS), PULLS_PER_RUN);
   if (!claimed.length) return 0;
   const owners = await sourceOwners(db, claimed.map((s) => s.id));
+  // Loaded when a source is due: the source schemas bring zod, which a Worker's start never needs.
+  const { pullSource } = await import('../sources/pull/run-source.ts');
   let ok = 0;
   const one = async (s: ClaimedSource) => {
     const who = owners.get(s.id);

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNodeServer, type NodeServer } from '../../src/entry/node.ts';
 import { quietLog } from '../../src/log.ts';
+import { waitForHealth } from '../helpers/wait-for-health.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 /** How `npm start` runs the entry (Node's own type stripping), with absolute paths so any working directory works. */
@@ -22,16 +23,6 @@ function childrenOf(pid: number): { pid: number; command: string }[] {
   }) : [];
 }
 
-/** Polls /healthz until it answers 200 or `ms` pass (a bound against a hung start, not a timing assertion). */
-async function waitForHealth(port: number, ms: number): Promise<number> {
-  const started = Date.now();
-  let status = 0;
-  while (Date.now() - started < ms && status !== 200) {
-    status = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0);
-    if (status !== 200) await new Promise((r) => setTimeout(r, 100));
-  }
-  return status;
-}
 
 describe('the Node entry', () => {
   let dir: string;
@@ -96,7 +87,8 @@ describe('npm start as a newcomer runs it', () => {
       const npmExited = new Promise<number | null>((resolve) => npm.on('exit', (code) => resolve(code)));
       let server: { pid: number; command: string } | undefined;
       try {
-        expect(await waitForHealth(port, 10_000), output).toBe(200);
+        // The bound covers building the bundle, which the first start after a source change does.
+        expect(await waitForHealth(port, 120_000), output).toBe(200);
         expect(existsSync(join(dir, 'data/outcome.db'))).toBe(true);
         // The start script execs node: npm's only child is the server itself, no shell or tsx in between.
         const children = childrenOf(npm.pid!);
@@ -120,7 +112,7 @@ describe('npm start as a newcomer runs it', () => {
         }
         await rm(dir, { recursive: true, force: true });
       }
-    });
+    }, 150_000);
   }
 
   it('refuses to start on a malformed variable, naming it', async () => {
