@@ -70,6 +70,6 @@ describe('the Slack submit modal', () => {
       initial: { title: long(150), description: long(3000), indicatorClass: 'impact', projectId: many[3]!.id, keyResultId: many[5]!.id, dueDate: '2026-12-01', metrics: [metric, metric, metric], links: ['https://a.example', 'https://b.example', 'https://c.example'], filesKept: 10 },
     });
     expect(checkView(full, 'modal')).toEqual({ messages: [] });
-    expect(blocksOf(full).length).toBeLessThanOrEqual(100);
+    expect(blocksOf(full).length).toBeLessThanOrEqual(40);
   });
 });

@@ -91,7 +91,7 @@ function evidenceBlocks(ctx: CardContext, init: SubmitModalProps['initial']): Sl
 /**
  * The submit (or edit) modal. It starts with one metric row; "add a metric" redraws it with one
  * more (views.update) up to the domain's three, and a row's template select pre-fills it. One
- * go-live date. At most 44 blocks, well under Slack's 100.
+ * go-live date. At most 40 blocks, well under Slack’s 100.
  */
 export function renderSubmitModal(ctx: CardContext, p: SubmitModalProps): SlackBlock {
   const init = p.initial;
