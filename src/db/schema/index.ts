@@ -20,3 +20,5 @@ export { auditLog } from './audit-log.ts';
 export { digests } from './digests.ts';
 export { actionGuards } from './action-guards.ts';
 export { sourceEvents } from './source-events.ts';
+export { lessons, LESSON_SOURCES, type LessonSource } from './lessons.ts';
+export { retrospectives, retroActions } from './retrospectives.ts';
