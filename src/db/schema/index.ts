@@ -5,6 +5,7 @@ export { objectives } from './objectives.ts';
 export { keyResults } from './key-results.ts';
 export { outcomes } from './outcomes.ts';
 export { metrics } from './metrics.ts';
+export { metricTemplates } from './metric-templates.ts';
 export { metricSources, type SourceKind } from './metric-sources.ts';
 export { apiTokens } from './api-tokens.ts';
 export { metricReadings, type ReadingSource } from './metric-readings.ts';
