@@ -28,6 +28,6 @@ export async function recordLesson(
   if (!subject) throw new DomainError('not_found', 'error.not_found');
   const { lesson, problems } = checkLesson(input.answers);
   assertNoFieldErrors(problems);
-  const stored = await insertLesson(deps.db, input.workspaceId, { ...lesson, outcomeId: subject.id, authorId: input.author.personId, source: input.source, clientKey: input.clientKey }, deps.clock.now());
+  const stored = await insertLesson(deps.db, input.workspaceId, { ...lesson, outcomeId: subject.id, authorId: input.author.personId || null, source: input.source, clientKey: input.clientKey }, deps.clock.now());
   return { ...stored, outcomeTitle: subject.title };
 }

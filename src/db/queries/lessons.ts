@@ -82,3 +82,9 @@ export async function outcomeTitle(db: Db, workspaceId: string, outcomeId: strin
   const [row] = await db.select({ title: outcomes.title }).from(outcomes).where(and(eq(outcomes.workspaceId, workspaceId), eq(outcomes.id, outcomeId)));
   return row?.title;
 }
+
+/** One lesson by id. */
+export async function lessonById(db: Db, workspaceId: string, id: string): Promise<LessonRow | undefined> {
+  const [row] = await selectLessons(db, and(eq(lessons.workspaceId, workspaceId), eq(lessons.id, id)), 1);
+  return row;
+}

@@ -131,3 +131,14 @@ export async function peopleIn(db: Db, workspaceId: string, ids: readonly string
   const rows = await db.select({ id: people.id }).from(people).where(and(eq(people.workspaceId, workspaceId), inArray(people.id, unique)));
   return new Set(rows.map((r) => r.id));
 }
+
+/** Retrospectives in which this person owns an action, latest first (what a non-PMO reader may open). */
+export function retrospectivesWithActionsOf(db: Db, workspaceId: string, personId: string, limit = 24) {
+  return db
+    .selectDistinct({ id: retrospectives.id, periodKey: retrospectives.periodKey, periodStart: retrospectives.periodStart, periodEnd: retrospectives.periodEnd, recordedAt: retrospectives.recordedAt })
+    .from(retrospectives)
+    .innerJoin(retroActions, eq(retroActions.retrospectiveId, retrospectives.id))
+    .where(and(eq(retrospectives.workspaceId, workspaceId), eq(retroActions.ownerId, personId)))
+    .orderBy(desc(retrospectives.periodStart))
+    .limit(limit);
+}

@@ -9,6 +9,8 @@ import { meanScores } from '../../domain/scores.ts';
 import type { ReadingSource, ScoreCard } from '../../domain/types.ts';
 import { loadOutcomeView } from '../../views/outcome-view.ts';
 import { readerOf } from '../context/viewer.ts';
+import { lessonsOfOutcome, type LessonRow } from '../../db/queries/lessons.ts';
+import type { LessonFormState } from '../render/lessons.ts';
 import type { Viewer } from '../env.ts';
 
 export interface OutcomePageData {
@@ -27,6 +29,9 @@ export interface OutcomePageData {
   scores: ScoreCard | null;
   /** The metrics' automatic sources, with their last success and last error. */
   sources: SourceHealth[];
+  /** The outcome's lessons (复盘), newest first, and the lesson form as it was submitted when it had problems. */
+  lessons?: LessonRow[];
+  lessonForm?: LessonFormState;
 }
 
 /**
@@ -56,5 +61,6 @@ export async function loadOutcomePage(db: Db, v: Viewer, outcomeId: string, publ
     roi: roi(row.cost, row.benefit),
     scores: meanScores(cards),
     sources,
+    lessons: await lessonsOfOutcome(db, v.workspace.id, outcomeId),
   };
 }
