@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQLWrapper } from 'drizzle-orm';
 import type { InsightDimension, InsightGroup, InsightMeasure } from '../../domain/insights.ts';
 import type { Db } from '../client.ts';
 import { visibleOutcomes, type Reader } from './visibility.ts';
@@ -7,6 +7,9 @@ import { visibleOutcomes, type Reader } from './visibility.ts';
 // clipped to [0, 1] (src/domain/metrics.ts progress); a metric with target = baseline targets nothing.
 const CLIPPED = sql.raw('min(max((m.actual - m.baseline) / (m.target - m.baseline), 0.0), 1.0)');
 const MEASURED = sql.raw('m.actual IS NOT NULL AND m.target <> m.baseline');
+
+/** The attainment of the outcome whose id is `outcomeId`, as an SQL scalar (null when no metric is measured). */
+export const outcomeAttainment = (outcomeId: SQLWrapper) => sql<number | null>`(SELECT avg(${CLIPPED}) FROM metrics m WHERE m.outcome_id = ${outcomeId} AND ${MEASURED})`;
 
 interface Row {
   dim: InsightDimension;
@@ -34,7 +37,7 @@ export async function readInsightGroups(db: Db, workspaceId: string, reader: Rea
   const rows = await db.all<Row>(sql`
     WITH per AS (
       SELECT outcomes.id AS oid, outcomes.indicator_class AS cls, outcomes.project_id AS pid, projects.name AS pname, projects.kind AS pkind,
-        (SELECT avg(${CLIPPED}) FROM metrics m WHERE m.outcome_id = outcomes.id AND ${MEASURED}) AS att,
+        ${outcomeAttainment(sql.raw('outcomes.id'))} AS att,
         CASE WHEN outcomes.cost > 0 AND outcomes.benefit IS NOT NULL THEN (outcomes.benefit - outcomes.cost) / outcomes.cost END AS roi
       FROM outcomes LEFT JOIN projects ON projects.id = outcomes.project_id
       WHERE ${visibleOutcomes(workspaceId, reader)} AND outcomes.status = 'verified' AND outcomes.verified_at >= ${since.getTime()}

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, or, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { outcomeAttainment } from './insights.ts';
 import { lessons, metrics, outcomes, people, projects, retroActions, retrospectives, reviewSchedules, workspaces } from '../schema/index.ts';
 
 export type RetrospectiveRow = typeof retrospectives.$inferSelect;
@@ -82,7 +83,7 @@ export function verifiedIn(db: Db, workspaceId: string, p: PeriodBounds, limit: 
       id: outcomes.id,
       title: outcomes.title,
       projectName: projects.name,
-      attainment: sql<number | null>`(select avg(min(max((m.actual - m.baseline) / (m.target - m.baseline), 0.0), 1.0)) from ${metrics} m where m.outcome_id = ${outcomes.id} and m.actual is not null and m.target <> m.baseline)`,
+      attainment: outcomeAttainment(outcomes.id),
     })
     .from(outcomes)
     .leftJoin(projects, eq(projects.id, outcomes.projectId))

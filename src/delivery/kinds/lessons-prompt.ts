@@ -1,5 +1,6 @@
 import { hasLessonBy, outcomeTitle } from '../../db/queries/lessons.ts';
-import { defineKind, read } from './types.ts';
+import { payloadId } from './payload-id.ts';
+import { defineKind } from './types.ts';
 
 /**
  * lessons_prompt: after the 90-day review, the owner (and with `lessonsFromTeam` the team)
@@ -8,10 +9,7 @@ import { defineKind, read } from './types.ts';
  */
 export const lessonsPrompt = defineKind<{ outcomeId: string }>({
   kind: 'lessons_prompt',
-  parse: ({ payload }) => {
-    const outcomeId = read.str(payload.outcomeId);
-    return outcomeId ? { outcomeId } : null;
-  },
+  parse: payloadId('outcomeId'),
   audience: 'person',
   async load(ctx, p, to) {
     const title = await outcomeTitle(ctx.db, to.workspace.id, p.outcomeId);

@@ -2,7 +2,8 @@ import { actionById } from '../../db/queries/retro.ts';
 import { dayOf } from '../../domain/calendar-date.ts';
 import { daysPast } from '../../domain/retro-period.ts';
 import { dateText } from '../../views/dates.ts';
-import { defineKind, read } from './types.ts';
+import { payloadId } from './payload-id.ts';
+import { defineKind } from './types.ts';
 
 /**
  * retro_action_reminder: a retrospective action is due (or overdue), to its owner, at most
@@ -10,10 +11,7 @@ import { defineKind, read } from './types.ts';
  */
 export const retroActionReminder = defineKind<{ actionId: string }>({
   kind: 'retro_action_reminder',
-  parse: ({ payload }) => {
-    const actionId = read.str(payload.actionId);
-    return actionId ? { actionId } : null;
-  },
+  parse: payloadId('actionId'),
   audience: 'person',
   async load(ctx, p, to) {
     const a = await actionById(ctx.db, to.workspace.id, p.actionId);

@@ -1,6 +1,7 @@
 import { retrospectiveById } from '../../db/queries/retro.ts';
 import { loadRetroPack, packLines } from '../../views/retro-pack.ts';
-import { defineKind, read } from './types.ts';
+import { payloadId } from './payload-id.ts';
+import { defineKind } from './types.ts';
 
 /**
  * retro_pack: before the retrospective meeting, the PMO (channel, else each reviewer) gets
@@ -9,10 +10,7 @@ import { defineKind, read } from './types.ts';
  */
 export const retroPack = defineKind<{ retrospectiveId: string }>({
   kind: 'retro_pack',
-  parse: ({ payload }) => {
-    const retrospectiveId = read.str(payload.retrospectiveId);
-    return retrospectiveId ? { retrospectiveId } : null;
-  },
+  parse: payloadId('retrospectiveId'),
   audience: 'workspace',
   async load(ctx, p, to) {
     const retro = await retrospectiveById(ctx.db, to.workspace.id, p.retrospectiveId);
