@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts';
 import { actionById, peopleIn, retrospectiveById } from '../db/queries/retro.ts';
-import { markActionDone, saveConclusions } from '../db/repos/retro-repo.ts';
+import { markActionDone, saveConclusions, setProjectKinds } from '../db/repos/retro-repo.ts';
+import { cleanText } from '../domain/clean-text.ts';
 import { DomainError, assertNoFieldErrors } from '../domain/errors.ts';
 import type { Clock } from '../domain/ports.ts';
 import { checkConclusions, type ActionInput } from '../domain/retro-conclusions.ts';
@@ -35,4 +36,18 @@ export async function completeAction(deps: { db: Db; clock: Clock }, workspaceId
   if (!actor.pmo && a.ownerId !== actor.personId) throw new DomainError('forbidden', 'retro.action.owner_only');
   const changed = await markActionDone(deps.db, workspaceId, actionId, actor.personId, deps.clock.now());
   return { action: { ...a, status: 'done' as const }, changed };
+}
+
+/** A project type as stored: trimmed, lower-cased Latin letters, at most 40 characters; empty clears it. */
+export const PROJECT_KIND_MAX = 40;
+
+/**
+ * The PMO (or an admin) names the type of projects (e.g. growth, platform), what the insights
+ * group projects by. Anyone else: forbidden; a type too long: validation_failed; nothing changes either way.
+ */
+export async function nameProjectKinds(deps: { db: Db }, workspaceId: string, actor: RetroActor, kinds: { id: string; kind: string }[]): Promise<void> {
+  if (!actor.pmo) throw new DomainError('forbidden', 'retro.pmo_only');
+  const clean = kinds.map((k) => ({ id: k.id, kind: cleanText(k.kind).trim().toLowerCase() || null }));
+  assertNoFieldErrors(clean.flatMap((k, i) => (k.kind && k.kind.length > PROJECT_KIND_MAX ? [{ field: `projects.${i}.kind`, key: 'retro.project_kind_too_long', params: { max: PROJECT_KIND_MAX } }] : [])));
+  await setProjectKinds(deps.db, workspaceId, clean.slice(0, 200));
 }

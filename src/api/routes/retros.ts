@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { actionsOf, listRetrospectives, retrospectiveById, type RetroActionRow, type RetrospectiveRow } from '../../db/queries/retro.ts';
+import { actionsOf, listRetrospectives, projectKindOf, retrospectiveById, type RetroActionRow, type RetrospectiveRow } from '../../db/queries/retro.ts';
 import { dayOf } from '../../domain/calendar-date.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { completeAction, recordConclusions, type RetroActor } from '../../retro/retrospective.ts';
+import { completeAction, nameProjectKinds, recordConclusions, type RetroActor } from '../../retro/retrospective.ts';
 import { needs } from '../auth/authenticate.ts';
 import type { ApiEnv, Principal } from '../env.ts';
 import { ERRORS, iso, security } from '../schemas/common.ts';
@@ -52,6 +52,17 @@ const done = createRoute({
   middleware: [needs('retros:write')] as const,
   request: { params: idParam },
   responses: { ...one(200, 'The action', RetroActionView), ...ERRORS },
+});
+
+const projectKind = createRoute({
+  method: 'patch',
+  path: '/projects/{id}/kind',
+  summary: 'Set a project’s type (what the insights group projects by)',
+  description: 'The PMO and admins (or a token). A short word, e.g. `growth`; null or empty clears it.',
+  security: security('retros:write'),
+  middleware: [needs('retros:write')] as const,
+  request: { params: idParam, body: { required: true, content: { 'application/json': { schema: z.object({ kind: z.string().max(200).nullable() }).openapi('ProjectKindInput') } } } },
+  responses: { ...one(200, 'The project with its type', z.object({ id: z.string(), name: z.string(), kind: z.string().nullable() }).openapi('ProjectKind')), ...ERRORS },
 });
 
 /** A token acts for its workspace's PMO (admins make tokens); a person by their role. */
@@ -108,6 +119,19 @@ export function retroRoutes() {
     const { action } = await completeAction(deps, principal.workspaceId, c.req.valid('param').id, actorOf(principal));
     const [fresh] = (await actionsOf(deps.db, principal.workspaceId, action.retrospectiveId)).filter((a) => a.id === action.id);
     return c.json(actionView(fresh!), 200);
+  });
+
+  app.openapi(projectKind, async (c) => {
+    const { deps, principal } = c.var;
+    const { id } = c.req.valid('param');
+    const before = await projectKindOf(deps.db, principal.workspaceId, id);
+    if (!before) throw new DomainError('not_found', 'error.not_found');
+    await nameProjectKinds(deps, principal.workspaceId, actorOf(principal), [{ id, kind: c.req.valid('json').kind ?? '' }]).catch((err: unknown) => {
+      if (err instanceof DomainError && err.fields.length) throw new DomainError(err.code, err.messageKey, err.params, err.fields.map((f) => ({ ...f, field: 'kind' })));
+      throw err;
+    });
+    const after = (await projectKindOf(deps.db, principal.workspaceId, id))!;
+    return c.json(after, 200);
   });
 
   return app;

@@ -143,3 +143,14 @@ export function retrospectivesWithActionsOf(db: Db, workspaceId: string, personI
     .orderBy(desc(retrospectives.periodStart))
     .limit(limit);
 }
+
+/** The workspace's projects with their type, by name (the PMO's project-type form). */
+export function projectKinds(db: Db, workspaceId: string, limit = 200) {
+  return db.select({ id: projects.id, name: projects.name, kind: projects.kind }).from(projects).where(eq(projects.workspaceId, workspaceId)).orderBy(asc(projects.name)).limit(limit);
+}
+
+/** One project with its type; undefined when it is not in the workspace. */
+export async function projectKindOf(db: Db, workspaceId: string, id: string) {
+  const [row] = await db.select({ id: projects.id, name: projects.name, kind: projects.kind }).from(projects).where(and(eq(projects.workspaceId, workspaceId), eq(projects.id, id)));
+  return row;
+}

@@ -4,7 +4,7 @@ import type { RetroPeriod } from '../../domain/retro-period.ts';
 import type { Platform } from '../../domain/types.ts';
 import { calendarDate } from '../../domain/calendar-date.ts';
 import { batchOnce, type Db, type Statement } from '../client.ts';
-import { retroActions, retrospectives } from '../schema/index.ts';
+import { projects, retroActions, retrospectives } from '../schema/index.ts';
 import { insertNotifications } from './outbox-rows.ts';
 
 /**
@@ -47,4 +47,10 @@ export async function markActionDone(db: Db, workspaceId: string, actionId: stri
 export async function remindAction(db: Db, w: { id: string; platform: Platform }, actionId: string, today: string, notes: Notification[], now: Date): Promise<void> {
   const mark = db.update(retroActions).set({ remindedOn: today }).where(eq(retroActions.id, actionId));
   await db.batch([mark, ...insertNotifications(db, w.id, w.platform, notes, now)]);
+}
+
+/** Sets the types of projects of the workspace (null clears one), in one batch; ids of other workspaces change nothing. */
+export async function setProjectKinds(db: Db, workspaceId: string, kinds: { id: string; kind: string | null }[]): Promise<void> {
+  const updates: Statement[] = kinds.map((k) => db.update(projects).set({ kind: k.kind }).where(and(eq(projects.workspaceId, workspaceId), eq(projects.id, k.id))));
+  if (updates.length) await db.batch(updates as [Statement, ...Statement[]]);
 }

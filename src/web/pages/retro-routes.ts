@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
-import { DomainError } from '../../domain/errors.ts';
+import { projectKinds } from '../../db/queries/retro.ts';
+import { DomainError, type FieldError } from '../../domain/errors.ts';
 import { recordLesson } from '../../retro/record-lesson.ts';
-import { completeAction, recordConclusions } from '../../retro/retrospective.ts';
+import { completeAction, nameProjectKinds, recordConclusions } from '../../retro/retrospective.ts';
 import { kitOf, page } from '../context/render.ts';
 import { readerOf } from '../context/viewer.ts';
 import type { WebEnv } from '../env.ts';
@@ -51,9 +52,26 @@ export function retroRoutes() {
     return c.redirect(`/app/outcomes/${encodeURIComponent(id)}#lessons`, 303);
   });
 
-  app.get('/retros', async (c) => {
+  const listPage = async (c: Context<WebEnv>, problems: FieldError[] = []) => {
     const kit = kitOf(c);
-    return page(c, { title: kit.t('web.retro.title'), active: 'retros', body: retroListBody(kit, await loadRetroList(c.var.deps, c.var.viewer)) });
+    const v = c.var.viewer;
+    const kinds = runsRetros(v) ? { projects: await projectKinds(c.var.deps.db, v.workspace.id), problems } : null;
+    return page(c, { title: kit.t('web.retro.title'), active: 'retros', body: retroListBody(kit, await loadRetroList(c.var.deps, v), kinds) }, problems.length ? 400 : 200);
+  };
+  app.get('/retros', (c) => listPage(c));
+
+  app.post('/retros/project-types', async (c) => {
+    const form = await c.req.parseBody();
+    const kinds = Object.keys(form)
+      .filter((k) => k.startsWith('project.'))
+      .map((k) => ({ id: one(form, k), kind: one(form, `kind.${k.slice('project.'.length)}`) }));
+    try {
+      await nameProjectKinds(c.var.deps, c.var.viewer.workspace.id, actorOf(c), kinds);
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.code !== 'validation_failed') throw err;
+      return listPage(c, err.fields);
+    }
+    return c.redirect('/app/retros', 303);
   });
 
   app.get('/retros/:id', async (c) => {

@@ -9,14 +9,31 @@ import type { Kit } from '../render/kit.ts';
 /** Empty action rows the conclusions form offers at a time. */
 export const NEW_ACTION_ROWS = 5;
 
-/** The list of retrospectives, latest period first. */
-export function retroListBody(kit: Kit, rows: { id: string; periodKey: string; periodStart: Date; periodEnd: Date; recordedAt: Date | null }[]): Html {
-  if (!rows.length) return h`<section class="card">${empty(kit.t('web.retro.none'))}</section>`;
+/** The PMO's form naming each project's type, what the insights group projects by. */
+function projectKindsForm(kit: Kit, projects: { id: string; name: string; kind: string | null }[], problems: FieldError[]): Html {
+  if (!projects.length) return h``;
+  const rows = projects.map(
+    (p, i) => h`<tr><td>${p.name}<input type="hidden" name="project.${i}" value="${p.id}"></td><td><input name="kind.${i}" value="${p.kind ?? ''}" maxlength="40" aria-label="${kit.t('web.retro.project_kind')}">${problems
+      .filter((x) => x.field === `projects.${i}.kind`)
+      .map((x) => h`<span class="error" role="alert">${kit.t(x.key, x.params)}</span>`)}</td></tr>`,
+  );
+  return h`<form method="post" action="/app/retros/project-types" class="card" data-testid="project-kinds"><h2>${kit.t('web.retro.project_kinds')}</h2><p class="hint muted small">${kit.t('web.retro.project_kinds_hint')}</p>
+<table><thead><tr><th>${kit.t('web.retro.project')}</th><th>${kit.t('web.retro.project_kind')}</th></tr></thead><tbody>${rows}</tbody></table><button type="submit">${kit.t('web.retro.save_kinds')}</button></form>`;
+}
+
+/** The list of retrospectives, latest period first, and for the PMO the project types. */
+export function retroListBody(
+  kit: Kit,
+  rows: { id: string; periodKey: string; periodStart: Date; periodEnd: Date; recordedAt: Date | null }[],
+  kinds: { projects: { id: string; name: string; kind: string | null }[]; problems: FieldError[] } | null = null,
+): Html {
+  const types = kinds ? projectKindsForm(kit, kinds.projects, kinds.problems) : '';
+  if (!rows.length) return h`<section class="card">${empty(kit.t('web.retro.none'))}</section>${types}`;
   const head = h`<tr><th>${kit.t('web.retro.period')}</th><th></th><th>${kit.t('web.retro.conclusions')}</th></tr>`;
   const body = rows.map(
     (r) => h`<tr><td><a href="/app/retros/${encodeURIComponent(r.id)}">${r.periodKey}</a></td><td class="small muted">${dayOf(r.periodStart)} – ${dayOf(r.periodEnd)}</td><td class="small">${r.recordedAt ? kit.date(r.recordedAt) : '—'}</td></tr>`,
   );
-  return h`<section class="card">${scrollTable(head, body, 'retros')}</section>`;
+  return h`<section class="card">${scrollTable(head, body, 'retros')}</section>${types}`;
 }
 
 /** The pack as the card has it: headings and lines. */

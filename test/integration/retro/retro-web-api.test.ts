@@ -6,7 +6,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lessons, retroActions, retrospectives, workspaces } from '../../../src/db/schema/index.ts';
+import { lessons, projects, retroActions, retrospectives, workspaces } from '../../../src/db/schema/index.ts';
 import { openRetrospective } from '../../../src/db/repos/retro-repo.ts';
 import { previousPeriod } from '../../../src/domain/retro-period.ts';
 import { NOW, O, P, W } from '../../fixtures/web/world.ts';
@@ -167,9 +167,30 @@ describe('lessons and retrospectives in the API', () => {
     expect((await (await h.as(W.a, P.member)).get('/api/v1/retrospectives')).status).toBe(403);
   });
 
+  it('project types: the PMO names them on the retrospectives page or through the API; a member cannot', async () => {
+    const pmo = await h.as(W.a, P.pmo);
+    const page = await (await pmo.get('/app/retros')).text();
+    expect(page).toContain('data-testid="project-kinds"');
+    const ok = await pmo.send('POST', '/app/retros/project-types', form({ 'project.0': 'pr-a', 'kind.0': ' Growth ', 'project.1': 'pr-a2', 'kind.1': '' }));
+    expect(ok.status).toBe(303);
+    const kinds = async () => (await h.deps.db.select({ id: projects.id, kind: projects.kind }).from(projects).where(eq(projects.workspaceId, W.a))).sort((a, b) => a.id.localeCompare(b.id));
+    expect(await kinds()).toEqual([{ id: 'pr-a', kind: 'growth' }, { id: 'pr-a2', kind: null }]);
+    const tooLong = await pmo.send('POST', '/app/retros/project-types', form({ 'project.0': 'pr-a', 'kind.0': 'x'.repeat(41) }));
+    expect(tooLong.status).toBe(400);
+    expect(await tooLong.text()).toContain('Keep a project type to 40 characters or fewer.');
+    expect((await (await h.as(W.a, P.member)).send('POST', '/app/retros/project-types', form({ 'project.0': 'pr-a', 'kind.0': 'x' }))).status).toBe(403);
+    expect((await (await h.as(W.a, P.member)).get('/app/retros')).status).toBe(200);
+    // Another workspace's project is not found, and the API sets one.
+    const token = await h.createToken(['retros:write']);
+    expect((await h.api('PATCH', '/api/v1/projects/pr-b/kind', { token, body: { kind: 'x' } })).status).toBe(404);
+    const res = await h.api('PATCH', '/api/v1/projects/pr-a2/kind', { token, body: { kind: 'Platform' } });
+    expect(await res.json()).toEqual({ id: 'pr-a2', name: 'Warehouse', kind: 'platform' });
+    expect(await kinds()).toEqual([{ id: 'pr-a', kind: 'growth' }, { id: 'pr-a2', kind: 'platform' }]);
+  });
+
   it('the OpenAPI document lists the lessons and retrospective routes', async () => {
     const doc = (await (await h.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/outcomes/{id}/lessons', '/v1/lessons', '/v1/retrospectives', '/v1/retrospectives/{id}', '/v1/retrospectives/{id}/conclusions', '/v1/retro-actions/{id}/done']));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/outcomes/{id}/lessons', '/v1/lessons', '/v1/retrospectives', '/v1/retrospectives/{id}', '/v1/retrospectives/{id}/conclusions', '/v1/retro-actions/{id}/done', '/v1/projects/{id}/kind']));
     expect(Object.keys(doc.paths['/v1/outcomes/{id}/lessons']!)).toEqual(['get', 'post']);
   });
 });
