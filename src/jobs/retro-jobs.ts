@@ -19,20 +19,24 @@ const localHour = (now: Date, timeZone: string) => new TZDate(now.getTime(), tim
  * The periodic retrospective (复盘): in each workspace with a monthly or quarterly cadence,
  * from 09:00 of a new period, the last full period's retrospective is opened and its pack
  * queued to the PMO in one batch. The period's unique key makes it once per period however
- * often the job runs; at most {@link JOB_BATCH} are opened per run, the rest on the next.
- * A workspace without a PMO gets none until it has one.
+ * often the job runs; at most {@link JOB_BATCH} are opened per run, the rest on the next, and
+ * which periods are taken is read in a few queries for all the workspaces (up to 5 × JOB_BATCH
+ * with a cadence are looked at). A workspace without a PMO gets none until it has one.
  */
 export async function sendRetroPacks(db: Db, now: Date, log: JobLog): Promise<number> {
-  let opened = 0;
-  const all = await workspacesWithRetro(db, JOB_BATCH * 5);
-  await eachItem('retro packs', all, (w) => w.id, async (w) => {
+  const due = (await workspacesWithRetro(db, JOB_BATCH * 5)).flatMap((w) => {
     const cadence = w.settings.retroCadence;
     const to = pmoAddresses(w.settings);
-    if (opened >= JOB_BATCH || cadence === 'off' || to.length === 0 || localHour(now, w.settings.timeZone) < RETRO_HOUR) return;
-    const period = previousPeriod(cadence, dateText(now, w.settings.timeZone));
-    if ((await periodsTaken(db, w.id)).has(period.key)) return;
+    if (cadence === 'off' || to.length === 0 || localHour(now, w.settings.timeZone) < RETRO_HOUR) return [];
+    return [{ w, to, period: previousPeriod(cadence, dateText(now, w.settings.timeZone)) }];
+  });
+  const taken = await periodsTaken(db, due.map((d) => ({ workspaceId: d.w.id, key: d.period.key })));
+  const open = due.filter((d) => !taken.has(`${d.w.id} ${d.period.key}`)).slice(0, JOB_BATCH);
+  let opened = 0;
+  await eachItem('retro packs', open, (d) => d.w.id, async ({ w, to, period }) => {
     const notes = (retrospectiveId: string) =>
       to.map((address) => ({ kind: 'retro_pack' as const, to: { personId: null, address }, data: { retrospectiveId }, dedupeKey: `retro_pack:${period.key}:${address}` }));
+    // Another run may have opened it meanwhile: then nothing is written, pack included.
     if (await openRetrospective(db, w, period, crypto.randomUUID(), notes, now)) opened++;
   }, log);
   return opened;

@@ -16,10 +16,21 @@ export function listRetrospectives(db: Db, workspaceId: string, limit = 24) {
   return db.select().from(retrospectives).where(eq(retrospectives.workspaceId, workspaceId)).orderBy(desc(retrospectives.periodStart)).limit(limit);
 }
 
-/** The keys of the workspace's latest few retrospectives (the job asks whether the last full period is among them). */
-export async function periodsTaken(db: Db, workspaceId: string): Promise<Set<string>> {
-  const rows = await db.select({ key: retrospectives.periodKey }).from(retrospectives).where(eq(retrospectives.workspaceId, workspaceId)).orderBy(desc(retrospectives.periodStart)).limit(3);
-  return new Set(rows.map((r) => r.key));
+/**
+ * Which of these (workspace, period key) pairs have a retrospective already: one query per
+ * 45 pairs (two parameters each, under D1's 100), not one per workspace.
+ */
+export async function periodsTaken(db: Db, pairs: readonly { workspaceId: string; key: string }[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (let i = 0; i < pairs.length; i += 45) {
+    const chunk = pairs.slice(i, i + 45);
+    const rows = await db
+      .select({ workspaceId: retrospectives.workspaceId, key: retrospectives.periodKey })
+      .from(retrospectives)
+      .where(or(...chunk.map((p) => and(eq(retrospectives.workspaceId, p.workspaceId), eq(retrospectives.periodKey, p.key)))));
+    for (const r of rows) taken.add(`${r.workspaceId} ${r.key}`);
+  }
+  return taken;
 }
 
 const actionColumns = {
