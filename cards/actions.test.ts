@@ -10,6 +10,8 @@ describe('card action codec', () => {
     { a: 'nps', s: 'survey-1', v: 0 },
     { a: 'nps', s: 'survey-1', v: 10 },
     { a: 'review', r: 'schedule-1' },
+    { a: 'lesson', o: 'outcome-1' },
+    { a: 'retro_done', x: 'action-1' },
     { a: 'nps_start', n: 'n0nce' },
   ])('round-trips %j', (action) => {
     expect(decodeAction(encodeAction(action))).toEqual(action);
@@ -34,6 +36,8 @@ describe('card action codec', () => {
     ['review without schedule', '{"a":"review"}'],
     ['review with a numeric schedule', '{"a":"review","r":3}'],
     ['review with a bad schedule id', '{"a":"review","r":"../x"}'],
+    ['lesson without an outcome', '{"a":"lesson"}'],
+    ['retro_done with a bad action id', '{"a":"retro_done","x":"a b"}'],
     ['survey form without a nonce', '{"a":"nps_start"}'],
     ['survey form with a bad nonce', '{"a":"nps_start","n":"a b"}'],
     ['too long', `{"a":"open","o":"${'a'.repeat(3000)}"}`],

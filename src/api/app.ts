@@ -14,6 +14,8 @@ import { outcomeActionRoutes } from './routes/outcome-actions.ts';
 import { readingRoutes } from './routes/readings.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { templateRoutes } from './routes/templates.ts';
+import { lessonRoutes } from './routes/lessons.ts';
+import { retroRoutes } from './routes/retros.ts';
 import { validationHook } from './validation.ts';
 
 /** A batch of 1,000 readings is about 150 KB; 1 MB leaves room and bounds what is buffered. */
@@ -57,6 +59,8 @@ export function publicApi() {
   v1.route('/', templateRoutes());
   v1.route('/', activityRoutes());
   v1.route('/', evidenceFileRoutes());
+  v1.route('/', lessonRoutes());
+  v1.route('/', retroRoutes());
   app.route('/v1', v1);
   // Unknown /api/v1 paths end here, not in the mini-app's /api/* routes.
   app.all('/v1/*', () => {

@@ -36,7 +36,10 @@ export type NotificationKind =
   | 'source_failing'
   | 'at_risk_alert'
   | 'comment_added'
-  | 'digest';
+  | 'digest'
+  | 'lessons_prompt'
+  | 'retro_pack'
+  | 'retro_action_reminder';
 
 /** A notification intent; the platform sender renders it at delivery from current data. */
 export interface Notification {
@@ -265,6 +268,8 @@ export interface ReviewRecord {
   outcomeTitle: string;
   ownerId: string;
   metrics: ReviewMetric[];
+  /** The outcome's team besides its owner (its submitter, the project's owner), for the lessons prompt; absent reads as none. */
+  teamIds?: string[];
 }
 
 export interface NewReviewResult {

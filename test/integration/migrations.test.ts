@@ -5,8 +5,8 @@ import { MIGRATIONS_DIR, openNodeDatabase } from '../../src/db/migrate-node.ts';
 import { freshDb } from '../helpers/db.ts';
 
 const TABLES = [
-  'action_guards', 'api_tokens', 'audit_log', 'digests', 'evidence', 'key_results', 'metric_readings', 'metric_sources', 'metric_templates', 'metrics', 'objectives',
-  'outbox', 'outcome_comments', 'outcomes', 'people', 'processed_events', 'projects', 'review_schedules', 'reviews', 'source_events', 'survey_answer_keys',
+  'action_guards', 'api_tokens', 'audit_log', 'digests', 'evidence', 'key_results', 'lessons', 'metric_readings', 'metric_sources', 'metric_templates', 'metrics', 'objectives',
+  'outbox', 'outcome_comments', 'outcomes', 'people', 'processed_events', 'projects', 'retro_actions', 'retrospectives', 'review_schedules', 'reviews', 'source_events', 'survey_answer_keys',
   'survey_responses', 'surveys', 'workspaces',
 ];
 

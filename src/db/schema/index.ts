@@ -22,3 +22,5 @@ export { digests } from './digests.ts';
 export { actionGuards } from './action-guards.ts';
 export { sourceEvents } from './source-events.ts';
 export { outcomeComments } from './outcome-comments.ts';
+export { lessons, LESSON_SOURCES, type LessonSource } from './lessons.ts';
+export { retrospectives, retroActions } from './retrospectives.ts';

@@ -9,6 +9,7 @@ import type { CommentAddedProps } from '../../../cards/comment-added.ts';
 import type { SourceFailingProps } from '../../../cards/source-failing.ts';
 import type { OutcomeListItem } from '../../db/queries/outcomes.ts';
 import type { Locale } from '../../domain/types.ts';
+import type { RetroNotificationView } from './retro-views.ts';
 
 /** Texts that depend on the reader's language, in both (a Feishu card carries both; Slack shows one). */
 export type Localized<T> = Record<Locale, T>;
@@ -163,4 +164,5 @@ export type NotificationView =
   | SurveyCardView
   | SurveyResultsCardView
   | DigestView
-  | CommandReplyView;
+  | CommandReplyView
+  | RetroNotificationView;

@@ -9,6 +9,7 @@ import { registerEventDedupe, registerHomeEvent } from '../handlers/events.ts';
 import { registerOpenActions } from '../handlers/submit/open-actions.ts';
 import { registerMetricActions } from '../handlers/submit/metric-actions.ts';
 import { registerReviewActions } from '../handlers/review/review-actions.ts';
+import { registerRetroActions } from '../handlers/retro/retro-actions.ts';
 import { registerSafetyNet } from '../handlers/safety-net.ts';
 import { registerSubmitView } from '../handlers/submit/submit-view.ts';
 import { registerSurveyActions } from '../handlers/survey/survey-actions.ts';
@@ -43,6 +44,7 @@ function createBoltApp(deps: Deps): App {
   registerSurveyStartView(app, deps);
   registerSurveyActions(app, deps);
   registerReviewActions(app, deps);
+  registerRetroActions(app, deps);
   registerHomeEvent(app, deps);
   app.error(async (err) => deps.log('error', 'slack listener failed', { error: String(err instanceof Error ? err.stack : err) }));
   return app;

@@ -11,6 +11,7 @@ import { h, type Html } from '../render/html.ts';
 import type { Kit } from '../render/kit.ts';
 import { sourcesTable } from '../render/source-health.ts';
 import { activitySections } from '../render/activity.ts';
+import { lessonsSection } from '../render/lessons.ts';
 
 
 function facts(kit: Kit, v: OutcomeView): Html {
@@ -132,6 +133,7 @@ export function outcomeBody(kit: Kit, d: OutcomePageData, chat: ChatContext, now
 <section class="card" data-testid="follow-up"><h2>${kit.t('web.outcome.follow_up')}</h2>${followUp(kit, d, now)}</section>
 <section class="card" id="evidence"><h2>${kit.t('card.evidence')}</h2>${v.evidence.length ? h`<ul data-testid="evidence">${v.evidence.map((e) => evidenceItem(kit, e, chat))}</ul>` : empty(kit.t('card.no_evidence'))}${evidenceUploadForm(kit, d.upload)}</section>
 <section class="card"><h2>${kit.t('card.review_trail')}</h2>${trail(kit, d)}</section>
+${lessonsSection(kit, v.id, d.lessons, d.lessonForm)}
 ${value}
 ${d.activity ? activitySections(kit, d.activity) : ''}`;
 }

@@ -10,6 +10,8 @@ import type { ReadingSource, ScoreCard } from '../../domain/types.ts';
 import { loadOutcomeView } from '../../views/outcome-view.ts';
 import { readerOf } from '../context/viewer.ts';
 import { loadOutcomeActivity, type OutcomeActivity } from './activity.ts';
+import { lessonsOfOutcome, type LessonRow } from '../../db/queries/lessons.ts';
+import type { LessonFormState } from '../render/lessons.ts';
 import type { Viewer } from '../env.ts';
 import type { UploadOffer } from '../render/evidence-upload.ts';
 
@@ -33,6 +35,9 @@ export interface OutcomePageData {
   activity?: OutcomeActivity;
   /** Set by the page route when the viewer may upload a file here. */
   upload?: UploadOffer;
+  /** The outcome's lessons (复盘), newest first, and the lesson form as it was submitted when it had problems. */
+  lessons?: LessonRow[];
+  lessonForm?: LessonFormState;
 }
 
 /**
@@ -63,5 +68,6 @@ export async function loadOutcomePage(db: Db, v: Viewer, outcomeId: string, publ
     scores: meanScores(cards),
     sources,
     activity: await loadOutcomeActivity(db, v, outcomeId),
+    lessons: await lessonsOfOutcome(db, v.workspace.id, outcomeId),
   };
 }
