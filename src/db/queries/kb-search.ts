@@ -1,0 +1,124 @@
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { outcomeAttainment } from '../../domain/attainment.ts';
+import { likePattern, MARK_END, MARK_START, matchExpression, searchTerms, similarityExpression } from '../../domain/kb-query.ts';
+import type { IndicatorClass, OutcomeStatus } from '../../domain/types.ts';
+import type { Db } from '../client.ts';
+import { kbDocs, kbFts } from '../kb-index.ts';
+import { metrics, outcomes, projects } from '../schema/index.ts';
+import { visibleOutcomes, type Reader } from './visibility.ts';
+
+/** At most this many hits per page, and no page starts past MAX_SEARCH_OFFSET: paging is bounded. */
+export const MAX_SEARCH_PAGE = 50;
+export const MAX_SEARCH_OFFSET = 200;
+
+export interface KbFilters {
+  indicatorClass: IndicatorClass | null;
+  projectId: string | null;
+  status: OutcomeStatus | null;
+}
+
+export interface KbHit {
+  kind: 'outcome' | 'lesson';
+  refId: string;
+  outcomeId: string;
+  /** Title and snippet carry MARK_START/MARK_END around hits (see markedSegments). */
+  title: string;
+  snippet: string;
+  /** The raw indexed text, for a LIKE-only query's snippet (FTS5 snippet() needs a MATCH). */
+  text: string;
+  status: OutcomeStatus;
+  indicatorClass: IndicatorClass | null;
+  projectId: string | null;
+  projectName: string | null;
+}
+
+const allText = sql`(${kbFts.title} || ' ' || ${kbFts.body} || ' ' || ${kbFts.extra})`;
+
+/**
+ * One page of knowledge-base hits the reader may see, best first. Terms of 3+ characters go to
+ * the trigram index (MATCH, ranked by bm25 with the title weighted most); 1–2 character terms
+ * ("效率") are LIKE conditions on the same rows, which a trigram index cannot answer. Without any
+ * term, the filtered documents newest first. `more` tells whether another page follows.
+ */
+export async function searchKnowledge(db: Db, workspaceId: string, reader: Reader, q: string, f: KbFilters, page: { limit: number; offset: number }) {
+  const terms = searchTerms(q);
+  const match = matchExpression(terms.phrases);
+  const limit = Math.min(page.limit, MAX_SEARCH_PAGE);
+  const offset = Math.min(page.offset, MAX_SEARCH_OFFSET);
+  const rank = sql<number>`bm25(kb_fts, 10.0, 3.0, 1.0)`;
+  const rows = await db
+    .select({
+      kind: kbDocs.kind,
+      refId: kbDocs.refId,
+      outcomeId: kbDocs.outcomeId,
+      title: match ? sql<string>`highlight(kb_fts, 0, ${MARK_START}, ${MARK_END})` : kbFts.title,
+      snippet: match ? sql<string>`snippet(kb_fts, -1, ${MARK_START}, ${MARK_END}, '…', 24)` : sql<string>`substr(${kbFts.body}, 1, 160)`,
+      text: sql<string>`${allText}`,
+      status: outcomes.status,
+      indicatorClass: outcomes.indicatorClass,
+      projectId: outcomes.projectId,
+      projectName: projects.name,
+    })
+    .from(kbFts)
+    .innerJoin(kbDocs, eq(kbDocs.id, kbFts.rowid))
+    .innerJoin(outcomes, eq(outcomes.id, kbDocs.outcomeId))
+    .leftJoin(projects, eq(projects.id, outcomes.projectId))
+    .where(
+      and(
+        match ? sql`kb_fts match ${match}` : undefined,
+        ...terms.short.map((t) => sql`${allText} like ${likePattern(t)} escape '\\'`),
+        eq(kbDocs.workspaceId, workspaceId),
+        visibleOutcomes(workspaceId, reader),
+        filterConditions(f),
+      ),
+    )
+    .orderBy(...(match ? [asc(rank), asc(kbDocs.id)] : [desc(sql`coalesce(${outcomes.verifiedAt}, ${outcomes.submittedAt}, ${outcomes.createdAt})`), desc(kbDocs.id)]))
+    .limit(limit + 1)
+    .offset(offset);
+  return { hits: rows.slice(0, limit) as KbHit[], more: rows.length > limit && offset + limit <= MAX_SEARCH_OFFSET, terms };
+}
+
+function filterConditions(f: KbFilters): SQL | undefined {
+  return and(
+    f.indicatorClass ? eq(outcomes.indicatorClass, f.indicatorClass) : undefined,
+    f.projectId ? eq(outcomes.projectId, f.projectId) : undefined,
+    f.status ? eq(outcomes.status, f.status) : undefined,
+  );
+}
+
+/** Each outcome's attainment (mean metric progress; null when nothing is measured). One query. */
+export async function attainmentsOf(db: Db, workspaceId: string, outcomeIds: readonly string[]): Promise<Map<string, number | null>> {
+  if (!outcomeIds.length) return new Map();
+  const ms = await db
+    .select({ outcomeId: metrics.outcomeId, baseline: metrics.baseline, target: metrics.target, actual: metrics.actual })
+    .from(metrics)
+    .where(and(eq(metrics.workspaceId, workspaceId), inArray(metrics.outcomeId, [...outcomeIds])));
+  return new Map(outcomeIds.map((id) => [id, outcomeAttainment(ms.filter((m) => m.outcomeId === id))]));
+}
+
+/**
+ * Outcomes whose text shares the most pieces with `text` (bm25 over an OR of its words and
+ * Chinese trigrams), in the workspace, best first, never drafts. With a reader, only what they
+ * may see; without one (the submit forms' aggregate hint) the whole workspace.
+ */
+export async function similarOutcomes(db: Db, workspaceId: string, text: string, opts: { reader?: Reader; excludeId?: string; status?: OutcomeStatus; limit: number }) {
+  const match = similarityExpression(text);
+  if (!match) return [];
+  return db
+    .select({ id: outcomes.id, title: outcomes.title, status: outcomes.status, verifiedAt: outcomes.verifiedAt })
+    .from(kbFts)
+    .innerJoin(kbDocs, eq(kbDocs.id, kbFts.rowid))
+    .innerJoin(outcomes, eq(outcomes.id, kbDocs.outcomeId))
+    .where(
+      and(
+        sql`kb_fts match ${match}`,
+        eq(kbDocs.kind, 'outcome'),
+        eq(kbDocs.workspaceId, workspaceId),
+        opts.reader ? visibleOutcomes(workspaceId, opts.reader) : eq(outcomes.workspaceId, workspaceId),
+        opts.excludeId ? ne(outcomes.id, opts.excludeId) : undefined,
+        opts.status ? eq(outcomes.status, opts.status) : ne(outcomes.status, 'draft'),
+      ),
+    )
+    .orderBy(sql`bm25(kb_fts, 10.0, 3.0, 1.0)`, asc(kbDocs.id))
+    .limit(opts.limit);
+}
