@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { d1Db } from '../../src/db/d1.ts';
 import { searchKnowledge, type KbFilters } from '../../src/db/queries/kb-search.ts';
+import type { Reader } from '../../src/db/queries/visibility.ts';
 import { outcomes } from '../../src/db/schema/index.ts';
 import { markedSegments } from '../../src/domain/kb-query.ts';
 import { similarOutcomesHint } from '../../src/views/similar-hint.ts';
@@ -12,10 +13,10 @@ import { buildWorld, P, W } from '../fixtures/web/world.ts';
 // The same migration (FTS5 trigram table and triggers) and the same queries as on libsql,
 // here on D1 inside workerd: test/integration/knowledge/search.test.ts is the full story.
 const db = d1Db(env.DB);
-const pmo = { personId: P.pmo, seesAll: true };
-const member = { personId: P.member, seesAll: false };
+const pmo: Reader = { personId: P.pmo, seesAll: true };
+const member: Reader = { personId: P.member, seesAll: false };
 const NONE: KbFilters = { indicatorClass: null, projectId: null, status: null };
-const ids = async (reader: typeof pmo, q: string) => (await searchKnowledge(db, W.a, reader, q, NONE, { limit: 20, offset: 0 })).hits.map((h) => h.refId).sort();
+const ids = async (reader: Reader, q: string) => (await searchKnowledge(db, W.a, reader, q, NONE, { limit: 20, offset: 0 })).hits.map((h) => h.refId).sort();
 
 beforeAll(async () => {
   await buildWorld(db);

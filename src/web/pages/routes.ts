@@ -29,6 +29,7 @@ import { settingsBody } from './settings.ts';
 import { tokensSection, type TokensView } from './api-tokens.ts';
 import { createTokenFromForm, revokeToken, tokensOf } from '../queries/api-tokens.ts';
 import { valueBody } from './value.ts';
+import { knowledgeRoutes } from './knowledge-routes.ts';
 
 const NO_FILTERS = { project: null, status: null, from: null, to: null, fromAt: null, toAt: null };
 
@@ -87,6 +88,7 @@ export function pageRoutes() {
     return page(c, { title: kit.t('web.nav.my'), active: 'my', body: h`${myBody(kit, my)}${myApprovalsBody(kit, approvals)}` });
   });
   app.route('/my', approvalRoutes());
+  app.route('/knowledge', knowledgeRoutes());
 
   /** The settings page with its API tokens part; `tokens` carries a just-created token or the form's problems. */
   const settingsPage = async (c: Context<WebEnv>, tokens: Omit<TokensView, 'tokens'> = {}, status: 200 | 400 = 200) => {

@@ -10,6 +10,7 @@ import type { ReadingSource, ScoreCard } from '../../domain/types.ts';
 import { loadOutcomeView } from '../../views/outcome-view.ts';
 import { readerOf } from '../context/viewer.ts';
 import type { Viewer } from '../env.ts';
+import { loadSimilar, type SimilarOutcome } from './knowledge.ts';
 
 export interface OutcomePageData {
   view: OutcomeView;
@@ -27,6 +28,8 @@ export interface OutcomePageData {
   scores: ScoreCard | null;
   /** The metrics' automatic sources, with their last success and last error. */
   sources: SourceHealth[];
+  /** Similar past outcomes the viewer may see (knowledge base). */
+  similar: SimilarOutcome[];
 }
 
 /**
@@ -56,5 +59,6 @@ export async function loadOutcomePage(db: Db, v: Viewer, outcomeId: string, publ
     roi: roi(row.cost, row.benefit),
     scores: meanScores(cards),
     sources,
+    similar: await loadSimilar(db, v, { id: outcomeId, title: view.title }),
   };
 }
