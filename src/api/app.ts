@@ -9,6 +9,7 @@ import { ReadingInput } from './schemas/readings.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { outcomeRoutes } from './routes/outcomes.ts';
 import { readingRoutes } from './routes/readings.ts';
+import { searchRoutes } from './routes/search.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { validationHook } from './validation.ts';
 
@@ -47,6 +48,7 @@ export function publicApi() {
   v1.route('/', readingRoutes());
   v1.route('/', sourceRoutes());
   v1.route('/', metricRoutes());
+  v1.route('/', searchRoutes());
   app.route('/v1', v1);
   // Unknown /api/v1 paths end here, not in the mini-app's /api/* routes.
   app.all('/v1/*', () => {
