@@ -2,7 +2,7 @@ import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * The knowledge-base index, created and kept in sync by the hand-written migration
- * migrations/0014_kb_fts.sql (drizzle-kit cannot write virtual tables or triggers). Declared
+ * migrations/0016_kb_fts.sql (drizzle-kit cannot write virtual tables or triggers). Declared
  * here for the query builder only; deliberately not exported from schema/index.ts, so
  * drizzle-kit never tries to create or drop them.
  */

@@ -28,6 +28,8 @@ export interface MetricInput {
   baseline: number | null;
   target: number | null;
   actual?: number | null;
+  /** The outcome template it started from (src/domain/metric-templates.ts), when one was chosen. */
+  templateKey?: string | null;
 }
 
 export interface EvidenceInput {

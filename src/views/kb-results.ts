@@ -3,7 +3,7 @@ import { attainmentsOf, type KbHit } from '../db/queries/kb-search.ts';
 import { markedSegments, snippetAround, type Segment } from '../domain/kb-query.ts';
 
 /** A hit as the page and the API show it: marked segments, and the outcome's attainment. */
-export interface KbResult extends Omit<KbHit, 'title' | 'snippet' | 'text'> {
+export interface KbResult extends Omit<KbHit, 'title' | 'snippet' | 'text' | 'outcomeTitle'> {
   title: Segment[];
   snippet: Segment[];
   attainment: number | null;
@@ -15,9 +15,10 @@ export interface KbResult extends Omit<KbHit, 'title' | 'snippet' | 'text'> {
  */
 export async function kbResults(db: Db, workspaceId: string, hits: readonly KbHit[], short: readonly string[], matched: boolean): Promise<KbResult[]> {
   const attainments = await attainmentsOf(db, workspaceId, [...new Set(hits.map((h) => h.outcomeId))]);
-  return hits.map(({ title, snippet, text, ...rest }) => ({
+  return hits.map(({ title, snippet, text, outcomeTitle, ...rest }) => ({
     ...rest,
-    title: matched || !short.length ? markedSegments(title) : (snippetAround(title, short, 200) ?? markedSegments(title)),
+    // A lesson is shown under its outcome's title (its own title column holds its tags).
+    title: rest.kind === 'lesson' ? markedSegments(outcomeTitle) : matched || !short.length ? markedSegments(title) : (snippetAround(title, short, 200) ?? markedSegments(title)),
     snippet: matched || !short.length ? markedSegments(snippet) : (snippetAround(text, short) ?? markedSegments(snippet)),
     attainment: attainments.get(rest.outcomeId) ?? null,
   }));

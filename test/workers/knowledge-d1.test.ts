@@ -7,7 +7,7 @@ import type { Reader } from '../../src/db/queries/visibility.ts';
 import { outcomes } from '../../src/db/schema/index.ts';
 import { markedSegments } from '../../src/domain/kb-query.ts';
 import { similarOutcomesHint } from '../../src/views/similar-hint.ts';
-import { addKnowledge, K } from '../fixtures/web/knowledge.ts';
+import { addKnowledge, K, L } from '../fixtures/web/knowledge.ts';
 import { buildWorld, P, W } from '../fixtures/web/world.ts';
 
 // The same migration (FTS5 trigram table and triggers) and the same queries as on libsql,
@@ -15,7 +15,7 @@ import { buildWorld, P, W } from '../fixtures/web/world.ts';
 const db = d1Db(env.DB);
 const pmo: Reader = { personId: P.pmo, seesAll: true };
 const member: Reader = { personId: P.member, seesAll: false };
-const NONE: KbFilters = { indicatorClass: null, projectId: null, status: null };
+const NONE: KbFilters = { indicatorClass: null, projectId: null, status: null, tag: null, template: null };
 const ids = async (reader: Reader, q: string) => (await searchKnowledge(db, W.a, reader, q, NONE, { limit: 20, offset: 0 })).hits.map((h) => h.refId).sort();
 
 beforeAll(async () => {
@@ -35,6 +35,12 @@ describe('knowledge-base search on D1', () => {
     expect(await ids(pmo, 'Checkout')).toEqual([K.en1, K.en2]);
     expect(await ids(member, 'checkout')).toEqual([K.en1]);
     expect(await ids(member, '客户留存')).toEqual([K.zh1]);
+  });
+
+  it('finds lessons (tags read with json_each in the trigger) and filters by tag', async () => {
+    expect(await ids(member, 'churned members')).toEqual([L.zh1]);
+    expect(await ids(pmo, '续费提醒')).toEqual([L.zh2]);
+    expect((await searchKnowledge(db, W.a, pmo, '', { ...NONE, tag: '会员' }, { limit: 20, offset: 0 })).hits.map((h) => h.refId).sort()).toEqual([K.zh1, L.zh1]);
   });
 
   it('the triggers re-index an edit, and the hint reads the same index', async () => {

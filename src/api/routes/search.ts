@@ -31,7 +31,7 @@ export function searchRoutes() {
     const { deps, principal } = c.var;
     const query = c.req.valid('query');
     const offset = decodeCursor(query.cursor, isOffset)?.offset ?? 0;
-    const filters = { indicatorClass: query.class ?? null, projectId: query.project ?? null, status: query.status ?? null };
+    const filters = { indicatorClass: query.class ?? null, projectId: query.project ?? null, status: query.status ?? null, tag: query.tag ?? null, template: query.template ?? null };
     const found = await searchKnowledge(deps.db, principal.workspaceId, readerOfPrincipal(principal), query.q, filters, { limit: query.limit, offset });
     const results = await kbResults(deps.db, principal.workspaceId, found.hits, found.terms.short, found.terms.phrases.length > 0);
     return c.json(

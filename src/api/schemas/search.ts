@@ -10,6 +10,8 @@ export const SearchQuery = z.object({
   class: z.enum(INDICATOR_CLASSES as [IndicatorClass, ...IndicatorClass[]]).optional().openapi({ description: 'Indicator class' }),
   project: z.string().max(100).optional().openapi({ description: 'Project id' }),
   status: z.enum(STATUSES as [OutcomeStatus, ...OutcomeStatus[]]).optional(),
+  tag: z.string().max(100).optional().openapi({ description: 'A lesson tag: outcomes with a lesson carrying it' }),
+  template: z.string().max(100).optional().openapi({ description: 'A metric template key (e.g. builtin.retention_rate): outcomes with a metric made from it' }),
 });
 
 export const SearchHit = z

@@ -4,7 +4,7 @@ import { likePattern, MARK_END, MARK_START, matchExpression, searchTerms, simila
 import type { IndicatorClass, OutcomeStatus } from '../../domain/types.ts';
 import type { Db } from '../client.ts';
 import { kbDocs, kbFts } from '../kb-index.ts';
-import { metrics, outcomes, projects } from '../schema/index.ts';
+import { lessons, metrics, outcomes, projects } from '../schema/index.ts';
 import { visibleOutcomes, type Reader } from './visibility.ts';
 
 /** At most this many hits per page, and no page starts past MAX_SEARCH_OFFSET: paging is bounded. */
@@ -15,6 +15,10 @@ export interface KbFilters {
   indicatorClass: IndicatorClass | null;
   projectId: string | null;
   status: OutcomeStatus | null;
+  /** A lesson tag: outcomes with a lesson carrying it (and those lessons). */
+  tag: string | null;
+  /** A metric template key (metrics.template_key): outcomes with a metric made from it. */
+  template: string | null;
 }
 
 export interface KbHit {
@@ -26,6 +30,8 @@ export interface KbHit {
   snippet: string;
   /** The raw indexed text, for a LIKE-only query's snippet (FTS5 snippet() needs a MATCH). */
   text: string;
+  /** The outcome's title (a lesson's own title column holds its tags). */
+  outcomeTitle: string;
   status: OutcomeStatus;
   indicatorClass: IndicatorClass | null;
   projectId: string | null;
@@ -54,6 +60,7 @@ export async function searchKnowledge(db: Db, workspaceId: string, reader: Reade
       title: match ? sql<string>`highlight(kb_fts, 0, ${MARK_START}, ${MARK_END})` : kbFts.title,
       snippet: match ? sql<string>`snippet(kb_fts, -1, ${MARK_START}, ${MARK_END}, '…', 24)` : sql<string>`substr(${kbFts.body}, 1, 160)`,
       text: sql<string>`${allText}`,
+      outcomeTitle: outcomes.title,
       status: outcomes.status,
       indicatorClass: outcomes.indicatorClass,
       projectId: outcomes.projectId,
@@ -83,7 +90,15 @@ function filterConditions(f: KbFilters): SQL | undefined {
     f.indicatorClass ? eq(outcomes.indicatorClass, f.indicatorClass) : undefined,
     f.projectId ? eq(outcomes.projectId, f.projectId) : undefined,
     f.status ? eq(outcomes.status, f.status) : undefined,
+    f.tag ? sql`exists (select 1 from ${lessons} l, json_each(l.tags) t where l.outcome_id = ${outcomes.id} and t.value = ${f.tag})` : undefined,
+    f.template ? sql`exists (select 1 from ${metrics} m where m.outcome_id = ${outcomes.id} and m.template_key = ${f.template})` : undefined,
   );
+}
+
+/** The lesson tags used in the workspace (the tag filter's options), alphabetically, at most 100. */
+export async function listLessonTags(db: Db, workspaceId: string): Promise<string[]> {
+  const rows = await db.all<{ tag: string }>(sql`select distinct t.value as tag from ${lessons} l, json_each(l.tags) t where l.workspace_id = ${workspaceId} and t.type = 'text' order by t.value limit 100`);
+  return rows.map((r) => r.tag);
 }
 
 /** Each outcome's attainment (mean metric progress; null when nothing is measured). One query. */

@@ -141,6 +141,7 @@ function insertMetrics(db: Db, workspaceId: string, outcomeId: string, list: Met
         baseline: m.baseline!,
         target: m.target!,
         actual: m.actual ?? null,
+        templateKey: m.templateKey ?? null,
         createdAt: at,
       })),
     ),

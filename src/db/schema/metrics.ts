@@ -21,6 +21,8 @@ export const metrics = sqliteTable(
     actual: real('actual'),
     /** A name an external system uses for this metric (API readings may name it instead of the id); unique per workspace. */
     externalKey: text('external_key'),
+    /** The outcome template this metric started from (src/domain/metric-templates.ts key); null when typed freely. */
+    templateKey: text('template_key'),
     /** When the last at-risk alert for this metric was queued (at most one a week: shouldAlertAtRisk). */
     atRiskAlertedAt: instant('at_risk_alerted_at'),
     /** When the daily at-risk sweep last looked at this metric (the sweep visits the oldest first). */

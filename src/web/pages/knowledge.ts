@@ -15,6 +15,8 @@ export function knowledgeHref(q: KbQuery, offset: number): string {
   if (q.indicatorClass) p.set('class', q.indicatorClass);
   if (q.projectId) p.set('project', q.projectId);
   if (q.status) p.set('status', q.status);
+  if (q.tag) p.set('tag', q.tag);
+  if (q.template) p.set('template', q.template);
   if (offset) p.set('offset', String(offset));
   const s = p.toString();
   return `/app/knowledge${s ? `?${s}` : ''}`;
@@ -30,6 +32,8 @@ function searchForm(kit: Kit, d: KnowledgeData, problems: FieldError[]): Html {
   <label>${kit.t('web.kb.class')}<select name="class">${all}${INDICATOR_CLASSES.map((c) => h`<option value="${c}"${selected(c === q.indicatorClass)}>${kit.t(`indicator.${c}`)}</option>`)}</select>${problem('class')}</label>
   <label>${kit.t('web.filter.project')}<select name="project">${all}${d.projects.map((p) => h`<option value="${p.id}"${selected(p.id === q.projectId)}>${p.name}</option>`)}</select></label>
   <label>${kit.t('web.filter.status')}<select name="status">${all}${STATUSES.map((s) => h`<option value="${s}"${selected(s === q.status)}>${kit.t(`status.${s}`)}</option>`)}</select>${problem('status')}</label>
+  <label>${kit.t('web.kb.tag')}<select name="tag">${all}${d.tags.map((t) => h`<option value="${t}"${selected(t === q.tag)}>${t}</option>`)}</select></label>
+  <label>${kit.t('web.kb.template')}<select name="template">${all}${d.templates.map((t) => h`<option value="${t.key}"${selected(t.key === q.template)}>${t.name[kit.locale]}</option>`)}</select></label>
   ${problem('offset')}
   <button type="submit">${kit.t('web.kb.submit')}</button>
   <a class="button secondary" href="/app/knowledge">${kit.t('web.filter.reset')}</a>

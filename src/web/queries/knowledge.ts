@@ -1,5 +1,7 @@
 import type { Db } from '../../db/client.ts';
-import { attainmentsOf, MAX_SEARCH_OFFSET, searchKnowledge, similarOutcomes, type KbFilters } from '../../db/queries/kb-search.ts';
+import { attainmentsOf, listLessonTags, MAX_SEARCH_OFFSET, searchKnowledge, similarOutcomes, type KbFilters } from '../../db/queries/kb-search.ts';
+import { listMetricTemplates } from '../../db/queries/metric-templates.ts';
+import type { MetricTemplate } from '../../domain/metric-templates.ts';
 import { listProjects, type ProjectOption } from '../../db/queries/projects.ts';
 import { assertNoFieldErrors, type FieldError } from '../../domain/errors.ts';
 import { MAX_QUERY_CHARS } from '../../domain/kb-query.ts';
@@ -18,7 +20,7 @@ export interface KbQuery extends KbFilters {
   offset: number;
 }
 
-export const NO_KB_QUERY: KbQuery = { q: '', indicatorClass: null, projectId: null, status: null, offset: 0 };
+export const NO_KB_QUERY: KbQuery = { q: '', indicatorClass: null, projectId: null, status: null, tag: null, template: null, offset: 0 };
 
 /** Reads the query string; a bad value is `validation_failed` naming the field, never a silent ignore. */
 export function parseKbQuery(get: (name: string) => string | undefined): KbQuery {
@@ -32,12 +34,15 @@ export function parseKbQuery(get: (name: string) => string | undefined): KbQuery
   const offset = /^\d{1,4}$/.test(offsetText) ? Number(offsetText) : NaN;
   if (!(offset <= MAX_SEARCH_OFFSET)) problems.push({ field: 'offset', key: 'web.kb.bad_offset', params: { max: MAX_SEARCH_OFFSET } });
   assertNoFieldErrors(problems);
-  return { q: (get('q') ?? '').slice(0, MAX_QUERY_CHARS), indicatorClass: cls as IndicatorClass | null, projectId: text('project'), status: status as OutcomeStatus | null, offset };
+  return { q: (get('q') ?? '').slice(0, MAX_QUERY_CHARS), indicatorClass: cls as IndicatorClass | null, projectId: text('project'), status: status as OutcomeStatus | null, tag: text('tag'), template: text('template'), offset };
 }
 
 export interface KnowledgeData {
   query: KbQuery;
   projects: ProjectOption[];
+  /** The lesson tags and metric templates in use or offered, for the filters. */
+  tags: string[];
+  templates: MetricTemplate[];
   results: KbResult[];
   more: boolean;
   pageSize: number;
@@ -45,9 +50,15 @@ export interface KnowledgeData {
 
 /** The knowledge page: the viewer's hits for the query and filters, and the filter options. */
 export async function loadKnowledge(db: Db, v: Viewer, query: KbQuery): Promise<KnowledgeData> {
-  const [projects, found] = await Promise.all([listProjects(db, v.workspace.id), searchKnowledge(db, v.workspace.id, readerOf(v), query.q, query, { limit: KB_PAGE, offset: query.offset })]);
-  const results = await kbResults(db, v.workspace.id, found.hits, found.terms.short, found.terms.phrases.length > 0);
-  return { query, projects, results, more: found.more, pageSize: KB_PAGE };
+  const ws = v.workspace.id;
+  const [projects, tags, templates, found] = await Promise.all([
+    listProjects(db, ws),
+    listLessonTags(db, ws),
+    listMetricTemplates(db, ws),
+    searchKnowledge(db, ws, readerOf(v), query.q, query, { limit: KB_PAGE, offset: query.offset }),
+  ]);
+  const results = await kbResults(db, ws, found.hits, found.terms.short, found.terms.phrases.length > 0);
+  return { query, projects, tags, templates, results, more: found.more, pageSize: KB_PAGE };
 }
 
 /** Similar past outcomes for an outcome page: the viewer's, never the outcome itself, with attainment. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addKnowledge, K } from '../../fixtures/web/knowledge.ts';
+import { addKnowledge, K, L, TEMPLATE } from '../../fixtures/web/knowledge.ts';
 import { P, W } from '../../fixtures/web/world.ts';
 import { apiHarness, type ApiHarness } from './api-harness.ts';
 
@@ -49,10 +49,12 @@ describe('GET /api/v1/search', () => {
     expect(body.results[0]!.snippet.filter((s) => s.hit).map((s) => s.text)).toEqual(['效率']);
   });
 
-  it('filters by class, project and status', async () => {
+  it('filters by class, project, status, lesson tag and template', async () => {
     expect(ids((await search(`${q('客户留存')}&class=impact`)).body)).toEqual([K.zh1, K.zh3]);
     expect(ids((await search(`${q('客户留存')}&project=pr-a2`)).body)).toEqual([K.zh2]);
     expect(ids((await search(`${q('checkout')}&status=submitted`)).body)).toEqual([K.en2]);
+    expect(ids((await search(`${q('客户留存')}&tag=${encodeURIComponent('续费')}`)).body)).toEqual([K.zh2]);
+    expect(ids((await search(`${q('客户留存')}&template=${TEMPLATE}`)).body)).toEqual([K.zh1]);
   });
 
   it('a person (session) sees what the web shows them; another workspace’s token sees only its own', async () => {
@@ -62,6 +64,12 @@ describe('GET /api/v1/search', () => {
     const other = await h.createToken(['outcomes:read'], { workspace: W.b, admin: P.bAdmin });
     expect(ids((await search(q('客户留存'), other)).body)).toEqual([K.b]);
     expect(ids((await search(q('checkout'), other)).body)).toEqual([K.b]);
+  });
+
+  it('finds lessons: kind, lesson id and the outcome it belongs to', async () => {
+    const { body } = await search(q('续费提醒'));
+    expect(body.results).toHaveLength(1);
+    expect(body.results[0]).toMatchObject({ kind: 'lesson', id: L.zh2, outcome_id: K.zh2, title: [{ text: '客户留存率提升二期', hit: false }] });
   });
 
   it('pages with a bounded cursor', async () => {

@@ -4,11 +4,11 @@ import type { Db } from '../../../src/db/client.ts';
 import { kbDocs } from '../../../src/db/kb-index.ts';
 import { searchKnowledge, similarOutcomes, type KbFilters } from '../../../src/db/queries/kb-search.ts';
 import type { Reader } from '../../../src/db/queries/visibility.ts';
-import { evidence, metrics, outcomes } from '../../../src/db/schema/index.ts';
+import { evidence, lessons, metrics, outcomes } from '../../../src/db/schema/index.ts';
 import { markedSegments } from '../../../src/domain/kb-query.ts';
 import { similarOutcomesHint } from '../../../src/views/similar-hint.ts';
 import { buildWorld, P, W } from '../../fixtures/web/world.ts';
-import { addKnowledge, K } from '../../fixtures/web/knowledge.ts';
+import { addKnowledge, K, L, TEMPLATE } from '../../fixtures/web/knowledge.ts';
 import { freshDb } from '../../helpers/db.ts';
 
 let database: Awaited<ReturnType<typeof freshDb>>;
@@ -23,7 +23,7 @@ afterAll(() => database.close());
 
 const pmo: Reader = { personId: P.pmo, seesAll: true };
 const member: Reader = { personId: P.member, seesAll: false };
-const NONE: KbFilters = { indicatorClass: null, projectId: null, status: null };
+const NONE: KbFilters = { indicatorClass: null, projectId: null, status: null, tag: null, template: null };
 const ids = async (reader: Reader, q: string, f: KbFilters = NONE, ws: string = W.a) => (await searchKnowledge(db, ws, reader, q, f, { limit: 20, offset: 0 })).hits.map((h) => h.refId).sort();
 const hits = (segments: string) => markedSegments(segments).filter((s) => s.hit).map((s) => s.text);
 
@@ -58,6 +58,24 @@ describe('knowledge-base search on libsql (FTS5 trigram)', () => {
     expect(await ids(pmo, '乙公司')).toEqual([]);
     expect(await ids(pmo, '效率')).not.toContain(K.b);
     expect(await ids({ personId: P.bAdmin, seesAll: true }, '客户留存', NONE, W.b)).toEqual([K.b]);
+  });
+
+  it('finds lessons by their answers and tags, under the outcome’s visibility', async () => {
+    expect(await ids(pmo, 'churned members')).toEqual([L.zh1]);
+    expect(await ids(pmo, '回访')).toEqual([L.zh1]);
+    expect(await ids(pmo, 'retention')).toEqual([L.zh1]);
+    const [hit] = (await searchKnowledge(db, W.a, pmo, '续费提醒', NONE, { limit: 5, offset: 0 })).hits;
+    expect(hit).toMatchObject({ kind: 'lesson', refId: L.zh2, outcomeId: K.zh2, outcomeTitle: '客户留存率提升二期' });
+    expect(hits(hit!.snippet)).toEqual(['续费提醒']);
+    expect(await ids(member, '续费提醒')).toEqual([]);
+    expect(await ids(member, '回访')).toEqual([L.zh1]);
+  });
+
+  it('filters by lesson tag and by metric template', async () => {
+    expect(await ids(pmo, '', { ...NONE, tag: '会员' })).toEqual([K.zh1, L.zh1]);
+    expect(await ids(pmo, '客户留存', { ...NONE, tag: '续费' })).toEqual([K.zh2]);
+    expect(await ids(pmo, '客户留存', { ...NONE, template: TEMPLATE })).toEqual([K.zh1]);
+    expect(await ids(pmo, '', { ...NONE, template: 'builtin.nps' })).toEqual([]);
   });
 
   it('filters by indicator class, project and status', async () => {
@@ -104,9 +122,19 @@ describe('the triggers keep the index in sync', () => {
     expect(await ids(pmo, 'cohort')).toEqual([]);
   });
 
-  it('after a new outcome and a deleted one (its index rows go with it)', async () => {
+  it('after a lesson is edited and deleted', async () => {
+    await db.update(lessons).set({ whatWorked: '分层运营', tags: ['分层'] }).where(eq(lessons.id, L.zh1));
+    expect(await ids(pmo, '回访')).toEqual([]);
+    expect(await ids(pmo, '分层运营')).toEqual([L.zh1]);
+    await db.delete(lessons).where(eq(lessons.id, L.zh1));
+    expect(await ids(pmo, '分层运营')).toEqual([]);
+    expect(await db.select().from(kbDocs).where(eq(kbDocs.refId, L.zh1))).toEqual([]);
+  });
+
+  it('after a new outcome and a deleted one (its and its lessons’ index rows go with it)', async () => {
     await db.insert(outcomes).values({ id: 'k-new', workspaceId: W.a, title: 'Onboarding 效率 drive', status: 'submitted', submitterId: P.member, ownerId: P.member });
-    expect(await ids(member, 'onboarding')).toEqual(['k-new']);
+    await db.insert(lessons).values({ id: 'l-new', workspaceId: W.a, outcomeId: 'k-new', whatWorked: 'Onboarding buddies', tags: [], source: 'web' });
+    expect(await ids(member, 'onboarding')).toEqual(['k-new', 'l-new']);
     await db.delete(outcomes).where(eq(outcomes.id, 'k-new'));
     expect(await ids(member, 'onboarding')).toEqual([]);
     expect(await db.select().from(kbDocs).where(eq(kbDocs.outcomeId, 'k-new'))).toEqual([]);

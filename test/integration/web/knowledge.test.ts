@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addKnowledge, K } from '../../fixtures/web/knowledge.ts';
+import { addKnowledge, K, TEMPLATE } from '../../fixtures/web/knowledge.ts';
 import { O, P, W } from '../../fixtures/web/world.ts';
 import { webHarness, type WebHarness } from './harness.ts';
 
@@ -55,8 +55,21 @@ describe('the knowledge page', () => {
     expect(hitIds((await page(P.pmo, `/app/knowledge?q=${encodeURIComponent('客户留存')}&class=impact&project=pr-a`)).html)).toEqual([K.zh1, K.zh3]);
     expect(hitIds((await page(P.pmo, '/app/knowledge?q=checkout&status=submitted')).html)).toEqual([K.en2]);
     const { html } = await page(P.pmo, '/app/knowledge?class=impact&status=verified');
-    expect(hitIds(html)).toEqual([O.member, O.other, K.zh1, K.zh3].sort());
+    // the outcomes, and the lesson of one of them
+    expect(hitIds(html)).toEqual([O.member, O.other, K.zh1, K.zh1, K.zh3].sort());
     expect(html).not.toContain('data-testid="kb-next"');
+  });
+
+  it('finds a lesson, shown under its outcome’s title, and filters by lesson tag and metric template', async () => {
+    const { html } = await page(P.member, `/app/knowledge?q=${encodeURIComponent('churned members')}`);
+    expect(html).toMatch(/data-kind="lesson" data-outcome="k-zh1">\s*<a href="\/app\/outcomes\/k-zh1">提升客户留存率<\/a>\s*<span class="pill">Lesson<\/span>/);
+    expect(html).toContain('<mark>churned</mark> <mark>members</mark>');
+    const tagged = await page(P.pmo, `/app/knowledge?tag=${encodeURIComponent('续费')}`, 'zh-CN');
+    expect(hitIds(tagged.html)).toEqual([K.zh2, K.zh2]);
+    expect(tagged.html).toContain('<option value="续费" selected>续费</option>');
+    const templated = await page(P.pmo, `/app/knowledge?q=${encodeURIComponent('客户留存')}&template=${TEMPLATE}`, 'zh-CN');
+    expect(hitIds(templated.html)).toEqual([K.zh1]);
+    expect(templated.html).toContain(`<option value="${TEMPLATE}" selected>`);
   });
 
   it('a bad filter is a 400 with the message next to the field, and changes nothing', async () => {

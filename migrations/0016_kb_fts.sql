@@ -1,4 +1,4 @@
--- Knowledge base full-text index (README "Knowledge base"). Written by hand (drizzle-kit has no
+-- Knowledge base full-text index over outcomes and lessons (README "Knowledge base"). Written by hand (drizzle-kit has no
 -- virtual tables): kb_docs names each indexed document, and its integer id is the row id of the
 -- document's text in kb_fts, so every trigger below finds the text by rowid instead of scanning.
 -- The trigram tokenizer indexes every 3-character window, which matches Chinese (no spaces
@@ -77,8 +77,30 @@ CREATE TRIGGER `kb_evidence_ad` AFTER DELETE ON `evidence` BEGIN
 		WHERE rowid = (SELECT id FROM kb_docs WHERE kind = 'outcome' AND ref_id = old.outcome_id);
 END;
 --> statement-breakpoint
+-- A lesson's document: its tags as the title (weighted most), its three answers as the body.
+CREATE TRIGGER `kb_lessons_ai` AFTER INSERT ON `lessons` BEGIN
+	INSERT INTO kb_docs (kind, ref_id, workspace_id, outcome_id) VALUES ('lesson', new.id, new.workspace_id, new.outcome_id);
+	INSERT INTO kb_fts (rowid, title, body, extra)
+		SELECT id, coalesce((SELECT group_concat(value, ' ') FROM json_each(new.tags)), ''), new.what_worked || char(10) || new.what_didnt || char(10) || new.what_to_repeat, '' FROM kb_docs WHERE kind = 'lesson' AND ref_id = new.id;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `kb_lessons_au` AFTER UPDATE OF what_worked, what_didnt, what_to_repeat, tags ON `lessons` BEGIN
+	UPDATE kb_fts SET title = coalesce((SELECT group_concat(value, ' ') FROM json_each(new.tags)), ''), body = new.what_worked || char(10) || new.what_didnt || char(10) || new.what_to_repeat
+		WHERE rowid = (SELECT id FROM kb_docs WHERE kind = 'lesson' AND ref_id = new.id);
+END;
+--> statement-breakpoint
+CREATE TRIGGER `kb_lessons_ad` AFTER DELETE ON `lessons` BEGIN
+	DELETE FROM kb_docs WHERE kind = 'lesson' AND ref_id = old.id;
+END;
+--> statement-breakpoint
 INSERT INTO kb_docs (kind, ref_id, workspace_id, outcome_id) SELECT 'outcome', id, workspace_id, id FROM outcomes;
 --> statement-breakpoint
 INSERT INTO kb_fts (rowid, title, body, extra)
 	SELECT d.id, o.title, o.description, x.extra
 	FROM kb_docs d JOIN outcomes o ON o.id = d.ref_id JOIN kb_outcome_extra x ON x.outcome_id = o.id WHERE d.kind = 'outcome';
+--> statement-breakpoint
+INSERT INTO kb_docs (kind, ref_id, workspace_id, outcome_id) SELECT 'lesson', id, workspace_id, outcome_id FROM lessons;
+--> statement-breakpoint
+INSERT INTO kb_fts (rowid, title, body, extra)
+	SELECT d.id, coalesce((SELECT group_concat(value, ' ') FROM json_each(l.tags)), ''), l.what_worked || char(10) || l.what_didnt || char(10) || l.what_to_repeat, ''
+	FROM kb_docs d JOIN lessons l ON l.id = d.ref_id WHERE d.kind = 'lesson';
