@@ -49,9 +49,30 @@ const allText = sql`(${kbFts.title} || ' ' || ${kbFts.body} || ' ' || ${kbFts.ex
 export async function searchKnowledge(db: Db, workspaceId: string, reader: Reader, q: string, f: KbFilters, page: { limit: number; offset: number }) {
   const terms = searchTerms(q);
   const match = matchExpression(terms.phrases);
+  const matches = match ? sql`kb_fts match ${match}` : undefined;
   const limit = Math.min(page.limit, MAX_SEARCH_PAGE);
   const offset = Math.min(page.offset, MAX_SEARCH_OFFSET);
-  const rank = sql<number>`bm25(kb_fts, 10.0, 3.0, 1.0)`;
+  const order = match
+    ? [asc(sql`bm25(kb_fts, 10.0, 3.0, 1.0)`), asc(kbDocs.id)]
+    : [desc(sql`coalesce(${outcomes.verifiedAt}, ${outcomes.submittedAt}, ${outcomes.createdAt})`), desc(kbDocs.id)];
+  // The page's ids first: SQLite computes the select list of every row it sorts, so snippet()
+  // and highlight() in the sorted query would run for every match, not for the page's rows.
+  // Without words the text is not read at all: documents of the workspace, newest first.
+  const docs = match || terms.short.length ? db.select({ id: kbDocs.id }).from(kbFts).innerJoin(kbDocs, eq(kbDocs.id, kbFts.rowid)) : db.select({ id: kbDocs.id }).from(kbDocs);
+  const pageIds = docs
+    .innerJoin(outcomes, eq(outcomes.id, kbDocs.outcomeId))
+    .where(
+      and(
+        matches,
+        ...terms.short.map((t) => sql`${allText} like ${likePattern(t)} escape '\\'`),
+        eq(kbDocs.workspaceId, workspaceId),
+        visibleOutcomes(workspaceId, reader),
+        filterConditions(f),
+      ),
+    )
+    .orderBy(...order)
+    .limit(limit + 1)
+    .offset(offset);
   const rows = await db
     .select({
       kind: kbDocs.kind,
@@ -70,18 +91,8 @@ export async function searchKnowledge(db: Db, workspaceId: string, reader: Reade
     .innerJoin(kbDocs, eq(kbDocs.id, kbFts.rowid))
     .innerJoin(outcomes, eq(outcomes.id, kbDocs.outcomeId))
     .leftJoin(projects, eq(projects.id, outcomes.projectId))
-    .where(
-      and(
-        match ? sql`kb_fts match ${match}` : undefined,
-        ...terms.short.map((t) => sql`${allText} like ${likePattern(t)} escape '\\'`),
-        eq(kbDocs.workspaceId, workspaceId),
-        visibleOutcomes(workspaceId, reader),
-        filterConditions(f),
-      ),
-    )
-    .orderBy(...(match ? [asc(rank), asc(kbDocs.id)] : [desc(sql`coalesce(${outcomes.verifiedAt}, ${outcomes.submittedAt}, ${outcomes.createdAt})`), desc(kbDocs.id)]))
-    .limit(limit + 1)
-    .offset(offset);
+    .where(and(matches, inArray(kbDocs.id, pageIds)))
+    .orderBy(...order);
   return { hits: rows.slice(0, limit) as KbHit[], more: rows.length > limit && offset + limit <= MAX_SEARCH_OFFSET, terms };
 }
 
