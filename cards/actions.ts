@@ -17,7 +17,11 @@ export type CardAction =
   | { a: 'nps_start'; n: string }
   /** Feishu: submit the outcome form card (a new outcome, or round `r`'s edit); the nonce makes a double submit store once. */
   | { a: 'submit'; n: string }
-  | { a: 'resubmit'; o: string; r: number; n: string };
+  | { a: 'resubmit'; o: string; r: number; n: string }
+  /** Lessons about outcome `o` (复盘): open the form (Slack) or submit it (Feishu). */
+  | { a: 'lesson'; o: string }
+  /** Mark retrospective action `x` done. */
+  | { a: 'retro_done'; x: string };
 
 const DECISIONS = new Set(['approve', 'request_changes', 'reject']);
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -49,6 +53,8 @@ export function decodeAction(raw: unknown): CardAction | null {
   if (x.a === 'review') return id('r') ? { a: 'review', r: x.r as string } : null;
   if (x.a === 'nps_start') return id('n') ? { a: 'nps_start', n: x.n as string } : null;
   if (x.a === 'submit') return id('n') ? { a: 'submit', n: x.n as string } : null;
+  if (x.a === 'lesson') return id('o') ? { a: 'lesson', o: x.o as string } : null;
+  if (x.a === 'retro_done') return id('x') ? { a: 'retro_done', x: x.x as string } : null;
   if (typeof x.o !== 'string' || !ID.test(x.o)) return null;
   const round = typeof x.r === 'number' && Number.isInteger(x.r) && x.r >= 1 ? x.r : null;
   if (x.a === 'resubmit') return round && id('n') ? { a: 'resubmit', o: x.o, r: round, n: x.n as string } : null;

@@ -11,6 +11,8 @@ import { outcomeRoutes } from './routes/outcomes.ts';
 import { readingRoutes } from './routes/readings.ts';
 import { searchRoutes } from './routes/search.ts';
 import { sourceRoutes } from './routes/sources.ts';
+import { lessonRoutes } from './routes/lessons.ts';
+import { retroRoutes } from './routes/retros.ts';
 import { validationHook } from './validation.ts';
 
 /** A batch of 1,000 readings is about 150 KB; 1 MB leaves room and bounds what is buffered. */
@@ -49,6 +51,8 @@ export function publicApi() {
   v1.route('/', sourceRoutes());
   v1.route('/', metricRoutes());
   v1.route('/', searchRoutes());
+  v1.route('/', lessonRoutes());
+  v1.route('/', retroRoutes());
   app.route('/v1', v1);
   // Unknown /api/v1 paths end here, not in the mini-app's /api/* routes.
   app.all('/v1/*', () => {

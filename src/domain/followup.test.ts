@@ -103,7 +103,8 @@ describe('recording a 90-day review', () => {
   it('raises no alert when the target is (nearly) reached', async () => {
     const { reviews, record, owner } = setup();
     expect((await record(owner, { m1: 30 })).alerts).toEqual([]); // 15/17 = 88 %: 12 % short
-    expect(reviews.results[0]!.notifications.map((n) => n.kind)).toEqual(['review_recorded']);
+    // The receipt, and the owner is asked for lessons (复盘); no alert.
+    expect(reviews.results[0]!.notifications.map((n) => n.kind)).toEqual(['review_recorded', 'lessons_prompt']);
   });
 
   it('needs the owner, a value for every metric, and records once', async () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { outcomeAttainment } from './attainment.ts';
 import { likePattern, markedSegments, MARK_END, MARK_START, matchExpression, MAX_TERMS, searchTerms, similarityExpression, snippetAround } from './kb-query.ts';
 
 describe('searchTerms', () => {
@@ -54,13 +53,5 @@ describe('snippets', () => {
     expect(segs[0]!.text.startsWith('…')).toBe(true);
     expect(segs.at(-1)!.text.endsWith('…')).toBe(true);
     expect(snippetAround('nothing here', ['效率'])).toBeNull();
-  });
-});
-
-describe('outcomeAttainment', () => {
-  it('is the mean progress of the measured metrics; null when none is measured', () => {
-    expect(outcomeAttainment([{ baseline: 60, target: 70, actual: 69 }, { baseline: 800, target: 400, actual: 500 }, { baseline: 1, target: 2, actual: null }])).toBeCloseTo(0.825, 10);
-    expect(outcomeAttainment([{ baseline: 1, target: 1, actual: 1 }])).toBeNull();
-    expect(outcomeAttainment([])).toBeNull();
   });
 });

@@ -35,7 +35,10 @@ export type NotificationKind =
   | 'shortfall_alert'
   | 'source_failing'
   | 'at_risk_alert'
-  | 'digest';
+  | 'digest'
+  | 'lessons_prompt'
+  | 'retro_pack'
+  | 'retro_action_reminder';
 
 /** A notification intent; the platform sender renders it at delivery from current data. */
 export interface Notification {
@@ -257,6 +260,8 @@ export interface ReviewRecord {
   outcomeTitle: string;
   ownerId: string;
   metrics: ReviewMetric[];
+  /** The outcome's team besides its owner (its submitter, the project's owner), for the lessons prompt; absent reads as none. */
+  teamIds?: string[];
 }
 
 export interface NewReviewResult {

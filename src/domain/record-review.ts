@@ -1,6 +1,7 @@
 import { cleanOptional } from './clean-text.ts';
 import { DomainError, assertNoFieldErrors, type FieldError } from './errors.ts';
 import { shortfallsOf, type ShortfallLine } from './metrics.ts';
+import { lessonsPrompts } from './lessons-prompt.ts';
 import type { Clock, Notification, PeopleDirectory, PersonRef, ReviewRepo, WorkspaceContext } from './ports.ts';
 
 export interface ReviewContext {
@@ -52,6 +53,7 @@ export async function recordReview({ ctx, input: raw }: { ctx: ReviewContext; in
   const notifications: Notification[] = [
     { kind: 'review_recorded', to: { personId: actor.id, address: actor.address }, data: { outcomeId: review.outcomeId, scheduleId: review.scheduleId, alerts: short.length }, dedupeKey: `review_recorded:${review.scheduleId}` },
   ];
+  notifications.push(...(await lessonsPrompts(ctx.people, workspace, review, actor)));
   if (short.length) notifications.push(...(await alertRecipients(ctx, workspace, actor)).map((to) => ({ kind: 'shortfall_alert' as const, to, data: { outcomeId: review.outcomeId, scheduleId: review.scheduleId, title: review.outcomeTitle, metrics: short }, dedupeKey: `shortfall_alert:${review.scheduleId}:${to.address}` })));
 
   const result = await ctx.reviews.saveResult({

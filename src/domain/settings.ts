@@ -19,7 +19,14 @@ export interface WorkspaceSettingsShape extends CalendarSetting {
   approvalReminderDays: number;
   /** Working days a pending approval waits before the reviewer's manager (or the PMO) is told; never before the reminder. */
   approvalEscalationDays: number;
+  /** How often the PMO gets a retrospective (复盘) pack: never, each month, or each quarter. */
+  retroCadence: RetroCadence;
+  /** Whether the lessons prompt after a review also asks the outcome's team (its submitter, the project's owner), not only its owner. */
+  lessonsFromTeam: boolean;
 }
+
+export const RETRO_CADENCES = ['off', 'monthly', 'quarterly'] as const;
+export type RetroCadence = (typeof RETRO_CADENCES)[number];
 
 /** Approval reminder and escalation delays of settings stored before they were settings. */
 export const DEFAULT_APPROVAL_REMINDER_DAYS = 2;
@@ -46,10 +53,12 @@ export function defaultSettings(timeZone: string, locale: Locale): WorkspaceSett
     calendar: 'mon_fri',
     extraOffDays: [],
     extraWorkDays: [],
+    retroCadence: 'off',
+    lessonsFromTeam: false,
   };
 }
 
-type AddedKeys = 'escalationAfterDays' | 'approvalReminderDays' | 'approvalEscalationDays' | 'calendar' | 'extraOffDays' | 'extraWorkDays';
+type AddedKeys = 'escalationAfterDays' | 'approvalReminderDays' | 'approvalEscalationDays' | 'calendar' | 'extraOffDays' | 'extraWorkDays' | 'retroCadence' | 'lessonsFromTeam';
 
 /**
  * Stored settings read with the keys added since they were written: settings JSON without
@@ -65,5 +74,7 @@ export function withDefaults(stored: Omit<WorkspaceSettingsShape, AddedKeys> & P
     calendar: stored.calendar ?? 'mon_fri',
     extraOffDays: stored.extraOffDays ?? [],
     extraWorkDays: stored.extraWorkDays ?? [],
+    retroCadence: stored.retroCadence ?? 'off',
+    lessonsFromTeam: stored.lessonsFromTeam ?? false,
   };
 }

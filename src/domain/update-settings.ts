@@ -2,7 +2,7 @@ import { assertAdmin, type AuditedActor } from './admin-rights.ts';
 import { DomainError, assertNoFieldErrors, type FieldError } from './errors.ts';
 import type { VerbContext, WorkspaceContext } from './ports.ts';
 import { isValidTimeZone } from './schedule.ts';
-import { withDefaults, type WorkspaceSettingsShape } from './settings.ts';
+import { RETRO_CADENCES, withDefaults, type WorkspaceSettingsShape } from './settings.ts';
 import { CALENDAR_BASES, isCalendarDay } from './working-calendar.ts';
 
 /** Extra days a workspace may list (a year of them is already a different calendar). */
@@ -34,6 +34,8 @@ export function validateSettings(patch: Partial<WorkspaceSettingsShape>, current
   if (patch.calendar !== undefined && !CALENDAR_BASES.includes(patch.calendar)) problems.push({ field: 'calendar', key: 'settings.calendar_invalid' });
   for (const field of ['extraOffDays', 'extraWorkDays'] as const)
     if (patch[field] !== undefined && badDays(patch[field])) problems.push({ field, key: 'settings.extra_days_invalid', params: { max: MAX_EXTRA_DAYS } });
+  if (patch.retroCadence !== undefined && !RETRO_CADENCES.includes(patch.retroCadence)) problems.push({ field: 'retroCadence', key: 'settings.retro_cadence_invalid' });
+  if (patch.lessonsFromTeam !== undefined && typeof patch.lessonsFromTeam !== 'boolean') problems.push({ field: 'lessonsFromTeam', key: 'settings.lessons_from_team_invalid' });
   if (current && problems.length === 0) {
     const next = { ...current, ...patch };
     if (next.escalationAfterDays < next.reminderAfterDays) {

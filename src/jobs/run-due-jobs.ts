@@ -5,6 +5,7 @@ import { escalatePendingApprovals, remindPendingApprovals } from './approval-rem
 import { sweepAtRisk } from './at-risk-sweep.ts';
 import { escalateOverdueReviews, notifyDueReviews, remindOpenReviews } from './due-reviews.ts';
 import { pullDueSources } from './pull-sources.ts';
+import { remindRetroActions, sendRetroPacks } from './retro-jobs.ts';
 import { closeSurveys, remindSurveys, startPulseWaves } from './survey-jobs.ts';
 import { sendWeeklyDigests } from './weekly-digest.ts';
 
@@ -24,6 +25,9 @@ export interface JobsReport {
   sourcesPulled: number;
   /** Metrics the daily at-risk sweep queued an alert for. */
   atRiskAlerts: number;
+  /** Retrospectives opened (their packs queued to the PMO), and retrospective actions reminded. */
+  retroPacks: number;
+  retroReminders: number;
   outbox: DrainReport;
 }
 
@@ -62,6 +66,8 @@ export async function runDueJobs(deps: Deps, now: Date = deps.clock.now(), opts:
     digests: await guard('weekly digest', () => sendWeeklyDigests(db, now, log)),
     sourcesPulled: await guard('scheduled pulls', () => pullDueSources(deps, now)),
     atRiskAlerts: await guard('at-risk sweep', () => sweepAtRisk(db, now, log)),
+    retroPacks: await guard('retro packs', () => sendRetroPacks(db, now, log)),
+    retroReminders: await guard('retro action reminders', () => remindRetroActions(db, now, log)),
     outbox: { sent: 0, retried: 0, deferred: 0, dead: 0 },
   };
   report.failedJobs = failedJobs;

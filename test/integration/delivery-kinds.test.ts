@@ -8,7 +8,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { insertNotifications } from '../../src/db/repos/outbox-rows.ts';
-import { metricSources, outbox, projects, reviewSchedules } from '../../src/db/schema/index.ts';
+import { metricSources, outbox, projects, retrospectives, reviewSchedules } from '../../src/db/schema/index.ts';
+import { remindRetroActions, sendRetroPacks } from '../../src/jobs/retro-jobs.ts';
+import { recordConclusions } from '../../src/retro/retrospective.ts';
 import type { Deps } from '../../src/deps.ts';
 import { drainOutbox } from '../../src/delivery/drain.ts';
 import { KINDS } from '../../src/delivery/kinds/index.ts';
@@ -178,6 +180,15 @@ describe('notification kinds on Slack and Feishu', () => {
       .returning();
     await enqueue(deps, w, [{ kind: 'source_failing', to: { personId: w.owner.id, address: w.a.owner }, data: { sourceId: source!.id }, dedupeKey: `source_failing:${source!.id}:0` }]);
     await deliver(deps);
+    // A monthly retrospective: on Monday from 09:00 (Shanghai) the PMO gets February's pack; the
+    // action agreed for the owner, due that day, is reminded.
+    await deps.repos.workspaces.updateSettings(w.workspace.id, { retroCadence: 'monthly' });
+    clock.advance(26 * 3_600_000);
+    await sendRetroPacks(deps.db, clock.now(), () => {});
+    const [retro] = await deps.db.select().from(retrospectives).where(eq(retrospectives.workspaceId, w.workspace.id));
+    await recordConclusions(deps, w.workspace.id, retro!.id, { personId: w.pmo.id, pmo: true }, { conclusions: 'Share what worked', actions: [{ title: 'Write the clinic playbook', ownerId: w.owner.id, dueOn: '2026-03-02' }] });
+    await remindRetroActions(deps.db, clock.now(), () => {});
+    await deliver(deps);
 
     const surveys = { clock, surveys: deps.repos.surveys, people: deps.repos.people, newId: () => crypto.randomUUID() };
     const { surveyId } = await startSurvey({
@@ -220,7 +231,11 @@ describe('notification kinds on Slack and Feishu', () => {
       'shortfall_alert → owner': 'posted',
       'shortfall_alert → manager': 'posted',
       'shortfall_alert → pmo': 'posted',
+      // The 90-day review asks the owner for lessons.
+      'lessons_prompt → owner': 'posted',
       'source_failing → owner': 'posted',
+      'retro_pack → pmo': 'posted',
+      'retro_action_reminder → owner': 'posted',
       'survey_invite → owner': 'posted',
       'survey_invite → guest': 'posted',
       'survey_reminder → guest': 'posted',
@@ -238,11 +253,15 @@ describe('notification kinds on Slack and Feishu', () => {
     const guest = received(platform, w.a.guest);
     expect(manager.posts).toHaveLength(4); // approval request, at-risk alert, escalation, shortfall alert
     expect(manager.updates).toHaveLength(2); // its approval card, with the late file, then decided
-    expect(pmo.posts).toHaveLength(4); // approval request, shortfall alert, survey results, digest
+    expect(pmo.posts).toHaveLength(5); // approval request, shortfall alert, retrospective pack, survey results, digest
     expect(pmo.updates).toHaveLength(1);
     expect(guest.posts).toHaveLength(2); // invite and reminder
-    // The receipt (Slack only), two decision notices, at-risk alert, due card, reminder, recorded receipt, alert, failing source, survey invite, list.
-    expect(owner.posts).toHaveLength((platform === 'slack' ? 1 : 0) + 2 + 1 + 3 + 1 + 1 + 1 + 1);
+    // The receipt (Slack only), two decision notices, at-risk alert, due card, reminder, recorded receipt, alert, lessons prompt,
+    // failing source, action reminder, survey invite, list.
+    expect(owner.posts).toHaveLength((platform === 'slack' ? 1 : 0) + 2 + 1 + 3 + 1 + 1 + 1 + 1 + 1 + 1);
+    expect(owner.posts.find((p) => p.includes('What did this outcome teach?'))).toContain(platform === 'slack' ? 'lesson_open' : 'save_lesson');
+    expect(owner.posts.find((p) => p.includes('Write the clinic playbook'))).toContain('is due today (2026-03-02)');
+    expect(pmo.posts.find((p) => p.includes('Retrospective pack 2026-02'))).toContain('No outcome was verified in this period.');
     expect(owner.posts.find((p) => p.includes('KPI feed'))).toContain('HTTP 503');
     expect(manager.posts[1]).toContain('Metric at risk');
     expect(manager.posts[1]).toContain('Readings used: 3 in all');

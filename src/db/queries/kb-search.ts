@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
-import { outcomeAttainment } from '../../domain/attainment.ts';
 import { likePattern, MARK_END, MARK_START, matchExpression, searchTerms, similarityExpression } from '../../domain/kb-query.ts';
 import type { IndicatorClass, OutcomeStatus } from '../../domain/types.ts';
 import type { Db } from '../client.ts';
 import { kbDocs, kbFts } from '../kb-index.ts';
 import { lessons, metrics, outcomes, projects } from '../schema/index.ts';
+import { outcomeAttainment } from './insights.ts';
 import { visibleOutcomes, type Reader } from './visibility.ts';
 
 /** At most this many hits per page, and no page starts past MAX_SEARCH_OFFSET: paging is bounded. */
@@ -112,14 +112,17 @@ export async function listLessonTags(db: Db, workspaceId: string): Promise<strin
   return rows.map((r) => r.tag);
 }
 
-/** Each outcome's attainment (mean metric progress; null when nothing is measured). One query. */
+/** Each outcome's attainment, as the insights count it (src/db/queries/insights.ts; null when nothing is measured). One query. */
 export async function attainmentsOf(db: Db, workspaceId: string, outcomeIds: readonly string[]): Promise<Map<string, number | null>> {
   if (!outcomeIds.length) return new Map();
-  const ms = await db
-    .select({ outcomeId: metrics.outcomeId, baseline: metrics.baseline, target: metrics.target, actual: metrics.actual })
-    .from(metrics)
-    .where(and(eq(metrics.workspaceId, workspaceId), inArray(metrics.outcomeId, [...outcomeIds])));
-  return new Map(outcomeIds.map((id) => [id, outcomeAttainment(ms.filter((m) => m.outcomeId === id))]));
+  const rows = await db
+    // Qualified by hand: in a one-table select drizzle writes the column bare, which inside the
+    // subquery would name metrics.id.
+    .select({ id: outcomes.id, attainment: outcomeAttainment(sql.raw('outcomes.id')) })
+    .from(outcomes)
+    .where(and(eq(outcomes.workspaceId, workspaceId), inArray(outcomes.id, [...outcomeIds])));
+  const byId = new Map(rows.map((r) => [r.id, r.attainment]));
+  return new Map(outcomeIds.map((id) => [id, byId.get(id) ?? null]));
 }
 
 /**

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { NewReviewResult, ReviewRepo } from '../../domain/ports.ts';
 import type { Platform } from '../../domain/types.ts';
 import { batchOnce, type Db } from '../client.ts';
-import { actionGuards, auditLog, evidence, metricReadings, metrics, outcomes, reviewSchedules, workspaces } from '../schema/index.ts';
+import { actionGuards, auditLog, evidence, metricReadings, metrics, outcomes, projects, reviewSchedules, workspaces } from '../schema/index.ts';
 import { insertNotifications } from './outbox-rows.ts';
 import { refreshActuals } from './readings-repo.ts';
 
@@ -11,9 +11,10 @@ export function createReviewRepo(db: Db): ReviewRepo {
   return {
     async get(workspaceId, scheduleId) {
       const [row] = await db
-        .select({ s: reviewSchedules, title: outcomes.title, ownerId: outcomes.ownerId, submitterId: outcomes.submitterId })
+        .select({ s: reviewSchedules, title: outcomes.title, ownerId: outcomes.ownerId, submitterId: outcomes.submitterId, projectOwnerId: projects.ownerId })
         .from(reviewSchedules)
         .innerJoin(outcomes, eq(outcomes.id, reviewSchedules.outcomeId))
+        .leftJoin(projects, eq(projects.id, outcomes.projectId))
         .where(and(eq(reviewSchedules.workspaceId, workspaceId), eq(reviewSchedules.id, scheduleId)));
       if (!row) return null;
       const ms = await db.select().from(metrics).where(eq(metrics.outcomeId, row.s.outcomeId)).orderBy(asc(metrics.position));
@@ -25,6 +26,7 @@ export function createReviewRepo(db: Db): ReviewRepo {
         outcomeTitle: row.title,
         ownerId: row.ownerId ?? row.submitterId,
         metrics: ms.map((m) => ({ id: m.id, name: m.name, unit: m.unit, direction: m.direction, baseline: m.baseline, target: m.target })),
+        teamIds: [row.submitterId, row.projectOwnerId].filter((id): id is string => !!id),
       };
     },
 

@@ -20,6 +20,9 @@ import { submissionReceipt } from './submission-receipt.ts';
 import { surveyInvite } from './survey-invite.ts';
 import { surveyReminder } from './survey-reminder.ts';
 import { surveyResults } from './survey-results.ts';
+import { lessonsPrompt } from './lessons-prompt.ts';
+import { retroActionReminder } from './retro-action-reminder.ts';
+import { retroPack } from './retro-pack.ts';
 import type { NotificationKind } from './types.ts';
 
 const ALL = [
@@ -41,6 +44,9 @@ const ALL = [
   surveyResults,
   digest,
   commandReply,
+  lessonsPrompt,
+  retroPack,
+  retroActionReminder,
 ];
 
 /** Every outbox kind by name. */

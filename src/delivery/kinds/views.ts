@@ -8,6 +8,7 @@ import type { ApprovalNoticeProps } from '../../../cards/approval-notice-view.ts
 import type { SourceFailingProps } from '../../../cards/source-failing.ts';
 import type { OutcomeListItem } from '../../db/queries/outcomes.ts';
 import type { Locale } from '../../domain/types.ts';
+import type { RetroNotificationView } from './retro-views.ts';
 
 /** Texts that depend on the reader's language, in both (a Feishu card carries both; Slack shows one). */
 export type Localized<T> = Record<Locale, T>;
@@ -156,4 +157,5 @@ export type NotificationView =
   | SurveyCardView
   | SurveyResultsCardView
   | DigestView
-  | CommandReplyView;
+  | CommandReplyView
+  | RetroNotificationView;

@@ -12,6 +12,7 @@ import { npsFormCard, type NpsFormProps } from '../../../cards/feishu/nps-form-c
 import type { Trim } from '../../../cards/feishu/outcome-section.ts';
 import { resultsCard } from '../../../cards/feishu/results-card.ts';
 import { reviewCard } from '../../../cards/feishu/review-card.ts';
+import { lessonsPromptCard, retroActionCard, retroPackCard } from '../../../cards/feishu/retro.ts';
 import { sourceFailingCard } from '../../../cards/feishu/source-notices.ts';
 import { surveyCard } from '../../../cards/feishu/survey-card.ts';
 import type { CardContext } from '../../../cards/view.ts';
@@ -89,6 +90,12 @@ function whole(view: Exclude<NotificationView, { type: 'approval' | 'decision_no
       return digestOf(view);
     case 'reply':
       return replyRender(view.reply, publicUrl);
+    case 'lessons_prompt':
+      return (ctx) => lessonsPromptCard(view, ctx);
+    case 'retro_pack':
+      return (ctx) => retroPackCard({ ...view, lines: view.lines[ctx.locale] }, ctx);
+    case 'retro_action_reminder':
+      return (ctx) => retroActionCard(view, ctx);
   }
 }
 

@@ -15,6 +15,7 @@ import { answerNps } from './survey/answer-nps.ts';
 import { answerQuestionsFromCard } from './survey/answer-questions.ts';
 import { decide } from './decide/decide.ts';
 import { recordReviewFromCard } from './review/record-review.ts';
+import { completeActionCard, submitLessonCard } from './retro/retro-cards.ts';
 
 /** The fields of a `card.action.trigger` callback we read (after the SDK flattened it). */
 export interface CardActionEvent {
@@ -54,6 +55,10 @@ async function route(ctx: FeishuCtx, e: CardActionEvent, member: PersonRef, loca
       return recordReviewFromCard(ctx, action, member, formValue, locale);
     case 'nps_start':
       return submitNpsForm(ctx, { member, locale, nonce: action.n, formValue, openMessageId });
+    case 'lesson':
+      return submitLessonCard(ctx, action, member, formValue, locale, openMessageId);
+    case 'retro_done':
+      return completeActionCard(ctx, action, member, locale);
   }
   const form = decodeFormAction(value);
   if (form) return submitForm(ctx, { member, locale, action: form, formValue, openMessageId });

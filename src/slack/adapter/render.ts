@@ -7,6 +7,7 @@ import { renderDigest, renderReviewEscalation, renderReviewRecorded, renderShort
 import { renderSourceFailing } from '../../../cards/slack/source-notices.ts';
 import { renderDecisionNotice, renderReceipt } from '../../../cards/slack/notices.ts';
 import { renderReviewCard } from '../../../cards/slack/review-card.ts';
+import { renderLessonsPrompt, renderRetroActionReminder, renderRetroPack } from '../../../cards/slack/retro.ts';
 import { renderSurveyCard } from '../../../cards/slack/survey-card.ts';
 import { renderResultsList, renderSurveyResults } from '../../../cards/slack/survey-results.ts';
 import type { CardContext } from '../../../cards/view.ts';
@@ -74,5 +75,11 @@ export function renderSlack(view: NotificationView, to: Recipient): SlackMessage
       return renderDigest(view.lines[ctx.locale]);
     case 'reply':
       return renderReply(ctx, view.reply, to);
+    case 'lessons_prompt':
+      return renderLessonsPrompt(ctx, view);
+    case 'retro_pack':
+      return renderRetroPack(ctx, { ...view, lines: view.lines[ctx.locale] });
+    case 'retro_action_reminder':
+      return renderRetroActionReminder(ctx, view);
   }
 }

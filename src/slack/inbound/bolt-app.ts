@@ -8,6 +8,7 @@ import { registerDecideActions } from '../handlers/decide/decide-actions.ts';
 import { registerEventDedupe, registerHomeEvent } from '../handlers/events.ts';
 import { registerOpenActions } from '../handlers/submit/open-actions.ts';
 import { registerReviewActions } from '../handlers/review/review-actions.ts';
+import { registerRetroActions } from '../handlers/retro/retro-actions.ts';
 import { registerSafetyNet } from '../handlers/safety-net.ts';
 import { registerSubmitView } from '../handlers/submit/submit-view.ts';
 import { registerSurveyActions } from '../handlers/survey/survey-actions.ts';
@@ -41,6 +42,7 @@ function createBoltApp(deps: Deps): App {
   registerSurveyStartView(app, deps);
   registerSurveyActions(app, deps);
   registerReviewActions(app, deps);
+  registerRetroActions(app, deps);
   registerHomeEvent(app, deps);
   app.error(async (err) => deps.log('error', 'slack listener failed', { error: String(err instanceof Error ? err.stack : err) }));
   return app;

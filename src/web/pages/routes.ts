@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { DomainError, type FieldError } from '../../domain/errors.ts';
+import { DEFAULT_INSIGHT_MONTHS, INSIGHT_MONTH_CHOICES } from '../../domain/insights.ts';
 import { webError } from '../context/errors.ts';
 import { exportCsv } from '../context/export-csv.ts';
 import { kitOf, page } from '../context/render.ts';
@@ -30,6 +31,7 @@ import { tokensSection, type TokensView } from './api-tokens.ts';
 import { createTokenFromForm, revokeToken, tokensOf } from '../queries/api-tokens.ts';
 import { valueBody } from './value.ts';
 import { knowledgeRoutes } from './knowledge-routes.ts';
+import { retroRoutes } from './retro-routes.ts';
 
 const NO_FILTERS = { project: null, status: null, from: null, to: null, fromAt: null, toAt: null };
 
@@ -41,6 +43,12 @@ function filtersOf(c: Context<WebEnv>): { f: Filters & { fromAt: Date | null; to
     if (err instanceof DomainError && err.code === 'validation_failed') return { f: { ...NO_FILTERS, project: c.req.query('project') || null }, problems: err.fields };
     throw err;
   }
+}
+
+/** The insights' look-back the value page was asked for (?months=), one of the offered choices. */
+function insightsAsked(c: Context<WebEnv>) {
+  const months = Number(c.req.query('months'));
+  return { now: c.var.deps.clock.now(), months: (INSIGHT_MONTH_CHOICES as readonly number[]).includes(months) ? months : DEFAULT_INSIGHT_MONTHS };
 }
 
 /** The mini-app's pages under /app (the viewer is already signed in: see routes.ts). */
@@ -69,7 +77,7 @@ export function pageRoutes() {
 
   app.get('/value', async (c) => {
     const kit = kitOf(c);
-    return page(c, { title: kit.t('web.nav.value'), active: 'value', charts: true, body: valueBody(kit, await loadValue(c.var.deps.db, c.var.viewer)) });
+    return page(c, { title: kit.t('web.nav.value'), active: 'value', charts: true, body: valueBody(kit, await loadValue(c.var.deps.db, c.var.viewer, undefined, insightsAsked(c))) });
   });
 
   app.get('/nps', async (c) => {
@@ -136,6 +144,7 @@ export function pageRoutes() {
   });
 
   app.get('/export.csv', exportCsv);
+  app.route('/', retroRoutes());
 
   app.onError(webError);
 

@@ -8,6 +8,7 @@ import { EDITABLE } from '../queries/settings-input.ts';
 import { scrollTable } from '../render/bits.ts';
 import { h, type Child, type Html } from '../render/html.ts';
 import type { Kit } from '../render/kit.ts';
+import { retroSettingsFieldset } from '../render/retro-settings.ts';
 
 export interface SettingsView {
   settings: WorkspaceSettingsShape;
@@ -94,6 +95,7 @@ ${field(kit, p, 'approvalEscalationDays', kit.t('web.settings.approval_escalatio
 ${field(kit, p, 'shortfallThreshold', kit.t('web.settings.threshold'), h`<input id="shortfallThreshold" name="shortfallThresholdPct" type="number" min="1" max="99" step="0.1" value="${Math.round(s.shortfallThreshold * 1000) / 10}">`, kit.t('web.settings.threshold_hint'))}
 </fieldset>
 ${workingDays(kit, v)}
+${retroSettingsFieldset(kit, s, p)}
 <fieldset><legend>${kit.t('web.settings.regional')}</legend>
 ${field(kit, p, 'timeZone', kit.t('web.settings.time_zone'), h`<input id="timeZone" name="timeZone" list="zones" value="${s.timeZone}"><datalist id="zones">${ZONES.map((z) => h`<option value="${z}"></option>`)}</datalist>`)}
 ${field(kit, p, 'locale', kit.t('web.settings.locale'), h`<select id="locale" name="locale"><option value="zh-CN"${s.locale === 'zh-CN' ? h` selected` : ''}>简体中文</option><option value="en"${s.locale === 'en' ? h` selected` : ''}>English</option></select>`)}

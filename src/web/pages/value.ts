@@ -4,6 +4,7 @@ import { changeText, empty, outcomeLink, scrollTable } from '../render/bits.ts';
 import { chart, COLORS } from '../render/chart.ts';
 import { h, type Html } from '../render/html.ts';
 import type { Kit } from '../render/kit.ts';
+import { insightsSection } from '../render/insights.ts';
 
 function improvements(kit: Kit, d: ValueData): Html {
   if (!d.improvements.length) return empty(kit.t('web.value.no_improvements'));
@@ -52,5 +53,6 @@ export function valueBody(kit: Kit, d: ValueData): Html {
 <div class="grid two">
 <section class="card"><h2>${kit.t('web.value.roi')}</h2>${roi(kit, d)}</section>
 <section class="card"><h2>${kit.t('web.value.scores')}</h2>${scores(kit, d)}</section>
-</div>`;
+</div>
+${insightsSection(kit, d.insights)}`;
 }

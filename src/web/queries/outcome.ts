@@ -9,6 +9,8 @@ import { meanScores } from '../../domain/scores.ts';
 import type { ReadingSource, ScoreCard } from '../../domain/types.ts';
 import { loadOutcomeView } from '../../views/outcome-view.ts';
 import { readerOf } from '../context/viewer.ts';
+import { lessonsOfOutcome, type LessonRow } from '../../db/queries/lessons.ts';
+import type { LessonFormState } from '../render/lessons.ts';
 import type { Viewer } from '../env.ts';
 import { loadSimilar, type SimilarOutcome } from './knowledge.ts';
 
@@ -30,6 +32,9 @@ export interface OutcomePageData {
   sources: SourceHealth[];
   /** Similar past outcomes the viewer may see (knowledge base). */
   similar: SimilarOutcome[];
+  /** The outcome's lessons (复盘), newest first, and the lesson form as it was submitted when it had problems. */
+  lessons?: LessonRow[];
+  lessonForm?: LessonFormState;
 }
 
 /**
@@ -60,5 +65,6 @@ export async function loadOutcomePage(db: Db, v: Viewer, outcomeId: string, publ
     scores: meanScores(cards),
     sources,
     similar: await loadSimilar(db, v, { id: outcomeId, title: view.title }),
+    lessons: await lessonsOfOutcome(db, v.workspace.id, outcomeId),
   };
 }

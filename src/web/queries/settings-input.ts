@@ -2,7 +2,7 @@ import { assertNoFieldErrors, type FieldError } from '../../domain/errors.ts';
 import type { WorkspaceSettingsShape } from '../../domain/settings.ts';
 
 /** The settings the mini-app edits (admins and the installer are managed in chat). */
-export const EDITABLE = ['pmoReviewers', 'pmoChannel', 'reviewOffsetDays', 'secondReviewOffsetDays', 'shortfallThreshold', 'timeZone', 'locale', 'reminderAfterDays', 'escalationAfterDays', 'approvalReminderDays', 'approvalEscalationDays', 'calendar', 'extraOffDays', 'extraWorkDays'] as const;
+export const EDITABLE = ['pmoReviewers', 'pmoChannel', 'reviewOffsetDays', 'secondReviewOffsetDays', 'shortfallThreshold', 'timeZone', 'locale', 'reminderAfterDays', 'escalationAfterDays', 'approvalReminderDays', 'approvalEscalationDays', 'calendar', 'extraOffDays', 'extraWorkDays', 'retroCadence', 'lessonsFromTeam'] as const;
 export type SettingsPatch = Partial<Pick<WorkspaceSettingsShape, (typeof EDITABLE)[number]>>;
 
 const num = (text: string): number => (/^\s*-?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN);
@@ -57,6 +57,13 @@ function changedOnly(patch: SettingsPatch, base: WorkspaceSettingsShape | undefi
   return Object.fromEntries(Object.entries(patch).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(base[k as keyof WorkspaceSettingsShape]))) as SettingsPatch;
 }
 
+/** The retrospective fields (older forms without them keep the stored values); the checkbox is sent with a hidden 'off' first. */
+function retroFields(form: Form): SettingsPatch {
+  const cadence = one(form, 'retroCadence');
+  const team = all(form, 'lessonsFromTeam');
+  return { ...(cadence ? { retroCadence: cadence as WorkspaceSettingsShape['retroCadence'] } : {}), ...(team.length ? { lessonsFromTeam: team.includes('on') } : {}) };
+}
+
 function readSettingsForm(form: Form): { patch: SettingsPatch; managers: Map<string, string | null> } {
   const second = one(form, 'secondReviewOffsetDays').trim();
   const patch: SettingsPatch = {
@@ -76,6 +83,7 @@ function readSettingsForm(form: Form): { patch: SettingsPatch; managers: Map<str
     ...(one(form, 'calendar') ? { calendar: one(form, 'calendar') as WorkspaceSettingsShape['calendar'] } : {}),
     ...(form.extraOffDays !== undefined ? { extraOffDays: dayList(one(form, 'extraOffDays')) } : {}),
     ...(form.extraWorkDays !== undefined ? { extraWorkDays: dayList(one(form, 'extraWorkDays')) } : {}),
+    ...retroFields(form),
   };
   const managers = new Map<string, string | null>();
   for (const key of Object.keys(form)) if (key.startsWith('manager.')) managers.set(key.slice('manager.'.length), one(form, key) || null);
@@ -97,7 +105,7 @@ export function parseSettingsJson(body: unknown): { patch: SettingsPatch; manage
     else if (k === 'pmoReviewers' && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))) problems.push({ field: `settings.${k}`, key: 'web.api.string_list_expected' });
     else if (k === 'pmoChannel' && v !== null && typeof v !== 'string') problems.push({ field: `settings.${k}`, key: 'web.api.string_expected' });
     else if ((k === 'extraOffDays' || k === 'extraWorkDays') && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))) problems.push({ field: `settings.${k}`, key: 'web.api.string_list_expected' });
-    else if ((k === 'timeZone' || k === 'locale' || k === 'calendar') && typeof v !== 'string') problems.push({ field: `settings.${k}`, key: 'web.api.string_expected' });
+    else if ((k === 'timeZone' || k === 'locale' || k === 'calendar' || k === 'retroCadence') && typeof v !== 'string') problems.push({ field: `settings.${k}`, key: 'web.api.string_expected' });
     else if (k.endsWith('Days') || k === 'shortfallThreshold') {
       if (!(typeof v === 'number' || (k === 'secondReviewOffsetDays' && v === null))) problems.push({ field: `settings.${k}`, key: 'web.api.number_expected' });
       else patch[k] = v;

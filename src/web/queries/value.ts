@@ -5,6 +5,7 @@ import { roi } from '../../domain/roi.ts';
 import { meanScores } from '../../domain/scores.ts';
 import type { IndicatorClass, ScoreCard } from '../../domain/types.ts';
 import { readerOf } from '../context/viewer.ts';
+import { loadInsights, type InsightsView } from '../../views/insights.ts';
 import type { Viewer } from '../env.ts';
 import { improvement } from './improvement.ts';
 
@@ -15,11 +16,14 @@ export interface ValueData {
   /** Σbenefit and Σcost over the listed outcomes, and their ROI. */
   roiTotal: { cost: number; benefit: number; roi: number | null } | null;
   scores: { overall: ScoreCard | null; n: number; byProject: { name: string; scores: ScoreCard | null; n: number }[]; byClass: { indicatorClass: IndicatorClass; scores: ScoreCard | null; n: number }[] };
+  /** What created value (src/domain/insights.ts), when asked for. */
+  insights?: InsightsView;
 }
 
 /** The value page, over the outcomes this viewer may see (members: their own). */
-export async function loadValue(db: Db, v: Viewer, limit = 15): Promise<ValueData> {
+export async function loadValue(db: Db, v: Viewer, limit = 15, insights?: { now: Date; months: number }): Promise<ValueData> {
   const { measured, costed, scored } = await readValueRows(db, v.workspace.id, readerOf(v));
+  const insightsView = insights ? await loadInsights(db, v.workspace.id, readerOf(v), insights.now, insights.months, v.timeZone) : undefined;
 
   const improvements = measured
     .map((m) => ({ ...m, actual: m.actual!, changePct: changePct(m.baseline, m.actual!), improvement: improvement(m) }))
@@ -50,5 +54,6 @@ export async function loadValue(db: Db, v: Viewer, limit = 15): Promise<ValueDat
       byProject: groupBy((r) => r.projectName).map(([name, cs]) => ({ name, scores: meanScores(cs), n: cs.length })),
       byClass: groupBy((r) => r.indicatorClass).map(([indicatorClass, cs]) => ({ indicatorClass, scores: meanScores(cs), n: cs.length })),
     },
+    ...(insightsView ? { insights: insightsView } : {}),
   };
 }

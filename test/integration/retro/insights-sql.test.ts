@@ -1,0 +1,94 @@
+/**
+ * The insights' numbers from SQL on a real migrated libsql database: n, median, quartiles and
+ * range per indicator class, template, project type and project, over verified outcomes of
+ * the last months that the reader may see; then the claims made from them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readInsightGroups } from '../../../src/db/queries/insights.ts';
+import { metrics, outcomes, people, projects, workspaces } from '../../../src/db/schema/index.ts';
+import { defaultSettings } from '../../../src/domain/settings.ts';
+import { loadInsights } from '../../../src/views/insights.ts';
+import { NOW } from '../../fixtures/web/world.ts';
+import { freshDb } from '../../helpers/db.ts';
+
+const DAY = 86_400_000;
+const ago = (d: number) => new Date(NOW.getTime() - d * DAY);
+const W = { a: 'ws-insights' };
+const P = { pmo: 'p-i-pmo', owner: 'p-i-owner', member: 'p-i-member' };
+
+describe('insights over SQL', () => {
+  let database: Awaited<ReturnType<typeof freshDb>>;
+  beforeAll(async () => {
+    database = await freshDb();
+    const { db } = database;
+    await db.insert(workspaces).values({ id: W.a, platform: 'slack', externalId: 'TI', settings: { ...defaultSettings('Asia/Shanghai', 'en'), pmoReviewers: ['UPMO'] } });
+    await db.insert(people).values([
+      { id: P.pmo, workspaceId: W.a, platformUserId: 'UPMO' },
+      { id: P.owner, workspaceId: W.a, platformUserId: 'UOWN' },
+      { id: P.member, workspaceId: W.a, platformUserId: 'UMEM' },
+    ]);
+    await db.insert(projects).values([
+      { id: 'pr-g1', workspaceId: W.a, name: 'Growth 1', kind: 'growth' },
+      { id: 'pr-g2', workspaceId: W.a, name: 'Growth 2', kind: 'growth' },
+      { id: 'pr-pl', workspaceId: W.a, name: 'Platform', kind: 'platform' },
+    ]);
+    // Attainment = progress of the metric towards its target, clipped to [0, 1]: baseline 0, target 100, actual = percent.
+    const rows: [id: string, project: string, cls: 'impact' | 'output' | 'process', actual: number, cost: number | null, benefit: number | null, verifiedDaysAgo: number, template: string | null][] = [
+      ['i1', 'pr-g1', 'impact', 90, 100, 300, 10, 'builtin.nps'],
+      ['i2', 'pr-g1', 'impact', 80, 100, 200, 20, 'builtin.nps'],
+      ['i3', 'pr-g2', 'impact', 120, 100, 400, 30, 'builtin.nps'], // over-achieved: counts as 100 %
+      ['i4', 'pr-g2', 'impact', 70, null, null, 40, null],
+      ['o1', 'pr-pl', 'output', 50, 100, 110, 10, null],
+      ['o2', 'pr-pl', 'output', 60, 100, 120, 15, null],
+      ['o3', 'pr-pl', 'output', 40, 100, 90, 25, null],
+      ['p1', 'pr-pl', 'process', 100, 100, 1000, 5, null], // a single process outcome: never ranked
+      ['old', 'pr-pl', 'process', 100, 100, 1000, 400, null], // verified before the look-back
+    ];
+    const base = { workspaceId: W.a, round: 1, description: 'x', submitterId: P.owner, ownerId: P.owner };
+    await db.insert(outcomes).values(rows.map(([id, projectId, indicatorClass, , cost, benefit, d]) => ({ ...base, id, projectId, indicatorClass, title: `Outcome ${id}`, status: 'verified' as const, cost, benefit, verifiedAt: ago(d) })));
+    await db.insert(metrics).values(rows.map(([id, , , actual, , , , templateKey]) => ({ workspaceId: W.a, outcomeId: id, name: 'M', direction: 'increase' as const, baseline: 0, target: 100, actual, templateKey })));
+    // A submitted (not verified) outcome changes nothing.
+    await db.insert(outcomes).values({ ...base, id: 'draft', projectId: 'pr-g1', indicatorClass: 'impact', title: 'Pending', status: 'submitted' });
+    await db.insert(metrics).values({ workspaceId: W.a, outcomeId: 'draft', name: 'M', direction: 'increase', baseline: 0, target: 100, actual: 0 });
+  });
+  afterAll(() => database.close());
+
+  const pmo = { personId: P.pmo, seesAll: true };
+  const group = async (dimension: string, key: string, measure: string, reader = pmo) =>
+    (await readInsightGroups(database.db, W.a, reader, ago(180))).find((g) => g.dimension === dimension && g.key === key && g.measure === measure);
+
+  it('computes n, mean, median, nearest-rank quartiles and range per group in SQL', async () => {
+    // Impact attainment: 0.7, 0.8, 0.9, 1.0 → median 0.85, Q1 0.7, Q3 0.9 (nearest rank), range 0.7–1.0.
+    const impact = (await group('class', 'impact', 'attainment'))!;
+    expect(impact).toMatchObject({ n: 4, q1: 0.7, q3: 0.9, min: 0.7, max: 1 });
+    expect(impact.median).toBeCloseTo(0.85);
+    expect(impact.mean).toBeCloseTo(0.85);
+    // Impact ROI: only the three with cost and benefit: 1, 2, 3.
+    expect(await group('class', 'impact', 'roi')).toMatchObject({ n: 3, median: 2, q1: 1, q3: 3, min: 1, max: 3 });
+    expect(await group('class', 'output', 'attainment')).toMatchObject({ n: 3, median: 0.5, q1: 0.4, q3: 0.6, min: 0.4, max: 0.6 });
+    // The old process outcome is outside the six months; the draft is not verified.
+    expect(await group('class', 'process', 'attainment')).toMatchObject({ n: 1 });
+    expect(await group('project_kind', 'growth', 'attainment')).toMatchObject({ n: 4, label: 'growth' });
+    expect(await group('project', 'pr-pl', 'attainment')).toMatchObject({ n: 4, label: 'Platform' });
+    expect(await group('template', 'builtin.nps', 'attainment')).toMatchObject({ n: 3, median: 0.9 });
+  });
+
+  it('counts only the outcomes the reader may see', async () => {
+    expect(await group('class', 'impact', 'attainment', { personId: P.member, seesAll: false })).toBeUndefined();
+  });
+
+  it('ranks groups of at least 3 and says so in both languages; the single process outcome is never ranked', async () => {
+    const v = await loadInsights(database.db, W.a, pmo, NOW, 6, 'Asia/Shanghai');
+    const classes = v.claims.filter((c) => c.dimension === 'class');
+    expect(classes.map((c) => [c.measure, c.kind, c.kind === 'best' ? c.best.key : null])).toEqual([
+      ['attainment', 'best', 'impact'],
+      ['roi', 'best', 'impact'],
+    ]);
+    expect(v.sentences.en).toContain(
+      'Over the last 6 months, by indicator class, Impact had the highest verified attainment: median 85% (middle half 70%–90%, range 70%–100%, n = 4), ahead of Output (median 50%, n = 3). 1 group with fewer than 3 outcomes is not compared.',
+    );
+    expect(v.sentences.en.some((s) => s.includes('by template, only Net Promoter Score has enough verified outcomes'))).toBe(true);
+    expect(v.sentences['zh-CN'].some((s) => s.includes('按指标类别看，“成效指标”的已验证达成率最高'))).toBe(true);
+    expect(v.sentences.en.join(' ')).not.toContain('Process had');
+  });
+});
