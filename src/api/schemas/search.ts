@@ -24,7 +24,7 @@ export const SearchHit = z
     status: z.enum(STATUSES as [OutcomeStatus, ...OutcomeStatus[]]),
     indicator_class: z.enum(INDICATOR_CLASSES as [IndicatorClass, ...IndicatorClass[]]).nullable(),
     project: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
-    attainment: z.number().nullable().openapi({ description: 'Mean progress of the outcome’s measured metrics towards their targets (1 = reached)' }),
+    attainment: z.number().nullable().openapi({ description: 'Mean progress of the outcome’s measured metrics towards their targets, each clipped to 0–1 (1 = reached)' }),
   })
   .openapi('SearchHit');
 
