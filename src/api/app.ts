@@ -12,6 +12,7 @@ import { evidenceFileRoutes, isFileUpload } from './routes/evidence-files.ts';
 import { outcomeRoutes } from './routes/outcomes.ts';
 import { outcomeActionRoutes } from './routes/outcome-actions.ts';
 import { readingRoutes } from './routes/readings.ts';
+import { searchRoutes } from './routes/search.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { lessonRoutes } from './routes/lessons.ts';
@@ -59,6 +60,7 @@ export function publicApi() {
   v1.route('/', templateRoutes());
   v1.route('/', activityRoutes());
   v1.route('/', evidenceFileRoutes());
+  v1.route('/', searchRoutes());
   v1.route('/', lessonRoutes());
   v1.route('/', retroRoutes());
   app.route('/v1', v1);

@@ -10,6 +10,7 @@ import { feishuEn, feishuZh } from './feishu.ts';
 import { webEn, webZh } from './web.ts';
 import { webActEn, webActZh } from './web-act.ts';
 import { followupEn, followupZh } from './followup.ts';
+import { knowledgeEn, knowledgeZh } from './knowledge.ts';
 import { en as coreEn } from './messages.en.ts';
 import { zhCN as coreZh } from './messages.zh-CN.ts';
 import { slackEn, slackZh } from './slack.ts';
@@ -20,8 +21,8 @@ import { templatesEn, templatesZh } from './templates.ts';
 
 // Feature catalogues merged into one per locale; each feature file types its zh-CN half
 // against its en keys, so a missing translation fails the type check.
-const en = { ...coreEn, ...chatEn, ...slackEn, ...feishuEn, ...followupEn, ...surveysEn, ...webEn, ...apiEn, ...sourcesEn, ...templatesEn, ...webActEn, ...activityEn, ...retroEn };
-const zhCN: Record<keyof typeof en, string> = { ...coreZh, ...chatZh, ...slackZh, ...feishuZh, ...followupZh, ...surveysZh, ...webZh, ...apiZh, ...sourcesZh, ...templatesZh, ...webActZh, ...activityZh, ...retroZh };
+const en = { ...coreEn, ...chatEn, ...slackEn, ...feishuEn, ...followupEn, ...surveysEn, ...webEn, ...apiEn, ...sourcesEn, ...templatesEn, ...webActEn, ...activityEn, ...retroEn, ...knowledgeEn };
+const zhCN: Record<keyof typeof en, string> = { ...coreZh, ...chatZh, ...slackZh, ...feishuZh, ...followupZh, ...surveysZh, ...webZh, ...apiZh, ...sourcesZh, ...templatesZh, ...webActZh, ...activityZh, ...retroZh, ...knowledgeZh };
 
 export type MessageKey = keyof typeof en;
 export type MessageParams = Record<string, string | number>;

@@ -4,7 +4,11 @@ import type { Db } from '../../src/db/client.ts';
 
 /** Each table's rows (rowid included), as JSON text. */
 export async function everyRow(db: Db): Promise<Map<string, Set<string>>> {
-  const tables = await db.all<{ name: string }>(sql`select name from sqlite_master where type = 'table' and name not like 'sqlite%' and name not like '\\_%' escape '\\'`);
+  // Virtual tables (the knowledge-base index, which holds copies of the texts) are read too;
+  // their shadow tables are FTS5's internal encoding (some without a rowid) and are skipped.
+  const tables = await db.all<{ name: string }>(
+    sql`select name from pragma_table_list where schema = 'main' and type in ('table', 'virtual') and name not like 'sqlite%' and name not like '\\_%' escape '\\'`,
+  );
   const out = new Map<string, Set<string>>();
   for (const { name } of tables) out.set(name, new Set((await db.all(sql.raw(`select rowid as _rowid, * from "${name}"`))).map((r) => JSON.stringify(r))));
   return out;

@@ -3,9 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { MIGRATIONS_DIR, openNodeDatabase } from '../../src/db/migrate-node.ts';
 import { freshDb } from '../helpers/db.ts';
+import { migratedUntil } from '../helpers/migrate-steps.ts';
 
 const TABLES = [
-  'action_guards', 'api_tokens', 'audit_log', 'digests', 'evidence', 'key_results', 'lessons', 'metric_readings', 'metric_sources', 'metric_templates', 'metrics', 'objectives',
+  'action_guards', 'api_tokens', 'audit_log', 'digests', 'evidence',
+  // the knowledge-base index (0018_kb_fts.sql): its rows, the FTS5 table and FTS5's own shadow tables
+  'kb_docs', 'kb_fts', 'kb_fts_config', 'kb_fts_content', 'kb_fts_data', 'kb_fts_docsize', 'kb_fts_idx',
+  'key_results', 'lessons', 'metric_readings', 'metric_sources', 'metric_templates', 'metrics', 'objectives',
   'outbox', 'outcome_comments', 'outcomes', 'people', 'processed_events', 'projects', 'retro_actions', 'retrospectives', 'review_schedules', 'reviews', 'source_events', 'survey_answer_keys',
   'survey_responses', 'surveys', 'workspaces',
 ];
@@ -49,16 +53,7 @@ describe('migrations on libsql', () => {
 
 describe('the richer-surveys migration', () => {
   it('turns each existing survey into one NPS question with its wording, and keeps every answer as its score', async () => {
-    const { createClient } = await import('@libsql/client');
-    const { readFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const client = createClient({ url: ':memory:' });
-    const apply = async (file: string) => {
-      for (const stmt of readFileSync(join(MIGRATIONS_DIR, file), 'utf8').split('--> statement-breakpoint')) if (stmt.trim()) await client.execute(stmt);
-    };
-    const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
-    const at = files.findIndex((f) => f.endsWith('_richer_surveys.sql'));
-    for (const f of files.slice(0, at)) await apply(f);
+    const { client, applyRest } = await migratedUntil('_richer_surveys.sql');
     await client.batch([
       "insert into workspaces (id, platform, external_id, settings, created_at) values ('w', 'slack', 'T', '{}', 0)",
       "insert into people (id, workspace_id, platform_user_id, name, created_at) values ('p', 'w', 'U1', '', 0)",
@@ -66,7 +61,7 @@ describe('the richer-surveys migration', () => {
       "insert into surveys (id, workspace_id, project_id, question, kind, audience, started_by, status, closes_at, remind_after_days, created_at) values ('s1', 'w', 'pr', 'Recommend us?', 'follow_up', '[\"U1\"]', 'p', 'closed', 1, 3, 0), ('s2', 'w', 'pr', '', 'baseline', '[]', 'p', 'open', 1, 3, 0)",
       "insert into survey_responses (id, workspace_id, survey_id, respondent_id, score, comment, answered_at) values ('r1', 'w', 's1', 'U1', 9, 'good', 5)",
     ]);
-    for (const f of files.slice(at)) await apply(f);
+    await applyRest();
     const s = await client.execute('select id, questions, anonymous, wave, series_id from surveys order by id');
     expect(s.rows.map((r) => [r.id, JSON.parse(String(r.questions)), r.anonymous, r.wave, r.series_id])).toEqual([
       ['s1', [{ type: 'nps', text: 'Recommend us?' }], 0, 1, null],

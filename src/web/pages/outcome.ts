@@ -11,6 +11,7 @@ import { h, type Html } from '../render/html.ts';
 import type { Kit } from '../render/kit.ts';
 import { sourcesTable } from '../render/source-health.ts';
 import { activitySections } from '../render/activity.ts';
+import { similarOutcomesSection } from '../render/similar-outcomes.ts';
 import { lessonsSection } from '../render/lessons.ts';
 
 
@@ -135,5 +136,6 @@ export function outcomeBody(kit: Kit, d: OutcomePageData, chat: ChatContext, now
 <section class="card"><h2>${kit.t('card.review_trail')}</h2>${trail(kit, d)}</section>
 ${lessonsSection(kit, v.id, d.lessons, d.lessonForm)}
 ${value}
-${d.activity ? activitySections(kit, d.activity) : ''}`;
+${d.activity ? activitySections(kit, d.activity) : ''}
+${similarOutcomesSection(kit, d.similar)}`;
 }

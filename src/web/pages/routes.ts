@@ -37,6 +37,7 @@ import { actRoutes } from '../act/act-routes.ts';
 import { outcomeActions } from '../act/outcome-actions.ts';
 import { templateRoutes } from './template-routes.ts';
 import { templatesLink } from './templates.ts';
+import { knowledgeRoutes } from './knowledge-routes.ts';
 import { retroRoutes } from './retro-routes.ts';
 
 const NO_FILTERS = { project: null, status: null, from: null, to: null, fromAt: null, toAt: null };
@@ -109,6 +110,7 @@ export function pageRoutes() {
     return page(c, { title: kit.t('web.nav.my'), active: 'my', body: h`${myBody(kit, my)}${myApprovalsBody(kit, approvals)}` });
   });
   app.route('/my', approvalRoutes());
+  app.route('/knowledge', knowledgeRoutes());
 
   /** The settings page with its API tokens part; `tokens` carries a just-created token or the form's problems. */
   const settingsPage = async (c: Context<WebEnv>, tokens: Omit<TokensView, 'tokens'> = {}, status: 200 | 400 = 200) => {

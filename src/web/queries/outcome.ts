@@ -14,6 +14,7 @@ import { lessonsOfOutcome, type LessonRow } from '../../db/queries/lessons.ts';
 import type { LessonFormState } from '../render/lessons.ts';
 import type { Viewer } from '../env.ts';
 import type { UploadOffer } from '../render/evidence-upload.ts';
+import { loadSimilar, type SimilarOutcome } from './knowledge.ts';
 
 export interface OutcomePageData {
   view: OutcomeView;
@@ -35,6 +36,8 @@ export interface OutcomePageData {
   activity?: OutcomeActivity;
   /** Set by the page route when the viewer may upload a file here. */
   upload?: UploadOffer;
+  /** Similar past outcomes the viewer may see (knowledge base). */
+  similar: SimilarOutcome[];
   /** The outcome's lessons (复盘), newest first, and the lesson form as it was submitted when it had problems. */
   lessons?: LessonRow[];
   lessonForm?: LessonFormState;
@@ -68,6 +71,7 @@ export async function loadOutcomePage(db: Db, v: Viewer, outcomeId: string, publ
     scores: meanScores(cards),
     sources,
     activity: await loadOutcomeActivity(db, v, outcomeId),
+    similar: await loadSimilar(db, v, { id: outcomeId, title: view.title }),
     lessons: await lessonsOfOutcome(db, v.workspace.id, outcomeId),
   };
 }

@@ -4,7 +4,7 @@ import type { Viewer } from '../env.ts';
 import { h, type Html } from './html.ts';
 import type { Kit } from './kit.ts';
 
-export type NavKey = 'portfolio' | 'value' | 'nps' | 'reviews' | 'my' | 'settings' | 'approvals' | 'audit' | 'delivery' | 'retros';
+export type NavKey = 'portfolio' | 'value' | 'nps' | 'reviews' | 'my' | 'settings' | 'approvals' | 'audit' | 'delivery' | 'retros' | 'knowledge';
 
 export interface Page {
   title: string;
@@ -23,6 +23,7 @@ const NAV: { key: NavKey; href: string; label: string; adminOnly?: boolean }[] =
   { key: 'reviews', href: '/app/reviews', label: 'web.nav.reviews' },
   { key: 'my', href: '/app/my', label: 'web.nav.my' },
   { key: 'approvals', href: '/app/approvals', label: 'webact.nav' },
+  { key: 'knowledge', href: '/app/knowledge', label: 'web.nav.knowledge' },
   { key: 'retros', href: '/app/retros', label: 'web.retro.title' },
   { key: 'settings', href: '/app/settings', label: 'web.nav.settings', adminOnly: true },
   { key: 'audit', href: '/app/audit', label: 'web.nav.audit', adminOnly: true },
