@@ -19,6 +19,8 @@ export interface WorkspaceSettingsShape extends CalendarSetting {
   approvalReminderDays: number;
   /** Working days a pending approval waits before the reviewer's manager (or the PMO) is told; never before the reminder. */
   approvalEscalationDays: number;
+  /** ISO 4217 code of the money the outcomes' cost and benefit are in (the value page formats ROI with it). */
+  currency: string;
 }
 
 /** Approval reminder and escalation delays of settings stored before they were settings. */
@@ -43,13 +45,17 @@ export function defaultSettings(timeZone: string, locale: Locale): WorkspaceSett
     escalationAfterDays: DEFAULT_ESCALATION_DAYS,
     approvalReminderDays: DEFAULT_APPROVAL_REMINDER_DAYS,
     approvalEscalationDays: DEFAULT_APPROVAL_ESCALATION_DAYS,
+    currency: defaultCurrency(locale),
     calendar: 'mon_fri',
     extraOffDays: [],
     extraWorkDays: [],
   };
 }
 
-type AddedKeys = 'escalationAfterDays' | 'approvalReminderDays' | 'approvalEscalationDays' | 'calendar' | 'extraOffDays' | 'extraWorkDays';
+/** The currency of a new workspace, and of settings stored before it was a setting: yuan for zh-CN, else US dollars. */
+export const defaultCurrency = (locale: Locale): string => (locale === 'zh-CN' ? 'CNY' : 'USD');
+
+type AddedKeys = 'currency' | 'escalationAfterDays' | 'approvalReminderDays' | 'approvalEscalationDays' | 'calendar' | 'extraOffDays' | 'extraWorkDays';
 
 /**
  * Stored settings read with the keys added since they were written: settings JSON without
@@ -63,6 +69,7 @@ export function withDefaults(stored: Omit<WorkspaceSettingsShape, AddedKeys> & P
     approvalReminderDays: stored.approvalReminderDays ?? DEFAULT_APPROVAL_REMINDER_DAYS,
     approvalEscalationDays: stored.approvalEscalationDays ?? DEFAULT_APPROVAL_ESCALATION_DAYS,
     calendar: stored.calendar ?? 'mon_fri',
+    currency: stored.currency ?? defaultCurrency(stored.locale),
     extraOffDays: stored.extraOffDays ?? [],
     extraWorkDays: stored.extraWorkDays ?? [],
   };

@@ -7,6 +7,7 @@ import { apiEn, apiZh } from './api.ts';
 import { chatEn, chatZh } from './chat.ts';
 import { feishuEn, feishuZh } from './feishu.ts';
 import { webEn, webZh } from './web.ts';
+import { dashboardEn, dashboardZh } from './dashboard.ts';
 import { followupEn, followupZh } from './followup.ts';
 import { en as coreEn } from './messages.en.ts';
 import { zhCN as coreZh } from './messages.zh-CN.ts';
@@ -16,8 +17,8 @@ import { surveysEn, surveysZh } from './surveys.ts';
 
 // Feature catalogues merged into one per locale; each feature file types its zh-CN half
 // against its en keys, so a missing translation fails the type check.
-const en = { ...coreEn, ...chatEn, ...slackEn, ...feishuEn, ...followupEn, ...surveysEn, ...webEn, ...apiEn, ...sourcesEn };
-const zhCN: Record<keyof typeof en, string> = { ...coreZh, ...chatZh, ...slackZh, ...feishuZh, ...followupZh, ...surveysZh, ...webZh, ...apiZh, ...sourcesZh };
+const en = { ...coreEn, ...chatEn, ...slackEn, ...feishuEn, ...followupEn, ...surveysEn, ...webEn, ...apiEn, ...sourcesEn, ...dashboardEn };
+const zhCN: Record<keyof typeof en, string> = { ...coreZh, ...chatZh, ...slackZh, ...feishuZh, ...followupZh, ...surveysZh, ...webZh, ...apiZh, ...sourcesZh, ...dashboardZh };
 
 export type MessageKey = keyof typeof en;
 export type MessageParams = Record<string, string | number>;

@@ -1,0 +1,16 @@
+-- outcomes.attainment: the mean progress toward the target of the outcome's measured metrics,
+-- (actual - baseline) / (target - baseline), raw (over-achievement > 1), null when none is
+-- measured (metrics with target = baseline have no progress: src/domain/metrics.ts `progress`).
+-- Triggers keep it on every metric write, whichever path writes (repos, seeds, imports).
+CREATE TRIGGER `metrics_attainment_insert` AFTER INSERT ON `metrics` BEGIN
+  UPDATE `outcomes` SET `attainment` = (SELECT avg((`actual` - `baseline`) / (`target` - `baseline`)) FROM `metrics` WHERE `outcome_id` = NEW.`outcome_id` AND `actual` IS NOT NULL AND `target` <> `baseline`) WHERE `id` = NEW.`outcome_id`;
+END;--> statement-breakpoint
+CREATE TRIGGER `metrics_attainment_update` AFTER UPDATE OF `actual`, `baseline`, `target`, `outcome_id` ON `metrics` BEGIN
+  UPDATE `outcomes` SET `attainment` = (SELECT avg((`actual` - `baseline`) / (`target` - `baseline`)) FROM `metrics` WHERE `outcome_id` = NEW.`outcome_id` AND `actual` IS NOT NULL AND `target` <> `baseline`) WHERE `id` = NEW.`outcome_id`;
+  UPDATE `outcomes` SET `attainment` = (SELECT avg((`actual` - `baseline`) / (`target` - `baseline`)) FROM `metrics` WHERE `outcome_id` = OLD.`outcome_id` AND `actual` IS NOT NULL AND `target` <> `baseline`) WHERE `id` = OLD.`outcome_id` AND OLD.`outcome_id` <> NEW.`outcome_id`;
+END;--> statement-breakpoint
+CREATE TRIGGER `metrics_attainment_delete` AFTER DELETE ON `metrics` BEGIN
+  UPDATE `outcomes` SET `attainment` = (SELECT avg((`actual` - `baseline`) / (`target` - `baseline`)) FROM `metrics` WHERE `outcome_id` = OLD.`outcome_id` AND `actual` IS NOT NULL AND `target` <> `baseline`) WHERE `id` = OLD.`outcome_id`;
+END;--> statement-breakpoint
+-- Outcomes measured before this migration.
+UPDATE `outcomes` SET `attainment` = (SELECT avg((`actual` - `baseline`) / (`target` - `baseline`)) FROM `metrics` WHERE `metrics`.`outcome_id` = `outcomes`.`id` AND `actual` IS NOT NULL AND `target` <> `baseline`);
