@@ -14,3 +14,7 @@ CREATE TRIGGER `metrics_attainment_delete` AFTER DELETE ON `metrics` BEGIN
 END;--> statement-breakpoint
 -- Outcomes measured before this migration.
 UPDATE `outcomes` SET `attainment` = (SELECT avg((`actual` - `baseline`) / (`target` - `baseline`)) FROM `metrics` WHERE `metrics`.`outcome_id` = `outcomes`.`id` AND `actual` IS NOT NULL AND `target` <> `baseline`);
+--> statement-breakpoint
+-- The portfolio's waiting times: since the last status change, the expression src/db/queries/portfolio.ts orders by
+-- (here, not in the schema: drizzle-kit splits an expression index at its commas).
+CREATE INDEX `outcomes_waiting` ON `outcomes` (`workspace_id`, `status`, coalesce(`updated_at`, `submitted_at`, `created_at`));

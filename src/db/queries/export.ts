@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { OutcomeStatus } from '../../domain/types.ts';
 import type { Db } from '../client.ts';
 import { metrics, outcomes, people, projects, reviews } from '../schema/index.ts';
-import { periodAndProject, visibleOutcomes, type OutcomePeriod, type Reader } from './visibility.ts';
+import { periodAndProject, statusIs, visibleOutcomes, type OutcomePeriod, type Reader } from './visibility.ts';
 
 /** Outcomes per page of the export: their ids stay under D1's 100 bound parameters in the metric and review reads. */
 export const EXPORT_PAGE = 90;
@@ -34,7 +34,7 @@ export async function readExportPage(db: Db, workspaceId: string, reader: Reader
       and(
         visibleOutcomes(workspaceId, reader),
         periodAndProject(f),
-        f.status ? eq(outcomes.status, f.status) : undefined,
+        f.status ? statusIs(reader, f.status) : undefined,
         after ? sql`(${outcomes.createdAt}, ${outcomes.id}) < (${after.createdAt}, ${after.id})` : undefined,
       ),
     )

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { OutcomeStatus } from '../../domain/types.ts';
 import type { Db } from '../client.ts';
 import { outcomes, people, projects } from '../schema/index.ts';
-import { periodAndProject, visibleOutcomes, type OutcomePeriod, type Reader } from './visibility.ts';
+import { periodAndProject, statusIs, visibleOutcomes, type OutcomePeriod, type Reader } from './visibility.ts';
 
 /** The sorts of the outcome list; each walks one index (workspace_id, key, id), id breaking ties. */
 export const LIST_SORTS = ['newest', 'attainment', 'title'] as const;
@@ -44,21 +44,29 @@ export function cursorValue(sort: ListSort, row: Row): string | number | null {
  * page costs what the first does). Returns `limit` rows and whether more follow.
  */
 export async function listOutcomePage(db: Db, workspaceId: string, reader: Reader, f: ListFilter, sort: ListSort, after: ListCursor | null, limit: number) {
-  const base = and(visibleOutcomes(workspaceId, reader), periodAndProject(f), f.status ? eq(outcomes.status, f.status) : undefined);
+  // A reader who sees only some outcomes: their few are found by the submitter / owner / reviewer
+  // indexes and sorted after; walking a sort index would visit the whole workspace. The unary +
+  // (a no-op on any value) tells SQLite not to use the sort index for these terms.
+  const k = (col: AnyColumn) => (reader.seesAll ? sql`${col}` : sql`+${col}`);
+  const createdAt = k(outcomes.createdAt);
+  const title = k(outcomes.title);
+  const attainment = k(outcomes.attainment);
+  const id = k(outcomes.id);
+  const base = and(visibleOutcomes(workspaceId, reader), periodAndProject(f), f.status ? statusIs(reader, f.status) : undefined);
   const page = (where: SQL | undefined, order: SQL[], n: number) =>
     db.select(COLUMNS).from(outcomes).leftJoin(projects, eq(projects.id, outcomes.projectId)).innerJoin(people, eq(people.id, outcomes.submitterId)).where(and(base, where)).orderBy(...order).limit(n);
   let rows;
   if (sort === 'newest') {
-    rows = await page(after ? sql`(${outcomes.createdAt}, ${outcomes.id}) < (${Number(after.value)}, ${after.id})` : undefined, [desc(outcomes.createdAt), desc(outcomes.id)], limit + 1);
+    rows = await page(after ? sql`(${createdAt}, ${id}) < (${Number(after.value)}, ${after.id})` : undefined, [desc(createdAt), desc(id)], limit + 1);
   } else if (sort === 'title') {
-    rows = await page(after ? sql`(${outcomes.title}, ${outcomes.id}) > (${String(after.value)}, ${after.id})` : undefined, [asc(outcomes.title), asc(outcomes.id)], limit + 1);
+    rows = await page(after ? sql`(${title}, ${id}) > (${String(after.value)}, ${after.id})` : undefined, [asc(title), asc(id)], limit + 1);
   } else {
     // Measured outcomes, highest first, then the unmeasured ones by id: two index ranges.
     const measured =
       after && after.value === null
         ? []
-        : await page(and(isNotNull(outcomes.attainment), after ? sql`(${outcomes.attainment}, ${outcomes.id}) < (${Number(after.value)}, ${after.id})` : undefined), [desc(outcomes.attainment), desc(outcomes.id)], limit + 1);
-    const rest = measured.length > limit ? [] : await page(and(isNull(outcomes.attainment), after && after.value === null ? sql`${outcomes.id} < ${after.id}` : undefined), [desc(outcomes.id)], limit + 1 - measured.length);
+        : await page(and(isNotNull(outcomes.attainment), after ? sql`(${attainment}, ${id}) < (${Number(after.value)}, ${after.id})` : undefined), [desc(attainment), desc(id)], limit + 1);
+    const rest = measured.length > limit ? [] : await page(and(isNull(outcomes.attainment), after && after.value === null ? sql`${id} < ${after.id}` : undefined), [desc(id)], limit + 1 - measured.length);
     rows = [...measured, ...rest];
   }
   return { rows: rows.slice(0, limit), more: rows.length > limit };

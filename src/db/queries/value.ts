@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { metrics, outcomes, projects, reviews } from '../schema/index.ts';
-import { visibleOutcomes, type Reader } from './visibility.ts';
+import { statusIs, visibleOutcomes, type Reader } from './visibility.ts';
 
 /** ROI in SQL, as domain/roi.ts has it: (benefit − cost) / cost for a positive cost. */
 const roiSql = sql<number>`(${outcomes.benefit} - ${outcomes.cost}) / ${outcomes.cost}`;
@@ -14,12 +14,12 @@ const roiSql = sql<number>`(${outcomes.benefit} - ${outcomes.cost}) / ${outcomes
  */
 export async function readValueRows(db: Db, workspaceId: string, reader: Reader, limit: number) {
   const scope = visibleOutcomes(workspaceId, reader);
-  const verified = and(scope, eq(outcomes.status, 'verified'));
+  const verified = and(scope, statusIs(reader, 'verified'));
   const costed = and(verified, isNotNull(outcomes.benefit), gt(outcomes.cost, 0));
   const scored = and(verified, isNotNull(reviews.impact), isNotNull(reviews.difficulty), isNotNull(reviews.innovation));
-  const means = { n: count(), impact: sql<number>`avg(${reviews.impact})`, difficulty: sql<number>`avg(${reviews.difficulty})`, innovation: sql<number>`avg(${reviews.innovation})` };
-  const scoreRows = () => db.select(means).from(reviews).innerJoin(outcomes, eq(outcomes.id, reviews.outcomeId));
-  const [top, unverified, roiRows, [roiTotal], [overall], byProject, byClass] = await Promise.all([
+  // One pass over the scored reviews: sums per project × class, which the caller adds up overall, per project and per class.
+  const sums = { n: count(), impact: sql<number>`sum(${reviews.impact})`, difficulty: sql<number>`sum(${reviews.difficulty})`, innovation: sql<number>`sum(${reviews.innovation})` };
+  const [top, unverified, roiRows, [roiTotal], scores] = await Promise.all([
     db
       .select({ id: outcomes.id, title: outcomes.title, projectName: projects.name, attainment: outcomes.attainment })
       .from(outcomes)
@@ -36,10 +36,12 @@ export async function readValueRows(db: Db, workspaceId: string, reader: Reader,
       .orderBy(desc(roiSql), asc(outcomes.id))
       .limit(limit),
     db.select({ n: count(), cost: sql<number | null>`sum(${outcomes.cost})`, benefit: sql<number | null>`sum(${outcomes.benefit})` }).from(outcomes).where(costed),
-    scoreRows().where(scored),
-    db.select({ ...means, name: projects.name }).from(reviews).innerJoin(outcomes, eq(outcomes.id, reviews.outcomeId)).innerJoin(projects, eq(projects.id, outcomes.projectId)).where(scored).groupBy(projects.id).orderBy(asc(projects.name)),
-    db.select({ ...means, indicatorClass: outcomes.indicatorClass }).from(reviews).innerJoin(outcomes, eq(outcomes.id, reviews.outcomeId)).where(and(scored, isNotNull(outcomes.indicatorClass))).groupBy(outcomes.indicatorClass).orderBy(asc(outcomes.indicatorClass)),
+    db.select({ ...sums, projectId: outcomes.projectId, indicatorClass: outcomes.indicatorClass }).from(reviews).innerJoin(outcomes, eq(outcomes.id, reviews.outcomeId)).where(scored).groupBy(outcomes.projectId, outcomes.indicatorClass),
   ]);
+  const projectIds = [...new Set(scores.flatMap((r) => (r.projectId ? [r.projectId] : [])))];
+  // Names per chunk of 90 ids (D1 binds at most 100 parameters).
+  const names: { id: string; name: string }[] = [];
+  for (let i = 0; i < projectIds.length; i += 90) names.push(...(await db.select({ id: projects.id, name: projects.name }).from(projects).where(and(eq(projects.workspaceId, workspaceId), inArray(projects.id, projectIds.slice(i, i + 90))))));
   const measured = top.length
     ? await db
         .select({ outcomeId: metrics.outcomeId, metric: metrics.name, unit: metrics.unit, direction: metrics.direction, baseline: metrics.baseline, target: metrics.target, actual: sql<number>`${metrics.actual}` })
@@ -47,5 +49,5 @@ export async function readValueRows(db: Db, workspaceId: string, reader: Reader,
         .where(and(eq(metrics.workspaceId, workspaceId), inArray(metrics.outcomeId, top.map((o) => o.id)), isNotNull(metrics.actual)))
         .orderBy(asc(metrics.outcomeId), asc(metrics.position))
     : [];
-  return { top, measured, unverified: unverified[0]?.n ?? 0, roiRows, roiTotal: roiTotal?.n ? roiTotal : null, overall: overall?.n ? overall : null, byProject, byClass };
+  return { top, measured, unverified: unverified[0]?.n ?? 0, roiRows, roiTotal: roiTotal?.n ? roiTotal : null, scores, projectNames: new Map(names.map((p) => [p.id, p.name])) };
 }

@@ -59,5 +59,7 @@ export const outcomes = sqliteTable(
     index('outcomes_list_title').on(t.workspaceId, t.title, t.id),
     index('outcomes_matrix').on(t.workspaceId, t.status, t.projectId, t.indicatorClass, t.attainment),
     index('outcomes_heat').on(t.workspaceId, t.status, t.verifiedAt, t.projectId, t.attainment),
+    // outcomes_waiting (workspace_id, status, coalesce(updated_at, submitted_at, created_at)), for the
+    // portfolio's waiting times, is in migration 0015_attainment_triggers: drizzle-kit mangles expression indexes.
   ],
 );

@@ -43,23 +43,26 @@ function counts(kit: Kit, data: PortfolioData): Html {
   )}</section>`;
 }
 
-const matrixCell = (kit: Kit, c: MatrixCell): Html => (c.verified ? h`<td><span class="count">${c.verified}</span>${attainmentText(kit, c.attainment)}</td>` : h`<td class="muted">·</td>`);
+const matrixCell = (kit: Kit, c: MatrixCell, cls = ''): Html =>
+  c.verified ? h`<td${cls ? h` class="${cls}"` : ''}><span class="count">${c.verified}</span>${attainmentText(kit, c.attainment)}</td>` : h`<td class="muted${cls ? ` ${cls}` : ''}">·</td>`;
 
 function matrix(kit: Kit, data: PortfolioData): Html {
   if (!data.matrix.length) return empty(kit.t('web.portfolio.matrix_empty'));
-  const head = h`<tr><th>${kit.t('card.project')}</th>${INDICATOR_CLASSES.map((k) => h`<th>${kit.t(`indicator.${k}`)}</th>`)}<th>${kit.t('web.total')}</th></tr>`;
-  const rows = data.matrix.map((r) => h`<tr><td>${r.projectName ?? kit.t('web.portfolio.no_project')}</td>${INDICATOR_CLASSES.map((k) => matrixCell(kit, r.cells[k]))}${matrixCell(kit, r.total)}</tr>`);
-  const total = h`<tr class="total"><th>${kit.t('web.total')}</th>${INDICATOR_CLASSES.map((k) => matrixCell(kit, data.classTotals[k]))}<td></td></tr>`;
+  const head = h`<tr><th>${kit.t('card.project')}</th>${INDICATOR_CLASSES.map((k) => h`<th>${kit.t(`indicator.${k}`)}</th>`)}<th class="hide-sm">${kit.t('web.total')}</th></tr>`;
+  const rows = data.matrix.map((r) => h`<tr><td>${r.projectName ?? kit.t('web.portfolio.no_project')}</td>${INDICATOR_CLASSES.map((k) => matrixCell(kit, r.cells[k]))}${matrixCell(kit, r.total, 'hide-sm')}</tr>`);
+  const total = h`<tr class="total"><th>${kit.t('web.total')}</th>${INDICATOR_CLASSES.map((k) => matrixCell(kit, data.classTotals[k]))}<td class="hide-sm"></td></tr>`;
   return h`<div class="matrix">${scrollTable(head, [...rows, total], 'matrix')}</div><p class="muted small">${kit.t('web.portfolio.attainment_note')}</p>`;
 }
 
 function heatMap(kit: Kit, data: PortfolioData): Html {
   if (!data.heat.rows.length) return empty(kit.t('web.portfolio.heat_empty'));
-  const head = h`<tr><th>${kit.t('card.project')}</th>${data.heat.months.map((m) => h`<th class="num">${m.slice(2)}</th>`)}</tr>`;
+  // On a phone the last six months show (the older ones are class "old").
+  const old = (i: number) => (i < data.heat.months.length - 6 ? ' old' : '');
+  const head = h`<tr><th>${kit.t('card.project')}</th>${data.heat.months.map((m, i) => h`<th class="num${old(i)}" title="${m}">${m.endsWith('-01') || i === 0 ? m.slice(2) : m.slice(5)}</th>`)}</tr>`;
   const rows = data.heat.rows.map(
     (r) => h`<tr><td>${r.projectName ?? kit.t('web.portfolio.no_project')}</td>${r.cells.map((c, i) => {
       const title = c.verified ? `${data.heat.months[i]}: ${kit.t('web.portfolio.heat_cell', { n: c.verified, attainment: c.attainment === null ? '—' : kit.pct(c.attainment) })}` : data.heat.months[i]!;
-      return h`<td class="num heat-${heatShade(c.attainment, c.verified)}" title="${title}">${c.verified || ''}</td>`;
+      return h`<td class="num heat-${heatShade(c.attainment, c.verified)}${old(i)}" title="${title}">${c.verified || ''}</td>`;
     })}</tr>`,
   );
   return h`<div class="heat">${scrollTable(head, rows, 'heatmap')}</div><p class="muted small">${kit.t('web.portfolio.heat_note')}</p>`;
@@ -69,9 +72,9 @@ function list(kit: Kit, data: PortfolioData, f: Filters): Html {
   if (!data.outcomes.length) return empty(kit.t('web.portfolio.list_empty'));
   const sortLink = (sort: (typeof LIST_SORTS)[number], label: string) =>
     data.sort === sort ? h`<span aria-sort="${sort === 'title' ? 'ascending' : 'descending'}">${label} ▾</span>` : h`<a href="${portfolioHref(f, { sort })}" data-testid="sort-${sort}">${label}</a>`;
-  const head = h`<tr><th>${sortLink('title', kit.t('card.outcome'))}</th><th class="hide-sm">${kit.t('card.project')}</th><th class="hide-sm">${kit.t('card.indicator_class')}</th><th>${kit.t('card.status')}</th><th>${kit.t('forecast.label')}</th><th class="hide-sm">${kit.t('card.submitter')}</th><th class="num">${sortLink('attainment', kit.t('web.attainment'))}</th><th class="hide-sm">${sortLink('newest', kit.t('web.list.sort.newest'))}</th></tr>`;
+  const head = h`<tr><th>${sortLink('title', kit.t('card.outcome'))}</th><th class="hide-sm">${kit.t('card.project')}</th><th class="hide-sm">${kit.t('card.indicator_class')}</th><th class="hide-sm">${kit.t('card.status')}</th><th>${kit.t('forecast.label')}</th><th class="hide-sm">${kit.t('card.submitter')}</th><th class="num">${sortLink('attainment', kit.t('web.attainment'))}</th><th class="hide-sm">${sortLink('newest', kit.t('web.list.sort.newest'))}</th></tr>`;
   const rows = data.outcomes.map(
-    (o) => h`<tr><td>${outcomeLink(o)}</td><td class="hide-sm">${o.projectName ?? '—'}</td><td class="hide-sm">${o.indicatorClass ? kit.t(`indicator.${o.indicatorClass}`) : '—'}</td><td>${statusPill(kit, o.status)}</td><td data-testid="forecast">${forecastPill(kit, o.forecast)}</td><td class="hide-sm">${o.submitterName}</td><td class="num" data-testid="attainment">${attainmentText(kit, o.attainment)}</td><td class="small muted hide-sm">${kit.date(o.updatedAt)}</td></tr>`,
+    (o) => h`<tr><td>${outcomeLink(o)}</td><td class="hide-sm">${o.projectName ?? '—'}</td><td class="hide-sm">${o.indicatorClass ? kit.t(`indicator.${o.indicatorClass}`) : '—'}</td><td class="hide-sm">${statusPill(kit, o.status)}</td><td data-testid="forecast">${forecastPill(kit, o.forecast)}</td><td class="hide-sm">${o.submitterName}</td><td class="num" data-testid="attainment">${attainmentText(kit, o.attainment)}</td><td class="small muted hide-sm">${kit.date(o.updatedAt)}</td></tr>`,
   );
   const pager = h`<nav class="pager">${f.after ? h`<a href="${portfolioHref(f, { sort: data.sort })}" data-testid="first-page">${kit.t('web.list.first')}</a>` : ''}${
     data.next ? h`<a href="${portfolioHref(f, { sort: data.sort, after: data.next })}" data-testid="next-page">${kit.t('web.list.next')}</a>` : ''

@@ -31,9 +31,9 @@ function improvements(kit: Kit, d: ValueData): Html {
 function roi(kit: Kit, d: ValueData): Html {
   if (!d.roi.length) return empty(kit.t('web.value.no_roi'));
   const m = (n: number) => money(kit, n, d.currency);
-  const head = h`<tr><th>${kit.t('card.outcome')}</th><th class="num">${kit.t('web.value.cost')}</th><th class="num">${kit.t('web.value.benefit')}</th><th class="num">ROI</th></tr>`;
-  const rows = d.roi.map((r) => h`<tr><td>${outcomeLink({ id: r.outcomeId, title: r.title })}</td><td class="num">${m(r.cost)}</td><td class="num">${m(r.benefit)}</td><td class="num">${changeText(kit, r.roi)}</td></tr>`);
-  const total = d.roiTotal ? h`<tr><th>${kit.t('web.total')}</th><th class="num">${m(d.roiTotal.cost)}</th><th class="num">${m(d.roiTotal.benefit)}</th><th class="num">${changeText(kit, d.roiTotal.roi)}</th></tr>` : h``;
+  const head = h`<tr><th>${kit.t('card.outcome')}</th><th class="num hide-sm">${kit.t('web.value.cost')}</th><th class="num">${kit.t('web.value.benefit')}</th><th class="num">ROI</th></tr>`;
+  const rows = d.roi.map((r) => h`<tr><td>${outcomeLink({ id: r.outcomeId, title: r.title })}</td><td class="num hide-sm">${m(r.cost)}</td><td class="num">${m(r.benefit)}</td><td class="num">${changeText(kit, r.roi)}</td></tr>`);
+  const total = d.roiTotal ? h`<tr><th>${kit.t('web.total')}</th><th class="num hide-sm">${m(d.roiTotal.cost)}</th><th class="num">${m(d.roiTotal.benefit)}</th><th class="num">${changeText(kit, d.roiTotal.roi)}</th></tr>` : h``;
   return h`${scrollTable(head, [...rows, total], 'roi')}<p class="muted small">${kit.t('web.value.roi_formula')}</p>`;
 }
 

@@ -90,7 +90,7 @@ export async function loadPortfolio(db: Db, v: Viewer, f: Filters & { fromAt: Da
   const months = lastMonths(now, HEAT_MONTHS);
   const sort = f.sort ?? 'newest';
   const [summary, page] = await Promise.all([
-    readPortfolioSummary(db, v.workspace.id, f, new Date(`${months[0]}-01T00:00:00Z`)),
+    readPortfolioSummary(db, v.workspace.id, f, months.map((m) => new Date(`${m}-01T00:00:00Z`))),
     listOutcomePage(db, v.workspace.id, readerOf(v), f, sort, f.after ?? null, PAGE_SIZE),
   ]);
   const names = new Map(summary.projectRows.map((p) => [p.id, p.name]));
@@ -122,8 +122,8 @@ export async function loadPortfolio(db: Db, v: Viewer, f: Filters & { fromAt: Da
     const key = r.projectId ?? '';
     const cells = heatRows.get(key) ?? months.map(() => cell(0, 0, 0));
     heatRows.set(key, cells);
-    const i = months.indexOf(r.month);
-    if (i >= 0) cells[i] = { verified: r.n, attainment: r.attainment };
+    const i = Number(r.month);
+    if (i >= 0 && i < months.length) cells[i] = { verified: r.n, attainment: r.attainment };
   }
 
   const wait = (w: { median: number | null; oldest: number | null } | undefined) => ({ medianWaitMs: w?.median == null ? null : now.getTime() - w.median, oldestWaitMs: w?.oldest == null ? null : now.getTime() - w.oldest });

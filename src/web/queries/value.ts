@@ -20,7 +20,29 @@ export interface ValueData {
   scores: { overall: ScoreCard | null; n: number; byProject: { name: string; scores: ScoreCard | null; n: number }[]; byClass: { indicatorClass: IndicatorClass; scores: ScoreCard | null; n: number }[] };
 }
 
-const card = (r: { impact: number; difficulty: number; innovation: number }): ScoreCard => ({ impact: Number(r.impact), difficulty: Number(r.difficulty), innovation: Number(r.innovation) });
+type Sums = { n: number; impact: number; difficulty: number; innovation: number };
+const zero = (): Sums => ({ n: 0, impact: 0, difficulty: 0, innovation: 0 });
+const add = (a: Sums, r: Sums) => ((a.n += r.n), (a.impact += Number(r.impact)), (a.difficulty += Number(r.difficulty)), (a.innovation += Number(r.innovation)), a);
+const card = (s: Sums): ScoreCard | null => (s.n ? { impact: s.impact / s.n, difficulty: s.difficulty / s.n, innovation: s.innovation / s.n } : null);
+
+/** Score means overall, per project (by name) and per indicator class, from the per project × class sums. */
+function scoreMeans(rows: readonly (Sums & { projectId: string | null; indicatorClass: IndicatorClass | null })[], names: Map<string, string>): ValueData['scores'] {
+  const overall = zero();
+  const byProject = new Map<string, Sums>();
+  const byClass = new Map<IndicatorClass, Sums>();
+  for (const r of rows) {
+    add(overall, r);
+    const name = r.projectId ? names.get(r.projectId) : undefined;
+    if (name) byProject.set(name, add(byProject.get(name) ?? zero(), r));
+    if (r.indicatorClass) byClass.set(r.indicatorClass, add(byClass.get(r.indicatorClass) ?? zero(), r));
+  }
+  return {
+    overall: card(overall),
+    n: overall.n,
+    byProject: [...byProject].sort(([a], [b]) => a.localeCompare(b)).map(([name, s]) => ({ name, scores: card(s), n: s.n })),
+    byClass: [...byClass].sort(([a], [b]) => a.localeCompare(b)).map(([indicatorClass, s]) => ({ indicatorClass, scores: card(s), n: s.n })),
+  };
+}
 
 /** The value page, over the verified outcomes this viewer may see (members: their own). */
 export async function loadValue(db: Db, v: Viewer, limit = 15): Promise<ValueData> {
@@ -49,11 +71,6 @@ export async function loadValue(db: Db, v: Viewer, limit = 15): Promise<ValueDat
     roi: d.roiRows.map((r) => ({ ...r, roi: roi(r.cost, r.benefit) })),
     roiTotal: d.roiTotal ? { cost: Number(d.roiTotal.cost), benefit: Number(d.roiTotal.benefit), roi: roi(d.roiTotal.cost, d.roiTotal.benefit) } : null,
     currency: v.workspace.settings.currency,
-    scores: {
-      overall: d.overall ? card(d.overall) : null,
-      n: d.overall?.n ?? 0,
-      byProject: d.byProject.map((p) => ({ name: p.name, scores: card(p), n: p.n })),
-      byClass: d.byClass.map((c) => ({ indicatorClass: c.indicatorClass!, scores: card(c), n: c.n })),
-    },
+    scores: scoreMeans(d.scores, d.projectNames),
   };
 }

@@ -144,12 +144,12 @@ describe('value page', () => {
   it('writes cost and benefit in the workspace currency, formatted for the reader', async () => {
     const admin = await h.as(W.a, P.admin);
     const html = async () => (await (await h.as(W.a, P.pmo)).get('/app/value')).text();
-    expect(await html()).toContain('<td class="num">$100.00</td><td class="num">$250.00</td>');
+    expect(await html()).toContain('<td class="num hide-sm">$100</td><td class="num">$250</td>');
     const bad = await admin.send('PATCH', '/api/settings', { settings: { currency: 'EURO' } });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ fields: [{ field: 'currency', key: 'settings.currency_invalid' }] });
     expect((await admin.send('PATCH', '/api/settings', { settings: { currency: 'EUR' } })).status).toBe(200);
-    expect(await html()).toContain('<td class="num">€100.00</td><td class="num">€250.00</td>');
+    expect(await html()).toContain('<td class="num hide-sm">€100</td><td class="num">€250</td>');
     const zh = await (await (await h.as(W.b, P.bAdmin)).get('/app/value')).text();
     expect(zh).not.toContain('€'); // workspace B keeps its own: yuan, the zh-CN default
     expect((await admin.send('PATCH', '/api/settings', { settings: { currency: 'USD' } })).status).toBe(200);
