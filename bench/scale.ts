@@ -14,7 +14,7 @@ import { createSessionCodec } from '../src/security/session.ts';
 import { MANAGER, OUTCOMES, PMO, READINGS, scaleDatabase } from './scale-db.ts';
 
 const RUNS = 3;
-const REQUESTS = 20;
+const REQUESTS = Number(process.env.REQUESTS ?? 20);
 const WARMUP = 2;
 /** A request slower than this ends its run early (the table then says so). */
 const GIVE_UP_MS = 10_000;
@@ -59,11 +59,14 @@ const reads: { name: string; path: string; headers: Record<string, string> }[] =
   { name: 'GET /api/v1/outcomes?limit=50', path: '/api/v1/outcomes?limit=50', headers: bearer },
 ];
 
-async function get(path: string, headers: Record<string, string>): Promise<{ ms: number; status: number; bytes: number }> {
+/** One request: wall time, and the CPU this process (server and client alike) spent on it. */
+async function get(path: string, headers: Record<string, string>): Promise<{ ms: number; cpuMs: number; status: number; bytes: number }> {
+  const cpu = process.cpuUsage();
   const t = performance.now();
   const res = await fetch(`${server.url}${path}`, { headers, redirect: 'manual' });
   const bytes = (await res.arrayBuffer()).byteLength;
-  return { ms: performance.now() - t, status: res.status, bytes };
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000, status: res.status, bytes };
 }
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)]!;
@@ -76,8 +79,9 @@ async function resolvePath(path: string, headers: Record<string, string>): Promi
   return next ?? path.replace(/&after=$/, '');
 }
 
+const cpus: number[] = [];
 const only = process.argv[2] ? new RegExp(process.argv[2]) : null;
-console.log('\n| read | p50 / p95 ms, run 1 · run 2 · run 3 | status | size |\n|---|---|---|---|');
+console.log('\n| read | p50 / p95 ms, run 1 · run 2 · run 3 | CPU ms per request, p50 | status | size |\n|---|---|---|---|---|');
 for (const r of reads) {
   if (only && !only.test(r.name)) continue;
   const path = await resolvePath(r.path, r.headers);
@@ -86,16 +90,17 @@ for (const r of reads) {
   for (let run = 0; run < RUNS; run++) {
     const times: number[] = [];
     let gaveUp = false;
+    cpus.length = 0;
     for (let i = 0; i < WARMUP + REQUESTS && !gaveUp; i++) {
       const res = await get(path, r.headers);
       last = res;
-      if (i >= WARMUP) times.push(res.ms);
+      if (i >= WARMUP) times.push(res.ms), cpus.push(res.cpuMs);
       gaveUp = res.ms > GIVE_UP_MS;
     }
     runs.push(gaveUp ? `gave up (>${GIVE_UP_MS / 1000} s)` : `${quantile(times, 0.5).toFixed(1)} / ${quantile(times, 0.95).toFixed(1)}`);
     if (gaveUp) break;
   }
-  console.log(`| ${r.name} | ${runs.join(' · ')} | ${last.status} | ${(last.bytes / 1024).toFixed(1)} KB |`);
+  console.log(`| ${r.name} | ${runs.join(' · ')} | ${cpus.length ? quantile(cpus, 0.5).toFixed(1) : '—'} | ${last.status} | ${(last.bytes / 1024).toFixed(1)} KB |`);
 }
 
 /** Downloads an export, sampling this process's RSS (the server runs in it) every 20 ms. */
