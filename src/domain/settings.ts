@@ -23,6 +23,8 @@ export interface WorkspaceSettingsShape extends CalendarSetting {
   retroCadence: RetroCadence;
   /** Whether the lessons prompt after a review also asks the outcome's team (its submitter, the project's owner), not only its owner. */
   lessonsFromTeam: boolean;
+  /** ISO 4217 code of the money the outcomes' cost and benefit are in (the value page formats ROI with it). */
+  currency: string;
 }
 
 export const RETRO_CADENCES = ['off', 'monthly', 'quarterly'] as const;
@@ -50,6 +52,7 @@ export function defaultSettings(timeZone: string, locale: Locale): WorkspaceSett
     escalationAfterDays: DEFAULT_ESCALATION_DAYS,
     approvalReminderDays: DEFAULT_APPROVAL_REMINDER_DAYS,
     approvalEscalationDays: DEFAULT_APPROVAL_ESCALATION_DAYS,
+    currency: defaultCurrency(locale),
     calendar: 'mon_fri',
     extraOffDays: [],
     extraWorkDays: [],
@@ -58,7 +61,10 @@ export function defaultSettings(timeZone: string, locale: Locale): WorkspaceSett
   };
 }
 
-type AddedKeys = 'escalationAfterDays' | 'approvalReminderDays' | 'approvalEscalationDays' | 'calendar' | 'extraOffDays' | 'extraWorkDays' | 'retroCadence' | 'lessonsFromTeam';
+/** The currency of a new workspace, and of settings stored before it was a setting: yuan for zh-CN, else US dollars. */
+export const defaultCurrency = (locale: Locale): string => (locale === 'zh-CN' ? 'CNY' : 'USD');
+
+type AddedKeys = 'currency' | 'escalationAfterDays' | 'approvalReminderDays' | 'approvalEscalationDays' | 'calendar' | 'extraOffDays' | 'extraWorkDays' | 'retroCadence' | 'lessonsFromTeam';
 
 /**
  * Stored settings read with the keys added since they were written: settings JSON without
@@ -72,6 +78,7 @@ export function withDefaults(stored: Omit<WorkspaceSettingsShape, AddedKeys> & P
     approvalReminderDays: stored.approvalReminderDays ?? DEFAULT_APPROVAL_REMINDER_DAYS,
     approvalEscalationDays: stored.approvalEscalationDays ?? DEFAULT_APPROVAL_ESCALATION_DAYS,
     calendar: stored.calendar ?? 'mon_fri',
+    currency: stored.currency ?? defaultCurrency(stored.locale),
     extraOffDays: stored.extraOffDays ?? [],
     extraWorkDays: stored.extraWorkDays ?? [],
     retroCadence: stored.retroCadence ?? 'off',

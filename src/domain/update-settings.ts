@@ -11,6 +11,9 @@ const badDays = (days: unknown) => !Array.isArray(days) || days.length > MAX_EXT
 
 export { assertAdmin, isAdmin, type AdminActor, type AuditedActor } from './admin-rights.ts';
 
+/** An ISO 4217 code: three capital letters (Intl formats any such code, known or not, so the shape is the rule). */
+const isCurrency = (v: unknown) => typeof v === 'string' && /^[A-Z]{3}$/.test(v);
+
 const wholeIn = (v: unknown, min: number, max: number) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 
 /**
@@ -31,6 +34,7 @@ export function validateSettings(patch: Partial<WorkspaceSettingsShape>, current
     problems.push({ field: 'shortfallThreshold', key: 'settings.threshold_invalid' });
   if (patch.timeZone !== undefined && !isValidTimeZone(patch.timeZone)) problems.push({ field: 'timeZone', key: 'schedule.invalid_time_zone' });
   if (patch.locale !== undefined && patch.locale !== 'en' && patch.locale !== 'zh-CN') problems.push({ field: 'locale', key: 'settings.locale_invalid' });
+  if (patch.currency !== undefined && !isCurrency(patch.currency)) problems.push({ field: 'currency', key: 'settings.currency_invalid' });
   if (patch.calendar !== undefined && !CALENDAR_BASES.includes(patch.calendar)) problems.push({ field: 'calendar', key: 'settings.calendar_invalid' });
   for (const field of ['extraOffDays', 'extraWorkDays'] as const)
     if (patch[field] !== undefined && badDays(patch[field])) problems.push({ field, key: 'settings.extra_days_invalid', params: { max: MAX_EXTRA_DAYS } });

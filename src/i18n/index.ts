@@ -9,6 +9,7 @@ import { chatEn, chatZh } from './chat.ts';
 import { feishuEn, feishuZh } from './feishu.ts';
 import { webEn, webZh } from './web.ts';
 import { webActEn, webActZh } from './web-act.ts';
+import { dashboardEn, dashboardZh } from './dashboard.ts';
 import { followupEn, followupZh } from './followup.ts';
 import { knowledgeEn, knowledgeZh } from './knowledge.ts';
 import { en as coreEn } from './messages.en.ts';
@@ -21,8 +22,8 @@ import { templatesEn, templatesZh } from './templates.ts';
 
 // Feature catalogues merged into one per locale; each feature file types its zh-CN half
 // against its en keys, so a missing translation fails the type check.
-const en = { ...coreEn, ...chatEn, ...slackEn, ...feishuEn, ...followupEn, ...surveysEn, ...webEn, ...apiEn, ...sourcesEn, ...templatesEn, ...webActEn, ...activityEn, ...retroEn, ...knowledgeEn };
-const zhCN: Record<keyof typeof en, string> = { ...coreZh, ...chatZh, ...slackZh, ...feishuZh, ...followupZh, ...surveysZh, ...webZh, ...apiZh, ...sourcesZh, ...templatesZh, ...webActZh, ...activityZh, ...retroZh, ...knowledgeZh };
+const en = { ...coreEn, ...chatEn, ...slackEn, ...feishuEn, ...followupEn, ...surveysEn, ...webEn, ...apiEn, ...sourcesEn, ...templatesEn, ...webActEn, ...activityEn, ...retroEn, ...knowledgeEn, ...dashboardEn };
+const zhCN: Record<keyof typeof en, string> = { ...coreZh, ...chatZh, ...slackZh, ...feishuZh, ...followupZh, ...surveysZh, ...webZh, ...apiZh, ...sourcesZh, ...templatesZh, ...webActZh, ...activityZh, ...retroZh, ...knowledgeZh, ...dashboardZh };
 
 export type MessageKey = keyof typeof en;
 export type MessageParams = Record<string, string | number>;

@@ -17,3 +17,11 @@ export function csvCell(value: Cell, { text = true }: { text?: boolean } = {}): 
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
   return `\uFEFF${[header, ...rows].map((r) => r.map((c) => csvCell(c)).join(',')).join('\r\n')}\r\n`;
 }
+
+/** The same document as {@link toCsv}, written page by page as the reader takes it. */
+export async function* csvChunks(header: readonly string[], pages: AsyncIterable<readonly (readonly Cell[])[]>): AsyncGenerator<Uint8Array> {
+  const enc = new TextEncoder();
+  const line = (r: readonly Cell[]) => `${r.map((c) => csvCell(c)).join(',')}\r\n`;
+  yield enc.encode(`\uFEFF${line(header)}`);
+  for await (const rows of pages) yield enc.encode(rows.map(line).join(''));
+}

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { outcomes, projects, reviewSchedules, surveyResponses, surveys } from '../schema/index.ts';
 
@@ -8,14 +8,18 @@ import { outcomes, projects, reviewSchedules, surveyResponses, surveys } from '.
  * `dueBefore`; the workspace's open surveys; and the surveys they answered (by platform address).
  */
 export async function readMyWork(db: Db, workspaceId: string, me: { personId: string; address: string }, dueBefore: Date) {
-  const mine = and(eq(outcomes.workspaceId, workspaceId), or(eq(outcomes.submitterId, me.personId), eq(outcomes.ownerId, me.personId)));
+  // Ids by the submitter and owner indexes (a union, not an OR SQLite would answer by walking the workspace).
+  const ids = (who: SQL) => sql`select ${outcomes.id} from ${outcomes} where ${outcomes.workspaceId} = ${workspaceId} and ${who}`;
+  const mine = sql`${outcomes.id} in (${ids(sql`${outcomes.submitterId} = ${me.personId}`)} union ${ids(sql`${outcomes.ownerId} = ${me.personId}`)})`;
+  const owned = sql`${outcomes.id} in (${ids(sql`${outcomes.ownerId} = ${me.personId}`)} union ${ids(sql`${outcomes.ownerId} is null and ${outcomes.submitterId} = ${me.personId}`)})`;
   const [list, due, open, answered] = await Promise.all([
     db
       .select({ id: outcomes.id, title: outcomes.title, status: outcomes.status, projectName: projects.name, updatedAt: outcomes.updatedAt, createdAt: outcomes.createdAt, submitterId: outcomes.submitterId })
       .from(outcomes)
       .leftJoin(projects, eq(projects.id, outcomes.projectId))
       .where(mine)
-      .orderBy(desc(outcomes.createdAt))
+      // Unary + keeps SQLite off the workspace-wide creation-time index: the submitter and owner indexes find the few rows.
+      .orderBy(desc(sql`+${outcomes.createdAt}`))
       .limit(200),
     db
       .select({ outcomeId: outcomes.id, title: outcomes.title, dueAt: reviewSchedules.dueAt, status: reviewSchedules.status })
@@ -23,9 +27,9 @@ export async function readMyWork(db: Db, workspaceId: string, me: { personId: st
       .innerJoin(outcomes, eq(outcomes.id, reviewSchedules.outcomeId))
       .where(
         and(
-          eq(outcomes.workspaceId, workspaceId),
-          or(eq(outcomes.ownerId, me.personId), and(isNull(outcomes.ownerId), eq(outcomes.submitterId, me.personId))),
-          inArray(reviewSchedules.status, ['scheduled', 'notified']),
+          owned,
+          // Unary +: the reader's outcomes drive the search, not every workspace's open reviews by status.
+          sql`+${reviewSchedules.status} in ('scheduled', 'notified')`,
           sql`${reviewSchedules.dueAt} <= ${dueBefore.getTime()}`,
         ),
       ),

@@ -1,32 +1,53 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { metrics, outcomes, projects, reviews } from '../schema/index.ts';
-import { visibleOutcomes, type Reader } from './visibility.ts';
+import { statusIs, visibleOutcomes, type Reader } from './visibility.ts';
+
+/** ROI in SQL, as domain/roi.ts has it: (benefit − cost) / cost for a positive cost. */
+const roiSql = sql<number>`(${outcomes.benefit} - ${outcomes.cost}) / ${outcomes.cost}`;
 
 /**
- * The rows of the value page, over the outcomes the reader may see: metrics with a measured
- * actual, outcomes with both cost and benefit, and reviews with all three scores.
+ * The rows of the value page, over the verified outcomes the reader may see (unverified ones
+ * are only counted, never ranked), aggregated and ranked in SQL: the `limit` outcomes of highest
+ * attainment with their measured metrics; the `limit` of highest ROI and the ROI totals; the
+ * score-card means overall, per project and per indicator class.
  */
-export async function readValueRows(db: Db, workspaceId: string, reader: Reader) {
+export async function readValueRows(db: Db, workspaceId: string, reader: Reader, limit: number) {
   const scope = visibleOutcomes(workspaceId, reader);
-  const [measured, costed, scored] = await Promise.all([
+  const verified = and(scope, statusIs(reader, 'verified'));
+  const costed = and(verified, isNotNull(outcomes.benefit), gt(outcomes.cost, 0));
+  const scored = and(verified, isNotNull(reviews.impact), isNotNull(reviews.difficulty), isNotNull(reviews.innovation));
+  // One pass over the scored reviews: sums per project × class, which the caller adds up overall, per project and per class.
+  const sums = { n: count(), impact: sql<number>`sum(${reviews.impact})`, difficulty: sql<number>`sum(${reviews.difficulty})`, innovation: sql<number>`sum(${reviews.innovation})` };
+  const [top, unverified, roiRows, [roiTotal], scores] = await Promise.all([
     db
-      .select({ outcomeId: outcomes.id, title: outcomes.title, projectName: projects.name, metric: metrics.name, unit: metrics.unit, direction: metrics.direction, baseline: metrics.baseline, actual: metrics.actual })
-      .from(metrics)
-      .innerJoin(outcomes, eq(outcomes.id, metrics.outcomeId))
-      .leftJoin(projects, eq(projects.id, outcomes.projectId))
-      .where(and(scope, isNotNull(metrics.actual))),
-    db
-      .select({ outcomeId: outcomes.id, title: outcomes.title, projectName: projects.name, cost: outcomes.cost, benefit: outcomes.benefit })
+      .select({ id: outcomes.id, title: outcomes.title, projectName: projects.name, attainment: outcomes.attainment })
       .from(outcomes)
       .leftJoin(projects, eq(projects.id, outcomes.projectId))
-      .where(and(scope, isNotNull(outcomes.cost), isNotNull(outcomes.benefit))),
+      .where(and(verified, isNotNull(outcomes.attainment)))
+      .orderBy(desc(outcomes.attainment), desc(outcomes.id))
+      .limit(limit),
+    db.select({ n: count() }).from(outcomes).where(and(scope, ne(outcomes.status, 'verified'), isNotNull(outcomes.attainment))),
     db
-      .select({ projectName: projects.name, indicatorClass: outcomes.indicatorClass, impact: reviews.impact, difficulty: reviews.difficulty, innovation: reviews.innovation })
-      .from(reviews)
-      .innerJoin(outcomes, eq(outcomes.id, reviews.outcomeId))
+      .select({ outcomeId: outcomes.id, title: outcomes.title, projectName: projects.name, cost: sql<number>`${outcomes.cost}`, benefit: sql<number>`${outcomes.benefit}`, roi: roiSql })
+      .from(outcomes)
       .leftJoin(projects, eq(projects.id, outcomes.projectId))
-      .where(and(scope, isNotNull(reviews.impact), isNotNull(reviews.difficulty), isNotNull(reviews.innovation))),
+      .where(costed)
+      .orderBy(desc(roiSql), asc(outcomes.id))
+      .limit(limit),
+    db.select({ n: count(), cost: sql<number | null>`sum(${outcomes.cost})`, benefit: sql<number | null>`sum(${outcomes.benefit})` }).from(outcomes).where(costed),
+    db.select({ ...sums, projectId: outcomes.projectId, indicatorClass: outcomes.indicatorClass }).from(reviews).innerJoin(outcomes, eq(outcomes.id, reviews.outcomeId)).where(scored).groupBy(outcomes.projectId, outcomes.indicatorClass),
   ]);
-  return { measured, costed, scored };
+  const projectIds = [...new Set(scores.flatMap((r) => (r.projectId ? [r.projectId] : [])))];
+  // Names per chunk of 90 ids (D1 binds at most 100 parameters).
+  const names: { id: string; name: string }[] = [];
+  for (let i = 0; i < projectIds.length; i += 90) names.push(...(await db.select({ id: projects.id, name: projects.name }).from(projects).where(and(eq(projects.workspaceId, workspaceId), inArray(projects.id, projectIds.slice(i, i + 90))))));
+  const measured = top.length
+    ? await db
+        .select({ outcomeId: metrics.outcomeId, metric: metrics.name, unit: metrics.unit, direction: metrics.direction, baseline: metrics.baseline, target: metrics.target, actual: sql<number>`${metrics.actual}` })
+        .from(metrics)
+        .where(and(eq(metrics.workspaceId, workspaceId), inArray(metrics.outcomeId, top.map((o) => o.id)), isNotNull(metrics.actual)))
+        .orderBy(asc(metrics.outcomeId), asc(metrics.position))
+    : [];
+  return { top, measured, unverified: unverified[0]?.n ?? 0, roiRows, roiTotal: roiTotal?.n ? roiTotal : null, scores, projectNames: new Map(names.map((p) => [p.id, p.name])) };
 }

@@ -1,4 +1,4 @@
-import { and, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { outcomes, people } from '../schema/index.ts';
 
 /** Who reads, for the outcome queries: their person id, and whether their role sees the whole workspace. */
@@ -20,16 +20,27 @@ export interface OutcomePeriod {
  * always their workspace only; PMO and admins everything in it; others their own outcomes
  * (submitted or owned), their direct reports', and the ones assigned to them for review.
  * Reports are a subquery, not a list of ids, so D1's 100-parameter limit never bites.
+ *
+ * For a reader who sees only some outcomes the condition is `id IN (…)` over a union of index
+ * searches (submitter, owner, reviewer, and their reports'), which holds the workspace itself:
+ * SQLite then finds the reader's few rows by primary key instead of walking the workspace.
  */
 export function visibleOutcomes(workspaceId: string, reader: Reader): SQL {
   const inWorkspace = eq(outcomes.workspaceId, workspaceId);
   if (reader.seesAll) return inWorkspace;
   const me = reader.personId;
   const reports = sql`(select ${people.id} from ${people} where ${people.managerId} = ${me} and ${people.workspaceId} = ${workspaceId})`;
-  return and(
-    inWorkspace,
-    or(eq(outcomes.submitterId, me), eq(outcomes.ownerId, me), eq(outcomes.reviewerId, me), sql`${outcomes.submitterId} in ${reports}`, sql`${outcomes.ownerId} in ${reports}`),
-  )!;
+  const ids = (who: SQL) => sql`select ${outcomes.id} from ${outcomes} where ${outcomes.workspaceId} = ${workspaceId} and ${who}`;
+  return sql`${outcomes.id} in (${ids(sql`${outcomes.submitterId} = ${me}`)} union ${ids(sql`${outcomes.ownerId} = ${me}`)} union ${ids(sql`${outcomes.reviewerId} = ${me}`)} union ${ids(sql`${outcomes.submitterId} in ${reports}`)} union ${ids(sql`${outcomes.ownerId} in ${reports}`)})`;
+}
+
+/**
+ * An outcome status condition beside {@link visibleOutcomes}: for a reader who sees only some
+ * outcomes the unary + (a no-op on the value) keeps SQLite from walking every workspace's
+ * outcomes of that status by the status index instead of the reader's few.
+ */
+export function statusIs(reader: Reader, status: (typeof outcomes.$inferSelect)['status']): SQL {
+  return reader.seesAll ? eq(outcomes.status, status) : sql`+${outcomes.status} = ${status}`;
 }
 
 /** SQL for the project and period filters (the status filter is applied by the caller). */

@@ -29,6 +29,13 @@ export const outcomes = sqliteTable(
     /** The due date, a calendar date (see `day`). */
     dueAt: day('due_on'),
     cost: real('cost'),
+    /**
+     * Mean progress toward the target of the metrics with an actual ((actual − baseline) /
+     * (target − baseline), raw: > 1 over-achieved), null when none is measured. Kept by the
+     * triggers of migration attainment_triggers on every metric write, so the dashboard can
+     * sort, page and aggregate it in SQL (src/db/queries/attainment-sql.ts says the same rule).
+     */
+    attainment: real('attainment'),
     benefit: real('benefit'),
     /** Idempotency key of the submitting request (modal view id, card message id): a retried submit stores once. */
     clientKey: text('client_key'),
@@ -45,5 +52,14 @@ export const outcomes = sqliteTable(
     index('outcomes_submitter').on(t.workspaceId, t.submitterId),
     index('outcomes_project').on(t.projectId),
     uniqueIndex('outcomes_client_key').on(t.workspaceId, t.clientKey),
+    // The dashboard (issue 11): the member's page, the list's keyset sorts, the matrix and the heat map.
+    index('outcomes_owner').on(t.workspaceId, t.ownerId),
+    index('outcomes_list_newest').on(t.workspaceId, t.createdAt, t.id),
+    index('outcomes_list_attainment').on(t.workspaceId, t.attainment, t.id),
+    index('outcomes_list_title').on(t.workspaceId, t.title, t.id),
+    index('outcomes_matrix').on(t.workspaceId, t.status, t.projectId, t.indicatorClass, t.attainment),
+    index('outcomes_heat').on(t.workspaceId, t.status, t.verifiedAt, t.projectId, t.attainment),
+    // outcomes_waiting (workspace_id, status, coalesce(updated_at, submitted_at, created_at)), for the
+    // portfolio's waiting times, is in migration 0020_attainment_triggers: drizzle-kit mangles expression indexes.
   ],
 );

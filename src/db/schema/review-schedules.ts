@@ -29,6 +29,9 @@ export const reviewSchedules = sqliteTable(
   (t) => [
     uniqueIndex('review_schedules_once').on(t.outcomeId, t.kind),
     index('review_schedules_due').on(t.status, t.dueAt),
+    // The due-reviews page: a workspace's open reviews, soonest first. Status leads so that a
+    // query naming only the workspace (the forecasts' schedule join) is not drawn to walk it.
+    index('review_schedules_workspace_due').on(t.status, t.workspaceId, t.dueAt),
     index('review_schedules_remind').on(t.status, t.remindAt),
     index('review_schedules_escalate').on(t.status, t.escalateAt),
   ],

@@ -30,5 +30,7 @@ export const reviews = sqliteTable(
   (t) => [
     uniqueIndex('reviews_once_per_stage').on(t.outcomeId, t.round, t.stage),
     index('reviews_reviewer').on(t.workspaceId, t.reviewerId, t.decidedAt),
+    // The value page's score means: read from the index alone, per verified outcome.
+    index('reviews_scores').on(t.outcomeId, t.impact, t.difficulty, t.innovation),
   ],
 );

@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { id, instant, workspaceId } from './columns.ts';
 import type { AnswerValue } from '../../domain/survey-questions.ts';
 import { surveys } from './surveys.ts';
@@ -23,5 +23,5 @@ export const surveyResponses = sqliteTable(
     comment: text('comment'),
     answeredAt: instant('answered_at').notNull(),
   },
-  (t) => [uniqueIndex('survey_responses_once').on(t.surveyId, t.respondentId)],
+  (t) => [uniqueIndex('survey_responses_once').on(t.surveyId, t.respondentId), index('survey_responses_workspace').on(t.workspaceId, t.surveyId)],
 );

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { exportCsv } from '../context/export-csv.ts';
+import { exportCsv, exportXlsx } from '../context/export-csv.ts';
 import type { WebEnv } from '../env.ts';
 import { parseFilters } from '../queries/filters.ts';
 import { loadMy } from '../queries/my.ts';
@@ -71,6 +71,7 @@ export function apiRoutes() {
   });
 
   app.get('/export.csv', exportCsv);
+  app.get('/export.xlsx', exportXlsx);
 
   return app;
 }

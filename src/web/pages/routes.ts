@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { DomainError, type FieldError } from '../../domain/errors.ts';
 import { DEFAULT_INSIGHT_MONTHS, INSIGHT_MONTH_CHOICES } from '../../domain/insights.ts';
 import { webError } from '../context/errors.ts';
-import { exportCsv } from '../context/export-csv.ts';
+import { exportCsv, exportXlsx } from '../context/export-csv.ts';
 import { kitOf, page } from '../context/render.ts';
 import { h } from '../render/html.ts';
 import { seesAll } from '../context/viewer.ts';
@@ -161,6 +161,7 @@ export function pageRoutes() {
   app.get('/export.csv', exportCsv);
   app.route('/', activityRoutes());
   app.route('/', retroRoutes());
+  app.get('/export.xlsx', exportXlsx);
 
   app.onError(webError);
 

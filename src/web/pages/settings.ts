@@ -99,6 +99,7 @@ ${retroSettingsFieldset(kit, s, p)}
 <fieldset><legend>${kit.t('web.settings.regional')}</legend>
 ${field(kit, p, 'timeZone', kit.t('web.settings.time_zone'), h`<input id="timeZone" name="timeZone" list="zones" value="${s.timeZone}"><datalist id="zones">${ZONES.map((z) => h`<option value="${z}"></option>`)}</datalist>`)}
 ${field(kit, p, 'locale', kit.t('web.settings.locale'), h`<select id="locale" name="locale"><option value="zh-CN"${s.locale === 'zh-CN' ? h` selected` : ''}>简体中文</option><option value="en"${s.locale === 'en' ? h` selected` : ''}>English</option></select>`)}
+${field(kit, p, 'currency', kit.t('web.settings.currency'), h`<input id="currency" name="currency" maxlength="3" size="4" pattern="[A-Za-z]{3}" value="${s.currency}">`, kit.t('web.settings.currency_hint'))}
 </fieldset>
 <fieldset><legend>${kit.t('web.settings.managers')}</legend><p class="hint muted small">${kit.t('web.settings.managers_hint')}</p>${managers(kit, v)}</fieldset>
 <button type="submit" data-testid="save-settings">${kit.t('web.settings.save')}</button>

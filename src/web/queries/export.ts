@@ -1,6 +1,6 @@
 import { dayOf } from '../../domain/calendar-date.ts';
 import type { Db } from '../../db/client.ts';
-import { readExportRows } from '../../db/queries/export.ts';
+import { readExportPage, type ExportCursor } from '../../db/queries/export.ts';
 import { changePct, progress } from '../../domain/metrics.ts';
 import { roi } from '../../domain/roi.ts';
 import { meanScores } from '../../domain/scores.ts';
@@ -20,35 +20,53 @@ export const CSV_COLUMNS = [
 const pct = (f: number | null): number | null => (f === null ? null : Math.round(f * 1000) / 10);
 const round2 = (n: number | null | undefined): number | null => (n === null || n === undefined ? null : Math.round(n * 100) / 100);
 
+/** Groups rows by outcome id (one pass, not a filter per outcome). */
+function byOutcome<T extends { outcomeId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) m.set(r.outcomeId, [...(m.get(r.outcomeId) ?? []), r]);
+  return m;
+}
+
+/** The export's header row, in the reader's language. */
+export const exportHeader = (kit: Kit): string[] => CSV_COLUMNS.map((c) => kit.t(`web.csv.${c}`));
+
 /**
- * The export: one row per metric (an outcome without metrics gets one row), with the
- * outcome's facts, ROI and its review summary, for the outcomes this viewer may see.
+ * The export's rows, page by page (a keyset page of outcomes at a time, so memory stays bounded
+ * whatever the count): one row per metric (an outcome without metrics gets one row), with the
+ * outcome's facts, ROI and its review summary, for the outcomes this viewer may see. CSV and
+ * .xlsx both write these, so their columns and access rules are the same by construction.
  */
-export async function loadExportRows(db: Db, v: Viewer, f: Filters & { fromAt: Date | null; toAt: Date | null }, kit: Kit): Promise<{ header: string[]; rows: Cell[][] }> {
-  const { list, ms, rs } = await readExportRows(db, v.workspace.id, readerOf(v), f);
-  const rows: Cell[][] = [];
-  for (const { o, projectName, submitter, submitterAddress, owner: ownerName } of list) {
-    const mine = rs.filter((r) => r.outcomeId === o.id);
-    const cards = mine.flatMap((r) => (r.impact && r.difficulty && r.innovation ? [{ impact: r.impact, difficulty: r.difficulty, innovation: r.innovation }] : []));
-    const mean = meanScores(cards);
-    const trail = mine.map((r) => `${kit.dateTime(r.decidedAt)} ${kit.t(`stage.${r.stage}`)}: ${kit.t(`decision.${r.decision}`)} (${r.reviewer})${r.comment ? ` — ${r.comment}` : ''}`).join(' | ');
-    const facts: Cell[] = [o.id, o.title, projectName, o.indicatorClass ? kit.t(`indicator.${o.indicatorClass}`) : null, kit.t(`status.${o.status}`), o.round, submitter || submitterAddress, ownerName, o.submittedAt ? kit.dateTime(o.submittedAt) : null, o.verifiedAt ? kit.dateTime(o.verifiedAt) : null, o.dueAt ? dayOf(o.dueAt) : null];
-    const tail: Cell[] = [o.cost, o.benefit, pct(roi(o.cost, o.benefit)), mine.length, round2(mean?.impact), round2(mean?.difficulty), round2(mean?.innovation), trail];
-    const outcomeMetrics = ms.filter((m) => m.outcomeId === o.id);
-    if (!outcomeMetrics.length) rows.push([...facts, null, null, null, null, null, null, null, null, ...tail]);
-    for (const m of outcomeMetrics)
-      rows.push([
-        ...facts,
-        m.name,
-        m.unit,
-        kit.t(`direction.${m.direction}`),
-        m.baseline,
-        m.target,
-        m.actual,
-        m.actual === null ? null : pct(changePct(m.baseline, m.actual)),
-        m.actual === null ? null : pct(progress(m.baseline, m.target, m.actual)),
-        ...tail,
-      ]);
-  }
-  return { header: CSV_COLUMNS.map((c) => kit.t(`web.csv.${c}`)), rows };
+export async function* exportRows(db: Db, v: Viewer, f: Filters & { fromAt: Date | null; toAt: Date | null }, kit: Kit): AsyncGenerator<Cell[][]> {
+  let after: ExportCursor | null = null;
+  do {
+    const page = await readExportPage(db, v.workspace.id, readerOf(v), f, after);
+    const reviewsOf = byOutcome(page.rs);
+    const metricsOf = byOutcome(page.ms);
+    const rows: Cell[][] = [];
+    for (const { o, projectName, submitter, submitterAddress, owner: ownerName } of page.list) {
+      const mine = reviewsOf.get(o.id) ?? [];
+      const cards = mine.flatMap((r) => (r.impact && r.difficulty && r.innovation ? [{ impact: r.impact, difficulty: r.difficulty, innovation: r.innovation }] : []));
+      const mean = meanScores(cards);
+      const trail = mine.map((r) => `${kit.dateTime(r.decidedAt)} ${kit.t(`stage.${r.stage}`)}: ${kit.t(`decision.${r.decision}`)} (${r.reviewer})${r.comment ? ` — ${r.comment}` : ''}`).join(' | ');
+      const facts: Cell[] = [o.id, o.title, projectName, o.indicatorClass ? kit.t(`indicator.${o.indicatorClass}`) : null, kit.t(`status.${o.status}`), o.round, submitter || submitterAddress, ownerName, o.submittedAt ? kit.dateTime(o.submittedAt) : null, o.verifiedAt ? kit.dateTime(o.verifiedAt) : null, o.dueAt ? dayOf(o.dueAt) : null];
+      const tail: Cell[] = [o.cost, o.benefit, pct(roi(o.cost, o.benefit)), mine.length, round2(mean?.impact), round2(mean?.difficulty), round2(mean?.innovation), trail];
+      const outcomeMetrics = metricsOf.get(o.id) ?? [];
+      if (!outcomeMetrics.length) rows.push([...facts, null, null, null, null, null, null, null, null, ...tail]);
+      for (const m of outcomeMetrics)
+        rows.push([
+          ...facts,
+          m.name,
+          m.unit,
+          kit.t(`direction.${m.direction}`),
+          m.baseline,
+          m.target,
+          m.actual,
+          m.actual === null ? null : pct(changePct(m.baseline, m.actual)),
+          m.actual === null ? null : pct(progress(m.baseline, m.target, m.actual)),
+          ...tail,
+        ]);
+    }
+    if (rows.length) yield rows;
+    after = page.next;
+  } while (after);
 }

@@ -2,6 +2,8 @@ import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns/addDays';
 import { assertNoFieldErrors, type FieldError } from '../../domain/errors.ts';
 import type { OutcomeStatus } from '../../domain/types.ts';
+import { LIST_SORTS, type ListCursor, type ListSort } from '../../db/queries/outcome-list.ts';
+import { decodeCursor } from './list-cursor.ts';
 
 export const STATUSES: readonly OutcomeStatus[] = ['submitted', 'manager_approved', 'verified', 'changes_requested', 'rejected', 'draft'];
 
@@ -12,6 +14,9 @@ export interface Filters {
   /** yyyy-MM-dd, inclusive, in the viewer's zone. */
   from: string | null;
   to: string | null;
+  /** The outcome list's order and where its page starts (the portfolio only; the export takes all). */
+  sort?: ListSort;
+  after?: ListCursor | null;
 }
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -40,8 +45,13 @@ export function parseFilters(q: (name: string) => string | undefined, timeZone: 
   if (from && !fromAt) problems.push({ field: 'from', key: 'web.filter.bad_date' });
   if (to && !toDay) problems.push({ field: 'to', key: 'web.filter.bad_date' });
   if (fromAt && toDay && toDay < fromAt) problems.push({ field: 'to', key: 'web.filter.range_reversed' });
+  const sort = text('sort') ?? 'newest';
+  if (!LIST_SORTS.includes(sort as ListSort)) problems.push({ field: 'sort', key: 'web.list.bad_sort' });
+  const afterText = text('after');
+  const after = afterText ? decodeCursor(afterText, sort as ListSort) : null;
+  if (afterText && !after) problems.push({ field: 'after', key: 'web.list.bad_cursor' });
   assertNoFieldErrors(problems);
   // `to` is inclusive: the period ends at the start of the following day.
   const toAt = toDay ? new Date(addDays(new TZDate(toDay.getTime(), timeZone), 1).getTime()) : null;
-  return { project: text('project'), status: (status as OutcomeStatus | null) ?? null, from, to, fromAt, toAt };
+  return { project: text('project'), status: (status as OutcomeStatus | null) ?? null, from, to, fromAt, toAt, sort: sort as ListSort, after };
 }

@@ -2,7 +2,7 @@ import { assertNoFieldErrors, type FieldError } from '../../domain/errors.ts';
 import type { WorkspaceSettingsShape } from '../../domain/settings.ts';
 
 /** The settings the mini-app edits (admins and the installer are managed in chat). */
-export const EDITABLE = ['pmoReviewers', 'pmoChannel', 'reviewOffsetDays', 'secondReviewOffsetDays', 'shortfallThreshold', 'timeZone', 'locale', 'reminderAfterDays', 'escalationAfterDays', 'approvalReminderDays', 'approvalEscalationDays', 'calendar', 'extraOffDays', 'extraWorkDays', 'retroCadence', 'lessonsFromTeam'] as const;
+export const EDITABLE = ['pmoReviewers', 'pmoChannel', 'reviewOffsetDays', 'secondReviewOffsetDays', 'shortfallThreshold', 'timeZone', 'locale', 'reminderAfterDays', 'escalationAfterDays', 'approvalReminderDays', 'approvalEscalationDays', 'calendar', 'extraOffDays', 'extraWorkDays', 'retroCadence', 'currency', 'lessonsFromTeam'] as const;
 export type SettingsPatch = Partial<Pick<WorkspaceSettingsShape, (typeof EDITABLE)[number]>>;
 
 const num = (text: string): number => (/^\s*-?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN);
@@ -82,6 +82,8 @@ function readSettingsForm(form: Form): { patch: SettingsPatch; managers: Map<str
     // Older forms without the calendar fields keep the stored calendar.
     ...(one(form, 'calendar') ? { calendar: one(form, 'calendar') as WorkspaceSettingsShape['calendar'] } : {}),
     ...(form.extraOffDays !== undefined ? { extraOffDays: dayList(one(form, 'extraOffDays')) } : {}),
+    // Older forms without the currency keep the stored one.
+    ...(one(form, 'currency').trim() ? { currency: one(form, 'currency').trim().toUpperCase() } : {}),
     ...(form.extraWorkDays !== undefined ? { extraWorkDays: dayList(one(form, 'extraWorkDays')) } : {}),
     ...retroFields(form),
   };
@@ -105,7 +107,7 @@ export function parseSettingsJson(body: unknown): { patch: SettingsPatch; manage
     else if (k === 'pmoReviewers' && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))) problems.push({ field: `settings.${k}`, key: 'web.api.string_list_expected' });
     else if (k === 'pmoChannel' && v !== null && typeof v !== 'string') problems.push({ field: `settings.${k}`, key: 'web.api.string_expected' });
     else if ((k === 'extraOffDays' || k === 'extraWorkDays') && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))) problems.push({ field: `settings.${k}`, key: 'web.api.string_list_expected' });
-    else if ((k === 'timeZone' || k === 'locale' || k === 'calendar' || k === 'retroCadence') && typeof v !== 'string') problems.push({ field: `settings.${k}`, key: 'web.api.string_expected' });
+    else if ((k === 'timeZone' || k === 'locale' || k === 'calendar' || k === 'retroCadence' || k === 'currency') && typeof v !== 'string') problems.push({ field: `settings.${k}`, key: 'web.api.string_expected' });
     else if (k.endsWith('Days') || k === 'shortfallThreshold') {
       if (!(typeof v === 'number' || (k === 'secondReviewOffsetDays' && v === null))) problems.push({ field: `settings.${k}`, key: 'web.api.number_expected' });
       else patch[k] = v;

@@ -1,8 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { readValueRows } from '../../db/queries/value.ts';
-import { changePct } from '../../domain/metrics.ts';
+import { changePct, progress } from '../../domain/metrics.ts';
 import { roi } from '../../domain/roi.ts';
-import { meanScores } from '../../domain/scores.ts';
 import type { IndicatorClass, ScoreCard } from '../../domain/types.ts';
 import { readerOf } from '../context/viewer.ts';
 import { loadInsights, type InsightsView } from '../../views/insights.ts';
@@ -10,50 +9,73 @@ import type { Viewer } from '../env.ts';
 import { improvement } from './improvement.ts';
 
 export interface ValueData {
-  /** Metrics with a measured actual, largest improvement first. */
-  improvements: { outcomeId: string; title: string; projectName: string | null; metric: string; unit: string; baseline: number; actual: number; changePct: number | null; improvement: number | null }[];
+  /** The measured metrics of the verified outcomes of highest attainment, highest first. */
+  improvements: { outcomeId: string; title: string; projectName: string | null; attainment: number | null; metric: string; unit: string; baseline: number; target: number; actual: number; changePct: number | null; improvement: number | null; progress: number | null }[];
+  /** Measured outcomes not verified yet: not ranked here. */
+  unverified: number;
   roi: { outcomeId: string; title: string; projectName: string | null; cost: number; benefit: number; roi: number | null }[];
-  /** Σbenefit and Σcost over the listed outcomes, and their ROI. */
+  /** Σbenefit and Σcost over the verified outcomes with both, and their ROI. */
   roiTotal: { cost: number; benefit: number; roi: number | null } | null;
+  /** The workspace's currency (ISO 4217) the cost and benefit are in. */
+  currency: string;
   scores: { overall: ScoreCard | null; n: number; byProject: { name: string; scores: ScoreCard | null; n: number }[]; byClass: { indicatorClass: IndicatorClass; scores: ScoreCard | null; n: number }[] };
   /** What created value (src/domain/insights.ts), when asked for. */
   insights?: InsightsView;
 }
 
-/** The value page, over the outcomes this viewer may see (members: their own). */
-export async function loadValue(db: Db, v: Viewer, limit = 15, insights?: { now: Date; months: number }): Promise<ValueData> {
-  const { measured, costed, scored } = await readValueRows(db, v.workspace.id, readerOf(v));
-  const insightsView = insights ? await loadInsights(db, v.workspace.id, readerOf(v), insights.now, insights.months, v.timeZone) : undefined;
+type Sums = { n: number; impact: number; difficulty: number; innovation: number };
+const zero = (): Sums => ({ n: 0, impact: 0, difficulty: 0, innovation: 0 });
+const add = (a: Sums, r: Sums) => ((a.n += r.n), (a.impact += Number(r.impact)), (a.difficulty += Number(r.difficulty)), (a.innovation += Number(r.innovation)), a);
+const card = (s: Sums): ScoreCard | null => (s.n ? { impact: s.impact / s.n, difficulty: s.difficulty / s.n, innovation: s.innovation / s.n } : null);
 
-  const improvements = measured
-    .map((m) => ({ ...m, actual: m.actual!, changePct: changePct(m.baseline, m.actual!), improvement: improvement(m) }))
-    .sort((a, b) => (b.improvement ?? -Infinity) - (a.improvement ?? -Infinity))
-    .slice(0, limit)
-    .map(({ direction: _d, ...rest }) => rest);
-
-  const roiRows = costed.map((o) => ({ ...o, cost: o.cost!, benefit: o.benefit!, roi: roi(o.cost, o.benefit) })).sort((a, b) => (b.roi ?? -Infinity) - (a.roi ?? -Infinity));
-  const sum = (k: 'cost' | 'benefit') => roiRows.reduce((s, r) => s + r[k], 0);
-  const roiTotal = roiRows.length ? { cost: sum('cost'), benefit: sum('benefit'), roi: roi(sum('cost'), sum('benefit')) } : null;
-
-  const cards = scored.map((r) => ({ ...r, card: { impact: r.impact!, difficulty: r.difficulty!, innovation: r.innovation! } }));
-  const groupBy = <K extends string>(key: (r: (typeof cards)[number]) => K | null) => {
-    const groups = new Map<K, ScoreCard[]>();
-    for (const r of cards) {
-      const k = key(r);
-      if (k !== null) groups.set(k, [...(groups.get(k) ?? []), r.card]);
-    }
-    return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
+/** Score means overall, per project (by name) and per indicator class, from the per project × class sums. */
+function scoreMeans(rows: readonly (Sums & { projectId: string | null; indicatorClass: IndicatorClass | null })[], names: Map<string, string>): ValueData['scores'] {
+  const overall = zero();
+  const byProject = new Map<string, Sums>();
+  const byClass = new Map<IndicatorClass, Sums>();
+  for (const r of rows) {
+    add(overall, r);
+    const name = r.projectId ? names.get(r.projectId) : undefined;
+    if (name) byProject.set(name, add(byProject.get(name) ?? zero(), r));
+    if (r.indicatorClass) byClass.set(r.indicatorClass, add(byClass.get(r.indicatorClass) ?? zero(), r));
+  }
+  return {
+    overall: card(overall),
+    n: overall.n,
+    byProject: [...byProject].sort(([a], [b]) => a.localeCompare(b)).map(([name, s]) => ({ name, scores: card(s), n: s.n })),
+    byClass: [...byClass].sort(([a], [b]) => a.localeCompare(b)).map(([indicatorClass, s]) => ({ indicatorClass, scores: card(s), n: s.n })),
   };
+}
+
+/** The value page, over the verified outcomes this viewer may see (members: their own). */
+export async function loadValue(db: Db, v: Viewer, limit = 15, insights?: { now: Date; months: number }): Promise<ValueData> {
+  const d = await readValueRows(db, v.workspace.id, readerOf(v), limit);
+  const insightsView = insights ? await loadInsights(db, v.workspace.id, readerOf(v), insights.now, insights.months, v.timeZone) : undefined;
+  const byOutcome = new Map(d.top.map((o, i) => [o.id, { ...o, rank: i }]));
+  const improvements = d.measured
+    .map((m) => ({ m, o: byOutcome.get(m.outcomeId)! }))
+    .sort((a, b) => a.o.rank - b.o.rank)
+    .map(({ m, o }) => ({
+      outcomeId: o.id,
+      title: o.title,
+      projectName: o.projectName,
+      attainment: o.attainment,
+      metric: m.metric,
+      unit: m.unit,
+      baseline: m.baseline,
+      target: m.target,
+      actual: m.actual,
+      changePct: changePct(m.baseline, m.actual),
+      improvement: improvement(m),
+      progress: progress(m.baseline, m.target, m.actual),
+    }));
   return {
     improvements,
-    roi: roiRows.slice(0, limit),
-    roiTotal,
-    scores: {
-      overall: meanScores(cards.map((c) => c.card)),
-      n: cards.length,
-      byProject: groupBy((r) => r.projectName).map(([name, cs]) => ({ name, scores: meanScores(cs), n: cs.length })),
-      byClass: groupBy((r) => r.indicatorClass).map(([indicatorClass, cs]) => ({ indicatorClass, scores: meanScores(cs), n: cs.length })),
-    },
+    unverified: d.unverified,
+    roi: d.roiRows.map((r) => ({ ...r, roi: roi(r.cost, r.benefit) })),
+    roiTotal: d.roiTotal ? { cost: Number(d.roiTotal.cost), benefit: Number(d.roiTotal.benefit), roi: roi(d.roiTotal.cost, d.roiTotal.benefit) } : null,
+    currency: v.workspace.settings.currency,
+    scores: scoreMeans(d.scores, d.projectNames),
     ...(insightsView ? { insights: insightsView } : {}),
   };
 }

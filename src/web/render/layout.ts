@@ -56,7 +56,7 @@ function nav(kit: Kit, viewer: Viewer, active?: NavKey): Html {
   const items = NAV.filter((n) => !n.adminOnly || viewer.roles.admin);
   return h`<nav class="main" aria-label="${kit.t('web.nav.label')}">${items.map(
     (n) => h`<a href="${n.href}"${n.key === active ? h` aria-current="page"` : ''}>${kit.t(n.label)}</a>`,
-  )}<a href="/app/export.csv" data-testid="export-link">${kit.t('web.nav.export')}</a></nav>`;
+  )}<a href="/app/export.csv" data-testid="export-link">${kit.t('web.nav.export')}</a><a href="/app/export.xlsx" data-testid="export-xlsx-link">${kit.t('web.nav.export_xlsx')}</a></nav>`;
 }
 
 /** A whole HTML document: header, navigation (when signed in), the page body and its scripts. */

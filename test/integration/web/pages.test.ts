@@ -97,12 +97,12 @@ describe('outcome page', () => {
 });
 
 describe('portfolio', () => {
-  it('counts, waiting times, the matrix with mean improvement', async () => {
+  it('counts, waiting times, the matrix with mean attainment', async () => {
     const html = await (await (await pmo()).get('/app/portfolio')).text();
     expect(html).toMatch(/data-group="awaiting_manager"><div class="value">1<\/div><div class="label">Awaiting manager<\/div><div class="wait">waiting: median 3 d, longest 3 d/);
     expect(html).toMatch(/data-group="verified"><div class="value">2</);
-    // Support × impact: two verified outcomes, improvements +28.9 % (45 → 32, decrease) and +60 % (100 → 160): mean 44.4 %.
-    expect(html).toMatch(/<td>Support<\/td><td class="muted">·<\/td><td class="muted">·<\/td><td><span class="count">2<\/span><span class="up">\+44.4%<\/span><\/td>/);
+    // Support × impact: two verified outcomes, attainment 76.5 % (45 → 32 toward 28, decrease) and 120 % (100 → 160 toward 150): mean 98.2 %.
+    expect(html).toMatch(/<td>Support<\/td><td class="muted">·<\/td><td class="muted">·<\/td><td><span class="count">2<\/span><span class="att " data-attainment="0.982">98.2%<\/span><\/td>/);
   });
 
   it('filters by project, status and period', async () => {
