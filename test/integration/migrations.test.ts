@@ -5,7 +5,7 @@ import { MIGRATIONS_DIR, openNodeDatabase } from '../../src/db/migrate-node.ts';
 import { freshDb } from '../helpers/db.ts';
 
 const TABLES = [
-  'action_guards', 'api_tokens', 'audit_log', 'digests', 'evidence', 'key_results', 'metric_readings', 'metric_sources', 'metrics', 'objectives',
+  'action_guards', 'api_tokens', 'audit_log', 'digests', 'evidence', 'key_results', 'metric_readings', 'metric_sources', 'metrics', 'objectives', 'okr_cycles',
   'outbox', 'outcomes', 'people', 'processed_events', 'projects', 'review_schedules', 'reviews', 'source_events', 'survey_answer_keys',
   'survey_responses', 'surveys', 'workspaces',
 ];
