@@ -35,6 +35,7 @@ export type NotificationKind =
   | 'shortfall_alert'
   | 'source_failing'
   | 'at_risk_alert'
+  | 'okr_sync_blocked'
   | 'digest';
 
 /** A notification intent; the platform sender renders it at delivery from current data. */

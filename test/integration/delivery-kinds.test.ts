@@ -178,6 +178,9 @@ describe('notification kinds on Slack and Feishu', () => {
       .returning();
     await enqueue(deps, w, [{ kind: 'source_failing', to: { personId: w.owner.id, address: w.a.owner }, data: { sourceId: source!.id }, dedupeKey: `source_failing:${source!.id}:0` }]);
     await deliver(deps);
+    // Feishu OKR refused a progress record for want of a scope (the OKR sender writes this row; test/integration/okr/).
+    await enqueue(deps, w, [{ kind: 'okr_sync_blocked', to: { personId: null, address: w.a.guest }, data: { operation: 'progress', code: 99991672, msg: 'Access denied', scopes: ['okr:okr.progress:writeonly', 'okr:okr'] }, dedupeKey: `okr_sync_blocked:progress:99991672:${w.a.guest}` }]);
+    await deliver(deps);
 
     const surveys = { clock, surveys: deps.repos.surveys, people: deps.repos.people, newId: () => crypto.randomUUID() };
     const { surveyId } = await startSurvey({
@@ -221,6 +224,7 @@ describe('notification kinds on Slack and Feishu', () => {
       'shortfall_alert → manager': 'posted',
       'shortfall_alert → pmo': 'posted',
       'source_failing → owner': 'posted',
+      'okr_sync_blocked → guest': 'posted',
       'survey_invite → owner': 'posted',
       'survey_invite → guest': 'posted',
       'survey_reminder → guest': 'posted',
@@ -240,7 +244,9 @@ describe('notification kinds on Slack and Feishu', () => {
     expect(manager.updates).toHaveLength(2); // its approval card, with the late file, then decided
     expect(pmo.posts).toHaveLength(4); // approval request, shortfall alert, survey results, digest
     expect(pmo.updates).toHaveLength(1);
-    expect(guest.posts).toHaveLength(2); // invite and reminder
+    expect(guest.posts).toHaveLength(3); // OKR sync blocked, invite and reminder
+    expect(guest.posts[0]).toContain('okr:okr.progress:writeonly');
+    expect(guest.posts[0]).toContain('Feishu OKR sync is blocked');
     // The receipt (Slack only), two decision notices, at-risk alert, due card, reminder, recorded receipt, alert, failing source, survey invite, list.
     expect(owner.posts).toHaveLength((platform === 'slack' ? 1 : 0) + 2 + 1 + 3 + 1 + 1 + 1 + 1);
     expect(owner.posts.find((p) => p.includes('KPI feed'))).toContain('HTTP 503');

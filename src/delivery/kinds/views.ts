@@ -6,6 +6,7 @@
 import type { AtRiskView, DueView, OutcomeView, PersonView, ReviewDueView, ReviewView, ShortfallView, SurveyResultsView, SurveyView } from '../../../cards/view.ts';
 import type { ApprovalNoticeProps } from '../../../cards/approval-notice-view.ts';
 import type { SourceFailingProps } from '../../../cards/source-failing.ts';
+import type { OkrBlockedProps } from '../../../cards/okr-blocked.ts';
 import type { OutcomeListItem } from '../../db/queries/outcomes.ts';
 import type { Locale } from '../../domain/types.ts';
 
@@ -102,6 +103,11 @@ export interface SourceFailingView extends SourceFailingProps {
   type: 'source_failing';
 }
 
+/** okr_sync_blocked: what the admins are told when Feishu refuses OKR sync for want of a permission. */
+export interface OkrSyncBlockedView extends OkrBlockedProps {
+  type: 'okr_sync_blocked';
+}
+
 export interface AtRiskAlertView {
   type: 'at_risk';
   alert: AtRiskView;
@@ -152,6 +158,7 @@ export type NotificationView =
   | ReviewRecordedView
   | ShortfallAlertView
   | SourceFailingView
+  | OkrSyncBlockedView
   | AtRiskAlertView
   | SurveyCardView
   | SurveyResultsCardView

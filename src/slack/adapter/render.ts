@@ -5,6 +5,7 @@ import type { SlackMessage } from '../../../cards/slack/blocks.ts';
 import { renderHelp, renderList, renderNote } from '../../../cards/slack/command-replies.ts';
 import { renderDigest, renderReviewEscalation, renderReviewRecorded, renderShortfallAlert } from '../../../cards/slack/followup-notices.ts';
 import { renderSourceFailing } from '../../../cards/slack/source-notices.ts';
+import { renderOkrBlocked } from '../../../cards/slack/okr-notices.ts';
 import { renderDecisionNotice, renderReceipt } from '../../../cards/slack/notices.ts';
 import { renderReviewCard } from '../../../cards/slack/review-card.ts';
 import { renderSurveyCard } from '../../../cards/slack/survey-card.ts';
@@ -64,6 +65,8 @@ export function renderSlack(view: NotificationView, to: Recipient): SlackMessage
       return renderShortfallAlert(ctx, view);
     case 'source_failing':
       return renderSourceFailing(ctx, view);
+    case 'okr_sync_blocked':
+      return renderOkrBlocked(ctx, view);
     case 'at_risk':
       return renderAtRiskAlert(ctx, view.alert);
     case 'survey':

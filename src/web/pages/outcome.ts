@@ -9,6 +9,7 @@ import { forecastCell } from '../render/forecast.ts';
 import { h, type Html } from '../render/html.ts';
 import type { Kit } from '../render/kit.ts';
 import { sourcesTable } from '../render/source-health.ts';
+import { okrLinkSection } from '../render/okr-link.ts';
 
 
 function facts(kit: Kit, v: OutcomeView): Html {
@@ -130,5 +131,5 @@ export function outcomeBody(kit: Kit, d: OutcomePageData, chat: ChatContext, now
 <section class="card" data-testid="follow-up"><h2>${kit.t('web.outcome.follow_up')}</h2>${followUp(kit, d, now)}</section>
 <section class="card"><h2>${kit.t('card.evidence')}</h2>${v.evidence.length ? h`<ul data-testid="evidence">${v.evidence.map((e) => evidenceItem(kit, e, chat))}</ul>` : empty(kit.t('card.no_evidence'))}</section>
 <section class="card"><h2>${kit.t('card.review_trail')}</h2>${trail(kit, d)}</section>
-${value}`;
+${value}${okrLinkSection(kit, d.okr)}`;
 }

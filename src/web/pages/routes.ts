@@ -29,6 +29,7 @@ import { settingsBody } from './settings.ts';
 import { tokensSection, type TokensView } from './api-tokens.ts';
 import { createTokenFromForm, revokeToken, tokensOf } from '../queries/api-tokens.ts';
 import { valueBody } from './value.ts';
+import { okrRoutes } from './okr-routes.ts';
 
 const NO_FILTERS = { project: null, status: null, from: null, to: null, fromAt: null, toAt: null };
 
@@ -132,6 +133,8 @@ export function pageRoutes() {
     }
     return c.redirect('/app/settings?saved=1', 303);
   });
+
+  app.route('/', okrRoutes());
 
   app.get('/export.csv', exportCsv);
 

@@ -9,6 +9,7 @@ import { meanScores } from '../../domain/scores.ts';
 import type { ReadingSource, ScoreCard } from '../../domain/types.ts';
 import { loadOutcomeView } from '../../views/outcome-view.ts';
 import { readerOf } from '../context/viewer.ts';
+import { loadOkrLink, type OkrLinkData } from './okr.ts';
 import type { Viewer } from '../env.ts';
 
 export interface OutcomePageData {
@@ -27,6 +28,8 @@ export interface OutcomePageData {
   scores: ScoreCard | null;
   /** The metrics' automatic sources, with their last success and last error. */
   sources: SourceHealth[];
+  /** The key result it counts towards (src/web/queries/okr.ts). */
+  okr?: OkrLinkData;
 }
 
 /**
@@ -39,6 +42,7 @@ export async function loadOutcomePage(db: Db, v: Viewer, outcomeId: string, publ
   const [view, { ms, schedules }] = await Promise.all([loadOutcomeView(db, v.workspace.id, outcomeId, { timeZone: v.timeZone, publicUrl, forecast: { threshold: v.workspace.settings.shortfallThreshold, now } }), readOutcomeTimeline(db, v.workspace.id, outcomeId)]);
   if (!view) throw new DomainError('not_found', 'error.not_found');
   const [readingRows, sources] = ms.length ? await Promise.all([listOutcomeReadings(db, v.workspace.id, outcomeId), sourcesOfOutcome(db, v.workspace.id, outcomeId)]) : [[], []];
+  const okr = await loadOkrLink(db, v, outcomeId);
   const threshold = v.workspace.settings.shortfallThreshold;
   // The deviation rule is the domain's, as on the cards; the page's JSON also states the change %.
   const alerts = shortfallsOf(view.metrics, threshold).alerts.map((a) => ({ ...a, changePct: changePct(a.baseline, a.actual) }));
@@ -56,5 +60,6 @@ export async function loadOutcomePage(db: Db, v: Viewer, outcomeId: string, publ
     roi: roi(row.cost, row.benefit),
     scores: meanScores(cards),
     sources,
+    okr,
   };
 }

@@ -4,7 +4,7 @@ import type { Viewer } from '../env.ts';
 import { h, type Html } from './html.ts';
 import type { Kit } from './kit.ts';
 
-export type NavKey = 'portfolio' | 'value' | 'nps' | 'reviews' | 'my' | 'settings';
+export type NavKey = 'portfolio' | 'value' | 'nps' | 'reviews' | 'my' | 'settings' | 'okr';
 
 export interface Page {
   title: string;
@@ -22,6 +22,7 @@ const NAV: { key: NavKey; href: string; label: string; adminOnly?: boolean }[] =
   { key: 'nps', href: '/app/nps', label: 'web.nav.nps' },
   { key: 'reviews', href: '/app/reviews', label: 'web.nav.reviews' },
   { key: 'my', href: '/app/my', label: 'web.nav.my' },
+  { key: 'okr', href: '/app/okr', label: 'okr.title' },
   { key: 'settings', href: '/app/settings', label: 'web.nav.settings', adminOnly: true },
 ];
 
