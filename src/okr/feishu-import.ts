@@ -40,11 +40,14 @@ export async function importFeishuOkr(deps: ImportDeps, workspaceId: string, act
     periods = await listPeriods(client);
     for (const p of await okrPeople(deps.db, workspaceId)) {
       if (!p.platformUserId.startsWith('ou_')) continue;
-      for (const o of await listUserObjectives(client, p.platformUserId, [])) objectives.push({ o, ownerId: p.id });
+      for (const o of await personObjectives(client, p.platformUserId)) objectives.push({ o, ownerId: p.id });
     }
   } catch (err) {
     const f = okrFailure(err, [...OKR_SCOPES.import]);
-    if (f.kind !== 'blocked') throw new DomainError('upstream', 'error.upstream', { platform: 'Feishu OKR' });
+    if (f.kind !== 'blocked') {
+      deps.log('warn', 'feishu okr import failed', { workspaceId, error: f.msg });
+      throw new DomainError('upstream', 'error.upstream', { platform: 'Feishu OKR' });
+    }
     const blocked = { operation: 'import' as const, code: f.code, msg: f.msg, scopes: f.scopes };
     await writeOkrBlocked(deps.db, ws, blocked, deps.clock.now());
     deps.log('warn', 'feishu okr import refused', { workspaceId, code: f.code });
@@ -54,6 +57,18 @@ export async function importFeishuOkr(deps: ImportDeps, workspaceId: string, act
   await writeOkrImport(deps.db, workspaceId, data, deps.clock.now());
   return { cycles: data.cycles.length, objectives: data.objectives.length, keyResults: data.keyResults.length, blocked: null };
 }
+
+/** A person's objectives; none for someone Feishu OKR does not know (1001003: e.g. left the tenant). */
+async function personObjectives(client: ReturnType<typeof feishuClient>, openId: string): Promise<FeishuObjective[]> {
+  try {
+    return await listUserObjectives(client, openId, []);
+  } catch (err) {
+    const f = okrFailure(err, []);
+    if (f.kind === 'refused' && f.code === USER_NOT_FOUND) return [];
+    throw err;
+  }
+}
+const USER_NOT_FOUND = 1001003;
 
 /** Feishu's periods and objectives as rows: days in the workspace's zone, names in its language; objectives of unknown periods left out. */
 export function importRows(periods: FeishuPeriod[], objectives: { o: FeishuObjective; ownerId: string }[], ws: { locale: string; timeZone: string }): OkrImport {
