@@ -10,6 +10,7 @@ import { metricRoutes } from './routes/metrics.ts';
 import { outcomeRoutes } from './routes/outcomes.ts';
 import { readingRoutes } from './routes/readings.ts';
 import { sourceRoutes } from './routes/sources.ts';
+import { okrApiRoutes } from './routes/okr.ts';
 import { validationHook } from './validation.ts';
 
 /** A batch of 1,000 readings is about 150 KB; 1 MB leaves room and bounds what is buffered. */
@@ -47,6 +48,7 @@ export function publicApi() {
   v1.route('/', readingRoutes());
   v1.route('/', sourceRoutes());
   v1.route('/', metricRoutes());
+  v1.route('/', okrApiRoutes());
   app.route('/v1', v1);
   // Unknown /api/v1 paths end here, not in the mini-app's /api/* routes.
   app.all('/v1/*', () => {
