@@ -85,7 +85,7 @@ export const okrEn = {
 } satisfies Record<string, string>;
 
 export const okrZh: Record<keyof typeof okrEn, string> = {
-  'okr.title': 'OKR',
+  'okr.title': 'OKR 目标',
   'okr.managers_only': '只有 Outcome 管理员和 PMO 可以修改周期、目标和关键结果。',
   'okr.title_required': '请填写标题，最多 {max} 个字符。',
   'okr.name_required': '请填写周期名称，最多 200 个字符。',
