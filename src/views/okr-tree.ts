@@ -3,7 +3,7 @@
  * outcomes) with every score, band and ROI, once for the web page and the API.
  */
 import type { OkrRows } from '../db/queries/okr.ts';
-import { keyResultScore, objectiveScoreOf, outcomeAttainment, rollupRoi, scoreBand, type KrScoreSource, type RoiRollup, type ScoreBand } from '../domain/okr.ts';
+import { keyResultScore, objectiveScoreOf, outcomeAttainment, rollupRoi, scoreBand, wouldLoop, type KrScoreSource, type RoiRollup, type ScoreBand } from '../domain/okr.ts';
 
 export interface OutcomeLeaf {
   id: string;
@@ -74,13 +74,14 @@ export function okrTree(rows: OkrRows): CycleNode[] {
   // Roots: no parent, or a parent in another cycle (shown under its own cycle; the API still gives parent_id).
   const ids = new Set(rows.objectives.map((o) => o.id));
   const cycleOf = new Map(rows.objectives.map((o) => [o.id, o.cycleId]));
-  const isRoot = (o: OkrRows['objectives'][number]) => !o.parentId || !ids.has(o.parentId) || cycleOf.get(o.parentId) !== o.cycleId;
+  const parents = new Map(rows.objectives.map((o) => [o.id, o.parentId]));
+  // One in a parent loop (written behind the app's back) stands at the top rather than vanish.
+  const isRoot = (o: OkrRows['objectives'][number]) => !o.parentId || !ids.has(o.parentId) || cycleOf.get(o.parentId) !== o.cycleId || wouldLoop(o.id, o.parentId, parents);
   const childrenOf = group(rows.objectives.filter((o) => !isRoot(o)), (o) => o.parentId!);
-  const objNode = (o: OkrRows['objectives'][number], path: Set<string>): ObjectiveNode => {
+  const objNode = (o: OkrRows['objectives'][number]): ObjectiveNode => {
     const krs = (krsOf.get(o.id) ?? []).map(krNode);
     const own = krs.flatMap((k) => (outcomesOf.get(k.id) ?? []).map((x) => ({ cost: x.cost, benefit: x.benefit })));
-    // A parent loop written behind the app's back stops here rather than recursing forever.
-    const children = path.has(o.id) ? [] : (childrenOf.get(o.id) ?? []).map((c) => objNode(c, new Set([...path, o.id])));
+    const children = (childrenOf.get(o.id) ?? []).map(objNode);
     const all = [...own, ...children.flatMap((c) => money.get(c.id) ?? [])];
     money.set(o.id, all);
     const score = objectiveScoreOf(krs);
@@ -88,9 +89,9 @@ export function okrTree(rows: OkrRows): CycleNode[] {
   };
 
   const rootsOf = group(rows.objectives.filter(isRoot), (o) => o.cycleId ?? '');
-  const nodes: CycleNode[] = rows.cycles.map((c) => ({ id: c.id, name: c.name, kind: c.kind, startsAt: c.startsAt, endsAt: c.endsAt, externalId: c.externalId, objectives: (rootsOf.get(c.id) ?? []).map((o) => objNode(o, new Set())) }));
+  const nodes: CycleNode[] = rows.cycles.map((c) => ({ id: c.id, name: c.name, kind: c.kind, startsAt: c.startsAt, endsAt: c.endsAt, externalId: c.externalId, objectives: (rootsOf.get(c.id) ?? []).map(objNode) }));
   const loose = rootsOf.get('') ?? [];
-  if (loose.length) nodes.push({ id: null, name: null, kind: null, startsAt: null, endsAt: null, externalId: null, objectives: loose.map((o) => objNode(o, new Set())) });
+  if (loose.length) nodes.push({ id: null, name: null, kind: null, startsAt: null, endsAt: null, externalId: null, objectives: loose.map(objNode) });
   return nodes;
 }
 
