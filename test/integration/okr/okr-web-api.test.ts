@@ -88,6 +88,11 @@ describe('OKRs on the web and in the API', () => {
     const other = await h.as(W.b, P.bAdmin);
     expect((await other.send('POST', `/app/okr/key-results/${metricKr.id}`, form({ title: 'Hijack', kind: 'metric', score: '' }))).status).toBe(404);
     expect((await other.send('POST', `/app/outcomes/${O.b}/key-result`, form({ keyResultId: metricKr.id }))).status).toBe(400);
+    // Importing from Feishu OKR needs a Feishu workspace: a Slack one gets a clear 400.
+    const imported = await pmo.send('POST', '/app/okr/import', '');
+    expect(imported.status).toBe(400);
+    expect(await imported.text()).toContain('Feishu OKR import needs a Feishu workspace');
+    expect((await member.send('POST', '/app/okr/import', '')).status).toBe(403);
     // A cross-site post is refused.
     expect((await pmo.send('POST', '/app/okr/cycles', form({ name: 'x', kind: 'year', startsAt: '2026-01-01', endsAt: '2026-12-31' }), { origin: 'https://evil.example' })).status).toBe(403);
     expect(await count()).toEqual(before);
