@@ -17,7 +17,9 @@ function lazySender(load: () => Promise<Sender | undefined>): Sender {
 }
 
 /** The outbox sender of each platform, for createDeps (the entries and the test harness pass this). */
-export const platformSenders: Record<'slack' | 'feishu', SenderFactory> = {
+export const platformSenders: Record<'slack' | 'feishu' | 'feishu_okr', SenderFactory> = {
   slack: (core: DepsCore) => (core.config.slack ? lazySender(() => import('./slack/adapter/sender.ts').then((m) => m.createSlackSender(core))) : undefined),
   feishu: (core: DepsCore) => (core.config.feishu ? lazySender(() => import('./feishu/adapter/sender.ts').then((m) => m.createFeishuSender(core))) : undefined),
+  // Progress records to Feishu OKR: outbox rows of their own "platform" (src/db/repos/okr-progress-rows.ts).
+  feishu_okr: (core: DepsCore) => (core.config.feishu ? lazySender(() => import('./feishu/okr/progress-sender.ts').then((m) => m.createOkrProgressSender(core))) : undefined),
 };

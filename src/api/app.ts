@@ -17,6 +17,7 @@ import { sourceRoutes } from './routes/sources.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { lessonRoutes } from './routes/lessons.ts';
 import { retroRoutes } from './routes/retros.ts';
+import { okrApiRoutes } from './routes/okr.ts';
 import { validationHook } from './validation.ts';
 
 /** A batch of 1,000 readings is about 150 KB; 1 MB leaves room and bounds what is buffered. */
@@ -63,6 +64,7 @@ export function publicApi() {
   v1.route('/', searchRoutes());
   v1.route('/', lessonRoutes());
   v1.route('/', retroRoutes());
+  v1.route('/', okrApiRoutes());
   app.route('/v1', v1);
   // Unknown /api/v1 paths end here, not in the mini-app's /api/* routes.
   app.all('/v1/*', () => {

@@ -104,4 +104,6 @@ export const PLATFORM_BUDGETS: Record<string, (row: { workspaceId: string; desti
     { key: `feishu:${row.workspaceId}`, rule: { limit: 50, windowMs: 1_000 } },
     { key: `feishu:${row.workspaceId}:min`, rule: { limit: 1_000, windowMs: 60_000 } },
   ],
+  // OKR progress records: "100/min" per app and tenant (platform-facts §7.4).
+  feishu_okr: (row) => [{ key: `feishu_okr:${row.workspaceId}`, rule: { limit: 100, windowMs: 60_000 } }],
 };

@@ -35,6 +35,7 @@ export type NotificationKind =
   | 'shortfall_alert'
   | 'source_failing'
   | 'at_risk_alert'
+  | 'okr_sync_blocked'
   | 'comment_added'
   | 'digest'
   | 'lessons_prompt'

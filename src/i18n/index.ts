@@ -17,13 +17,14 @@ import { zhCN as coreZh } from './messages.zh-CN.ts';
 import { slackEn, slackZh } from './slack.ts';
 import { sourcesEn, sourcesZh } from './sources.ts';
 import { surveysEn, surveysZh } from './surveys.ts';
+import { okrEn, okrZh } from './okr.ts';
 import { retroEn, retroZh } from './retro.ts';
 import { templatesEn, templatesZh } from './templates.ts';
 
 // Feature catalogues merged into one per locale; each feature file types its zh-CN half
 // against its en keys, so a missing translation fails the type check.
-const en = { ...coreEn, ...chatEn, ...slackEn, ...feishuEn, ...followupEn, ...surveysEn, ...webEn, ...apiEn, ...sourcesEn, ...templatesEn, ...webActEn, ...activityEn, ...retroEn, ...knowledgeEn, ...dashboardEn };
-const zhCN: Record<keyof typeof en, string> = { ...coreZh, ...chatZh, ...slackZh, ...feishuZh, ...followupZh, ...surveysZh, ...webZh, ...apiZh, ...sourcesZh, ...templatesZh, ...webActZh, ...activityZh, ...retroZh, ...knowledgeZh, ...dashboardZh };
+const en = { ...coreEn, ...chatEn, ...slackEn, ...feishuEn, ...followupEn, ...surveysEn, ...webEn, ...apiEn, ...sourcesEn, ...templatesEn, ...webActEn, ...activityEn, ...retroEn, ...knowledgeEn, ...dashboardEn, ...okrEn };
+const zhCN: Record<keyof typeof en, string> = { ...coreZh, ...chatZh, ...slackZh, ...feishuZh, ...followupZh, ...surveysZh, ...webZh, ...apiZh, ...sourcesZh, ...templatesZh, ...webActZh, ...activityZh, ...retroZh, ...knowledgeZh, ...dashboardZh, ...okrZh };
 
 export type MessageKey = keyof typeof en;
 export type MessageParams = Record<string, string | number>;

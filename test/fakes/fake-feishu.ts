@@ -10,6 +10,7 @@ import { chatRoutes } from './feishu/routes-chats.ts';
 import { ephemeralRoutes } from './feishu/routes-ephemeral.ts';
 import { imRoutes } from './feishu/routes-im.ts';
 import { mediaRoutes } from './feishu/routes-media.ts';
+import { okrRoutes, type OkrStore } from './feishu/routes-okr.ts';
 import { CODES, larkFail, rateLimited, type Reply } from './feishu/reply.ts';
 import { RateWindow } from './shared/rate-window.ts';
 import { matchPath, matchRouteKey, type Route } from './feishu/route-kit.ts';
@@ -29,6 +30,8 @@ import { parseMultipart } from './shared/multipart.ts';
 export type { Fault } from './shared/faults.ts';
 export type * from './feishu/types.ts';
 export type { FakeBaseInput, FakeBaseRecord } from './feishu/routes-bitable.ts';
+export type { FakeOkrPeriod, FakeUserOkr, FakeProgressRecord } from './feishu/routes-okr.ts';
+export { OKR_CODES } from './feishu/routes-okr.ts';
 export { CODES as FEISHU_CODES } from './feishu/reply.ts';
 
 /** Options of {@link startFakeFeishu}; every field has a test default. */
@@ -69,6 +72,8 @@ export interface FakeFeishu {
   addBase(appToken: string, base: FakeBaseInput): void;
   /** Adds the app to a Base ("添加文档应用"): until then its searches answer 91403. */
   addAppToBase(appToken: string): void;
+  /** Feishu OKR: add periods and users' OKRs, take scopes or the app-identity permission away, read the progress records written. */
+  okr: OkrStore;
   /** Invalidates every tenant token issued so far (next call → 99991663). */
   expireTenantTokens(): void;
   /** Messages sent by the app (live array). */
@@ -77,7 +82,7 @@ export interface FakeFeishu {
   close(): Promise<void>;
 }
 
-const ROUTES: Route[] = [...authRoutes, ...imRoutes, ...chatRoutes, ...ephemeralRoutes, ...mediaRoutes, ...bitableRoutes];
+const ROUTES: Route[] = [...authRoutes, ...imRoutes, ...chatRoutes, ...ephemeralRoutes, ...mediaRoutes, ...bitableRoutes, ...okrRoutes];
 
 /** Summary of a multipart body for call records (file parts as byte counts). */
 function summarizeMultipart(raw: Buffer, contentType: string): Record<string, string> | undefined {
@@ -196,6 +201,7 @@ export async function startFakeFeishu(options: FakeFeishuOptions = {}): Promise<
       const base = state.bitable.bases.get(appToken);
       if (base) base.appAdded = true;
     },
+    okr: state.okr,
     expireTenantTokens: () => {
       for (const token of state.tenantTokens.keys()) state.tenantTokens.set(token, 0);
     },

@@ -192,6 +192,8 @@ describe('notification kinds on Slack and Feishu', () => {
     const [retro] = await deps.db.select().from(retrospectives).where(eq(retrospectives.workspaceId, w.workspace.id));
     await recordConclusions(deps, w.workspace.id, retro!.id, { personId: w.pmo.id, pmo: true }, { conclusions: 'Share what worked', actions: [{ title: 'Write the clinic playbook', ownerId: w.owner.id, dueOn: '2026-03-02' }] });
     await remindRetroActions(deps.db, clock.now(), () => {});
+    // Feishu OKR refused a progress record for want of a scope (the OKR sender writes this row; test/integration/okr/).
+    await enqueue(deps, w, [{ kind: 'okr_sync_blocked', to: { personId: null, address: w.a.guest }, data: { operation: 'progress', code: 99991672, msg: 'Access denied', scopes: ['okr:okr.progress:writeonly', 'okr:okr'] }, dedupeKey: `okr_sync_blocked:progress:99991672:${w.a.guest}` }]);
     await deliver(deps);
 
     const surveys = { clock, surveys: deps.repos.surveys, people: deps.repos.people, newId: () => crypto.randomUUID() };
@@ -242,6 +244,7 @@ describe('notification kinds on Slack and Feishu', () => {
       'comment_added → pmo': 'posted',
       'retro_pack → pmo': 'posted',
       'retro_action_reminder → owner': 'posted',
+      'okr_sync_blocked → guest': 'posted',
       'survey_invite → owner': 'posted',
       'survey_invite → guest': 'posted',
       'survey_reminder → guest': 'posted',
@@ -262,7 +265,9 @@ describe('notification kinds on Slack and Feishu', () => {
     expect(pmo.posts).toHaveLength(6); // approval request, shortfall alert, comment, retrospective pack, survey results, digest
     expect(pmo.posts.find((p) => p.includes('Q1 numbers are in the sheet'))).toContain('Owner Ou commented on');
     expect(pmo.updates).toHaveLength(1);
-    expect(guest.posts).toHaveLength(2); // invite and reminder
+    expect(guest.posts).toHaveLength(3); // OKR sync blocked, invite and reminder
+    expect(guest.posts[0]).toContain('okr:okr.progress:writeonly');
+    expect(guest.posts[0]).toContain('Feishu OKR sync is blocked');
     // The receipt (Slack only), two decision notices, at-risk alert, due card, reminder, recorded receipt, alert, lessons prompt,
     // failing source, action reminder, survey invite, list.
     expect(owner.posts).toHaveLength((platform === 'slack' ? 1 : 0) + 2 + 1 + 3 + 1 + 1 + 1 + 1 + 1 + 1);

@@ -4,6 +4,7 @@ import type { NewDecision, NewResubmission, NewSubmission, OutcomeRecord, Outcom
 import { batchOnce, inChunks, isUniqueViolation, type Db } from '../client.ts';
 import { actionGuards, auditLog, evidence, metrics, outcomes, projects, reviewSchedules, reviews } from '../schema/index.ts';
 import { insertNotifications } from './outbox-rows.ts';
+import { okrProgressRows } from './okr-progress-rows.ts';
 import { createSettingsStore } from './settings-store.ts';
 
 /** OutcomeRepo on drizzle: every write is one db.batch(), guarded by unique indexes. */
@@ -93,6 +94,7 @@ export function createOutcomeRepo(db: Db): OutcomeRepo {
           .where(and(eq(outcomes.workspaceId, ws), eq(outcomes.id, d.outcomeId), eq(outcomes.status, d.fromStatus))),
         db.insert(auditLog).values({ ...d.audit, workspaceId: ws }),
         ...insertNotifications(db, ws, platform, d.notifications, d.decidedAt),
+        ...(d.toStatus === 'verified' ? await okrProgressRows(db, ws, d.outcomeId, { type: 'verified' }, d.decidedAt) : []),
         ...d.schedules.map((s) =>
           db
             .insert(reviewSchedules)

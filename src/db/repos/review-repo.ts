@@ -4,6 +4,7 @@ import type { Platform } from '../../domain/types.ts';
 import { batchOnce, type Db } from '../client.ts';
 import { actionGuards, auditLog, evidence, metricReadings, metrics, outcomes, projects, reviewSchedules, workspaces } from '../schema/index.ts';
 import { insertNotifications } from './outbox-rows.ts';
+import { okrProgressRows } from './okr-progress-rows.ts';
 import { refreshActuals } from './readings-repo.ts';
 
 /** The 90-day (and second) reviews: reading one, and recording its result once. */
@@ -42,6 +43,7 @@ export function createReviewRepo(db: Db): ReviewRepo {
         ...(r.evidenceUrl ? [db.insert(evidence).values({ workspaceId: ws, outcomeId: r.outcomeId, kind: 'link', url: r.evidenceUrl, title: null, addedBy: r.actorId, createdAt: r.at })] : []),
         db.insert(auditLog).values({ ...r.audit, workspaceId: ws }),
         ...insertNotifications(db, ws, w!.platform as Platform, r.notifications, r.at),
+        ...(await okrProgressRows(db, ws, r.outcomeId, { type: 'review', scheduleId: r.scheduleId }, r.at)),
       ] as const;
       return (await batchOnce(db, statements, 'action_guards')) ? 'stored' : 'stale';
     },

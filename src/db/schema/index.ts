@@ -1,6 +1,7 @@
 export { workspaces, type WorkspaceSettings } from './workspaces.ts';
 export { people } from './people.ts';
 export { projects } from './projects.ts';
+export { okrCycles } from './okr-cycles.ts';
 export { objectives } from './objectives.ts';
 export { keyResults } from './key-results.ts';
 export { outcomes } from './outcomes.ts';

@@ -17,6 +17,7 @@ import { reviewRecorded } from './review-recorded.ts';
 import { reviewReminder } from './review-reminder.ts';
 import { shortfallAlert } from './shortfall-alert.ts';
 import { sourceFailing } from './source-failing.ts';
+import { okrSyncBlocked } from './okr-sync-blocked.ts';
 import { submissionReceipt } from './submission-receipt.ts';
 import { surveyInvite } from './survey-invite.ts';
 import { surveyReminder } from './survey-reminder.ts';
@@ -39,6 +40,7 @@ const ALL = [
   reviewRecorded,
   shortfallAlert,
   sourceFailing,
+  okrSyncBlocked,
   atRiskAlert,
   commentAdded,
   surveyInvite,

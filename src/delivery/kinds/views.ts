@@ -7,6 +7,7 @@ import type { AtRiskView, DueView, OutcomeView, PersonView, ReviewDueView, Revie
 import type { ApprovalNoticeProps } from '../../../cards/approval-notice-view.ts';
 import type { CommentAddedProps } from '../../../cards/comment-added.ts';
 import type { SourceFailingProps } from '../../../cards/source-failing.ts';
+import type { OkrBlockedProps } from '../../../cards/okr-blocked.ts';
 import type { OutcomeListItem } from '../../db/queries/outcomes.ts';
 import type { Locale } from '../../domain/types.ts';
 import type { RetroNotificationView } from './retro-views.ts';
@@ -109,6 +110,11 @@ export interface CommentAddedView extends CommentAddedProps {
   type: 'comment_added';
 }
 
+/** okr_sync_blocked: what the admins are told when Feishu refuses OKR sync for want of a permission. */
+export interface OkrSyncBlockedView extends OkrBlockedProps {
+  type: 'okr_sync_blocked';
+}
+
 export interface AtRiskAlertView {
   type: 'at_risk';
   alert: AtRiskView;
@@ -159,6 +165,7 @@ export type NotificationView =
   | ReviewRecordedView
   | ShortfallAlertView
   | SourceFailingView
+  | OkrSyncBlockedView
   | AtRiskAlertView
   | CommentAddedView
   | SurveyCardView

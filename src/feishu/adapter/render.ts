@@ -15,6 +15,7 @@ import { resultsCard } from '../../../cards/feishu/results-card.ts';
 import { reviewCard } from '../../../cards/feishu/review-card.ts';
 import { lessonsPromptCard, retroActionCard, retroPackCard } from '../../../cards/feishu/retro.ts';
 import { sourceFailingCard } from '../../../cards/feishu/source-notices.ts';
+import { okrBlockedCard } from '../../../cards/feishu/okr-notices.ts';
 import { surveyCard } from '../../../cards/feishu/survey-card.ts';
 import type { CardContext } from '../../../cards/view.ts';
 import type { OutcomeListItem } from '../../db/queries/outcomes.ts';
@@ -81,6 +82,8 @@ function whole(view: Exclude<NotificationView, { type: 'approval' | 'decision_no
       return (ctx) => shortfallCard(view, ctx);
     case 'source_failing':
       return (ctx) => sourceFailingCard(view, ctx);
+    case 'okr_sync_blocked':
+      return (ctx) => okrBlockedCard(view, ctx);
     case 'at_risk':
       return (ctx) => atRiskCard(view.alert, ctx);
     case 'comment_added':

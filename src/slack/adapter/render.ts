@@ -6,6 +6,7 @@ import { renderHelp, renderList, renderNote } from '../../../cards/slack/command
 import { renderCommentAdded } from '../../../cards/slack/comment-notice.ts';
 import { renderDigest, renderReviewEscalation, renderReviewRecorded, renderShortfallAlert } from '../../../cards/slack/followup-notices.ts';
 import { renderSourceFailing } from '../../../cards/slack/source-notices.ts';
+import { renderOkrBlocked } from '../../../cards/slack/okr-notices.ts';
 import { renderDecisionNotice, renderReceipt } from '../../../cards/slack/notices.ts';
 import { renderReviewCard } from '../../../cards/slack/review-card.ts';
 import { renderLessonsPrompt, renderRetroActionReminder, renderRetroPack } from '../../../cards/slack/retro.ts';
@@ -66,6 +67,8 @@ export function renderSlack(view: NotificationView, to: Recipient): SlackMessage
       return renderShortfallAlert(ctx, view);
     case 'source_failing':
       return renderSourceFailing(ctx, view);
+    case 'okr_sync_blocked':
+      return renderOkrBlocked(ctx, view);
     case 'at_risk':
       return renderAtRiskAlert(ctx, view.alert);
     case 'comment_added':

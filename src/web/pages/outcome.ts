@@ -13,6 +13,7 @@ import { sourcesTable } from '../render/source-health.ts';
 import { activitySections } from '../render/activity.ts';
 import { similarOutcomesSection } from '../render/similar-outcomes.ts';
 import { lessonsSection } from '../render/lessons.ts';
+import { okrLinkSection } from '../render/okr-link.ts';
 
 
 function facts(kit: Kit, v: OutcomeView): Html {
@@ -135,7 +136,7 @@ export function outcomeBody(kit: Kit, d: OutcomePageData, chat: ChatContext, now
 <section class="card" id="evidence"><h2>${kit.t('card.evidence')}</h2>${v.evidence.length ? h`<ul data-testid="evidence">${v.evidence.map((e) => evidenceItem(kit, e, chat))}</ul>` : empty(kit.t('card.no_evidence'))}${evidenceUploadForm(kit, d.upload)}</section>
 <section class="card"><h2>${kit.t('card.review_trail')}</h2>${trail(kit, d)}</section>
 ${lessonsSection(kit, v.id, d.lessons, d.lessonForm)}
-${value}
+${value}${okrLinkSection(kit, d.okr)}
 ${d.activity ? activitySections(kit, d.activity) : ''}
 ${similarOutcomesSection(kit, d.similar)}`;
 }

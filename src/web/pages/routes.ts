@@ -39,6 +39,7 @@ import { templateRoutes } from './template-routes.ts';
 import { templatesLink } from './templates.ts';
 import { knowledgeRoutes } from './knowledge-routes.ts';
 import { retroRoutes } from './retro-routes.ts';
+import { okrRoutes } from './okr-routes.ts';
 
 const NO_FILTERS = { project: null, status: null, from: null, to: null, fromAt: null, toAt: null };
 
@@ -157,6 +158,8 @@ export function pageRoutes() {
     }
     return c.redirect('/app/settings?saved=1', 303);
   });
+
+  app.route('/', okrRoutes());
 
   app.get('/export.csv', exportCsv);
   app.route('/', activityRoutes());

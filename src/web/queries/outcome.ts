@@ -12,6 +12,7 @@ import { readerOf } from '../context/viewer.ts';
 import { loadOutcomeActivity, type OutcomeActivity } from './activity.ts';
 import { lessonsOfOutcome, type LessonRow } from '../../db/queries/lessons.ts';
 import type { LessonFormState } from '../render/lessons.ts';
+import { loadOkrLink, type OkrLinkData } from './okr.ts';
 import type { Viewer } from '../env.ts';
 import type { UploadOffer } from '../render/evidence-upload.ts';
 import { loadSimilar, type SimilarOutcome } from './knowledge.ts';
@@ -41,6 +42,8 @@ export interface OutcomePageData {
   /** The outcome's lessons (复盘), newest first, and the lesson form as it was submitted when it had problems. */
   lessons?: LessonRow[];
   lessonForm?: LessonFormState;
+  /** The key result it counts towards (src/web/queries/okr.ts). */
+  okr?: OkrLinkData;
 }
 
 /**
@@ -53,6 +56,7 @@ export async function loadOutcomePage(db: Db, v: Viewer, outcomeId: string, publ
   const [view, { ms, schedules }] = await Promise.all([loadOutcomeView(db, v.workspace.id, outcomeId, { timeZone: v.timeZone, publicUrl, forecast: { threshold: v.workspace.settings.shortfallThreshold, now } }), readOutcomeTimeline(db, v.workspace.id, outcomeId)]);
   if (!view) throw new DomainError('not_found', 'error.not_found');
   const [readingRows, sources] = ms.length ? await Promise.all([listOutcomeReadings(db, v.workspace.id, outcomeId), sourcesOfOutcome(db, v.workspace.id, outcomeId)]) : [[], []];
+  const okr = await loadOkrLink(db, v, outcomeId);
   const threshold = v.workspace.settings.shortfallThreshold;
   // The deviation rule is the domain's, as on the cards; the page's JSON also states the change %.
   const alerts = shortfallsOf(view.metrics, threshold).alerts.map((a) => ({ ...a, changePct: changePct(a.baseline, a.actual) }));
@@ -73,5 +77,6 @@ export async function loadOutcomePage(db: Db, v: Viewer, outcomeId: string, publ
     activity: await loadOutcomeActivity(db, v, outcomeId),
     similar: await loadSimilar(db, v, { id: outcomeId, title: view.title }),
     lessons: await lessonsOfOutcome(db, v.workspace.id, outcomeId),
+    okr,
   };
 }

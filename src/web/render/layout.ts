@@ -4,7 +4,7 @@ import type { Viewer } from '../env.ts';
 import { h, type Html } from './html.ts';
 import type { Kit } from './kit.ts';
 
-export type NavKey = 'portfolio' | 'value' | 'nps' | 'reviews' | 'my' | 'settings' | 'approvals' | 'audit' | 'delivery' | 'retros' | 'knowledge';
+export type NavKey = 'portfolio' | 'value' | 'nps' | 'reviews' | 'my' | 'settings' | 'approvals' | 'audit' | 'delivery' | 'retros' | 'knowledge' | 'okr';
 
 export interface Page {
   title: string;
@@ -25,6 +25,7 @@ const NAV: { key: NavKey; href: string; label: string; adminOnly?: boolean }[] =
   { key: 'approvals', href: '/app/approvals', label: 'webact.nav' },
   { key: 'knowledge', href: '/app/knowledge', label: 'web.nav.knowledge' },
   { key: 'retros', href: '/app/retros', label: 'web.retro.title' },
+  { key: 'okr', href: '/app/okr', label: 'okr.title' },
   { key: 'settings', href: '/app/settings', label: 'web.nav.settings', adminOnly: true },
   { key: 'audit', href: '/app/audit', label: 'web.nav.audit', adminOnly: true },
   { key: 'delivery', href: '/app/delivery', label: 'web.nav.delivery', adminOnly: true },

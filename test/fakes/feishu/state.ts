@@ -1,5 +1,6 @@
 /** In-memory tenant state behind the fake Feishu Open API. */
 import { BaseStore } from './routes-bitable.ts';
+import { OkrStore } from './routes-okr.ts';
 import { hex, stableId } from '../shared/ids.ts';
 import { RateWindow } from '../shared/rate-window.ts';
 import type { FeishuAuthCodeOptions, FeishuChatInput, FeishuMessage, FeishuResourceInput, FeishuUserInput } from './types.ts';
@@ -28,6 +29,8 @@ export const UUID_WINDOW_MS = 60 * 60_000;
 export class FeishuState {
   /** Feishu Base tables for the record search (routes-bitable.ts). */
   readonly bitable = new BaseStore();
+  /** Feishu OKR periods, users' OKRs, scopes and progress records (routes-okr.ts). */
+  readonly okr = new OkrStore();
   readonly users = new Map<string, FeishuUserInput>();
   readonly chats = new Map<string, FeishuChatInput>();
   readonly messages: FeishuMessage[] = [];
