@@ -60,7 +60,7 @@ export default defineConfig({
           isolate: false,
           fileParallelism: false,
           globalSetup: ['./test/workers/global-setup.ts'],
-          setupFiles: ['./test/workers/apply-migrations.ts', './test/workers/preload-platforms.ts'],
+          setupFiles: ['./test/workers/apply-migrations.ts'],
           testTimeout: 30_000,
         },
       },

@@ -6,6 +6,7 @@ import { d1Db } from '../../src/db/d1.ts';
 import { apiTokens, metricReadings, metrics, outcomes, people, workspaces } from '../../src/db/schema/index.ts';
 import { defaultSettings } from '../../src/domain/settings.ts';
 import { eq } from 'drizzle-orm';
+import './preload-platforms.ts';
 
 describe('the public API inside workerd on D1', () => {
   it('serves the OpenAPI document, takes a batch of readings with a token, and rate-limits in the row', async () => {

@@ -4,6 +4,7 @@ import { createWaitUntilDefer, holdUntilSent } from '../../src/defer.ts';
 import worker from '../../src/entry/worker.ts';
 import { quietLog } from '../../src/log.ts';
 import { control, slashCommandRequest } from './slack-request.ts';
+import './preload-platforms.ts';
 
 /**
  * "After the response" inside workerd: the runtime sends a response by reading its body, so

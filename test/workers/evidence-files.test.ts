@@ -7,6 +7,7 @@ import { d1Db } from '../../src/db/d1.ts';
 import { apiTokens, evidence, outbox, outcomes, people, workspaces } from '../../src/db/schema/index.ts';
 import { defaultSettings } from '../../src/domain/settings.ts';
 import { EXE, PNG } from '../fixtures/files/samples.ts';
+import './preload-platforms.ts';
 
 const keysInBucket = async () => (await env.EVIDENCE.list()).objects.map((o) => o.key).sort();
 

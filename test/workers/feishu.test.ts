@@ -7,6 +7,7 @@ import { d1Db } from '../../src/db/d1.ts';
 import { outbox, outcomes } from '../../src/db/schema/index.ts';
 import worker from '../../src/entry/worker.ts';
 import { cardActionBody, signedFeishuRequest } from '../helpers/feishu-sign.ts';
+import './preload-platforms.ts';
 
 const KEY = 'workers-encrypt-key';
 const TOKEN = 'workers-verification-token';

@@ -2,6 +2,7 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { describe, expect, it } from 'vitest';
 import worker from '../../src/entry/worker.ts';
 import { control, slashCommandRequest } from './slack-request.ts';
+import './preload-platforms.ts';
 
 /**
  * Bolt inside workerd: a signed slash command makes the Worker call views.open on the fake

@@ -1,6 +1,7 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { assetUrl } from '../../src/web/assets/serve.ts';
+import './preload-platforms.ts';
 
 describe('the mini-app inside workerd', () => {
   it('sends a visitor without a session to sign-in, and the sign-in page carries a CSP', async () => {

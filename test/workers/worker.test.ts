@@ -10,6 +10,7 @@ import { createSurveyRepo } from '../../src/db/repos/survey-repo.ts';
 import { startSurvey } from '../../src/domain/start-survey.ts';
 import worker from '../../src/entry/worker.ts';
 import { eq } from 'drizzle-orm';
+import './preload-platforms.ts';
 
 describe('the Worker inside workerd', () => {
   it('answers /healthz with the D1 database reachable', async () => {
