@@ -55,7 +55,9 @@ export function createApp(deps: Deps, options: { feishuDispatcher?: DispatcherFa
   app.get('/slack/manifest', (c) => c.json(slackManifest(deps.config.publicUrl)));
   for (const platform of ['slack', 'feishu'] as const) {
     const on = Boolean(deps.config[platform]);
-    const routes = lazyRoutes({ prefix: `/${platform}`, load: platformRoutes[platform], onError, notFound, eager: on });
+    // Loaded on the platform's first request (a few hundred ms on Node, inside Slack's 3 s), so an
+    // idle service holds neither SDK.
+    const routes = lazyRoutes({ prefix: `/${platform}`, load: platformRoutes[platform], onError, notFound, eager: false });
     app.all(`/${platform}/*`, async (c) => (on ? routes(c) : c.json(platformOffBody(platform, deps.config.publicUrl), 404)));
   }
   // Webhook receivers on their first delivery (their payload schemas bring zod).

@@ -3,14 +3,20 @@ import type { Sender } from './delivery/types.ts';
 
 /**
  * A sender whose module (and with it the platform's SDK) is imported only for a configured
- * platform, starting right away so it is ready before the first delivery.
+ * platform, on its first send: an idle service holds no SDK (issue 14: ~40 MiB for both).
  */
 function lazySender(load: () => Promise<Sender | undefined>): Sender {
-  const sender = load();
-  sender.catch(() => {}); // reported by the first send
+  let sender: Promise<Sender | undefined> | undefined;
   return {
     async send(row) {
-      const s = await sender;
+      const current = (sender ??= load());
+      let s: Sender | undefined;
+      try {
+        s = await current;
+      } catch (err) {
+        if (sender === current) sender = undefined; // a failed load is tried again by the next send
+        throw err;
+      }
       return s ? s.send(row) : { ok: false, error: `no sender for platform "${row.platform}"`, permanent: true };
     },
   };
