@@ -25,6 +25,9 @@ describe('the Lark EventDispatcher (issue 9 point 3)', () => {
     expect(h.cardsTo(F.member)).toHaveLength(3); // each event was handled
     expect(answer.status).toBe(200);
     expect(answer.body.toast).toMatchObject({ type: 'error' }); // the card callback was handled
-    expect(builds).toEqual([h.deps]);
+    // One build, for the chat surface's deps (the harness's, with the surface recorded in the audit trail).
+    expect(builds).toHaveLength(1);
+    expect(builds[0]!.db).toBe(h.deps.db);
+    expect(builds[0]!.verbs.via).toBe('chat');
   });
 });

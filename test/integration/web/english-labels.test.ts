@@ -7,6 +7,11 @@ import { webHarness, type WebHarness } from './harness.ts';
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+/g;
 // The language switch and the language setting name each language in itself, on purpose.
 const LANGUAGE_NAMES = new Set(['中文', '简体中文']);
+/**
+ * English texts that quote Chinese on purpose: sample queries showing that search takes Chinese,
+ * and the name of a Feishu console permission, which exists only in Chinese.
+ */
+const QUOTES_CHINESE = new Set(['web.kb.placeholder', 'okr.blocked.scopes']);
 
 /** CJK runs left in `html` after the language names: labels that were not translated. */
 const untranslated = (html: string) => (html.match(CJK) ?? []).filter((run) => !LANGUAGE_NAMES.has(run));
@@ -41,7 +46,7 @@ describe('English pages carry no untranslated labels', () => {
   });
 
   it('no English message of any surface is written in Chinese', () => {
-    expect(Object.entries(messages.en).filter(([, text]) => untranslated(text).length > 0)).toEqual([]);
+    expect(Object.entries(messages.en).filter(([key, text]) => !QUOTES_CHINESE.has(key) && untranslated(text).length > 0)).toEqual([]);
   });
 
   it('the scan catches a Chinese label (the check can fail)', () => {
