@@ -3,34 +3,23 @@
  * demo data and no platform connected: at desktop and phone width (390 px), in both languages,
  * with screenshots saved under test/.artifacts/screenshots.
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, outcomeComments } from '../../src/db/schema/index.ts';
-import { startNodeServer, type NodeServer } from '../../src/entry/node.ts';
-import { quietLog } from '../../src/log.ts';
-import { seedDemo } from '../../src/seed/demo.ts';
-import { freshDb } from '../helpers/db.ts';
-import { startBrowser, type Browser } from './browser.ts';
+import type { NodeServer } from '../../src/entry/node.ts';
+import type { Browser } from './browser.ts';
+import { startDemoApp, type DemoApp } from './demo-app.ts';
 
-const SHOTS = join(import.meta.dirname, '../.artifacts/screenshots');
 
+let app: DemoApp;
 let server: NodeServer;
 let browser: Browser;
-let database: Awaited<ReturnType<typeof freshDb>>;
+let database: DemoApp['database'];
 
-const shot = (name: string) => browser.page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const shot = (name: string) => app.shot(name);
 const WIDTHS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
 
-async function signInLocally(personName: string) {
-  const { page } = browser;
-  await page.context().clearCookies();
-  await page.goto(`${server.url}/app`);
-  await page.click('[data-testid="signin-local"]');
-  await page.click(`button:has-text("${personName}")`);
-  await page.waitForURL(/\/app\/(portfolio|my)/);
-}
+const signInLocally = (personName: string) => app.signInLocally(personName);
 
 /** No part of the page sticks out sideways at this width (a phone scrolls tables inside their card). */
 const fitsWidth = () =>
@@ -41,18 +30,11 @@ const fitsWidth = () =>
   });
 
 beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  database = await freshDb();
-  await seedDemo(database.db);
-  server = await startNodeServer({ env: { DATABASE_URL: database.url, DEFAULT_LOCALE: 'zh-CN' }, port: 0, hostname: '127.0.0.1', jobIntervalMs: null, log: quietLog });
-  browser = await startBrowser();
+  app = await startDemoApp();
+  ({ server, browser, database } = app);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await database?.close();
-});
+afterAll(() => app?.close());
 
 describe('comments and the delivery page in headless Chromium', () => {
   const cases = [

@@ -1,19 +1,16 @@
-import { readFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workspaces } from '../../src/db/schema/index.ts';
-import { startNodeServer, type NodeServer } from '../../src/entry/node.ts';
-import { quietLog } from '../../src/log.ts';
-import { seedDemo } from '../../src/seed/demo.ts';
-import { freshDb } from '../helpers/db.ts';
-import { startBrowser, type Browser } from './browser.ts';
+import type { NodeServer } from '../../src/entry/node.ts';
+import type { Browser } from './browser.ts';
+import { startDemoApp, type DemoApp } from './demo-app.ts';
 
-const SHOTS = join(import.meta.dirname, '../.artifacts/screenshots');
 
+let app: DemoApp;
 let server: NodeServer;
 let browser: Browser;
-let database: Awaited<ReturnType<typeof freshDb>>;
+let database: DemoApp['database'];
 
 /** Whether a chart container holds a canvas with something drawn on it. */
 async function chartDrawn(selector = '[data-chart]'): Promise<boolean> {
@@ -28,31 +25,16 @@ async function chartDrawn(selector = '[data-chart]'): Promise<boolean> {
   });
 }
 
-const shot = (name: string) => browser.page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const shot = (name: string) => app.shot(name);
 
-async function signInLocally(personName: string) {
-  const { page } = browser;
-  await page.context().clearCookies();
-  await page.goto(`${server.url}/app`);
-  expect(new URL(page.url()).pathname).toBe('/auth/signin');
-  await page.click('[data-testid="signin-local"]');
-  await page.click(`button:has-text("${personName}")`);
-  await page.waitForURL(/\/app\/(portfolio|my)/);
-}
+const signInLocally = (personName: string) => app.signInLocally(personName);
 
 beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  database = await freshDb();
-  await seedDemo(database.db);
-  server = await startNodeServer({ env: { DATABASE_URL: database.url, DEFAULT_LOCALE: 'zh-CN' }, port: 0, hostname: '127.0.0.1', jobIntervalMs: null, log: quietLog });
-  browser = await startBrowser();
+  app = await startDemoApp();
+  ({ server, browser, database } = app);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await database?.close();
-});
+afterAll(() => app?.close());
 
 describe('the dashboard in headless Chromium', () => {
   it('signs in locally and shows the portfolio, then filters it', async () => {

@@ -1,28 +1,17 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNodeServer, type NodeServer } from '../../src/entry/node.ts';
-import { quietLog } from '../../src/log.ts';
-import { seedDemo } from '../../src/seed/demo.ts';
-import { freshDb } from '../helpers/db.ts';
-import { startBrowser, type Browser } from './browser.ts';
+import type { NodeServer } from '../../src/entry/node.ts';
+import type { Browser } from './browser.ts';
+import { startDemoApp, type DemoApp } from './demo-app.ts';
 
-const SHOTS = join(import.meta.dirname, '../.artifacts/screenshots');
 
+let app: DemoApp;
 let server: NodeServer;
 let browser: Browser;
-let database: Awaited<ReturnType<typeof freshDb>>;
+let database: DemoApp['database'];
 
-const shot = (name: string) => browser.page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const shot = (name: string) => app.shot(name);
 
-async function signInLocally(personName: string) {
-  const { page } = browser;
-  await page.context().clearCookies();
-  await page.goto(`${server.url}/app`);
-  await page.click('[data-testid="signin-local"]');
-  await page.click(`button:has-text("${personName}")`);
-  await page.waitForURL(/\/app\/(portfolio|my)/);
-}
+const signInLocally = (personName: string) => app.signInLocally(personName);
 
 /** Types the words into the search box and submits, as a person would. */
 async function search(words: string) {
@@ -35,18 +24,11 @@ const hitTitles = () => browser.page.locator('[data-testid="kb-hit"] > a').allTe
 const marks = () => browser.page.locator('[data-testid="kb-results"] mark').allTextContents();
 
 beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  database = await freshDb();
-  await seedDemo(database.db);
-  server = await startNodeServer({ env: { DATABASE_URL: database.url, DEFAULT_LOCALE: 'zh-CN' }, port: 0, hostname: '127.0.0.1', jobIntervalMs: null, log: quietLog });
-  browser = await startBrowser();
+  app = await startDemoApp();
+  ({ server, browser, database } = app);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await database?.close();
-});
+afterAll(() => app?.close());
 
 describe('the knowledge base in headless Chromium', () => {
   it('searches the Chinese workspace in Chinese, with a 2-character word too, and opens a hit', async () => {
