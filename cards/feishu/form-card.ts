@@ -54,6 +54,8 @@ export interface FormCardProps {
   templates?: TemplateChoice[];
   /** The full web form; null → no link. */
   webFormUrl?: string | null;
+  /** "Similar outcomes in this workspace reached …" for the title typed so far (a form shown again); absent → nothing said. */
+  similarHint?: string;
 }
 
 function notes(p: FormCardProps, name: string, ctx: CardContext): Json[] {
@@ -139,6 +141,7 @@ export function formCard(p: FormCardProps, ctx: CardContext): Json {
   const fields: Json[] = [
     ...notes(p, GENERAL, ctx),
     ...input(p, ctx, FORM_FIELDS.title, t('feishu.form.title'), { max_length: 150, required: true }),
+    ...(p.similarHint ? [md(p.similarHint)] : []),
     ...input(p, ctx, FORM_FIELDS.description, t('card.description'), { input_type: 'multiline_text', rows: 3, placeholder: plain(t('feishu.form.description_placeholder')) }),
     ...select(p, ctx, FORM_FIELDS.indicator, t('card.indicator_class'), indicators, t('card.indicator_class')),
     ...projectFields(p, ctx),

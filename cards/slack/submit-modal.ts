@@ -1,5 +1,5 @@
 import type { CardContext } from '../view.ts';
-import { context, divider, modal, section, type SlackBlock } from './blocks.ts';
+import { actions, button, context, divider, modal, section, type SlackBlock } from './blocks.ts';
 import { addMetricBlocks, metricBlock, metricRowBlocks, METRIC_ROWS_MAX, type MetricField } from './submit-metric-rows.ts';
 import { date, input, select, text, type MetricInitial, type TemplateChoice } from './submit-inputs.ts';
 
@@ -8,6 +8,9 @@ export { METRIC_ADD_ACTION, METRIC_FIELDS, METRIC_ROWS_MAX, METRIC_TEMPLATE_ACTI
 
 /** callback_id of the submit / edit modal. */
 export const SUBMIT_CALLBACK = 'outcome_submit';
+/** "Show how similar outcomes did": redraws the modal with the hint for the title typed so far. */
+export const SIMILAR_ACTION = 'outcome_similar';
+const SIMILAR_BLOCK = 'similar';
 export const LINK_INPUTS = 3;
 export const MAX_FILES = 10;
 
@@ -43,6 +46,8 @@ export interface SubmitModalProps {
   templateKeys?: (string | null)[];
   /** The full web form, for a member who prefers a bigger screen; null hides the link. */
   webFormUrl?: string | null;
+  /** After "show how similar outcomes did": the sentence (src/views/similar-hint.ts), or null when there is too little to claim. */
+  similarHint?: string | null;
   reviewerId: string | null;
   initial?: {
     title: string;
@@ -102,6 +107,8 @@ export function renderSubmitModal(ctx: CardContext, p: SubmitModalProps): SlackB
     divider(),
     input(SUBMIT_BLOCKS.title, ctx.t('slack.modal.title_label'), text(init?.title, { max_length: 150 })),
     input(SUBMIT_BLOCKS.description, ctx.t('card.description'), text(init?.description, { multiline: true, max_length: 3000 }), { hint: ctx.t('slack.modal.description_hint') }),
+    ...(p.similarHint === undefined ? [] : [context([p.similarHint ?? ctx.t('webact.similar_none')])]),
+    actions(SIMILAR_BLOCK, [button(SIMILAR_ACTION, ctx.t('webact.similar_check'))]),
     input(SUBMIT_BLOCKS.indicator, ctx.t('card.indicator_class'), select(indicators, init?.indicatorClass)),
     input(SUBMIT_BLOCKS.due, ctx.t('template.go_live'), date(init?.dueDate), { hint: ctx.t('template.go_live_hint') }),
     ...keyResultBlocks(ctx, p),

@@ -12,6 +12,7 @@ import { applyTemplate, offeredKey } from './form-templates.ts';
 import { listMetricTemplates } from '../../db/queries/metric-templates.ts';
 import { inboxBody, type InboxProblem } from './inbox-page.ts';
 import { loadInbox } from './inbox-query.ts';
+import { similarOutcomesHint } from '../../views/similar-hint.ts';
 import { outcomeFormBody, type OutcomeFormView } from './outcome-form.ts';
 import { formFromView, formOf, inputOf, METRIC_ROWS, onForm, type OutcomeForm } from './outcome-form-input.ts';
 import { reviewRoutes } from './review-routes.ts';
@@ -35,8 +36,10 @@ async function formPage(c: Context<WebEnv>, mode: OutcomeFormView['mode'], form:
   const [projects, people, templates] = await Promise.all([listProjects(c.var.deps.db, ws), listPeople(c.var.deps.db, c.var.viewer), listMetricTemplates(c.var.deps.db, ws)]);
   const messages = messagesOf(kit, err ? (err.fields.length ? map(err) : [{ field: 'form', key: err.messageKey, params: err.params }]) : []);
   const others = people.filter((p) => p.id !== c.var.viewer.person.id);
+  const text = `${form.title ?? ''} ${form.description ?? ''}`.trim();
+  const similar = text ? ((await similarOutcomesHint(c.var.deps.db, ws, text, c.var.locale))?.text ?? null) : undefined;
   const title = kit.t(mode.kind === 'edit' ? 'slack.modal.edit_title' : 'slack.modal.submit_title');
-  return page(c, { title, active: 'approvals', body: outcomeFormBody(kit, { mode, form, projects, people: others, messages, templates }) }, err ? 400 : 200);
+  return page(c, { title, active: 'approvals', body: outcomeFormBody(kit, { mode, form, projects, people: others, messages, templates, similar }) }, err ? 400 : 200);
 }
 
 /**
@@ -49,6 +52,8 @@ async function postOutcome(c: Context<WebEnv>, mode: OutcomeFormView['mode'], ac
   const form = formOf(body);
   const apply = Number(one(body.apply));
   if (one(body.apply) && Number.isInteger(apply) && apply >= 0 && apply < METRIC_ROWS) return formPage(c, mode, applyTemplate(form, templates, apply, c.var.locale));
+  // "Show similar outcomes": the same form again, with the hint for the typed title.
+  if (one(body.similar)) return formPage(c, mode, form);
   const { input, metricRows, linkInputs } = inputOf(form);
   try {
     await act({ ...input, metrics: input.metrics.map((m) => ({ ...m, templateKey: offeredKey(templates, m.templateKey) })) }, form);

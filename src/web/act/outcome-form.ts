@@ -16,6 +16,15 @@ export interface OutcomeFormView {
   messages: FieldMessages;
   /** The indicators a metric row can start from (built-in and the workspace's own). */
   templates: readonly MetricTemplate[];
+  /** "Similar outcomes in this workspace reached …" for the typed title (src/views/similar-hint.ts): null when there is none to claim, undefined before a title is typed. */
+  similar?: string | null;
+}
+
+/** Under the title: the similar outcomes' attainment, or the button that asks for it (a round trip, no script). */
+function similarLine(kit: Kit, v: OutcomeFormView): Html {
+  const ask = h`<button type="submit" name="similar" value="1" class="secondary small" formnovalidate data-testid="similar-check">${kit.t('webact.similar_check')}</button>`;
+  if (v.similar === undefined) return h`<p class="hint">${ask}</p>`;
+  return h`<p class="hint" data-testid="similar-hint">${v.similar ?? kit.t('webact.similar_none')} ${ask}</p>`;
 }
 
 const options = (list: readonly { value: string; label: string }[], selected: string | undefined, blank: boolean): Html =>
@@ -52,6 +61,7 @@ export function outcomeFormBody(kit: Kit, v: OutcomeFormView): Html {
 ${problemList([...v.messages.values()])}
 ${editing ? '' : h`<input type="hidden" name="nonce" value="${v.form.nonce ?? ''}">`}
 ${field(kit, v, 'title', kit.t('slack.modal.title_label'), input(v, 'title', h`maxlength="200" required`))}
+${similarLine(kit, v)}
 ${field(kit, v, 'description', kit.t('card.description'), h`<textarea id="f-description" name="description" rows="4" maxlength="5000">${v.form.description ?? ''}</textarea>`, kit.t('slack.modal.description_hint'))}
 ${field(kit, v, 'projectId', kit.t('card.project'), h`<select id="f-projectId" name="projectId">${options(v.projects.map((p) => ({ value: p.id, label: p.name })), v.form.projectId, true)}</select>`)}
 ${field(kit, v, 'indicatorClass', kit.t('card.indicator_class'), h`<select id="f-indicatorClass" name="indicatorClass">${options(classes, v.form.indicatorClass, true)}</select>`)}

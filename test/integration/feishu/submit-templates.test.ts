@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeFormAction } from '../../../cards/feishu/form-action.ts';
 import { cardProblems } from '../../../cards/feishu/limits.ts';
 import { addMetricTemplate } from '../../../src/db/repos/metric-templates-repo.ts';
-import { keyResults, metrics, objectives, outcomes, projects, workspaces } from '../../../src/db/schema/index.ts';
+import { keyResults, metrics, objectives, outcomes, people, projects, workspaces } from '../../../src/db/schema/index.ts';
 import { cardText, F, startHarness, type Harness } from './harness.ts';
 import { openForm, submitForm, validForm } from './steps.ts';
 
@@ -53,6 +53,23 @@ describe('templates on the Feishu submit form', () => {
     expect(field(second.body.card!.data, 'm1_name')).toMatchObject({ default_value: '差错率' });
     expect(field(second.body.card!.data, 'm1_direction')).toMatchObject({ initial_option: 'decrease' });
     expect(field(second.body.card!.data, 'm0_name')).toMatchObject({ default_value: 'Net Promoter Score' });
+  });
+
+  it('shown again, the form says how similar verified outcomes of the workspace did for the title typed', async () => {
+    const form = await openForm(h);
+    const [ws] = await h.deps.db.select().from(workspaces);
+    const [someone] = await h.deps.db.select().from(people).where(eq(people.workspaceId, ws!.id));
+    // Three verified outcomes about checkout speed, reaching 50 %, 100 % and 80 % of their targets.
+    for (const [i, actual] of [15, 20, 18].entries()) {
+      await h.deps.db.insert(outcomes).values({ id: `sim-${i}`, workspaceId: ws!.id, title: `Faster checkout ${i}`, status: 'verified', submitterId: someone!.id, ownerId: someone!.id, verifiedAt: new Date() });
+      await h.deps.db.insert(metrics).values({ workspaceId: ws!.id, outcomeId: `sim-${i}`, name: 'Conversion', unit: '%', direction: 'increase', baseline: 10, target: 20, actual });
+    }
+    const res = await applyTemplate(form, { title: 'Faster checkout for members', template: 'builtin.nps' });
+    const text = cardText(res.body.card!.data);
+    expect(text).toContain('本工作区的类似成果目标达成率中位数为 80%（n = 3）。');
+    // A title nothing resembles: nothing is claimed.
+    const other = await applyTemplate(form, { title: 'Quantum widget polish', template: 'builtin.nps' });
+    expect(cardText(other.body.card!.data)).not.toContain('类似成果');
   });
 
   it('says so when every metric is filled in, or the template is not one of the listed', async () => {

@@ -17,3 +17,6 @@ export const addMetricRow = (h: Harness, view: SlackViewRecord, form: FormInput 
 /** Picks template `key` in row `row`'s select. */
 export const pickTemplate = (h: Harness, view: SlackViewRecord, row: number, key: string, form: FormInput = {}, versions: number[] = [], user?: string) =>
   actInModal(h, view, form, { actionId: 'outcome_metric_template', blockId: `metric${row}_template`, type: 'static_select', selected: key }, versions, user);
+
+/** "Show how similar outcomes did". */
+export const askSimilar = (h: Harness, view: SlackViewRecord, form: FormInput = {}) => actInModal(h, view, form, { actionId: 'outcome_similar', blockId: 'similar', type: 'button' });

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addMetricTemplate, disableMetricTemplate } from '../../../src/db/repos/metric-templates-repo.ts';
-import { keyResults, metrics, objectives, outcomes, projects, workspaces } from '../../../src/db/schema/index.ts';
+import { keyResults, metrics, objectives, outcomes, people, projects, workspaces } from '../../../src/db/schema/index.ts';
 import type { SlackViewRecord } from '../../fakes/fake-slack.ts';
 import { PUBLIC_URL, startSlackHarness, USERS, type Harness } from './harness.ts';
-import { addMetricRow, pickTemplate } from './modal-steps.ts';
+import { addMetricRow, askSimilar, pickTemplate } from './modal-steps.ts';
 import { encodeAction } from '../../../cards/actions.ts';
 import { click, stateOf, submission, validForm, type FormInput } from './payloads.ts';
 
@@ -183,5 +183,26 @@ describe('editing after changes were requested', () => {
     expect(await submit(edit, validForm({ metrics: two, key_result: kr!.id, project: project.id, project_new: undefined }))).toEqual({});
     expect((await h.db.select().from(outcomes))[0]).toMatchObject({ round: 2, status: 'submitted', keyResultId: kr!.id });
     expect((await h.db.select().from(metrics).orderBy(metrics.position)).map((m) => m.templateKey)).toEqual([null, 'builtin.nps']);
+  });
+});
+
+describe('similar outcomes in the submit modal', () => {
+  it('“show how similar outcomes did” redraws the modal with the median attainment of similar verified outcomes, keeping what was typed', async () => {
+    const first = await openModal();
+    const [someone] = await h.deps.db.select().from(people).where(eq(people.workspaceId, ws));
+    // Three verified outcomes about checkout speed, reaching 50 %, 100 % and 80 % of their targets.
+    for (const [i, actual] of [15, 20, 18].entries()) {
+      await h.deps.db.insert(outcomes).values({ id: `sim-${i}`, workspaceId: ws, title: `Faster checkout ${i}`, status: 'verified', submitterId: someone!.id, ownerId: someone!.id, verifiedAt: new Date() });
+      await h.deps.db.insert(metrics).values({ workspaceId: ws, outcomeId: `sim-${i}`, name: 'Conversion', unit: '%', direction: 'increase', baseline: 10, target: 20, actual });
+    }
+    const before = (await h.deps.db.select().from(outcomes)).length;
+    const shown = await askSimilar(h, first, { title: 'Faster checkout for members' });
+    expect(h.fake.callsTo('views.update').at(-1)!.body).toMatchObject({ view_id: first.id, hash: first.hash });
+    expect(JSON.stringify(blocks(shown))).toContain('Similar outcomes in this workspace reached a median 80% of their targets (n = 3).');
+    expect(block(shown, 'title')!.element).toMatchObject({ initial_value: 'Faster checkout for members' });
+    // A title nothing resembles: the modal says there is too little to go by.
+    const none = await askSimilar(h, shown, { title: 'Quantum widget polish' });
+    expect(JSON.stringify(blocks(none))).toContain('Fewer than 3 similar verified outcomes');
+    expect((await h.deps.db.select().from(outcomes)).length).toBe(before);
   });
 });

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evidence, metricReadings, metrics, outbox, outcomes, reviewSchedules, reviews } from '../../../src/db/schema/index.ts';
+import { addKnowledge, K } from '../../fixtures/web/knowledge.ts';
 import { O, P, W } from '../../fixtures/web/world.ts';
 import { webHarness, type WebHarness } from './harness.ts';
 
@@ -174,6 +175,27 @@ describe('templates on the web form', () => {
     };
     expect(await keyOf('With a template')).toBe('builtin.error_rate');
     expect(await keyOf('With a forged key')).toBeNull();
+  });
+});
+
+describe('similar outcomes on the submit form', () => {
+  it('“show how similar outcomes did” shows the median attainment of similar verified outcomes for the typed title, storing nothing', async () => {
+    await addKnowledge(h.deps.db);
+    await h.deps.db.update(outcomes).set({ title: '提高客户留存与复购' }).where(eq(outcomes.id, K.zh3));
+    const member = await h.as(W.a, P.member);
+    const fresh = await (await member.get('/app/outcomes/new')).text();
+    expect(fresh).toContain('data-testid="similar-check"');
+    expect(fresh).not.toContain('data-testid="similar-hint"');
+    const before = (await h.deps.db.select().from(outcomes)).length;
+    const asked = await member.send('POST', '/app/outcomes/new', form({ nonce: 'n-s', title: '客户留存率', similar: '1' }));
+    expect(asked.status).toBe(200);
+    const html = await asked.text();
+    expect(html).toMatch(/data-testid="similar-hint">(Similar outcomes in this workspace reached a median 90% of their targets \(n = 3\)\.|本工作区的类似成果目标达成率中位数为 90%（n = 3）。)/);
+    expect(html).toContain('value="客户留存率"');
+    // A title nothing resembles: the form says there is too little to go by, and claims nothing.
+    const none = await (await member.send('POST', '/app/outcomes/new', form({ nonce: 'n-s', title: 'Quantum widget polish', similar: '1' }))).text();
+    expect(none).toMatch(/data-testid="similar-hint">(Fewer than 3 similar verified outcomes|本工作区已验证且有实测结果的类似成果还不到 3 个)/);
+    expect((await h.deps.db.select().from(outcomes)).length).toBe(before);
   });
 });
 

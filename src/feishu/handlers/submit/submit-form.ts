@@ -17,6 +17,7 @@ import { feishuOutcomeView } from '../../adapter/outcome-data.ts';
 import { ensureProject, projectExists } from '../../projects.ts';
 import { renderCard, renderFitted, toastOf } from '../../render.ts';
 import type { CardResponse } from '../../inbound/card-response.ts';
+import { similarOutcomesHint } from '../../../views/similar-hint.ts';
 import { formProps } from './form-props.ts';
 import { parseForm, toFormErrors, type ParsedForm } from './parse-form.ts';
 
@@ -52,6 +53,10 @@ export async function formAgain(ctx: FeishuCtx, s: FormSubmission, values: Recor
     mode = { kind: 'edit', outcomeId: a.o, round: a.r, comment: asked?.comment ?? null };
   }
   const props = await formProps(ctx.deps, ctx.workspace, s.member, { mode, nonce: a.n, values, errors });
+  // Shown again (a template filled in, or problems to fix): how similar outcomes did, for the title typed.
+  const text = `${values[FORM_FIELDS.title] ?? ''} ${values[FORM_FIELDS.description] ?? ''}`.trim();
+  const hint = text ? await similarOutcomesHint(ctx.deps.db, ctx.workspace.id, text, s.locale) : null;
+  if (hint) props.similarHint = hint.text;
   return {
     toast: toast ?? toastOf('error', 'error.validation_failed', {}, s.locale),
     card: { type: 'raw', data: renderCard((c) => formCard(props, c), s.locale, ctx.deps.config.publicUrl) },

@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs, StaticSelectAction } from '@slack/bolt';
-import { METRIC_ADD_ACTION, METRIC_ROWS_MAX, METRIC_TEMPLATE_ACTION, renderSubmitModal, SUBMIT_CALLBACK } from '../../../../cards/slack/submit-modal.ts';
+import { METRIC_ADD_ACTION, METRIC_ROWS_MAX, METRIC_TEMPLATE_ACTION, renderSubmitModal, SIMILAR_ACTION, SUBMIT_CALLBACK, type SubmitModalProps } from '../../../../cards/slack/submit-modal.ts';
 import type { Deps } from '../../../deps.ts';
 import { templateByKey } from '../../../domain/metric-templates.ts';
+import { similarOutcomesHint } from '../../../views/similar-hint.ts';
 import { asModal } from '../../reply.ts';
 import { memberOf, scopeOf } from '../../context.ts';
 import { initialFromState } from './modal-state.ts';
@@ -18,7 +19,7 @@ type Change = (meta: SubmitMeta, lists: Awaited<ReturnType<typeof modalLists>>, 
  * Redraws the submit modal in place (views.update with the view's hash, so a redraw that lost a
  * race with another changes nothing), keeping everything entered so far.
  */
-async function redraw(deps: Deps, args: ModalActionArgs, change: Change): Promise<void> {
+async function redraw(deps: Deps, args: ModalActionArgs, change: Change, extra?: (initial: Initial, workspaceId: string, locale: 'en' | 'zh-CN') => Promise<Partial<SubmitModalProps>>): Promise<void> {
   await args.ack();
   const view = args.body.view;
   if (!view || view.callback_id !== SUBMIT_CALLBACK) return;
@@ -30,7 +31,8 @@ async function redraw(deps: Deps, args: ModalActionArgs, change: Change): Promis
   const meta = change(before, lists, initial, member.locale);
   if (!meta) return;
   const { all: _all, ...shown } = lists;
-  const modal = renderSubmitModal(member.cards, { ...shown, privateMetadata: JSON.stringify(meta), editing: meta.mode === 'edit', reviewerId, initial, rows: meta.n, versions: meta.v, templateKeys: meta.t });
+  const more = extra ? await extra(initial, scope.workspace.id, member.locale) : {};
+  const modal = renderSubmitModal(member.cards, { ...shown, ...more, privateMetadata: JSON.stringify(meta), editing: meta.mode === 'edit', reviewerId, initial, rows: meta.n, versions: meta.v, templateKeys: meta.t });
   try {
     await scope.client.views.update({ view_id: view.id, hash: view.hash, view: asModal(modal) });
   } catch (err) {
@@ -53,8 +55,15 @@ const chooseTemplate =
     return withTemplate(meta, row, template.key);
   };
 
-/** "Add a metric" and a row's template select inside the submit modal (block_actions). */
+/** "Show how similar outcomes did": the same modal with the hint for the title (and description) typed so far. */
+const similarHint = async (initial: Initial, workspaceId: string, locale: 'en' | 'zh-CN', deps: Deps): Promise<Partial<SubmitModalProps>> => {
+  const text = `${initial.title} ${initial.description}`.trim();
+  return { similarHint: text ? ((await similarOutcomesHint(deps.db, workspaceId, text, locale))?.text ?? null) : null };
+};
+
+/** "Add a metric", a row's template select and "show how similar outcomes did" inside the submit modal (block_actions). */
 export function registerMetricActions(app: App, deps: Deps): void {
   app.action<BlockAction<ButtonAction>>(METRIC_ADD_ACTION, (args) => redraw(deps, args, addRow));
   app.action<BlockAction<StaticSelectAction>>(METRIC_TEMPLATE_ACTION, (args) => redraw(deps, args, chooseTemplate(args.action.block_id, args.action.selected_option?.value)));
+  app.action<BlockAction<ButtonAction>>(SIMILAR_ACTION, (args) => redraw(deps, args, (meta) => meta, (initial, ws, locale) => similarHint(initial, ws, locale, deps)));
 }
