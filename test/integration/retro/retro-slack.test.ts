@@ -10,9 +10,9 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lessons, outbox, retrospectives, reviewSchedules } from '../../../src/db/schema/index.ts';
 import { recordConclusions } from '../../../src/retro/retrospective.ts';
-import { buttonsOf, lastModal, messagesTo, press, runJobs, submitModal, textOf } from '../slack/followup-steps.ts';
+import { buttonsOf, lastModal, messagesTo, press, runJobs, submitModal, textOf, verifiedOutcome } from '../slack/followup-steps.ts';
 import { startSlackHarness, USERS, type Harness } from '../slack/harness.ts';
-import { scores, stateOf, submission, validForm } from '../slack/payloads.ts';
+import { submission } from '../slack/payloads.ts';
 
 let h: Harness;
 let outcomeId: string;
@@ -20,21 +20,9 @@ let workspaceId: string;
 
 beforeEach(async () => {
   h = await startSlackHarness();
-  h.clock.set(new Date('2026-03-02T02:00:00Z'));
-  const ws = await h.deps.repos.workspaces.ensure('slack', 'T0001');
-  workspaceId = ws.id;
-  await h.deps.repos.workspaces.updateSettings(ws.id, { pmoReviewers: [USERS.pmo.id] });
-  await h.command('');
-  await h.interact(submission(lastModal(h), stateOf(validForm())));
-  outcomeId = (await h.allOutcomes())[0]!.id;
-  const member = await h.deps.repos.people.upsert(ws.id, { platformUserId: USERS.member.id });
-  const manager = await h.deps.repos.people.upsert(ws.id, { platformUserId: USERS.manager.id });
-  await h.deps.repos.people.setManager(ws.id, member.id, manager.id, 'manual');
-  const approve = async (user: string) => press(h, messagesTo(h, user).find((m) => textOf(m).includes('outcome_approve'))!, 'outcome_approve', user, scores(outcomeId, { impact: 4, difficulty: 3, innovation: 4 }));
-  await approve(USERS.manager.id);
-  await approve(USERS.pmo.id);
+  ({ workspaceId, outcomeId } = await verifiedOutcome(h));
   await runJobs(h);
-  await h.deps.repos.workspaces.updateSettings(ws.id, { retroCadence: 'monthly' });
+  await h.deps.repos.workspaces.updateSettings(workspaceId, { retroCadence: 'monthly' });
 });
 afterEach(() => h.close());
 

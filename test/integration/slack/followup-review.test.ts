@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { metricReadings, outbox, reviewSchedules } from '../../../src/db/schema/index.ts';
 import { runDueJobs } from '../../../src/jobs/run-due-jobs.ts';
 import { startSlackHarness, USERS, type Harness } from './harness.ts';
-import { buttonsOf, lastModal, messagesTo, press, runJobs, submitModal, textOf } from './followup-steps.ts';
-import { homeClick, scores, stateOf, submission, validForm } from './payloads.ts';
+import { buttonsOf, lastModal, messagesTo, press, runJobs, submitModal, textOf, verifiedOutcome } from './followup-steps.ts';
+import { homeClick } from './payloads.ts';
 
 let h: Harness;
 let outcomeId: string;
@@ -12,18 +12,7 @@ let outcomeId: string;
 /** A member's outcome (45 → 28 min, go-live 2026-01-05), verified by the manager and the PMO; the member reports to the manager. */
 beforeEach(async () => {
   h = await startSlackHarness();
-  h.clock.set(new Date('2026-03-02T02:00:00Z'));
-  const ws = await h.deps.repos.workspaces.ensure('slack', 'T0001');
-  await h.deps.repos.workspaces.updateSettings(ws.id, { pmoReviewers: [USERS.pmo.id] });
-  await h.command('');
-  await h.interact(submission(lastModal(h), stateOf(validForm())));
-  outcomeId = (await h.allOutcomes())[0]!.id;
-  const member = await h.deps.repos.people.upsert(ws.id, { platformUserId: USERS.member.id });
-  const manager = await h.deps.repos.people.upsert(ws.id, { platformUserId: USERS.manager.id });
-  await h.deps.repos.people.setManager(ws.id, member.id, manager.id, 'manual');
-  const approve = async (user: string) => press(h, messagesTo(h, user).find((m) => textOf(m).includes('outcome_approve'))!, 'outcome_approve', user, scores(outcomeId, { impact: 4, difficulty: 3, innovation: 4 }));
-  await approve(USERS.manager.id);
-  await approve(USERS.pmo.id);
+  ({ outcomeId } = await verifiedOutcome(h));
   expect((await h.outcome(outcomeId))!.status).toBe('verified');
   await runDueJobs(h.deps); // the week's digest goes out now, not in the middle of a test
 });

@@ -6,7 +6,7 @@ import { projects } from '../../../src/db/schema/index.ts';
 import { runDueJobs } from '../../../src/jobs/run-due-jobs.ts';
 import type { SlackStoredMessage, SlackViewRecord } from '../../fakes/fake-slack.ts';
 import { USERS, type Harness } from './harness.ts';
-import { click, submission } from './payloads.ts';
+import { click, scores, stateOf, submission, validForm } from './payloads.ts';
 
 type Values = Record<string, Record<string, Record<string, unknown>>>;
 type Button = { type?: string; action_id: string; value: string };
@@ -80,3 +80,23 @@ export async function runJobs(h: Harness) {
 
 /** The text of every block of a message, for assertions on what a person reads. */
 export const textOf = (m: SlackStoredMessage | undefined) => JSON.stringify(m?.blocks ?? []);
+
+/**
+ * A member's outcome (45 → 28 min, go-live 2026-01-05), submitted in the modal and verified by the
+ * manager and the PMO from their cards on 2026-03-02; the member reports to the manager.
+ */
+export async function verifiedOutcome(h: Harness): Promise<{ workspaceId: string; outcomeId: string }> {
+  h.clock.set(new Date('2026-03-02T02:00:00Z'));
+  const ws = await h.deps.repos.workspaces.ensure('slack', 'T0001');
+  await h.deps.repos.workspaces.updateSettings(ws.id, { pmoReviewers: [USERS.pmo.id] });
+  await h.command('');
+  await h.interact(submission(lastModal(h), stateOf(validForm())));
+  const outcomeId = (await h.allOutcomes())[0]!.id;
+  const member = await h.deps.repos.people.upsert(ws.id, { platformUserId: USERS.member.id });
+  const manager = await h.deps.repos.people.upsert(ws.id, { platformUserId: USERS.manager.id });
+  await h.deps.repos.people.setManager(ws.id, member.id, manager.id, 'manual');
+  const approve = async (user: string) => press(h, messagesTo(h, user).find((m) => textOf(m).includes('outcome_approve'))!, 'outcome_approve', user, scores(outcomeId, { impact: 4, difficulty: 3, innovation: 4 }));
+  await approve(USERS.manager.id);
+  await approve(USERS.pmo.id);
+  return { workspaceId: ws.id, outcomeId };
+}
