@@ -27,6 +27,8 @@ async function migrationsHash(): Promise<string> {
   const dir = join(import.meta.dirname, '../migrations');
   const hash = createHash('sha256');
   for (const f of (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort()) hash.update(f).update(await readFile(join(dir, f)));
+  // The journal too: the migrator knows what is applied by the journal's timestamps.
+  hash.update(await readFile(join(dir, 'meta/_journal.json')));
   hash.update(await readFile(import.meta.filename));
   return hash.digest('hex').slice(0, 16);
 }

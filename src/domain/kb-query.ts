@@ -50,11 +50,11 @@ const STOP = new Set(['the', 'and', 'for', 'with', 'from', 'into', 'our', 'per',
 export const MAX_SIMILARITY_TERMS = 24;
 
 /**
- * An OR expression of a text's distinctive pieces, for "more like this": each word of 3+ letters,
+ * A text's distinctive pieces as MATCH phrases, for "more like this": each word of 3+ letters,
  * and each 3-character window of a Chinese run (Chinese has no spaces; trigram windows are what
- * the index holds). bm25 then ranks documents sharing more, and rarer, pieces higher.
+ * the index holds), at most {@link MAX_SIMILARITY_TERMS}.
  */
-export function similarityExpression(text: string): string | null {
+export function similarityPieces(text: string): string[] {
   const words = text.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const pieces: string[] = [];
   for (const w of words) {
@@ -62,8 +62,13 @@ export function similarityExpression(text: string): string | null {
     if (CJK.test(w) && cs.length > TRIGRAM) for (let i = 0; i + TRIGRAM <= cs.length; i++) pieces.push(cs.slice(i, i + TRIGRAM).join(''));
     else if (cs.length >= TRIGRAM && !STOP.has(w)) pieces.push(w);
   }
-  const unique = [...new Set(pieces)].slice(0, MAX_SIMILARITY_TERMS);
-  return unique.length ? unique.map(phrase).join(' OR ') : null;
+  return [...new Set(pieces)].slice(0, MAX_SIMILARITY_TERMS).map(phrase);
+}
+
+/** An OR expression of pieces: bm25 then ranks documents sharing more, and rarer, pieces higher. */
+export function similarityExpression(text: string | readonly string[]): string | null {
+  const pieces = typeof text === 'string' ? similarityPieces(text) : text;
+  return pieces.length ? pieces.join(' OR ') : null;
 }
 
 /** A piece of a snippet: text, and whether it is a hit (shown highlighted). */

@@ -10,7 +10,7 @@ const TABLES = [
   // the knowledge-base index (0018_kb_fts.sql): its rows, the FTS5 table and FTS5's own shadow tables
   'kb_docs', 'kb_fts', 'kb_fts_config', 'kb_fts_content', 'kb_fts_data', 'kb_fts_docsize', 'kb_fts_idx',
   'key_results', 'lessons', 'metric_readings', 'metric_sources', 'metric_templates', 'metrics', 'objectives', 'okr_cycles',
-  'outbox', 'outcome_comments', 'outcomes', 'people', 'processed_events', 'projects', 'retro_actions', 'retrospectives', 'review_schedules', 'reviews', 'source_events', 'survey_answer_keys',
+  'outbox', 'outcome_comments', 'outcome_rollups', 'outcomes', 'people', 'processed_events', 'projects', 'retro_actions', 'retrospectives', 'review_schedules', 'reviews', 'source_events', 'survey_answer_keys',
   'survey_responses', 'surveys', 'workspaces',
 ];
 

@@ -78,11 +78,21 @@ describe('query plans of the dashboard', () => {
     }
   });
 
-  it('the matrix and the heat map aggregate from their covering indexes', async () => {
+  it('the counts, the matrix and the heat map read the rollups, not the outcomes, over all periods', async () => {
     const v = await viewer(W.a, P.pmo);
-    const all = (await plansOf(() => loadPortfolio(db, v, NO_FILTERS, NOW))).map((p) => p.plan.join(' '));
-    expect(all.some((p) => p.includes('COVERING INDEX outcomes_matrix'))).toBe(true);
-    expect(all.some((p) => p.includes('COVERING INDEX outcomes_heat'))).toBe(true);
+    const plans = await plansOf(() => loadPortfolio(db, v, NO_FILTERS, NOW));
+    const grouped = plans.filter((p) => /group by/i.test(p.sql));
+    expect(grouped.length).toBe(3);
+    for (const p of grouped) expect(p.sql).toContain('"outcome_rollups"');
+    for (const p of grouped) expect(p.plan.join(' ')).toMatch(/outcome_rollups/);
+  });
+
+  it('the value page ranks from the index ends: highest attainment and highest ROI', async () => {
+    const pmo = await viewer(W.a, P.pmo);
+    const plans = (await plansOf(() => loadValue(db, pmo))).map((p) => p.plan.join(' ')).join('\n');
+    expect(plans).toContain('outcomes_top_attainment');
+    expect(plans).toContain('outcomes_top_roi');
+    expect(plans).not.toMatch(/SCAN reviews/);
   });
 
   it('value, reviews, NPS, my page and the export page: no full scan of a big table', async () => {

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
-import { likePattern, MARK_END, MARK_START, matchExpression, searchTerms, similarityExpression } from '../../domain/kb-query.ts';
+import { likePattern, MARK_END, MARK_START, matchExpression, searchTerms, similarityExpression, similarityPieces } from '../../domain/kb-query.ts';
 import type { IndicatorClass, OutcomeStatus } from '../../domain/types.ts';
 import type { Db } from '../client.ts';
 import { kbDocs, kbFts } from '../kb-index.ts';
@@ -126,12 +126,26 @@ export async function attainmentsOf(db: Db, workspaceId: string, outcomeIds: rea
 }
 
 /**
+ * A piece found in more documents than this tells outcomes apart too little to rank by
+ * (bm25 gives it next to no weight) and would make every similarity query rank that many
+ * documents: at 100,000 outcomes sharing a word, half a second for one outcome page.
+ */
+export const COMMON_PIECE_DOCS = 1000;
+
+/** The pieces found in at most {@link COMMON_PIECE_DOCS} documents, each counted by a read that stops there. */
+async function distinctivePieces(db: Db, pieces: readonly string[]): Promise<string[]> {
+  const counts = await Promise.all(pieces.map((p) => db.all<{ n: number }>(sql`select count(*) as n from (select 1 from kb_fts where kb_fts match ${p} limit ${COMMON_PIECE_DOCS + 1})`)));
+  return pieces.filter((_, i) => Number(counts[i]![0]?.n ?? 0) <= COMMON_PIECE_DOCS);
+}
+
+/**
  * Outcomes whose text shares the most pieces with `text` (bm25 over an OR of its words and
- * Chinese trigrams), in the workspace, best first, never drafts. With a reader, only what they
- * may see; without one (the submit forms' aggregate hint) the whole workspace.
+ * Chinese trigrams, leaving out pieces too common to tell outcomes apart), in the workspace,
+ * best first, never drafts. With a reader, only what they may see; without one (the submit
+ * forms' aggregate hint) the whole workspace.
  */
 export async function similarOutcomes(db: Db, workspaceId: string, text: string, opts: { reader?: Reader; excludeId?: string; status?: OutcomeStatus; limit: number }) {
-  const match = similarityExpression(text);
+  const match = similarityExpression(await distinctivePieces(db, similarityPieces(text)));
   if (!match) return [];
   return db
     .select({ id: outcomes.id, title: outcomes.title, status: outcomes.status, verifiedAt: outcomes.verifiedAt })

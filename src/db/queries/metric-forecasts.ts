@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ReviewScheduleStatus } from '../../domain/followup-rules.ts';
 import type { OutcomeStatus, ReadingSource } from '../../domain/types.ts';
 import { MAX_BOUND_PARAMS, type Db } from '../client.ts';
@@ -38,8 +38,8 @@ export interface ForecastInputRow {
 
 /**
  * Reads the forecast inputs of metrics in one workspace: metrics with their outcome's review
- * date, and for each the latest `limit` readings (oldest first). One batch per 98 metrics: two
- * selects and one indexed select per metric; ids of other workspaces are ignored.
+ * date, and for each the latest `limit` readings (oldest first). Per 98 metrics: one batch of
+ * two selects, and one statement of the readings; ids of other workspaces are ignored.
  */
 export async function readForecastInputs(db: Db, workspaceId: string, metricIds: readonly string[], limit = 200): Promise<ForecastInputRow[]> {
   const ids = [...new Set(metricIds)];
@@ -49,7 +49,7 @@ export async function readForecastInputs(db: Db, workspaceId: string, metricIds:
 }
 
 async function readChunk(db: Db, workspaceId: string, ids: string[], limit: number): Promise<ForecastInputRow[]> {
-  const [ms, schedules, ...perMetric] = await db.batch([
+  const [ms, schedules] = await db.batch([
     db
       .select({ m: metrics, ownerId: sql<string | null>`coalesce(${outcomes.ownerId}, ${outcomes.submitterId})`, plannedAt: outcomes.dueAt, title: outcomes.title, status: outcomes.status })
       .from(metrics)
@@ -60,13 +60,17 @@ async function readChunk(db: Db, workspaceId: string, ids: string[], limit: numb
       .from(reviewSchedules)
       .innerJoin(metrics, eq(metrics.outcomeId, reviewSchedules.outcomeId))
       .where(and(eq(reviewSchedules.workspaceId, workspaceId), eq(reviewSchedules.kind, 'first'), inArray(metrics.id, ids))),
-    // The latest `limit` readings of each metric, one indexed select each that stops at the
-    // limit (ranking every reading of a long history cost 100+ ms per metric, bench/readings.ts).
-    ...ids.map((id) => latestReadings(db, workspaceId, id, limit)),
   ]);
+  const readings = await latestReadings(db, ms.map((r) => r.m.id), limit);
   const schedule = new Map(schedules.map((s) => [s.outcomeId, s]));
   const byMetric = new Map<string, ForecastReadingRow[]>();
-  perMetric.forEach((rows, i) => byMetric.set(ids[i]!, rows.reverse().map((r) => ({ id: r.id, value: r.value, measuredAt: new Date(r.measuredAt), source: r.source, sourceId: r.sourceId }))));
+  // Newest first from SQL: each metric's list is reversed to oldest first.
+  for (const r of readings) {
+    const list = byMetric.get(r.metric_id) ?? [];
+    list.push({ id: r.id, value: Number(r.value), measuredAt: new Date(Number(r.measured_at)), source: r.source, sourceId: r.source_id });
+    byMetric.set(r.metric_id, list);
+  }
+  for (const list of byMetric.values()) list.reverse();
   return ms.map(({ m, ownerId, plannedAt, title, status }) => {
     const s = schedule.get(m.outcomeId);
     return {
@@ -89,15 +93,18 @@ async function readChunk(db: Db, workspaceId: string, ids: string[], limit: numb
   });
 }
 
-/** One metric's latest `limit` readings, newest first (the index on metric and measured time reads just those). */
-function latestReadings(db: Db, workspaceId: string, metricId: string, limit: number) {
+/**
+ * The latest `limit` readings of each metric (of a workspace already checked), newest first:
+ * one statement of one indexed, limited select per metric (ranking every reading of a long
+ * history cost 100+ ms per metric, bench/readings.ts; one statement per metric cost the
+ * query building and a round trip each, most of a 50-outcome page's forecasts).
+ */
+async function latestReadings(db: Db, metricIds: readonly string[], limit: number) {
+  if (metricIds.length === 0) return [];
   const r = metricReadings;
-  return db
-    .select({ id: r.id, value: r.value, measuredAt: r.measuredAt, source: r.source, sourceId: r.sourceId })
-    .from(r)
-    .where(and(eq(r.workspaceId, workspaceId), eq(r.metricId, metricId)))
-    .orderBy(desc(r.measuredAt), desc(r.createdAt))
-    .limit(limit);
+  const n = sql.raw(String(Math.max(1, Math.trunc(limit))));
+  const one = (id: string) => sql`select * from (select ${r.metricId} as metric_id, ${r.id} as id, ${r.value} as value, ${r.measuredAt} as measured_at, ${r.source} as source, ${r.sourceId} as source_id from ${r} where ${r.metricId} = ${id} order by ${r.measuredAt} desc, ${r.createdAt} desc limit ${n})`;
+  return db.all<{ metric_id: string; id: string; value: number; measured_at: number; source: ReadingSource; source_id: string | null }>(sql.join(metricIds.map(one), sql` union all `));
 }
 
 /** Metric ids of the given outcomes, in their position order. */

@@ -3,10 +3,10 @@ import type { Db } from '../client.ts';
 import { metricReadings, metrics, outcomes, reviewSchedules } from '../schema/index.ts';
 import { visibleOutcomes, type Reader } from './visibility.ts';
 
-/** The outcome's cost and benefit when the reader may see it; undefined otherwise (or when it does not exist). */
+/** The outcome's title, cost and benefit when the reader may see it; undefined otherwise (or when it does not exist). */
 export async function findVisibleOutcome(db: Db, workspaceId: string, reader: Reader, outcomeId: string) {
   const [row] = await db
-    .select({ id: outcomes.id, cost: outcomes.cost, benefit: outcomes.benefit })
+    .select({ id: outcomes.id, title: outcomes.title, cost: outcomes.cost, benefit: outcomes.benefit })
     .from(outcomes)
     .where(and(visibleOutcomes(workspaceId, reader), eq(outcomes.id, outcomeId)));
   return row;

@@ -5,6 +5,7 @@ export { okrCycles } from './okr-cycles.ts';
 export { objectives } from './objectives.ts';
 export { keyResults } from './key-results.ts';
 export { outcomes } from './outcomes.ts';
+export { outcomeRollups } from './outcome-rollups.ts';
 export { metrics } from './metrics.ts';
 export { metricTemplates } from './metric-templates.ts';
 export { metricSources, type SourceKind } from './metric-sources.ts';

@@ -1,9 +1,12 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, instant, workspaceId } from './columns.ts';
 import { day } from './base-columns.ts';
 import { keyResults } from './key-results.ts';
 import { people } from './people.ts';
 import { projects } from './projects.ts';
+
+const ZERO = sql`0`;
 
 export const outcomes = sqliteTable(
   'outcomes',
@@ -37,6 +40,16 @@ export const outcomes = sqliteTable(
      */
     attainment: real('attainment'),
     benefit: real('benefit'),
+    /**
+     * The outcome's reviews that carry all three scores, and the sums of those scores: kept by
+     * the triggers of migration outcome_rollups on every review write, for outcome_rollups.
+     * The default is SQL, not a bound value: an insert of many outcomes stays within D1's 100
+     * bound parameters.
+     */
+    scoredReviews: integer('scored_reviews').notNull().default(ZERO),
+    impactSum: integer('impact_sum').notNull().default(ZERO),
+    difficultySum: integer('difficulty_sum').notNull().default(ZERO),
+    innovationSum: integer('innovation_sum').notNull().default(ZERO),
     /** Idempotency key of the submitting request (modal view id, card message id): a retried submit stores once. */
     clientKey: text('client_key'),
     submittedAt: instant('submitted_at'),
@@ -52,13 +65,15 @@ export const outcomes = sqliteTable(
     index('outcomes_submitter').on(t.workspaceId, t.submitterId),
     index('outcomes_project').on(t.projectId),
     uniqueIndex('outcomes_client_key').on(t.workspaceId, t.clientKey),
-    // The dashboard (issue 11): the member's page, the list's keyset sorts, the matrix and the heat map.
+    // The dashboard (issue 11): the member's page and the list's keyset sorts (the matrix and the heat map read outcome_rollups).
     index('outcomes_owner').on(t.workspaceId, t.ownerId),
     index('outcomes_list_newest').on(t.workspaceId, t.createdAt, t.id),
     index('outcomes_list_attainment').on(t.workspaceId, t.attainment, t.id),
     index('outcomes_list_title').on(t.workspaceId, t.title, t.id),
-    index('outcomes_matrix').on(t.workspaceId, t.status, t.projectId, t.indicatorClass, t.attainment),
-    index('outcomes_heat').on(t.workspaceId, t.status, t.verifiedAt, t.projectId, t.attainment),
+    // The insights: the verified outcomes of a period.
+    index('outcomes_verified').on(t.workspaceId, t.status, t.verifiedAt),
+    // The value page's ranking: the verified outcomes of highest attainment, read from the index's end.
+    index('outcomes_top_attainment').on(t.workspaceId, t.status, t.attainment, t.id),
     // outcomes_waiting (workspace_id, status, coalesce(updated_at, submitted_at, created_at)), for the
     // portfolio's waiting times, is in migration 0020_attainment_triggers: drizzle-kit mangles expression indexes.
   ],

@@ -39,9 +39,10 @@ export async function loadNps(db: Db, v: Viewer): Promise<ProjectNps[]> {
   const { rows, answers } = await readNpsRows(db, v.workspace.id);
   const scores = new Map<string, number[]>();
   const all = new Map<string, AnswerValue[][]>();
+  const listOf = <T,>(m: Map<string, T[]>, id: string): T[] => m.get(id) ?? m.set(id, []).get(id)!;
   for (const a of answers) {
-    if (a.score !== null) scores.set(a.surveyId, [...(scores.get(a.surveyId) ?? []), a.score]);
-    all.set(a.surveyId, [...(all.get(a.surveyId) ?? []), answersOfRow(a)]);
+    if (a.score !== null) listOf(scores, a.surveyId).push(a.score);
+    listOf(all, a.surveyId).push(answersOfRow(a));
   }
   const byProject = new Map<string, ProjectNps>();
   for (const s of rows) {

@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/client.ts';
 import { kbDocs } from '../../../src/db/kb-index.ts';
-import { searchKnowledge, similarOutcomes, type KbFilters } from '../../../src/db/queries/kb-search.ts';
+import { COMMON_PIECE_DOCS, searchKnowledge, similarOutcomes, type KbFilters } from '../../../src/db/queries/kb-search.ts';
 import type { Reader } from '../../../src/db/queries/visibility.ts';
 import { evidence, lessons, metrics, outcomes } from '../../../src/db/schema/index.ts';
 import { markedSegments } from '../../../src/domain/kb-query.ts';
@@ -147,6 +147,18 @@ describe('similar outcomes', () => {
     expect(all.map((o) => o.id)).toEqual([K.zh2]);
     expect(await similarOutcomes(db, W.a, '提升客户留存率', { reader: member, excludeId: K.zh1, limit: 5 })).toEqual([]);
     expect((await similarOutcomes(db, W.a, 'Reduce checkout latency', { reader: pmo, excludeId: K.en1, limit: 5 })).map((o) => o.id)).toEqual([K.en2]);
+  });
+
+  it('leaves out pieces too common to tell outcomes apart: a word in more than COMMON_PIECE_DOCS outcomes does not rank', async () => {
+    const many = Array.from({ length: COMMON_PIECE_DOCS + 1 }, (_, i) => ({ id: `w${i}`, workspaceId: W.b, title: `Quarterly widget review ${i}`, status: 'submitted' as const, submitterId: P.bMember, round: 1 }));
+    for (let i = 0; i < many.length; i += 100) await db.insert(outcomes).values(many.slice(i, i + 100));
+    await db.insert(outcomes).values({ id: 'w-checkout', workspaceId: W.b, title: 'Faster basketing for the widget shop', status: 'submitted', submitterId: P.bMember, round: 1 });
+    const found = await similarOutcomes(db, W.b, 'Widget basketing', { limit: 5 });
+    // "widget" is in 1,002 outcomes: only "basketing" ranks, so the 1,001 widget reviews are not "similar".
+    expect(found.map((o) => o.id)).toEqual(['w-checkout']);
+    // A text made only of common pieces has nothing distinctive to compare.
+    expect(await similarOutcomes(db, W.b, 'widget review', { limit: 5 })).toEqual([]);
+    await db.delete(outcomes).where(like(outcomes.id, 'w%'));
   });
 
   it('the submit-form hint states the median attainment of similar verified outcomes, with n; nothing from n < 3', async () => {

@@ -91,4 +91,22 @@ describe('insights over SQL', () => {
     expect(v.sentences['zh-CN'].some((s) => s.includes('按指标类别看，“成效指标”的已验证达成率最高'))).toBe(true);
     expect(v.sentences.en.join(' ')).not.toContain('Process had');
   });
+
+  it('reuses the whole-workspace groups while no verified outcome changed (for an hour at most), and recomputes after a change', async () => {
+    const at = (ms: number) => loadInsights(database.db, W.a, pmo, new Date(NOW.getTime() + ms), 6, 'Asia/Shanghai');
+    const templateN = (v: Awaited<ReturnType<typeof at>>) => v.sentences.en.find((s) => s.includes('by template'));
+    const first = await at(0);
+    // A change the fingerprint does not see (a template key; no verified figure moved): the groups are reused...
+    await database.client.execute("UPDATE metrics SET template_key = 'builtin.nps' WHERE outcome_id = 'i4'");
+    expect(templateN(await at(60_000))).toBe(templateN(first));
+    // ...for an hour at most.
+    const later = await at(2 * 3_600_000);
+    expect(templateN(later)).not.toBe(templateN(first));
+    // A verified outcome's actual moves: its attainment, so the rollups' fingerprint, changes and the groups follow at once.
+    await database.client.execute("UPDATE metrics SET actual = 10 WHERE outcome_id = 'i1'");
+    const moved = await at(2 * 3_600_000 + 60_000);
+    expect(moved.claims).not.toEqual(later.claims);
+    await database.client.execute("UPDATE metrics SET actual = 90, template_key = 'builtin.nps' WHERE outcome_id = 'i1'");
+    await database.client.execute("UPDATE metrics SET template_key = NULL WHERE outcome_id = 'i4'");
+  });
 });

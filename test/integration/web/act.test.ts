@@ -77,6 +77,15 @@ describe('the approvals inbox', () => {
   });
 
   it('a review handed over to someone else waits in their inbox, and they may decide it', async () => {
+    // My page links each review waiting for me to its hand-over form, which lists the people once.
+    const my = await (await (await h.as(W.a, P.manager)).get('/app/my')).text();
+    expect(my).toContain(`href="/app/my/handover/${O.peer}?round=1"`);
+    expect(my).not.toContain(`action="/app/my/handover/`);
+    const formPage = await (await (await h.as(W.a, P.manager)).get(`/app/my/handover/${O.peer}?round=1`)).text();
+    expect(formPage).toContain(`action="/app/my/handover/${O.peer}"`);
+    expect(formPage).toContain(`<option value="${P.other}"`);
+    expect(formPage).not.toContain(`<option value="${P.manager}"`);
+    expect((await (await h.as(W.a, P.member)).get('/app/my/handover/o-unknown')).status).toBe(404);
     const handed = await (await h.as(W.a, P.manager)).send('POST', `/app/my/handover/${O.peer}`, form({ to: P.other, reason: 'On leave', round: '1' }));
     expect(handed.status).toBe(303);
     expect(await (await (await h.as(W.a, P.manager)).get('/app/approvals')).text()).not.toContain(`data-testid="decide-${O.peer}"`);
