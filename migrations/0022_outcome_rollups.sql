@@ -21,12 +21,15 @@ CREATE TABLE `outcome_rollups` (
 --> statement-breakpoint
 DROP INDEX `outcomes_matrix`;--> statement-breakpoint
 DROP INDEX `outcomes_heat`;--> statement-breakpoint
+DROP INDEX `outcomes_submitter`;--> statement-breakpoint
 ALTER TABLE `outcomes` ADD `scored_reviews` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `outcomes` ADD `impact_sum` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `outcomes` ADD `difficulty_sum` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `outcomes` ADD `innovation_sum` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX `outcomes_workspace_id` ON `outcomes` (`workspace_id`,`id`);--> statement-breakpoint
 CREATE INDEX `outcomes_verified` ON `outcomes` (`workspace_id`,`status`,`verified_at`);--> statement-breakpoint
 CREATE INDEX `outcomes_top_attainment` ON `outcomes` (`workspace_id`,`status`,`attainment`,`id`);--> statement-breakpoint
+CREATE INDEX `outcomes_submitter` ON `outcomes` (`workspace_id`,`submitter_id`,`created_at`);--> statement-breakpoint
 -- outcomes.scored_reviews and the score sums: the outcome's reviews that carry all three scores.
 -- outcome_rollups: every outcome's contribution to the dashboard's whole-workspace figures
 -- (src/db/schema/outcome-rollups.ts). Triggers keep both on every write, whichever path writes

@@ -131,15 +131,34 @@ function fromSql(v: unknown): unknown {
   return v;
 }
 
-/** A row as @libsql/client shapes it: named columns enumerable, indexes and length not. */
+const VALUES = Symbol('values');
+const rowPrototypes = new WeakMap<string[], object>();
+
+/**
+ * The prototype of a statement's rows: `length` and an index getter per column, made once per
+ * statement, so a row costs one object and its named fields (defining indexes on every row was
+ * a tenth of a dashboard page's CPU).
+ */
+function rowPrototype(columns: string[]): object {
+  let proto = rowPrototypes.get(columns);
+  if (proto) return proto;
+  proto = {};
+  Object.defineProperty(proto, 'length', { value: columns.length });
+  for (let i = 0; i < columns.length; i++) Object.defineProperty(proto, i, { get(this: { [VALUES]: unknown[] }) { return this[VALUES][i]; } });
+  rowPrototypes.set(columns, proto);
+  return proto;
+}
+
+/** A row as @libsql/client shapes it: named columns enumerable own fields, indexes and length not. */
 function rowOf(raw: unknown[], columns: string[]): Row {
-  const row: Record<string | number, unknown> = {};
-  Object.defineProperty(row, 'length', { value: raw.length });
-  for (let i = 0; i < raw.length; i++) {
-    const value = fromSql(raw[i]);
-    Object.defineProperty(row, i, { value });
+  const proto = rowPrototype(columns);
+  const row = Object.create(proto) as Record<string | symbol, unknown>;
+  const values = raw.map(fromSql);
+  Object.defineProperty(row, VALUES, { value: values });
+  for (let i = 0; i < values.length; i++) {
     const name = columns[i]!;
-    if (!Object.hasOwn(row, name)) Object.defineProperty(row, name, { value, enumerable: true, configurable: true, writable: true });
+    // The first of equally named columns wins; one named like an index or `length` never hides those.
+    if (!Object.hasOwn(row, name) && !Object.hasOwn(proto, name)) row[name] = values[i];
   }
   return row as unknown as Row;
 }

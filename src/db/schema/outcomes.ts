@@ -62,7 +62,8 @@ export const outcomes = sqliteTable(
     index('outcomes_pending_by_reviewer').on(t.workspaceId, t.reviewerId, t.status),
     // The approval reminder scan crosses workspaces: pending stages, longest waiting first.
     index('outcomes_status_submitted').on(t.status, t.submittedAt),
-    index('outcomes_submitter').on(t.workspaceId, t.submitterId),
+    // With the creation time: a member's newest outcomes are read in order, not picked from the workspace's.
+    index('outcomes_submitter').on(t.workspaceId, t.submitterId, t.createdAt),
     index('outcomes_project').on(t.projectId),
     uniqueIndex('outcomes_client_key').on(t.workspaceId, t.clientKey),
     // The dashboard (issue 11): the member's page and the list's keyset sorts (the matrix and the heat map read outcome_rollups).
@@ -70,6 +71,8 @@ export const outcomes = sqliteTable(
     index('outcomes_list_newest').on(t.workspaceId, t.createdAt, t.id),
     index('outcomes_list_attainment').on(t.workspaceId, t.attainment, t.id),
     index('outcomes_list_title').on(t.workspaceId, t.title, t.id),
+    // The API's outcome pages, in id order within the workspace.
+    index('outcomes_workspace_id').on(t.workspaceId, t.id),
     // The insights: the verified outcomes of a period.
     index('outcomes_verified').on(t.workspaceId, t.status, t.verifiedAt),
     // The value page's ranking: the verified outcomes of highest attainment, read from the index's end.
