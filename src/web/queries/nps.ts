@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { readNpsRows } from '../../db/queries/nps.ts';
+import { readNpsRows, readSurveyAnswerRows } from '../../db/queries/nps.ts';
 import { answersOfRow, questionsOfRow } from '../../db/queries/surveys.ts';
 import { summarizeNps, type NpsSummary } from '../../domain/nps.ts';
 import { isSingleNps, type AnswerValue, type SurveyQuestion } from '../../domain/survey-questions.ts';
@@ -36,18 +36,20 @@ export interface ProjectNps {
  * answers on, as on the results card (the old NPS comment field is never shown).
  */
 export async function loadNps(db: Db, v: Viewer): Promise<ProjectNps[]> {
-  const { rows, answers } = await readNpsRows(db, v.workspace.id);
-  const scores = new Map<string, number[]>();
-  const all = new Map<string, AnswerValue[][]>();
+  const { rows, scores: counted } = await readNpsRows(db, v.workspace.id);
   const listOf = <T,>(m: Map<string, T[]>, id: string): T[] => m.get(id) ?? m.set(id, []).get(id)!;
-  for (const a of answers) {
-    if (a.score !== null) listOf(scores, a.surveyId).push(a.score);
-    listOf(all, a.surveyId).push(answersOfRow(a));
-  }
+  const scores = new Map<string, number[]>();
+  for (const c of counted) listOf(scores, c.surveyId).push(...Array.from({ length: c.n }, () => c.score!));
+  const questionsOf = new Map(rows.map((s) => [s.id, questionsOfRow(s)]));
+  const isForm = (s: (typeof rows)[number]) => s.anonymous || !isSingleNps(questionsOf.get(s.id)!);
+  // A questionnaire's results need each answer; a one-question NPS survey's answers are its scores.
+  const all = new Map<string, AnswerValue[][]>();
+  for (const a of await readSurveyAnswerRows(db, v.workspace.id, rows.filter(isForm).map((s) => s.id))) listOf(all, a.surveyId).push(answersOfRow(a));
+  for (const s of rows) if (!isForm(s)) all.set(s.id, (scores.get(s.id) ?? []).map((score) => [score]));
   const byProject = new Map<string, ProjectNps>();
   for (const s of rows) {
     const p = byProject.get(s.projectId) ?? { projectId: s.projectId, name: s.name, baseline: null, followUp: null, trend: [] };
-    const questions = questionsOfRow(s);
+    const questions = questionsOf.get(s.id)!;
     const result: SurveyResult = {
       id: s.id,
       kind: s.kind,
@@ -55,7 +57,7 @@ export async function loadNps(db: Db, v: Viewer): Promise<ProjectNps[]> {
       status: s.status,
       createdAt: s.createdAt,
       summary: summarizeNps(scores.get(s.id) ?? []),
-      form: s.anonymous || !isSingleNps(questions),
+      form: isForm(s),
       wave: s.seriesId ? s.wave : null,
       questions,
       results: summarizeQuestions(questions, all.get(s.id) ?? []),
