@@ -14,10 +14,12 @@
  *
  *   node --experimental-strip-types bench/worker-start.ts
  *   WORKER_DIR=/tmp/w WORKER_MAIN=worker.js ... measures another build's modules in step 3
- *   (e.g. an earlier commit's `wrangler deploy --dry-run --outdir /tmp/w`) and skips 1 and 2.
+ *   (e.g. an earlier commit's `wrangler deploy --dry-run --outdir /tmp/w`) and skips 1 and 2;
+ *   WORKER_PROFILE=/tmp/cold.cpuprofile keeps the last cold request's profile (for DevTools);
+ *   WORKER_RUNS (default 3).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -87,6 +89,7 @@ async function profiler(inspector: URL) {
     start: () => send('Profiler.start'),
     async stopCpuMs(): Promise<number> {
       const { profile } = await send('Profiler.stop');
+      if (process.env.WORKER_PROFILE) writeFileSync(process.env.WORKER_PROFILE, JSON.stringify(profile));
       ws.close();
       const idle = new Set(profile.nodes.filter((n: any) => n.callFrame.functionName === '(idle)').map((n: any) => n.id));
       return profile.timeDeltas.reduce((sum: number, dt: number, i: number) => sum + (idle.has(profile.samples[i]) ? 0 : dt), 0) / 1000;
