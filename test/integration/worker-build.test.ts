@@ -79,11 +79,11 @@ describe('the built Worker', () => {
     expect(staticInputs(meta, 'src/feishu/inbound/routes.ts').some((i) => LARK.test(i))).toBe(true);
   });
 
-  it('applies wrangler.toml [define] and [alias]: Bolt gets the stubs, never express', () => {
+  it('applies wrangler.toml [define] and [alias]: Bolt gets the stubs, never express or @slack/oauth', () => {
     expect(wranglerTable('define')).toEqual({ __dirname: '"/bundle"' });
     const inputs = Object.keys(meta.inputs);
     expect(inputs).toContain('src/slack/stubs/express.cjs');
-    expect(inputs.filter((i) => /node_modules\/(express|raw-body|@slack\/socket-mode)\//.test(i))).toEqual([]);
+    expect(inputs.filter((i) => /node_modules\/(express|raw-body|@slack\/socket-mode|@slack\/oauth|jsonwebtoken)\//.test(i))).toEqual([]);
   });
 
   it('answers a signed /outcome in workerd and opens the submit modal on the fake Slack', async () => {
