@@ -10,8 +10,9 @@
  *      HTTP to a fake Slack on 127.0.0.1: the time to the 200 ack, the time until the fake saw
  *      `views.open` (Slack's trigger expires after 3 s), and the CPU over that span: the
  *      isolate's V8 profile (as `wrangler check startup` takes it) and the workerd process's
- *      user + system time from /proc. Then a second
- *      `/outcome` on the same, now warm, isolate.
+ *      user + system time from /proc. Then a second `/outcome` on the same, now warm,
+ *      isolate. The same for a Feishu message (`/outcome help`) on fresh isolates: the ack
+ *      and the reply, the Lark SDK's chunk loading on that first Feishu request.
  *
  *   node --experimental-strip-types bench/worker-start.ts
  *   WORKER_DIR=/tmp/w WORKER_MAIN=worker.js ... measures another build's modules in step 3
@@ -28,8 +29,10 @@ import { performance } from 'node:perf_hooks';
 import type { Miniflare } from 'miniflare';
 import WebSocket from 'ws';
 import { OUT_DIR } from '../src/entry/worker-bundle.mjs';
+import { startFakeFeishu, type FakeFeishu } from '../test/fakes/fake-feishu.ts';
 import { startFakeSlack, type FakeSlack } from '../test/fakes/fake-slack.ts';
 import { startBuiltWorker } from '../test/helpers/built-worker.ts';
+import { feishuEventBody, messageReceiveEvent, signedFeishuRequest } from '../test/helpers/feishu-sign.ts';
 import { bothPlatformsEnv } from '../test/helpers/platform-env.ts';
 import { signSlack, slashCommandBody } from '../test/helpers/slack-sign.ts';
 
@@ -37,8 +40,9 @@ const ROOT = join(import.meta.dirname, '..');
 const RUNS = Number(process.env.WORKER_RUNS ?? 3);
 const WORKER_DIR = process.env.WORKER_DIR ?? OUT_DIR;
 const WORKER_MAIN = process.env.WORKER_MAIN ?? 'worker.mjs';
-const PLATFORMS = (slackUrl: string) => bothPlatformsEnv({ slack: slackUrl, feishu: 'http://127.0.0.1:9' });
-const SLACK_SECRET = PLATFORMS('').SLACK_SIGNING_SECRET!;
+const PLATFORMS = (urls = { slack: '', feishu: '' }) => bothPlatformsEnv(urls);
+const SLACK_SECRET = PLATFORMS().SLACK_SIGNING_SECRET!;
+const FEISHU_MESSAGES = /\/open-apis\/im\/v1\/messages/;
 const USER = 'UBENCH1';
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
@@ -143,45 +147,79 @@ async function slashCommand(mf: Miniflare, slack: FakeSlack, waiters: ((at: numb
   return { ack, open: (await opened) - t0 };
 }
 
+/**
+ * A signed, encrypted Feishu message (`/outcome help`): the ack, and the moment the fake
+ * Feishu saw the reply (polled every 2 ms: the fake has no hook, and this is a bench).
+ */
+async function feishuMessage(mf: Miniflare, feishu: FakeFeishu) {
+  const env = PLATFORMS();
+  const body = feishuEventBody('im.message.receive_v1', messageReceiveEvent({ text: '/outcome help' }), { token: env.FEISHU_VERIFICATION_TOKEN });
+  const req = signedFeishuRequest('https://outcome.bench/feishu/events', { encryptKey: env.FEISHU_ENCRYPT_KEY!, body });
+  const seen = feishu.callsTo(FEISHU_MESSAGES).length;
+  const t0 = performance.now();
+  const res = await mf.dispatchFetch(req.url, { method: 'POST', headers: Object.fromEntries(req.headers), body: await req.text() });
+  const ack = performance.now() - t0;
+  await res.text();
+  if (res.status !== 200) throw new Error(`the Feishu message answered ${res.status}`);
+  while (feishu.callsTo(FEISHU_MESSAGES).length === seen) {
+    if (performance.now() - t0 > 10_000) throw new Error('no Feishu reply within 10 s');
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  return { ack, reply: performance.now() - t0 };
+}
+
+/** Runs `first` on a fresh isolate, with its CPU (profile and /proc), then `again` on the same isolate. */
+async function onColdIsolate<T>(persist: string, urls: { slack: string; feishu: string }, first: (mf: Miniflare) => Promise<T>) {
+  const mf = await startBuiltWorker({
+    dir: WORKER_DIR,
+    main: WORKER_MAIN,
+    d1Persist: persist,
+    inspector: true,
+    // Both platforms configured: a Slack request must not load the Lark SDK, nor Feishu Bolt.
+    bindings: { ...PLATFORMS(urls), DEFAULT_LOCALE: 'en' },
+  });
+  try {
+    const cpu = await profiler(await mf.getInspectorURL());
+    await cpu.start();
+    const before = workerdCpuMs();
+    const cold = await first(mf);
+    const processMs = workerdCpuMs() - before;
+    const profileMs = await cpu.stopCpuMs();
+    const warm = await first(mf);
+    return { cold, warm, cpu: `CPU: isolate profile ${ms(profileMs)}, workerd process ${processMs} ms` };
+  } finally {
+    await mf.dispose();
+  }
+}
+
 async function coldIsolates(): Promise<void> {
   const waiters: ((at: number) => void)[] = [];
   const slack = await startFakeSlack({
-    token: PLATFORMS('').SLACK_BOT_TOKEN,
+    token: PLATFORMS().SLACK_BOT_TOKEN,
     beforeAnswer: (call) => {
       if (call.method === 'views.open') waiters.splice(0).forEach((w) => w(performance.now()));
     },
   });
   slack.addUser({ id: USER, name: 'bench', real_name: 'Bench User', locale: 'en-US', tz: 'UTC' });
+  const feishu = await startFakeFeishu();
+  const urls = { slack: slack.url, feishu: feishu.url };
   console.log(`cold isolate: the modules in ${relative(ROOT, WORKER_DIR) || WORKER_DIR}`);
   const persist = await mkdtemp(join(tmpdir(), 'outcome-worker-start-'));
   try {
     for (let i = 1; i <= RUNS; i++) {
-      const mf = await startBuiltWorker({
-        dir: WORKER_DIR,
-        main: WORKER_MAIN,
-        d1Persist: join(persist, String(i)),
-        inspector: true,
-        // Feishu configured too (its SDK must not load for a Slack request); nothing calls it.
-        bindings: { ...PLATFORMS(slack.url), DEFAULT_LOCALE: 'en' },
-      });
-      try {
-        const cpu = await profiler(await mf.getInspectorURL());
-        await cpu.start();
-        const before = workerdCpuMs();
-        const cold = await slashCommand(mf, slack, waiters);
-        const processMs = workerdCpuMs() - before;
-        const cpuMs = await cpu.stopCpuMs();
-        const warm = await slashCommand(mf, slack, waiters);
-        console.log(
-          `cold isolate #${i}: /outcome ack ${ms(cold.ack)}, views.open seen at ${ms(cold.open)} (CPU: isolate profile ${ms(cpuMs)}, workerd process ${processMs} ms); ` +
-            `then warm: ack ${ms(warm.ack)}, views.open at ${ms(warm.open)}`,
-        );
-      } finally {
-        await mf.dispose();
-      }
+      const s = await onColdIsolate(join(persist, `slack-${i}`), urls, (mf) => slashCommand(mf, slack, waiters));
+      console.log(
+        `cold isolate #${i}, Slack /outcome: ack ${ms(s.cold.ack)}, views.open seen at ${ms(s.cold.open)} (${s.cpu}); then warm: ack ${ms(s.warm.ack)}, views.open at ${ms(s.warm.open)}`,
+      );
+    }
+    for (let i = 1; i <= RUNS; i++) {
+      const f = await onColdIsolate(join(persist, `feishu-${i}`), urls, (mf) => feishuMessage(mf, feishu));
+      console.log(
+        `cold isolate #${i}, Feishu message: ack ${ms(f.cold.ack)}, reply seen at ${ms(f.cold.reply)} (${f.cpu}); then warm: ack ${ms(f.warm.ack)}, reply at ${ms(f.warm.reply)}`,
+      );
     }
   } finally {
-    await slack.close();
+    await Promise.all([slack.close(), feishu.close()]);
     await rm(persist, { recursive: true, force: true });
   }
 }
