@@ -39,6 +39,8 @@ export default defineConfig({
           // The Worker talks to the fake platforms started by the global setup, like it would to Slack and Feishu.
           cloudflareTest(async ({ inject }) => ({
             wrangler: { configPath: './wrangler.toml' },
+            // The sources, not wrangler.toml's built entry (dist/worker, src/entry/worker-bundle.mjs).
+            main: './src/entry/worker.ts',
             miniflare: {
               bindings: {
                 ...WORKERS_ENV,

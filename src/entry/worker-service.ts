@@ -8,14 +8,6 @@ import { createDeps, type Deps } from '../deps.ts';
 import { consoleLog } from '../log.ts';
 import { platformSenders } from '../platform-senders.ts';
 
-// The platform modules that app.ts and deps.ts import lazily, loaded with the service: a
-// cold isolate's first slash command then does not wait for Bolt inside Slack's 3 s (the
-// service itself loads on the isolate's first event, so none of it is startup CPU).
-import '../feishu/inbound/routes.ts';
-import '../feishu/adapter/sender.ts';
-import '../slack/inbound/routes.ts';
-import '../slack/adapter/sender.ts';
-
 export { createApp, type App } from '../app.ts';
 export { ConfigError } from '../config.ts';
 export { holdUntilSent } from '../defer.ts';

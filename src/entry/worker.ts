@@ -7,8 +7,10 @@ export type { WorkerEnv } from './worker-service.ts';
 /**
  * The service (app, config, database, jobs) is imported on the isolate's first request or cron
  * event, not while it starts: a Worker's startup CPU is the evaluation of its global scope
- * (platform-facts §3), and the first event pays for the modules it uses instead (tens of ms
- * inside the bundle; well within a slash command's 3 s).
+ * (platform-facts §3). The build (src/entry/worker-bundle.mjs) makes the service and each
+ * platform's SDK chunks of their own, so the start compiles only this module, and the first
+ * event compiles and evaluates what it uses (a cold /outcome opens its modal in about 0.5 s,
+ * well within a slash command's 3 s; bench/worker-start.ts).
  */
 let service: Promise<typeof import('./worker-service.ts')> | undefined;
 const loadService = () => (service ??= import('./worker-service.ts'));

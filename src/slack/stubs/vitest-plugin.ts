@@ -7,9 +7,10 @@ const STUBS: Record<string, string> = {
   express: 'express.cjs',
   'raw-body': 'raw-body.cjs',
   '@slack/socket-mode': 'socket-mode.cjs',
+  '@slack/oauth': 'oauth.cjs',
 };
 
-/** A Vite plugin resolving Bolt's `express`, `raw-body` and `@slack/socket-mode` to the stubs in this folder. */
+/** A Vite plugin resolving Bolt's `express`, `raw-body`, `@slack/socket-mode` and `@slack/oauth` to the stubs in this folder. */
 export function boltStubs() {
   return {
     name: 'outcome-bolt-stubs',
