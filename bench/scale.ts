@@ -30,7 +30,7 @@ const admin = createClient({ url: `file:${built.path}` });
 await admin.execute("delete from api_tokens where name = 'scale-bench'");
 await admin.execute({
   sql: "insert into api_tokens (id, workspace_id, name, token_hash, prefix, scopes, rate_limit, created_by, created_at) values (?, 'ws', 'scale-bench', ?, ?, ?, 100000, 'admin', ?)",
-  args: [`tok-${Date.now()}`, await hashToken(token), displayPrefix(token), JSON.stringify(['outcomes:read']), Date.now()],
+  args: [`tok-${Date.now()}`, await hashToken(token), displayPrefix(token), JSON.stringify(['outcomes:read', 'audit:read', 'okr:read', 'lessons:read', 'retros:read']), Date.now()],
 });
 admin.close();
 
@@ -39,6 +39,7 @@ const codec = await createSessionCodec(SECRET);
 const cookie = async (who: { personId: string }) => `outcome_session=${await codec.seal({ workspaceId: 'ws', personId: who.personId, via: 'slack', exp: Date.now() + 3_600_000 })}`;
 const pmo = { cookie: await cookie(PMO) };
 const manager = { cookie: await cookie(MANAGER) };
+const adminUser = { cookie: await cookie({ personId: 'admin' }) };
 const bearer = { authorization: `Bearer ${token}` };
 
 const reads: { name: string; path: string; headers: Record<string, string> }[] = [
@@ -57,6 +58,20 @@ const reads: { name: string; path: string; headers: Record<string, string> }[] =
   { name: 'GET /api/my', path: '/api/my', headers: manager },
   { name: 'GET /api/outcomes/:id', path: '/api/outcomes/o050000', headers: pmo },
   { name: 'GET /api/v1/outcomes?limit=50', path: '/api/v1/outcomes?limit=50', headers: bearer },
+  // The other pages and reads (issue 11: every page and API call).
+  { name: 'approvals inbox (manager of 19)', path: '/app/approvals', headers: manager },
+  { name: 'submit form', path: '/app/outcomes/new', headers: manager },
+  { name: 'outcome audit trail', path: '/app/outcomes/o050000/audit', headers: pmo },
+  { name: 'knowledge search', path: '/app/knowledge?q=Outcome%2050000', headers: pmo },
+  { name: 'OKR page', path: '/app/okr', headers: pmo },
+  { name: 'retrospectives', path: '/app/retros', headers: pmo },
+  { name: 'audit (admin)', path: '/app/audit', headers: adminUser },
+  { name: 'delivery (admin)', path: '/app/delivery', headers: adminUser },
+  { name: 'settings (admin)', path: '/app/settings', headers: adminUser },
+  { name: 'templates (admin)', path: '/app/settings/templates', headers: adminUser },
+  { name: 'GET /api/v1/search', path: '/api/v1/search?q=Outcome%2050000', headers: bearer },
+  { name: 'GET /api/v1/templates', path: '/api/v1/templates', headers: bearer },
+  { name: 'GET /api/v1/cycles', path: '/api/v1/cycles', headers: bearer },
 ];
 
 /** One request: wall time, and the CPU this process (server and client alike) spent on it. */

@@ -27,6 +27,7 @@ ALTER TABLE `outcomes` ADD `impact_sum` integer DEFAULT 0 NOT NULL;--> statement
 ALTER TABLE `outcomes` ADD `difficulty_sum` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `outcomes` ADD `innovation_sum` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 CREATE INDEX `outcomes_workspace_id` ON `outcomes` (`workspace_id`,`id`);--> statement-breakpoint
+CREATE INDEX `outcomes_key_result` ON `outcomes` (`key_result_id`,`workspace_id`);--> statement-breakpoint
 CREATE INDEX `outcomes_verified` ON `outcomes` (`workspace_id`,`status`,`verified_at`);--> statement-breakpoint
 CREATE INDEX `outcomes_top_attainment` ON `outcomes` (`workspace_id`,`status`,`attainment`,`id`);--> statement-breakpoint
 CREATE INDEX `outcomes_submitter` ON `outcomes` (`workspace_id`,`submitter_id`,`created_at`);--> statement-breakpoint

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { keyResults, metrics, objectives, okrCycles, outcomes, people } from '../schema/index.ts';
 import { visibleOutcomes, type Reader } from './visibility.ts';
@@ -24,7 +24,8 @@ export async function loadOkrRows(db: Db, workspaceId: string, reader: Reader) {
       .select({ id: outcomes.id, title: outcomes.title, status: outcomes.status, keyResultId: outcomes.keyResultId, cost: outcomes.cost, benefit: outcomes.benefit })
       .from(outcomes)
       .where(and(eq(outcomes.workspaceId, workspaceId), isNotNull(outcomes.keyResultId), ne(outcomes.status, 'rejected')))
-      .orderBy(asc(outcomes.createdAt)),
+      // Sorted after the linked few are found by outcomes_key_result (the unary + keeps SQLite from walking the creation index).
+      .orderBy(sql`+${outcomes.createdAt}`),
     db
       .select({ outcomeId: metrics.outcomeId, baseline: metrics.baseline, target: metrics.target, actual: metrics.actual })
       .from(metrics)

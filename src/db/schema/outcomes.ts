@@ -73,6 +73,8 @@ export const outcomes = sqliteTable(
     index('outcomes_list_title').on(t.workspaceId, t.title, t.id),
     // The API's outcome pages, in id order within the workspace.
     index('outcomes_workspace_id').on(t.workspaceId, t.id),
+    // The OKR page's linked outcomes, and key results' deletion (ON DELETE SET NULL) finding theirs.
+    index('outcomes_key_result').on(t.keyResultId, t.workspaceId),
     // The insights: the verified outcomes of a period.
     index('outcomes_verified').on(t.workspaceId, t.status, t.verifiedAt),
     // The value page's ranking: the verified outcomes of highest attainment, read from the index's end.
