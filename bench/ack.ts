@@ -16,8 +16,12 @@
  *   Each figure RUNS times (ACK_RUNS, default 3), each line with its setup, then the median.
  *
  *   node --experimental-strip-types bench/ack.ts   (part of `npm run bench`; ACK_CLICKS, ACK_SECONDS, ACK_RUNS)
+ *   ACK_PROFILE=dir: a CPU profile of each app phase (closed loop, open loops) into dir, for
+ *   node --experimental-strip-types bench/ack-profile.ts dir/<file> (where the time goes).
  */
 import { spawn } from 'node:child_process';
+import { Session } from 'node:inspector/promises';
+import { writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -49,6 +53,24 @@ const SLACK_SECRET = 'bench-slack-signing-secret';
 const MEMBER = 'ou_member';
 const MANAGER = 'ou_manager';
 const PMO = 'ou_pmo';
+
+const PROFILE_DIR = process.env.ACK_PROFILE;
+
+/** Runs `work`, with a CPU profile of it written to PROFILE_DIR/<name>.cpuprofile when asked. */
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  if (!PROFILE_DIR) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    await writeFile(join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -189,12 +211,16 @@ async function main() {
     return { rps: ids.length / secs, p50: percentile(lat, 50), p99: percentile(lat, 99), errors, cpuMs: (used.user + used.system) / 1000 / ids.length };
   }
 
-  /** Open loop: one request every 1000/rps ms whatever the answers, latency from its scheduled start. */
-  async function openLoop(make: (i: number) => Request): Promise<{ p50: number; p99: number; max: number; errors: number }> {
+  /**
+   * Open loop: one request every 1000/rps ms whatever the answers, latency from its scheduled
+   * start; CPU per request as in the closed loop (the deferred work and drain of the run included).
+   */
+  async function openLoop(make: (i: number) => Request): Promise<{ p50: number; p99: number; max: number; errors: number; cpuMs: number }> {
     const n = OPEN_LOOP_RPS * OPEN_LOOP_SECONDS;
     const requests = Array.from({ length: n }, (_, i) => make(i));
     const lat: number[] = [];
     let errors = 0;
+    const cpu = process.cpuUsage();
     const t0 = performance.now();
     await Promise.all(
       requests.map(async (req, i) => {
@@ -205,7 +231,8 @@ async function main() {
         lat.push(performance.now() - due);
       }),
     );
-    return { p50: percentile(lat, 50), p99: percentile(lat, 99), max: Math.max(...lat), errors };
+    const used = process.cpuUsage(cpu);
+    return { p50: percentile(lat, 50), p99: percentile(lat, 99), max: Math.max(...lat), errors, cpuMs: (used.user + used.system) / 1000 / n };
   }
 
   const median = (xs: number[]) => percentile(xs, 50);
@@ -233,7 +260,7 @@ async function main() {
       await db.run(sql.raw(`PRAGMA synchronous = ${mode}`));
       const ids = await pending(CLICKS);
       await topUpBacklog();
-      const r = await closedLoop(`${server.url}/feishu/cards`, ids);
+      const r = await profiled(`closed-${mode}-${run}`, () => closedLoop(`${server.url}/feishu/cards`, ids));
       app[mode]!.push(r.rps);
       appCpu[mode]!.push(r.cpuMs);
       const ratio = r.rps / median(bare[mode]!);
@@ -251,16 +278,16 @@ async function main() {
   for (let run = 1; run <= RUNS; run++) {
     const clickIds = await pending(OPEN_LOOP_RPS * OPEN_LOOP_SECONDS);
     await topUpBacklog();
-    const clicks = await openLoop((i) => click(`${server.url}/feishu/cards`, clickIds[i]!));
+    const clicks = await profiled(`open-clicks-${run}`, () => openLoop((i) => click(`${server.url}/feishu/cards`, clickIds[i]!)));
     p99s.clicks!.push(clicks.p99);
-    console.log(`  run ${run} approval clicks: p50 ${ms(clicks.p50)}  p99 ${ms(clicks.p99)}  max ${ms(clicks.max)}  errors ${clicks.errors}  [${openSetup}]`);
+    console.log(`  run ${run} approval clicks: p50 ${ms(clicks.p50)}  p99 ${ms(clicks.p99)}  max ${ms(clicks.max)}  errors ${clicks.errors}, CPU ${ms(clicks.cpuMs)}/request  [${openSetup}]`);
     const before = await fakes.ask<number>({ op: 'count', method: 'views.open' });
     const triggers = await fakes.ask<{ triggerId: string; responseUrl: string }[]>({ op: 'slashCommands', n: OPEN_LOOP_RPS * OPEN_LOOP_SECONDS });
-    const commands = await openLoop((i) => signedSlackRequest(`${server.url}/slack/events`, SLACK_SECRET, slashCommandBody({ user_id: 'UBENCH1', trigger_id: triggers[i]!.triggerId, response_url: triggers[i]!.responseUrl })));
+    const commands = await profiled(`open-command-${run}`, () => openLoop((i) => signedSlackRequest(`${server.url}/slack/events`, SLACK_SECRET, slashCommandBody({ user_id: 'UBENCH1', trigger_id: triggers[i]!.triggerId, response_url: triggers[i]!.responseUrl }))));
     p99s.command!.push(commands.p99);
     await new Promise((r) => setTimeout(r, 500));
     const opened = (await fakes.ask<number>({ op: 'count', method: 'views.open' })) - before;
-    console.log(`  run ${run} /outcome:        p50 ${ms(commands.p50)}  p99 ${ms(commands.p99)}  max ${ms(commands.max)}  errors ${commands.errors}; views.open answered ${opened} of ${OPEN_LOOP_RPS * OPEN_LOOP_SECONDS}  [${openSetup}]`);
+    console.log(`  run ${run} /outcome:        p50 ${ms(commands.p50)}  p99 ${ms(commands.p99)}  max ${ms(commands.max)}  errors ${commands.errors}, CPU ${ms(commands.cpuMs)}/request (the run's drain included); views.open answered ${opened} of ${OPEN_LOOP_RPS * OPEN_LOOP_SECONDS}  [${openSetup}]`);
   }
   console.log(`  median p99 of ${RUNS}: approval clicks ${ms(median(p99s.clicks!))}, /outcome ${ms(median(p99s.command!))} (goal ≤ 50 ms)`);
 

@@ -120,11 +120,20 @@ export function resolveLocale(platformLocale: string | undefined | null, fallbac
 /** A fraction as a percent, e.g. −0.378 → "-37.8%"; null (undefined ratio) → "—". */
 export function formatPct(fraction: number | null, locale: Locale, maxFractionDigits = 1): string {
   if (fraction === null || !Number.isFinite(fraction)) return '—';
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: maxFractionDigits }).format(fraction);
+  return numberFormat(locale, maxFractionDigits, 'percent').format(fraction);
 }
 
 /** A number with locale grouping and at most `maxFractionDigits` decimals; non-finite → "—". */
 export function formatNumber(n: number, locale: Locale, maxFractionDigits = 2): string {
   if (!Number.isFinite(n)) return '—';
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: maxFractionDigits }).format(n);
+  return numberFormat(locale, maxFractionDigits, 'decimal').format(n);
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+/** One formatter per locale, digits and style: building one costs more than formatting with it (a card formats dozens of numbers). */
+function numberFormat(locale: Locale, maxFractionDigits: number, style: 'percent' | 'decimal'): Intl.NumberFormat {
+  const key = `${locale}|${maxFractionDigits}|${style}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale, { style, maximumFractionDigits: maxFractionDigits })));
+  return f;
 }
