@@ -147,10 +147,15 @@ async function main() {
     const body = cardActionBody({ token: F.token, tenantKey: F.tenant, appId: F.appId, openId: MANAGER, value: encodeAction({ a: 'approve', o: outcomeId, r: 1, s: 'manager' }), formValue, openMessageId: `om_${outcomeId}` });
     return signedFeishuRequest(url, { encryptKey: F.encryptKey, body });
   };
+  /** The answer's status; 0 when the connection failed (counted as an error, not the end of the run). */
   const send = async (req: Request) => {
-    const res = await fetch(req.url, { method: 'POST', headers: req.headers, body: await req.text() });
-    await res.arrayBuffer();
-    return res.status;
+    try {
+      const res = await fetch(req.url, { method: 'POST', headers: req.headers, body: await req.text() });
+      await res.arrayBuffer();
+      return res.status;
+    } catch {
+      return 0;
+    }
   };
 
   // The minimal handler: same verification, the same rows as the app's decision (what
