@@ -15,7 +15,7 @@
  *      (goal: p99 ≤ 50 ms), with the backlog.
  *   Each figure RUNS times (ACK_RUNS, default 3), each line with its setup, then the median.
  *
- *   node --experimental-strip-types bench/ack.ts   (part of `npm run bench`; ACK_CLICKS, ACK_SECONDS, ACK_RUNS)
+ *   node --experimental-strip-types bench/ack.ts   (part of `npm run bench`; ACK_CLICKS, ACK_SECONDS, ACK_RUNS, ACK_ONLY=outcome)
  *   ACK_PROFILE=dir: a CPU profile of each app phase (closed loop, open loops) into dir, for
  *   node --experimental-strip-types bench/ack-profile.ts dir/<file> (where the time goes).
  */
@@ -47,9 +47,12 @@ const OPEN_LOOP_RPS = 100;
 const OPEN_LOOP_SECONDS = Number(process.env.ACK_SECONDS ?? 5);
 const BACKLOG = 1_000;
 const RUNS = Number(process.env.ACK_RUNS ?? 3);
+/** ACK_ONLY=outcome: only the open-loop `/outcome` runs, without the clicks before them (what a command costs on its own). */
+const ONLY_OUTCOME = process.env.ACK_ONLY === 'outcome';
 
 const F = { appId: 'cli_bench', appSecret: 'bench-secret', encryptKey: 'bench-encrypt-key', token: 'bench-token', tenant: 'tenant_bench' };
 const SLACK_SECRET = 'bench-slack-signing-secret';
+const SLACK_BOT_TOKEN = 'xoxb-bench';
 const MEMBER = 'ou_member';
 const MANAGER = 'ou_manager';
 const PMO = 'ou_pmo';
@@ -82,7 +85,7 @@ async function main() {
     env: {
       DATABASE_URL: `file:${join(dir, 'ack.db')}`,
       SLACK_SIGNING_SECRET: SLACK_SECRET,
-      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_BOT_TOKEN,
       SLACK_API_URL: fakes.slackUrl,
       FEISHU_APP_ID: F.appId,
       FEISHU_APP_SECRET: F.appSecret,
@@ -249,7 +252,7 @@ async function main() {
   const bareCpu: Record<string, number[]> = { FULL: [], NORMAL: [] };
   const appCpu: Record<string, number[]> = { FULL: [], NORMAL: [] };
   // Every minimal run first: the app's clicks start its drainer, which keeps sending the backlog.
-  for (let run = 1; run <= RUNS; run++)
+  for (let run = 1; run <= (ONLY_OUTCOME ? 0 : RUNS); run++)
     for (const mode of modes) {
       await db.run(sql.raw(`PRAGMA synchronous = ${mode}`));
       const ids = await pending(CLICKS);
@@ -260,7 +263,7 @@ async function main() {
       bareCpu[mode]!.push(r.cpuMs);
       console.log(`  run ${run} minimal handler  ${r.rps.toFixed(0).padStart(4)}/s (p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, errors ${r.errors}, CPU ${ms(r.cpuMs)}/click)  [${setup}, synchronous=${mode}]`);
     }
-  for (let run = 1; run <= RUNS; run++)
+  for (let run = 1; run <= (ONLY_OUTCOME ? 0 : RUNS); run++)
     for (const mode of modes) {
       await db.run(sql.raw(`PRAGMA synchronous = ${mode}`));
       const ids = await pending(CLICKS);
@@ -271,7 +274,7 @@ async function main() {
       const ratio = r.rps / median(bare[mode]!);
       console.log(`  run ${run} approval clicks  ${r.rps.toFixed(0).padStart(4)}/s (p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, errors ${r.errors}, CPU ${ms(r.cpuMs)}/click) = ${ratio.toFixed(2)}× the minimal median  [${setup}, synchronous=${mode}; backlog pending after: ${await backlogLeft()}]`);
     }
-  for (const mode of modes) {
+  for (const mode of ONLY_OUTCOME ? [] : modes) {
     const ratio = median(app[mode]!) / median(bare[mode]!);
     const cpuRatio = median(bareCpu[mode]!) / median(appCpu[mode]!);
     console.log(`  synchronous=${mode.padEnd(6)} median of ${RUNS}: app ${median(app[mode]!).toFixed(0)}/s vs minimal ${median(bare[mode]!).toFixed(0)}/s → ${ratio.toFixed(2)}× (goal ≥ 0.5×); CPU per click ${ms(median(appCpu[mode]!))} vs ${ms(median(bareCpu[mode]!))} → ${cpuRatio.toFixed(2)}×`);
@@ -281,20 +284,24 @@ async function main() {
   const openSetup = `${OPEN_LOOP_RPS} req/s × ${OPEN_LOOP_SECONDS} s open loop, Node entry, libsql file (WAL, synchronous=NORMAL), backlog ${BACKLOG} rows`;
   const p99s: Record<string, number[]> = { clicks: [], command: [] };
   for (let run = 1; run <= RUNS; run++) {
-    const clickIds = await pending(OPEN_LOOP_RPS * OPEN_LOOP_SECONDS);
     await topUpBacklog();
-    const clicks = await profiled(`open-clicks-${run}`, () => openLoop((i) => click(`${server.url}/feishu/cards`, clickIds[i]!)));
-    p99s.clicks!.push(clicks.p99);
-    console.log(`  run ${run} approval clicks: p50 ${ms(clicks.p50)}  p99 ${ms(clicks.p99)}  max ${ms(clicks.max)}  errors ${clicks.errors}, CPU ${ms(clicks.cpuMs)}/request  [${openSetup}]`);
+    if (!ONLY_OUTCOME) {
+      const clickIds = await pending(OPEN_LOOP_RPS * OPEN_LOOP_SECONDS);
+      const clicks = await profiled(`open-clicks-${run}`, () => openLoop((i) => click(`${server.url}/feishu/cards`, clickIds[i]!)));
+      p99s.clicks!.push(clicks.p99);
+      console.log(`  run ${run} approval clicks: p50 ${ms(clicks.p50)}  p99 ${ms(clicks.p99)}  max ${ms(clicks.max)}  errors ${clicks.errors}, CPU ${ms(clicks.cpuMs)}/request  [${openSetup}]`);
+    }
     const before = await fakes.ask<number>({ op: 'count', method: 'views.open' });
+    const profilesBefore = await fakes.ask<number>({ op: 'count', method: 'users.info' });
     const triggers = await fakes.ask<{ triggerId: string; responseUrl: string }[]>({ op: 'slashCommands', n: OPEN_LOOP_RPS * OPEN_LOOP_SECONDS });
     const commands = await profiled(`open-command-${run}`, () => openLoop((i) => signedSlackRequest(`${server.url}/slack/events`, SLACK_SECRET, slashCommandBody({ user_id: 'UBENCH1', trigger_id: triggers[i]!.triggerId, response_url: triggers[i]!.responseUrl }))));
     p99s.command!.push(commands.p99);
     await new Promise((r) => setTimeout(r, 500));
     const opened = (await fakes.ask<number>({ op: 'count', method: 'views.open' })) - before;
-    console.log(`  run ${run} /outcome:        p50 ${ms(commands.p50)}  p99 ${ms(commands.p99)}  max ${ms(commands.max)}  errors ${commands.errors}, CPU ${ms(commands.cpuMs)}/request (the run's drain included); views.open answered ${opened} of ${OPEN_LOOP_RPS * OPEN_LOOP_SECONDS}  [${openSetup}]`);
+    const profiles = (await fakes.ask<number>({ op: 'count', method: 'users.info' })) - profilesBefore;
+    console.log(`  run ${run} /outcome:        p50 ${ms(commands.p50)}  p99 ${ms(commands.p99)}  max ${ms(commands.max)}  errors ${commands.errors}, CPU ${ms(commands.cpuMs)}/request (the run's drain included); views.open answered ${opened} of ${OPEN_LOOP_RPS * OPEN_LOOP_SECONDS}, users.info ${profiles}  [${openSetup}]`);
   }
-  console.log(`  median p99 of ${RUNS}: approval clicks ${ms(median(p99s.clicks!))}, /outcome ${ms(median(p99s.command!))} (goal ≤ 50 ms)`);
+  console.log(`  median p99 of ${RUNS}: approval clicks ${ONLY_OUTCOME ? '(not run)' : ms(median(p99s.clicks!))}, /outcome ${ms(median(p99s.command!))} (goal ≤ 50 ms)`);
 
   minimalServer.close();
   await server.stop();
@@ -309,7 +316,7 @@ async function main() {
 async function startFakes() {
   const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', join(import.meta.dirname, 'fake-platforms-child.ts')], {
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-    env: { ...process.env, FAKE_FEISHU_APP_ID: F.appId, FAKE_FEISHU_APP_SECRET: F.appSecret, FAKE_FEISHU_TENANT: F.tenant, FAKE_FEISHU_USERS: [MEMBER, MANAGER, PMO].join(','), FAKE_SLACK_USER: 'UBENCH1' },
+    env: { ...process.env, FAKE_FEISHU_APP_ID: F.appId, FAKE_FEISHU_APP_SECRET: F.appSecret, FAKE_FEISHU_TENANT: F.tenant, FAKE_FEISHU_USERS: [MEMBER, MANAGER, PMO].join(','), FAKE_SLACK_USER: 'UBENCH1', FAKE_SLACK_TOKEN: SLACK_BOT_TOKEN },
   });
   const [line] = (await once(child.stdout!, 'data')) as [Buffer];
   const urls = JSON.parse(line.toString().split('\n')[0]!) as { feishuUrl: string; slackUrl: string };
