@@ -15,9 +15,13 @@
  *      (goal: p99 ≤ 50 ms), with the backlog.
  *   Each figure RUNS times (ACK_RUNS, default 3), each line with its setup, then the median.
  *
- *   node --experimental-strip-types bench/ack.ts   (part of `npm run bench`; ACK_CLICKS, ACK_SECONDS, ACK_RUNS)
+ *   node --experimental-strip-types bench/ack.ts   (part of `npm run bench`; ACK_CLICKS, ACK_SECONDS, ACK_RUNS, ACK_ONLY=outcome)
+ *   ACK_PROFILE=dir: a CPU profile of each app phase (closed loop, open loops) into dir, for
+ *   node --experimental-strip-types bench/ack-profile.ts dir/<file> (where the time goes).
  */
 import { spawn } from 'node:child_process';
+import { Session } from 'node:inspector/promises';
+import { writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -43,12 +47,33 @@ const OPEN_LOOP_RPS = 100;
 const OPEN_LOOP_SECONDS = Number(process.env.ACK_SECONDS ?? 5);
 const BACKLOG = 1_000;
 const RUNS = Number(process.env.ACK_RUNS ?? 3);
+/** ACK_ONLY=outcome: only the open-loop `/outcome` runs, without the clicks before them (what a command costs on its own). */
+const ONLY_OUTCOME = process.env.ACK_ONLY === 'outcome';
 
 const F = { appId: 'cli_bench', appSecret: 'bench-secret', encryptKey: 'bench-encrypt-key', token: 'bench-token', tenant: 'tenant_bench' };
 const SLACK_SECRET = 'bench-slack-signing-secret';
+const SLACK_BOT_TOKEN = 'xoxb-bench';
 const MEMBER = 'ou_member';
 const MANAGER = 'ou_manager';
 const PMO = 'ou_pmo';
+
+const PROFILE_DIR = process.env.ACK_PROFILE;
+
+/** Runs `work`, with a CPU profile of it written to PROFILE_DIR/<name>.cpuprofile when asked. */
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  if (!PROFILE_DIR) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    await writeFile(join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -60,7 +85,7 @@ async function main() {
     env: {
       DATABASE_URL: `file:${join(dir, 'ack.db')}`,
       SLACK_SIGNING_SECRET: SLACK_SECRET,
-      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_BOT_TOKEN,
       SLACK_API_URL: fakes.slackUrl,
       FEISHU_APP_ID: F.appId,
       FEISHU_APP_SECRET: F.appSecret,
@@ -125,10 +150,15 @@ async function main() {
     const body = cardActionBody({ token: F.token, tenantKey: F.tenant, appId: F.appId, openId: MANAGER, value: encodeAction({ a: 'approve', o: outcomeId, r: 1, s: 'manager' }), formValue, openMessageId: `om_${outcomeId}` });
     return signedFeishuRequest(url, { encryptKey: F.encryptKey, body });
   };
+  /** The answer's status; 0 when the connection failed (counted as an error, not the end of the run). */
   const send = async (req: Request) => {
-    const res = await fetch(req.url, { method: 'POST', headers: req.headers, body: await req.text() });
-    await res.arrayBuffer();
-    return res.status;
+    try {
+      const res = await fetch(req.url, { method: 'POST', headers: req.headers, body: await req.text() });
+      await res.arrayBuffer();
+      return res.status;
+    } catch {
+      return 0;
+    }
   };
 
   // The minimal handler: same verification, the same rows as the app's decision (what
@@ -189,12 +219,16 @@ async function main() {
     return { rps: ids.length / secs, p50: percentile(lat, 50), p99: percentile(lat, 99), errors, cpuMs: (used.user + used.system) / 1000 / ids.length };
   }
 
-  /** Open loop: one request every 1000/rps ms whatever the answers, latency from its scheduled start. */
-  async function openLoop(make: (i: number) => Request): Promise<{ p50: number; p99: number; max: number; errors: number }> {
+  /**
+   * Open loop: one request every 1000/rps ms whatever the answers, latency from its scheduled
+   * start; CPU per request as in the closed loop (the deferred work and drain of the run included).
+   */
+  async function openLoop(make: (i: number) => Request): Promise<{ p50: number; p99: number; max: number; errors: number; cpuMs: number }> {
     const n = OPEN_LOOP_RPS * OPEN_LOOP_SECONDS;
     const requests = Array.from({ length: n }, (_, i) => make(i));
     const lat: number[] = [];
     let errors = 0;
+    const cpu = process.cpuUsage();
     const t0 = performance.now();
     await Promise.all(
       requests.map(async (req, i) => {
@@ -205,7 +239,8 @@ async function main() {
         lat.push(performance.now() - due);
       }),
     );
-    return { p50: percentile(lat, 50), p99: percentile(lat, 99), max: Math.max(...lat), errors };
+    const used = process.cpuUsage(cpu);
+    return { p50: percentile(lat, 50), p99: percentile(lat, 99), max: Math.max(...lat), errors, cpuMs: (used.user + used.system) / 1000 / n };
   }
 
   const median = (xs: number[]) => percentile(xs, 50);
@@ -217,7 +252,7 @@ async function main() {
   const bareCpu: Record<string, number[]> = { FULL: [], NORMAL: [] };
   const appCpu: Record<string, number[]> = { FULL: [], NORMAL: [] };
   // Every minimal run first: the app's clicks start its drainer, which keeps sending the backlog.
-  for (let run = 1; run <= RUNS; run++)
+  for (let run = 1; run <= (ONLY_OUTCOME ? 0 : RUNS); run++)
     for (const mode of modes) {
       await db.run(sql.raw(`PRAGMA synchronous = ${mode}`));
       const ids = await pending(CLICKS);
@@ -228,18 +263,18 @@ async function main() {
       bareCpu[mode]!.push(r.cpuMs);
       console.log(`  run ${run} minimal handler  ${r.rps.toFixed(0).padStart(4)}/s (p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, errors ${r.errors}, CPU ${ms(r.cpuMs)}/click)  [${setup}, synchronous=${mode}]`);
     }
-  for (let run = 1; run <= RUNS; run++)
+  for (let run = 1; run <= (ONLY_OUTCOME ? 0 : RUNS); run++)
     for (const mode of modes) {
       await db.run(sql.raw(`PRAGMA synchronous = ${mode}`));
       const ids = await pending(CLICKS);
       await topUpBacklog();
-      const r = await closedLoop(`${server.url}/feishu/cards`, ids);
+      const r = await profiled(`closed-${mode}-${run}`, () => closedLoop(`${server.url}/feishu/cards`, ids));
       app[mode]!.push(r.rps);
       appCpu[mode]!.push(r.cpuMs);
       const ratio = r.rps / median(bare[mode]!);
       console.log(`  run ${run} approval clicks  ${r.rps.toFixed(0).padStart(4)}/s (p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, errors ${r.errors}, CPU ${ms(r.cpuMs)}/click) = ${ratio.toFixed(2)}× the minimal median  [${setup}, synchronous=${mode}; backlog pending after: ${await backlogLeft()}]`);
     }
-  for (const mode of modes) {
+  for (const mode of ONLY_OUTCOME ? [] : modes) {
     const ratio = median(app[mode]!) / median(bare[mode]!);
     const cpuRatio = median(bareCpu[mode]!) / median(appCpu[mode]!);
     console.log(`  synchronous=${mode.padEnd(6)} median of ${RUNS}: app ${median(app[mode]!).toFixed(0)}/s vs minimal ${median(bare[mode]!).toFixed(0)}/s → ${ratio.toFixed(2)}× (goal ≥ 0.5×); CPU per click ${ms(median(appCpu[mode]!))} vs ${ms(median(bareCpu[mode]!))} → ${cpuRatio.toFixed(2)}×`);
@@ -249,20 +284,24 @@ async function main() {
   const openSetup = `${OPEN_LOOP_RPS} req/s × ${OPEN_LOOP_SECONDS} s open loop, Node entry, libsql file (WAL, synchronous=NORMAL), backlog ${BACKLOG} rows`;
   const p99s: Record<string, number[]> = { clicks: [], command: [] };
   for (let run = 1; run <= RUNS; run++) {
-    const clickIds = await pending(OPEN_LOOP_RPS * OPEN_LOOP_SECONDS);
     await topUpBacklog();
-    const clicks = await openLoop((i) => click(`${server.url}/feishu/cards`, clickIds[i]!));
-    p99s.clicks!.push(clicks.p99);
-    console.log(`  run ${run} approval clicks: p50 ${ms(clicks.p50)}  p99 ${ms(clicks.p99)}  max ${ms(clicks.max)}  errors ${clicks.errors}  [${openSetup}]`);
+    if (!ONLY_OUTCOME) {
+      const clickIds = await pending(OPEN_LOOP_RPS * OPEN_LOOP_SECONDS);
+      const clicks = await profiled(`open-clicks-${run}`, () => openLoop((i) => click(`${server.url}/feishu/cards`, clickIds[i]!)));
+      p99s.clicks!.push(clicks.p99);
+      console.log(`  run ${run} approval clicks: p50 ${ms(clicks.p50)}  p99 ${ms(clicks.p99)}  max ${ms(clicks.max)}  errors ${clicks.errors}, CPU ${ms(clicks.cpuMs)}/request  [${openSetup}]`);
+    }
     const before = await fakes.ask<number>({ op: 'count', method: 'views.open' });
+    const profilesBefore = await fakes.ask<number>({ op: 'count', method: 'users.info' });
     const triggers = await fakes.ask<{ triggerId: string; responseUrl: string }[]>({ op: 'slashCommands', n: OPEN_LOOP_RPS * OPEN_LOOP_SECONDS });
-    const commands = await openLoop((i) => signedSlackRequest(`${server.url}/slack/events`, SLACK_SECRET, slashCommandBody({ user_id: 'UBENCH1', trigger_id: triggers[i]!.triggerId, response_url: triggers[i]!.responseUrl })));
+    const commands = await profiled(`open-command-${run}`, () => openLoop((i) => signedSlackRequest(`${server.url}/slack/events`, SLACK_SECRET, slashCommandBody({ user_id: 'UBENCH1', trigger_id: triggers[i]!.triggerId, response_url: triggers[i]!.responseUrl }))));
     p99s.command!.push(commands.p99);
     await new Promise((r) => setTimeout(r, 500));
     const opened = (await fakes.ask<number>({ op: 'count', method: 'views.open' })) - before;
-    console.log(`  run ${run} /outcome:        p50 ${ms(commands.p50)}  p99 ${ms(commands.p99)}  max ${ms(commands.max)}  errors ${commands.errors}; views.open answered ${opened} of ${OPEN_LOOP_RPS * OPEN_LOOP_SECONDS}  [${openSetup}]`);
+    const profiles = (await fakes.ask<number>({ op: 'count', method: 'users.info' })) - profilesBefore;
+    console.log(`  run ${run} /outcome:        p50 ${ms(commands.p50)}  p99 ${ms(commands.p99)}  max ${ms(commands.max)}  errors ${commands.errors}, CPU ${ms(commands.cpuMs)}/request (the run's drain included); views.open answered ${opened} of ${OPEN_LOOP_RPS * OPEN_LOOP_SECONDS}, users.info ${profiles}  [${openSetup}]`);
   }
-  console.log(`  median p99 of ${RUNS}: approval clicks ${ms(median(p99s.clicks!))}, /outcome ${ms(median(p99s.command!))} (goal ≤ 50 ms)`);
+  console.log(`  median p99 of ${RUNS}: approval clicks ${ONLY_OUTCOME ? '(not run)' : ms(median(p99s.clicks!))}, /outcome ${ms(median(p99s.command!))} (goal ≤ 50 ms)`);
 
   minimalServer.close();
   await server.stop();
@@ -277,7 +316,7 @@ async function main() {
 async function startFakes() {
   const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', join(import.meta.dirname, 'fake-platforms-child.ts')], {
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-    env: { ...process.env, FAKE_FEISHU_APP_ID: F.appId, FAKE_FEISHU_APP_SECRET: F.appSecret, FAKE_FEISHU_TENANT: F.tenant, FAKE_FEISHU_USERS: [MEMBER, MANAGER, PMO].join(','), FAKE_SLACK_USER: 'UBENCH1' },
+    env: { ...process.env, FAKE_FEISHU_APP_ID: F.appId, FAKE_FEISHU_APP_SECRET: F.appSecret, FAKE_FEISHU_TENANT: F.tenant, FAKE_FEISHU_USERS: [MEMBER, MANAGER, PMO].join(','), FAKE_SLACK_USER: 'UBENCH1', FAKE_SLACK_TOKEN: SLACK_BOT_TOKEN },
   });
   const [line] = (await once(child.stdout!, 'data')) as [Buffer];
   const urls = JSON.parse(line.toString().split('\n')[0]!) as { feishuUrl: string; slackUrl: string };

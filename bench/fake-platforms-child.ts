@@ -13,7 +13,8 @@ export type FakeRequest = FakeAsk & { id: number };
 const env = (name: string) => process.env[name] ?? (() => { throw new Error(`${name} is not set`); })();
 const feishu = await startFakeFeishu({ appId: env('FAKE_FEISHU_APP_ID'), appSecret: env('FAKE_FEISHU_APP_SECRET'), tenantKey: env('FAKE_FEISHU_TENANT') });
 for (const openId of env('FAKE_FEISHU_USERS').split(',')) feishu.addUser({ open_id: openId, name: openId });
-const slack = await startFakeSlack({ blocksTextCeiling: Infinity });
+// The app's SLACK_BOT_TOKEN: with another token every call would answer invalid_auth.
+const slack = await startFakeSlack({ blocksTextCeiling: Infinity, token: env('FAKE_SLACK_TOKEN') });
 slack.addUser({ id: env('FAKE_SLACK_USER'), name: 'bench', real_name: 'Bench User', locale: 'en-US', tz: 'UTC' });
 
 process.on('message', (m: FakeRequest) => {

@@ -9,6 +9,7 @@ import { createSurveyRepo } from './db/repos/survey-repo.ts';
 import { createWorkspaceRepo } from './db/repos/workspace-repo.ts';
 import type { Defer } from './defer.ts';
 import type { Deps, DepsCore, Repos, Runtime, SenderFactory } from './deps-types.ts';
+import type { InboundGate } from './delivery/inbound-gate.ts';
 import { createDrainer, NODE_RUN, type Sleep, timerSleep, WORKERS_RUN } from './delivery/drainer.ts';
 import { createRateBudget } from './delivery/rate-budget.ts';
 import type { Sender } from './delivery/types.ts';
@@ -48,6 +49,8 @@ export interface DepsInput {
   sleep?: Sleep;
   /** Extra or replacement outbox senders (tests). */
   senders?: Partial<Record<string, Sender>>;
+  /** The Node entry's count of requests in flight: the drainer gives way to them (src/delivery/inbound-gate.ts). */
+  inbound?: InboundGate;
   /** Shorter Slack in-request budgets (tests); production's defaults when unset. */
   slackTimings?: { afterAckGraceMs: number; profileLookupBudgetMs: number };
   /** The evidence file store the entry built (BLOB_DIR, the EVIDENCE binding); none, no uploads. */
@@ -77,7 +80,7 @@ export function createDeps(input: DepsInput): Deps {
   // On an injected clock (tests) rows go strictly one after another, so a test's injected
   // fault meets the row it is meant for; on real timers sends to different destinations overlap.
   const drainer = createDrainer(
-    { store: repos.outbox, senders, budget: core.budget, clock, sleep, log: (m, d) => core.log('info', m, d) },
+    { store: repos.outbox, senders, budget: core.budget, clock, sleep, log: (m, d) => core.log('info', m, d), ...(input.inbound ? { yieldTo: input.inbound.quiet } : {}) },
     { ...(input.runtime === 'workers' ? WORKERS_RUN : NODE_RUN), concurrency: sleep === timerSleep ? 8 : 1 },
   );
   return { ...core, senders, drainer };

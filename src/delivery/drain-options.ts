@@ -53,6 +53,11 @@ export interface DrainDeps {
   budget: RateBudget;
   clock: Clock;
   log?: (msg: string, data?: Record<string, unknown>) => void;
+  /**
+   * Waited for before each pass and each send: on Node, until no inbound request is in flight
+   * (bounded; src/delivery/inbound-gate.ts), so card rendering and sends do not queue acks.
+   */
+  yieldTo?: () => Promise<void>;
   /** Called as each send starts (the drainer uses it to tell a live run from a dead one). */
   onSendStart?: (until: number) => void;
 }

@@ -20,6 +20,7 @@ export interface PassResult {
  */
 export async function drainPass(deps: DrainDeps, options: Partial<DrainOptions> = {}): Promise<PassResult> {
   const o = { ...DEFAULT_DRAIN, ...options };
+  await deps.yieldTo?.();
   const now = deps.clock.now();
   const due = await deps.store.due({ now, limit: o.candidates, perDestination: o.perDestination });
   const { picked, deferred, budgetWaitMs } = pickByBudget(due, deps.budget, now.getTime(), Math.min(o.batchSize, 90));

@@ -40,6 +40,7 @@ async function sendLane(ctx: LaneContext, lane: OutboxRow[]): Promise<void> {
   let i = 0;
   for (; i < lane.length; i++) {
     const row = lane[i]!;
+    await ctx.yieldTo?.();
     // Past the invocation's budget a send could be cut off mid-flight: leave the rest for the next run.
     if (ctx.clock.now().getTime() + ctx.options.sendTimeoutMs > ctx.options.sendBy) break;
     if (!(await begin(ctx, row, settle))) {

@@ -4,7 +4,9 @@ import { createFolderBlobStore } from '../blobs/folder-store.ts';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { openNodeDatabase } from '../db/migrate-node.ts';
 import { createTrackedDefer } from '../defer.ts';
-import { createDeps, type Deps } from '../deps.ts';
+import { timerSleep } from '../delivery/drainer.ts';
+import { createInboundGate } from '../delivery/inbound-gate.ts';
+import { createDeps, systemClock, type Deps } from '../deps.ts';
 import { runDueJobs } from '../jobs/run-due-jobs.ts';
 import { consoleLog, type Log } from '../log.ts';
 import { platformSenders } from '../platform-senders.ts';
@@ -42,8 +44,18 @@ export async function startNodeServer(opts: { env: Record<string, string | undef
   const { db, client } = await openNodeDatabase(config.databaseUrl ?? 'file:./data/outcome.db', config.databaseAuthToken);
   const tracked = createTrackedDefer(log);
   const blobs = config.blobDir ? createFolderBlobStore(config.blobDir) : undefined;
-  const deps = createDeps({ config, runtime: 'node', db, defer: tracked.defer, log, platformSenders, blobs });
+  const inbound = createInboundGate({ sleep: timerSleep, clock: systemClock });
+  const deps = createDeps({ config, runtime: 'node', db, defer: tracked.defer, log, platformSenders, blobs, inbound });
   const app = createApp(deps);
+  // Counted from the request's start to its response: the drainer waits for a quiet moment.
+  const fetch: typeof app.fetch = async (...args) => {
+    const done = inbound.enter();
+    try {
+      return await app.fetch(...args);
+    } finally {
+      done();
+    }
+  };
 
   let jobs: Promise<unknown> = Promise.resolve();
   const tick = () => {
@@ -57,7 +69,7 @@ export async function startNodeServer(opts: { env: Record<string, string | undef
   const timeouts = { ...DEFAULT_SERVER_TIMEOUTS, ...opts.timeouts };
   const serverOptions = { requestTimeout: timeouts.requestMs, headersTimeout: timeouts.headersMs, connectionsCheckingInterval: timeouts.checkIntervalMs };
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port, hostname: opts.hostname ?? '0.0.0.0', serverOptions }, () => resolve(s));
+    const s = serve({ fetch, port, hostname: opts.hostname ?? '0.0.0.0', serverOptions }, () => resolve(s));
   });
   const address = server.address();
   const url = `http://localhost:${typeof address === 'object' && address ? address.port : port}`;

@@ -6,6 +6,7 @@ import type { Deps } from '../../src/deps.ts';
 import { drainOutbox, type DrainOptions } from '../../src/delivery/drain.ts';
 import { createRateBudget } from '../../src/delivery/rate-budget.ts';
 import { createDrainer, type DrainerDeps, type RunOptions } from '../../src/delivery/drainer.ts';
+import { createInboundGate } from '../../src/delivery/inbound-gate.ts';
 import type { OutboxStore } from '../../src/delivery/types.ts';
 import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '../fakes/fake-slack.ts';
 import { manualClock, testDeps } from '../helpers/db.ts';
@@ -102,6 +103,22 @@ describe('the continuous, single-flight drainer against the fake Slack', () => {
     release();
     await cutOff;
     expect((await deps.db.select().from(outbox).where(eq(outbox.destination, 'C1')))[0]).toMatchObject({ status: 'sent', resends: 1 });
+  });
+
+  it('gives way to inbound requests: nothing is sent while a request is in flight, and the rows go once it is answered', async () => {
+    const { deps, clock, workspaceId, fake } = await setup();
+    // The gate's waits last until it is woken (no time passes), so only the answer lets the drainer on.
+    const gate = createInboundGate({ clock, sleep: (_ms, signal) => new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true })), maxWaitMs: 250 });
+    const d = createDrainer({ store: deps.repos.outbox, senders: deps.senders, budget: deps.budget, clock, sleep: clock.sleep, yieldTo: gate.quiet }, { minPassGapMs: 0 });
+    await enqueue(deps.db, workspaceId, clock.now(), 'C1', 2);
+    const answered = gate.enter();
+    const run = d.kick();
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    expect(fake.messages).toHaveLength(0);
+    expect((await deps.db.select().from(outbox)).every((r) => r.status === 'pending')).toBe(true);
+    answered();
+    await run;
+    expect(postedTo(fake, 'C1')).toEqual([0, 1]);
   });
 
   it('runs one drain at a time: a kick during a run asks that run for another pass', async () => {

@@ -4,7 +4,7 @@ import type { AppEnv } from '../../app-env.ts';
 import type { Deps } from '../../deps.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { badRequest } from '../../errors.ts';
-import { bodyLimit, CARD_CALLBACK_BODY_LIMIT, WEBHOOK_BODY_LIMIT } from '../../security/body-limit.ts';
+import { cappedBody, CARD_CALLBACK_BODY_LIMIT, WEBHOOK_BODY_LIMIT } from '../../security/body-limit.ts';
 import type { CardResponse } from './card-response.ts';
 import { larkLogger } from '../adapter/client.ts';
 import { feishuWorkspace, type FeishuCtx } from '../context.ts';
@@ -24,13 +24,13 @@ const EVENTS: Record<string, Handler> = { 'im.message.receive_v1': onMessage, 'a
 const CARDS: Record<string, Handler> = { 'card.action.trigger': onCardAction };
 
 /**
- * Verifies the raw request and checks its shape. Forged, stale or wrongly-tokened → 401;
- * signed but unreadable or malformed → 400; both thrown to the app's one error mapping,
- * before anything is written.
+ * Reads the raw body (at most `limit` bytes, else 413), verifies it and checks its shape.
+ * Forged, stale or wrongly-tokened → 401; signed but unreadable or malformed → 400; both
+ * thrown to the app's one error mapping, before anything is written.
  */
-async function verified(c: Context<AppEnv>): Promise<Exclude<Verified, { kind: 'rejected' }>> {
+async function verified(c: Context<AppEnv>, limit: number): Promise<Exclude<Verified, { kind: 'rejected' }>> {
   const deps = c.var.deps;
-  const raw = new Uint8Array(await c.req.arrayBuffer());
+  const raw = (await cappedBody(c, limit)) ?? new Uint8Array();
   const v = await verifyFeishuRequest({ raw, header: (n) => c.req.header(n), config: deps.config.feishu!, nowMs: deps.clock.now().getTime() });
   if (v.kind === 'rejected') {
     deps.log('warn', 'feishu request rejected', { path: c.req.path, reason: v.reason });
@@ -86,8 +86,8 @@ export function feishuRoutes(build: DispatcherFactory = newDispatcher) {
     return dispatcher;
   };
 
-  app.post('/events', bodyLimit(WEBHOOK_BODY_LIMIT), async (c) => {
-    const v = await verified(c);
+  app.post('/events', async (c) => {
+    const v = await verified(c, WEBHOOK_BODY_LIMIT);
     if (v.kind === 'challenge') return c.json({ challenge: v.challenge });
     const ctx = await contextFor(c, v);
     // At-least-once delivery: each event_id is handled once (messages are also keyed by
@@ -97,8 +97,8 @@ export function feishuRoutes(build: DispatcherFactory = newDispatcher) {
     return c.json({});
   });
 
-  app.post('/cards', bodyLimit(CARD_CALLBACK_BODY_LIMIT), async (c) => {
-    const v = await verified(c);
+  app.post('/cards', async (c) => {
+    const v = await verified(c, CARD_CALLBACK_BODY_LIMIT);
     if (v.kind === 'challenge') return c.json({ challenge: v.challenge });
     const ctx = await contextFor(c, v);
     const answer = await dispatch(dispatcherFor(ctx.deps), ctx, v, CARDS);

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { badRequest } from '../../errors.ts';
+import { cappedBody, WEBHOOK_BODY_LIMIT } from '../../security/body-limit.ts';
 import { t } from '../../i18n/index.ts';
 import { boltFor } from './bolt-app.ts';
 import { dispatchToBolt } from './dispatch.ts';
@@ -26,13 +27,14 @@ function notInstalled(c: Context<AppEnv>, body: SlackBody) {
 
 /**
  * POST /slack/events: the one Request URL for slash commands, interactivity and events.
- * The body (at most WEBHOOK_BODY_LIMIT, routes.ts) is verified before anything is parsed;
+ * The body (at most WEBHOOK_BODY_LIMIT) is verified before anything is parsed;
  * forged or replayed requests get a 401 and touch nothing; a body not shaped like Slack's
  * gets a 400. Then Bolt runs the listeners and the ack becomes the response.
  */
 export async function handleSlackEvents(c: Context<AppEnv>) {
   const { deps } = c.var;
-  const raw = await c.req.text();
+  // Read once, within the webhook limit (413 past it), as the bytes Slack signed.
+  const raw = new TextDecoder().decode((await cappedBody(c, WEBHOOK_BODY_LIMIT)) ?? new Uint8Array());
   const contentType = c.req.header('content-type') ?? '';
   if (isSslCheck(raw, contentType)) return c.body(null, 200);
   const verdict = await verifySlackRequest({

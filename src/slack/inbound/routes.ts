@@ -1,13 +1,12 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
-import { bodyLimit, WEBHOOK_BODY_LIMIT } from '../../security/body-limit.ts';
 import { handleSlackEvents } from './events-route.ts';
 import { handleInstall, handleOAuthRedirect } from './oauth.ts';
 
 /** Slack: POST /slack/events (commands, interactivity, events), install, OAuth (the manifest is served by app.ts, before Slack is configured). */
 export function slackRoutes() {
   return new Hono<AppEnv>()
-    .post('/events', bodyLimit(WEBHOOK_BODY_LIMIT), handleSlackEvents)
+    .post('/events', handleSlackEvents)
     .get('/install', handleInstall)
     .get('/oauth_redirect', handleOAuthRedirect);
 }
