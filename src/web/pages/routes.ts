@@ -21,6 +21,7 @@ import { failingSourcesSection } from '../render/source-health.ts';
 import { myBody } from './my.ts';
 import { myApprovalsBody } from './my-approvals.ts';
 import { approvalRoutes } from './approval-routes.ts';
+import { managerRoutes } from './manager-routes.ts';
 import { activityRoutes } from './activity-routes.ts';
 import { loadApprovalsPanel } from '../queries/my-approvals.ts';
 import { npsBody } from './nps.ts';
@@ -125,6 +126,7 @@ export function pageRoutes() {
 
   app.get('/settings', (c) => settingsPage(c));
   app.route('/settings/templates', templateRoutes());
+  app.route('/settings/managers', managerRoutes());
 
   // A new token is shown in this answer, once (a redirect would have to carry it).
   app.post('/settings/tokens', async (c) => {

@@ -34,17 +34,42 @@ function field(kit: Kit, problems: FieldError[], name: string, label: string, co
   return h`<div class="field"><label for="${name}">${label}</label>${control}${hint ? h`<span class="hint">${hint}</span>` : ''}${errors.map((p) => h`<span class="error" role="alert">${kit.t(p.key, p.params)}</span>`)}</div>`;
 }
 
+/**
+ * Up to this many people, each row of the managers table picks from a list of everyone; past
+ * it, each row links to its own picker: a list per row is people² options (39 MB of page at
+ * 1,000 people).
+ */
+export const INLINE_MANAGER_PICKERS = 50;
+
+const managerOptions = (kit: Kit, people: readonly PersonOption[], person: PersonOption) =>
+  h`<option value="">${kit.t('web.settings.no_manager')}</option>${people.filter((m) => m.id !== person.id).map((m) => h`<option value="${m.id}"${m.id === person.managerId ? h` selected` : ''}>${m.name}</option>`)}`;
+
+/** The person's manager picker, with the manager the form was shown with (the save leaves an untouched row alone). */
+const managerPicker = (kit: Kit, people: readonly PersonOption[], p: PersonOption) =>
+  h`<input type="hidden" name="managerBase.${p.id}" value="${p.managerId ?? ''}"><select name="manager.${p.id}" aria-label="${kit.t('web.settings.manager_of', { name: p.name })}">${managerOptions(kit, people, p)}</select>`;
+
 function managers(kit: Kit, v: SettingsView): Html {
   const head = h`<tr><th>${kit.t('web.settings.person')}</th><th>${kit.t('web.settings.manager')}</th></tr>`;
+  const inline = v.people.length <= INLINE_MANAGER_PICKERS;
+  const names = new Map(v.people.map((p) => [p.id, p.name]));
   const rows = v.people.map((p) => {
     const problem = v.problems.filter((x) => x.field === `managers.${p.id}`);
-    return h`<tr><td>${p.name} <span class="muted small">${p.platformUserId}</span></td><td><input type="hidden" name="managerBase.${p.id}" value="${p.managerId ?? ''}"><select name="manager.${p.id}" aria-label="${kit.t('web.settings.manager_of', { name: p.name })}"><option value="">${kit.t('web.settings.no_manager')}</option>${v.people
-      .filter((m) => m.id !== p.id)
-      .map((m) => h`<option value="${m.id}"${m.id === p.managerId ? h` selected` : ''}>${m.name}</option>`)}</select>${
+    const control = inline
+      ? managerPicker(kit, v.people, p)
+      : h`${p.managerId ? (names.get(p.managerId) ?? p.managerId) : kit.t('web.settings.no_manager')} <a href="/app/settings/managers/${p.id}" data-testid="change-manager">${kit.t('web.settings.change_manager')}</a>`;
+    return h`<tr><td>${p.name} <span class="muted small">${p.platformUserId}</span></td><td>${control}${
       p.managerSource === 'org_chart' ? h` <span class="muted small">${kit.t('web.settings.from_org_chart')}</span>` : ''
     }${problem.map((x) => h`<div class="error">${kit.t(x.key, x.params)}</div>`)}</td></tr>`;
   });
   return scrollTable(head, rows, 'managers');
+}
+
+/** One person's manager picker, for workspaces past {@link INLINE_MANAGER_PICKERS} people; it posts to the settings form's handler. */
+export function managerBody(kit: Kit, person: PersonOption, people: readonly PersonOption[], problems: readonly FieldError[] = []): Html {
+  return h`<section class="card" data-testid="manager-form"><h2>${kit.t('web.settings.manager_of', { name: person.name })}</h2>
+<form method="post" action="/app/settings/managers/${person.id}">${managerPicker(kit, people, person)}
+${problems.map((x) => h`<div class="error" role="alert">${kit.t(x.key, x.params)}</div>`)}
+<button type="submit">${kit.t('web.settings.save_manager')}</button></form></section>`;
 }
 
 /** The editable settings as the form showed them: the save leaves the fields nobody touched to concurrent edits. */

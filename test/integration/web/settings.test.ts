@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, people, workspaces } from '../../../src/db/schema/index.ts';
+import { INLINE_MANAGER_PICKERS } from '../../../src/web/pages/settings.ts';
 import { P, W } from '../../fixtures/web/world.ts';
 import { webHarness, type WebHarness } from './harness.ts';
 
@@ -94,6 +95,27 @@ describe('settings form (admins)', () => {
     expect((await managerOf(P.manager)).m).toBeNull();
     expect((await managerOf(P.other)).m).toBeNull();
     expect(await audits()).toBe(0);
+  });
+
+  it('past INLINE_MANAGER_PICKERS people, each row links to its own picker, which saves through the same checks', async () => {
+    await h.deps.db.insert(people).values(Array.from({ length: INLINE_MANAGER_PICKERS }, (_, i) => ({ id: `p-many-${i}`, workspaceId: W.a, platformUserId: `UMANY${i}`, name: `Many ${i}` })));
+    const admin = await h.as(W.a, P.admin);
+    const settings = await (await admin.get('/app/settings')).text();
+    expect(settings).not.toContain(`name="manager.${P.other}"`);
+    expect(settings).toContain(`href="/app/settings/managers/${P.other}"`);
+    const picker = await (await admin.get(`/app/settings/managers/${P.other}`)).text();
+    // The 6 people of workspace A and the 50 added, but Olga herself; and "none".
+    expect(picker.match(/<option /g)!.length).toBe(INLINE_MANAGER_PICKERS + 6 - 1 + 1);
+    expect((await admin.send('POST', `/app/settings/managers/${P.other}`, form({ [`manager.${P.other}`]: P.manager, [`managerBase.${P.other}`]: '' }))).status).toBe(303);
+    expect(await managerOf(P.other)).toEqual({ m: P.manager, src: 'manual' });
+    // A loop is refused with the message on the picker, and nothing changes; other people's rows in the post are ignored.
+    const loop = await admin.send('POST', `/app/settings/managers/${P.manager}`, form({ [`manager.${P.manager}`]: P.member, [`manager.${P.peer}`]: P.other }));
+    expect(loop.status).toBe(400);
+    expect(await loop.text()).toContain('role="alert"');
+    expect(await managerOf(P.manager)).toEqual({ m: null, src: null });
+    expect((await managerOf(P.peer)).m).toBe(P.manager);
+    expect((await (await h.as(W.a, P.pmo)).send('POST', `/app/settings/managers/${P.other}`, form({ [`manager.${P.other}`]: '' }))).status).toBe(403);
+    expect((await admin.get('/app/settings/managers/p-nobody')).status).toBe(404);
   });
 
   it('PMO, managers and members are refused (403) and nothing changes', async () => {
