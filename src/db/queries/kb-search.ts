@@ -48,7 +48,8 @@ const allText = sql`(${kbFts.title} || ' ' || ${kbFts.body} || ' ' || ${kbFts.ex
  */
 export async function searchKnowledge(db: Db, workspaceId: string, reader: Reader, q: string, f: KbFilters, page: { limit: number; offset: number }) {
   const terms = searchTerms(q);
-  const match = matchExpression(terms.phrases);
+  const { indexed, scanned } = await planTerms(db, terms);
+  const match = matchExpression(indexed);
   const matches = match ? sql`kb_fts match ${match}` : undefined;
   const limit = Math.min(page.limit, MAX_SEARCH_PAGE);
   const offset = Math.min(page.offset, MAX_SEARCH_OFFSET);
@@ -58,13 +59,13 @@ export async function searchKnowledge(db: Db, workspaceId: string, reader: Reade
   // The page's ids first: SQLite computes the select list of every row it sorts, so snippet()
   // and highlight() in the sorted query would run for every match, not for the page's rows.
   // Without words the text is not read at all: documents of the workspace, newest first.
-  const docs = match || terms.short.length ? db.select({ id: kbDocs.id }).from(kbFts).innerJoin(kbDocs, eq(kbDocs.id, kbFts.rowid)) : db.select({ id: kbDocs.id }).from(kbDocs);
+  const docs = match || scanned.length ? db.select({ id: kbDocs.id }).from(kbFts).innerJoin(kbDocs, eq(kbDocs.id, kbFts.rowid)) : db.select({ id: kbDocs.id }).from(kbDocs);
   const pageIds = docs
     .innerJoin(outcomes, eq(outcomes.id, kbDocs.outcomeId))
     .where(
       and(
         matches,
-        ...terms.short.map((t) => sql`${allText} like ${likePattern(t)} escape '\\'`),
+        ...scanned.map((t) => sql`${allText} like ${likePattern(t)} escape '\\'`),
         eq(kbDocs.workspaceId, workspaceId),
         visibleOutcomes(workspaceId, reader),
         filterConditions(f),
@@ -94,6 +95,21 @@ export async function searchKnowledge(db: Db, workspaceId: string, reader: Reade
     .where(and(matches, inArray(kbDocs.id, pageIds)))
     .orderBy(...order);
   return { hits: rows.slice(0, limit) as KbHit[], more: rows.length > limit && offset + limit <= MAX_SEARCH_OFFSET, terms };
+}
+
+/**
+ * Which terms the index answers and which are LIKE conditions on the rows it found: the short
+ * ones always; and when some term is distinctive, the common ones too (found in more than
+ * COMMON_PIECE_DOCS documents: intersecting their 100,000 positions made one search 0.1 s,
+ * and bm25 gives them next to no weight in the ranking anyway).
+ */
+async function planTerms(db: Db, terms: { phrases: string[]; short: string[] }): Promise<{ indexed: string[]; scanned: string[] }> {
+  if (terms.phrases.length < 2) return { indexed: terms.phrases, scanned: terms.short };
+  const quoted = terms.phrases.map((t) => matchExpression([t])!);
+  const rare = new Set(await distinctivePieces(db, quoted));
+  const indexed = terms.phrases.filter((_, i) => rare.has(quoted[i]!));
+  if (indexed.length === 0 || indexed.length === terms.phrases.length) return { indexed: terms.phrases, scanned: terms.short };
+  return { indexed, scanned: [...terms.short, ...terms.phrases.filter((_, i) => !rare.has(quoted[i]!))] };
 }
 
 function filterConditions(f: KbFilters): SQL | undefined {

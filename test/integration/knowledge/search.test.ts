@@ -158,6 +158,10 @@ describe('similar outcomes', () => {
     expect(found.map((o) => o.id)).toEqual(['w-checkout']);
     // A text made only of common pieces has nothing distinctive to compare.
     expect(await similarOutcomes(db, W.b, 'widget review', { limit: 5 })).toEqual([]);
+    // Search with a common and a distinctive word: the index answers the distinctive one, the common one is checked on its rows.
+    expect(await ids(pmo, 'widget basketing', NONE, W.b)).toEqual(['w-checkout']);
+    expect(await ids(pmo, 'widget review 1000', NONE, W.b)).toEqual(['w1000']);
+    expect(await ids(pmo, 'basketing review', NONE, W.b)).toEqual([]);
     await db.delete(outcomes).where(like(outcomes.id, 'w%'));
   });
 
