@@ -57,17 +57,17 @@ export function createApp(deps: Deps, options: { feishuDispatcher?: DispatcherFa
     const on = Boolean(deps.config[platform]);
     // Loaded on the platform's first request (a few hundred ms on Node, inside Slack's 3 s), so an
     // idle service holds neither SDK.
-    const routes = lazyRoutes({ prefix: `/${platform}`, load: platformRoutes[platform], onError, notFound, eager: false });
+    const routes = lazyRoutes({ prefix: `/${platform}`, load: platformRoutes[platform], onError, notFound });
     app.all(`/${platform}/*`, async (c) => (on ? routes(c) : c.json(platformOffBody(platform, deps.config.publicUrl), 404)));
   }
   // Webhook receivers on their first delivery (their payload schemas bring zod).
-  const hooks = lazyRoutes({ prefix: '/hooks', load: async () => (await import('./hooks/routes.ts')).hookRoutes(), onError, notFound, eager: false });
+  const hooks = lazyRoutes({ prefix: '/hooks', load: async () => (await import('./hooks/routes.ts')).hookRoutes(), onError, notFound });
   app.all('/hooks/*', hooks);
   // The public API first: its routes answer before the mini-app's /api/* session gate. Loaded
   // on its first request: @hono/zod-openapi and the document's schemas are start time and
   // memory every process would pay for (issue 14), and an API client waits once.
   // (ApiEnv only adds the variables its own middleware sets, so it mounts like any AppEnv app.)
-  const api = lazyRoutes({ prefix: '/api', load: async () => (await import('./api/app.ts')).publicApi() as unknown as Hono<AppEnv>, onError, notFound, eager: false });
+  const api = lazyRoutes({ prefix: '/api', load: async () => (await import('./api/app.ts')).publicApi() as unknown as Hono<AppEnv>, onError, notFound });
   app.all('/api/v1/*', api);
   app.get('/api/openapi.json', api);
   app.route('/', webRoutes());

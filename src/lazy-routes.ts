@@ -16,15 +16,14 @@ export function executionCtx(c: Context): Context['executionCtx'] | undefined {
 /**
  * A handler for `prefix/*` whose routes come from a module loaded by `load`, at most once.
  * A platform's routes import its SDK (Bolt, the Lark SDK: most of the start time and memory),
- * so the app imports them only for a platform that is configured. The load starts right away
- * (`eager`) so the first platform request does not pay for it inside Slack's 3-second window.
+ * so the app imports them only for a platform that is configured, on its first request (tens of
+ * ms from the bundle; bench/start.ts, bench/worker-start.ts: well inside Slack's 3 seconds).
  */
 export function lazyRoutes(opts: {
   prefix: string;
   load: () => Promise<Hono<AppEnv>>;
   onError: ErrorHandler<AppEnv>;
   notFound: NotFoundHandler<AppEnv>;
-  eager: boolean;
 }) {
   let built: Promise<Hono<AppEnv>> | undefined;
   const build = () =>
@@ -38,8 +37,11 @@ export function lazyRoutes(opts: {
       app.onError(opts.onError);
       app.notFound(opts.notFound);
       return app;
+    }, (err: unknown) => {
+      // A failed load is not kept: the next request tries again (and reports again).
+      built = undefined;
+      throw err;
     }));
-  if (opts.eager) build().catch(() => (built = undefined)); // a failed load is retried by the next request, which reports it
   return async (c: Context<AppEnv>) => {
     const app = await build();
     outer.set(c.req.raw, c);
