@@ -12,8 +12,8 @@ const MAX_HOURS = 10_000;
 
 interface Zone {
   format: Intl.DateTimeFormat;
-  /** Hour number since 1970 → the zone's offset in ms throughout it, or null when it changes within it. */
-  offsets: Map<number, number | null>;
+  /** Hour number since 1970 → the zone's offset in ms at its start. */
+  offsets: Map<number, number>;
 }
 type Fields = { year: string; month: string; day: string; hour: string; minute: string; second: string };
 
@@ -42,18 +42,23 @@ function offsetAt(z: Zone, t: number): number {
   return Date.UTC(+f.year, +f.month - 1, +f.day, +f.hour, +f.minute, +f.second) - t;
 }
 
+/** The zone's offset at the start of hour `hour` (since 1970), asked of Intl once per hour. */
+function hourStartOffset(z: Zone, hour: number): number {
+  let offset = z.offsets.get(hour);
+  if (offset === undefined) {
+    if (z.offsets.size >= MAX_HOURS) z.offsets.clear();
+    z.offsets.set(hour, (offset = offsetAt(z, hour * HOUR)));
+  }
+  return offset;
+}
+
 function fieldsIn(d: Date, timeZone: string): Fields {
   const t = d.getTime();
   const z = zoneOf(timeZone);
   if (!(t >= 0)) return intlFields(z, t); // NaN throws there, as an invalid time should
   const hour = Math.floor(t / HOUR);
-  let offset = z.offsets.get(hour);
-  if (offset === undefined) {
-    const start = offsetAt(z, hour * HOUR);
-    offset = start === offsetAt(z, (hour + 1) * HOUR) ? start : null;
-    if (z.offsets.size >= MAX_HOURS) z.offsets.clear();
-    z.offsets.set(hour, offset);
-  }
+  const start = hourStartOffset(z, hour);
+  const offset = start === hourStartOffset(z, hour + 1) ? start : null;
   if (offset === null) return intlFields(z, t);
   const wall = new Date(t + offset);
   const two = (n: number) => String(n).padStart(2, '0');

@@ -8,10 +8,11 @@ import { periodAndProject, statusIs, visibleOutcomes, type OutcomePeriod, type R
 
 /**
  * Outcomes per page of the export. The page's ids reach the metric and review reads as ONE
- * JSON parameter (json_each), so D1's 100 bound parameters do not bound the page: a large
- * page keeps the statements per row low, and a page's ~1,500 rows are still a few hundred KB.
+ * JSON parameter (json_each), so D1's 100 bound parameters do not bound the page. 500 keeps
+ * the statements per row low and a page's ~750 rows small enough that the process's memory
+ * stays at its idle size (bench/scale.ts: 1,000 and more made each page's garbage show in RSS).
  */
-export const EXPORT_PAGE = 1000;
+export const EXPORT_PAGE = 500;
 
 type Row = typeof outcomes.$inferSelect;
 type MetricRow = typeof metrics.$inferSelect;
