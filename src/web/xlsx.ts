@@ -17,7 +17,7 @@ const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const MARKUP = /[&<>"]/g;
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-// One pass per rule, and none when a text has nothing to drop or escape (most cells of an export).
+// The markup in one pass, and none for a text without any (most cells of an export).
 const escape = (s: string) => {
   const kept = s.replace(NOT_XML, '');
   return kept.search(MARKUP) < 0 ? kept : kept.replace(MARKUP, (c) => ENTITY[c]!);

@@ -45,6 +45,7 @@ export const exportHeader = (kit: Kit): string[] => CSV_COLUMNS.map((c) => kit.t
  * whatever the count): one row per metric (an outcome without metrics gets one row), with the
  * outcome's facts, ROI and its review summary, for the outcomes this viewer may see. CSV and
  * .xlsx both write these, so their columns and access rules are the same by construction.
+ * `pageSize` is EXPORT_PAGE unless a test moves the page boundaries.
  */
 export async function* exportRows(db: Db, v: Viewer, f: Filters & { fromAt: Date | null; toAt: Date | null }, kit: Kit, pageSize?: number): AsyncGenerator<Cell[][]> {
   const t = memoT(kit);
