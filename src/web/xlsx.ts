@@ -15,7 +15,13 @@ const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 // XML 1.0 allows tab, LF, CR and U+0020 on (minus surrogates and U+FFFE/FFFF): others are dropped.
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-const escape = (s: string) => s.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const MARKUP = /[&<>"]/g;
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+// The markup in one pass, and none for a text without any (most cells of an export).
+const escape = (s: string) => {
+  const kept = s.replace(NOT_XML, '');
+  return kept.search(MARKUP) < 0 ? kept : kept.replace(MARKUP, (c) => ENTITY[c]!);
+};
 
 /** One cell's XML: empty for no value, a number, or an inline string keeping its spaces. */
 export function xlsxCell(value: Cell): string {

@@ -1,28 +1,11 @@
 /**
  * A minimal streaming ZIP writer (PKWARE APPNOTE 6.3): each entry deflated through the
- * runtime's CompressionStream('deflate-raw') (Node 22 and Workers both have it) as its bytes
+ * runtime's CompressionStream (Node 22 and Workers both have it) as its bytes
  * arrive, with the CRC and sizes in a data descriptor after the data, so no entry is ever
  * held whole. Enough for an .xlsx: no ZIP64 (under 4 GB), no encryption, no comments.
  * Written here rather than taken from a package: ~100 lines on web standards only, where the
  * maintained streaming zip libraries either buffer entries, skip compression or need Node streams.
  */
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-/** Continues a CRC-32 (start with 0) over `bytes`. */
-export function crc32(bytes: Uint8Array, crc = 0): number {
-  let c = ~crc >>> 0;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
-  return ~c >>> 0;
-}
 
 /** Little-endian header bytes from [value, byte width] pairs. */
 function header(fields: [number, 2 | 4][], name: Uint8Array = new Uint8Array()): Uint8Array {
@@ -44,6 +27,69 @@ function dosTime(d: Date): { time: number; date: number } {
   return { time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1), date: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate() };
 }
 
+const GZIP_HEADER = 10;
+const GZIP_TRAILER = 8;
+
+/**
+ * `data` deflated as it arrives, returning its CRC-32 and sizes. CompressionStream('gzip') is
+ * raw deflate between a 10-byte header and an 8-byte trailer of exactly the CRC-32 and the
+ * size (RFC 1952), so the runtime's zlib computes the CRC natively: in JavaScript it was one of
+ * the biggest costs of a large .xlsx. The header is skipped, and the last 8 bytes are held back
+ * until the stream ends, when they are the trailer.
+ *
+ * The input is written one chunk at a time, each write awaited, so the compressor holds one page
+ * of the sheet at most: Node's pipeThrough into a CompressionStream does not wait and queued the
+ * whole sheet (170 MB for 100,000 outcomes). A slow reader stops the reads here, the compressor's
+ * output fills, its writes stop completing, and the rows stop being produced.
+ */
+async function* deflated(data: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array, { crc: number; size: number; compressed: number }> {
+  const gzip = new CompressionStream('gzip');
+  const writer = gzip.writable.getWriter();
+  const reader = gzip.readable.getReader();
+  const feeding = (async () => {
+    for await (const chunk of data) await writer.write(chunk);
+    await writer.close();
+  })();
+  // A failed source fails the output too (read below), instead of leaving it open.
+  feeding.catch((err: unknown) => writer.abort(err).catch(() => {}));
+  let headerLeft = GZIP_HEADER;
+  let held = new Uint8Array(0);
+  let compressed = 0;
+  try {
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      let chunk = r.value;
+      if (headerLeft) {
+        const seen = GZIP_HEADER - headerLeft;
+        const skip = Math.min(headerLeft, chunk.length);
+        // FLG (header byte 3) is 0 from CompressionStream: no name, comment or extra field follows.
+        if (seen <= 3 && 3 < seen + skip && chunk[3 - seen] !== 0) throw new Error('unexpected gzip header flags');
+        headerLeft -= skip;
+        chunk = chunk.subarray(skip);
+      }
+      const bytes = held.length ? concat(held, chunk) : chunk;
+      held = bytes.slice(Math.max(0, bytes.length - GZIP_TRAILER));
+      const out = bytes.subarray(0, Math.max(0, bytes.length - GZIP_TRAILER));
+      if (!out.length) continue;
+      compressed += out.length;
+      yield out;
+    }
+  } finally {
+    // Also when the reader stops early (a download cancelled): the compressor and the rows stop.
+    await reader.cancel().catch(() => {});
+  }
+  await feeding;
+  if (held.length !== GZIP_TRAILER) throw new Error('gzip stream ended without its trailer');
+  const trailer = new DataView(held.buffer, held.byteOffset, GZIP_TRAILER);
+  return { crc: trailer.getUint32(0, true), size: trailer.getUint32(4, true), compressed };
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
 export interface ZipEntry {
   name: string;
   /** The entry's bytes, produced as the archive is read. */
@@ -63,24 +109,7 @@ export async function* zipChunks(entries: Iterable<ZipEntry>, modified: Date): A
     const name = new TextEncoder().encode(entry.name);
     const local = header([[0x04034b50, 4], [20, 2], [FLAGS, 2], [DEFLATE, 2], [time, 2], [date, 2], [0, 4], [0, 4], [0, 4], [name.length, 2], [0, 2]], name);
     yield local;
-    let crc = 0;
-    let size = 0;
-    const source = entry.data[Symbol.asyncIterator]();
-    const plain = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const next = await source.next();
-        if (next.done) return controller.close();
-        crc = crc32(next.value, crc);
-        size += next.value.length;
-        controller.enqueue(next.value);
-      },
-    });
-    let compressed = 0;
-    const reader = plain.pipeThrough(new CompressionStream('deflate-raw')).getReader();
-    for (let r = await reader.read(); !r.done; r = await reader.read()) {
-      compressed += r.value.length;
-      yield r.value;
-    }
+    const { crc, size, compressed } = yield* deflated(entry.data);
     yield header([[0x08074b50, 4], [crc, 4], [compressed, 4], [size, 4]]);
     central.push(
       header([[0x02014b50, 4], [20, 2], [20, 2], [FLAGS, 2], [DEFLATE, 2], [time, 2], [date, 2], [crc, 4], [compressed, 4], [size, 4], [name.length, 2], [0, 2], [0, 2], [0, 2], [0, 2], [0, 4], [offset, 4]], name),

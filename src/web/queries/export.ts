@@ -23,8 +23,18 @@ const round2 = (n: number | null | undefined): number | null => (n === null || n
 /** Groups rows by outcome id (one pass, not a filter per outcome). */
 function byOutcome<T extends { outcomeId: string }>(rows: readonly T[]): Map<string, T[]> {
   const m = new Map<string, T[]>();
-  for (const r of rows) m.set(r.outcomeId, [...(m.get(r.outcomeId) ?? []), r]);
+  for (const r of rows) {
+    const list = m.get(r.outcomeId);
+    if (list) list.push(r);
+    else m.set(r.outcomeId, [r]);
+  }
   return m;
+}
+
+/** `kit.t` for the export's few fixed keys (statuses, stages, …), each looked up once per export, not once per row. */
+function memoT(kit: Kit): (key: string) => string {
+  const seen = new Map<string, string>();
+  return (key) => seen.get(key) ?? seen.set(key, kit.t(key)).get(key)!;
 }
 
 /** The export's header row, in the reader's language. */
@@ -35,20 +45,22 @@ export const exportHeader = (kit: Kit): string[] => CSV_COLUMNS.map((c) => kit.t
  * whatever the count): one row per metric (an outcome without metrics gets one row), with the
  * outcome's facts, ROI and its review summary, for the outcomes this viewer may see. CSV and
  * .xlsx both write these, so their columns and access rules are the same by construction.
+ * `pageSize` is EXPORT_PAGE unless a test moves the page boundaries.
  */
-export async function* exportRows(db: Db, v: Viewer, f: Filters & { fromAt: Date | null; toAt: Date | null }, kit: Kit): AsyncGenerator<Cell[][]> {
+export async function* exportRows(db: Db, v: Viewer, f: Filters & { fromAt: Date | null; toAt: Date | null }, kit: Kit, pageSize?: number): AsyncGenerator<Cell[][]> {
+  const t = memoT(kit);
   let after: ExportCursor | null = null;
   do {
-    const page = await readExportPage(db, v.workspace.id, readerOf(v), f, after);
+    const page = await readExportPage(db, v.workspace.id, readerOf(v), f, after, pageSize);
     const reviewsOf = byOutcome(page.rs);
     const metricsOf = byOutcome(page.ms);
     const rows: Cell[][] = [];
-    for (const { o, projectName, submitter, submitterAddress, owner: ownerName } of page.list) {
+    for (const o of page.list) {
       const mine = reviewsOf.get(o.id) ?? [];
       const cards = mine.flatMap((r) => (r.impact && r.difficulty && r.innovation ? [{ impact: r.impact, difficulty: r.difficulty, innovation: r.innovation }] : []));
       const mean = meanScores(cards);
-      const trail = mine.map((r) => `${kit.dateTime(r.decidedAt)} ${kit.t(`stage.${r.stage}`)}: ${kit.t(`decision.${r.decision}`)} (${r.reviewer})${r.comment ? ` — ${r.comment}` : ''}`).join(' | ');
-      const facts: Cell[] = [o.id, o.title, projectName, o.indicatorClass ? kit.t(`indicator.${o.indicatorClass}`) : null, kit.t(`status.${o.status}`), o.round, submitter || submitterAddress, ownerName, o.submittedAt ? kit.dateTime(o.submittedAt) : null, o.verifiedAt ? kit.dateTime(o.verifiedAt) : null, o.dueAt ? dayOf(o.dueAt) : null];
+      const trail = mine.map((r) => `${kit.dateTime(r.decidedAt)} ${t(`stage.${r.stage}`)}: ${t(`decision.${r.decision}`)} (${r.reviewer})${r.comment ? ` — ${r.comment}` : ''}`).join(' | ');
+      const facts: Cell[] = [o.id, o.title, o.projectName, o.indicatorClass ? t(`indicator.${o.indicatorClass}`) : null, t(`status.${o.status}`), o.round, o.submitter || o.submitterAddress, o.owner, o.submittedAt ? kit.dateTime(o.submittedAt) : null, o.verifiedAt ? kit.dateTime(o.verifiedAt) : null, o.dueAt ? dayOf(o.dueAt) : null];
       const tail: Cell[] = [o.cost, o.benefit, pct(roi(o.cost, o.benefit)), mine.length, round2(mean?.impact), round2(mean?.difficulty), round2(mean?.innovation), trail];
       const outcomeMetrics = metricsOf.get(o.id) ?? [];
       if (!outcomeMetrics.length) rows.push([...facts, null, null, null, null, null, null, null, null, ...tail]);
@@ -57,7 +69,7 @@ export async function* exportRows(db: Db, v: Viewer, f: Filters & { fromAt: Date
           ...facts,
           m.name,
           m.unit,
-          kit.t(`direction.${m.direction}`),
+          t(`direction.${m.direction}`),
           m.baseline,
           m.target,
           m.actual,

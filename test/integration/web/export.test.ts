@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../../src/web/csv.ts';
-import { O, P, W, XSS_TITLE } from '../../fixtures/web/world.ts';
+import { metrics, outcomes } from '../../../src/db/schema/index.ts';
+import { loadViewer } from '../../../src/web/context/viewer.ts';
+import { csvCell, toCsv, type Cell } from '../../../src/web/csv.ts';
+import { exportRows } from '../../../src/web/queries/export.ts';
+import { createKit } from '../../../src/web/render/kit.ts';
+import { NOW, O, P, W, XSS_TITLE } from '../../fixtures/web/world.ts';
 import { webHarness, type WebHarness } from './harness.ts';
 
 let h: WebHarness;
@@ -85,6 +89,41 @@ describe('CSV export', () => {
     expect(text).toContain(O.peer);
     expect(text).not.toContain(O.member);
     expect((await c.get('/api/export.csv?from=yesterday')).status).toBe(400);
+  });
+});
+
+describe('export pages', () => {
+  let paged: WebHarness;
+  beforeAll(async () => {
+    paged = await webHarness();
+    const at = new Date('2099-01-01T00:00:00Z'); // after the world's outcomes, created at the test's run
+    const base = { workspaceId: W.a, round: 1, status: 'submitted' as const, submitterId: P.member, ownerId: P.member };
+    // Seven outcomes created at one instant (ties broken by id, newest id first), one a day later, one with three metrics.
+    await paged.deps.db.insert(outcomes).values([
+      ...['t-3', 't-7', 't-1', 't-5', 't-2', 't-6', 't-4'].map((id) => ({ ...base, id, title: `Tie ${id}`, createdAt: at })),
+      { ...base, id: 't-later', title: 'Later', createdAt: new Date(at.getTime() + 86_400_000) },
+    ]);
+    await paged.deps.db.insert(metrics).values(
+      [2, 0, 1].map((position) => ({ id: `tm-${position}`, workspaceId: W.a, outcomeId: 't-5', position, name: `Metric ${position}`, direction: 'increase' as const, baseline: 0, target: 10 })),
+    );
+  });
+  afterAll(() => paged.close());
+
+  const rowsWith = async (pageSize: number | undefined): Promise<Cell[][]> => {
+    const v = (await loadViewer(paged.deps.db, { workspaceId: W.a, personId: P.pmo, via: 'slack', exp: NOW.getTime() + 1000 }))!;
+    const out: Cell[][] = [];
+    for await (const page of exportRows(paged.deps.db, v, { project: null, status: null, from: null, to: null, fromAt: null, toAt: null }, createKit('en', 'UTC'), pageSize)) out.push(...page);
+    return out;
+  };
+
+  it('writes every outcome once, newest first, ties by id, metrics in position order, whatever the page size', async () => {
+    const whole = await rowsWith(undefined);
+    const ids = whole.map((r) => r[0]);
+    expect(ids.slice(0, 10)).toEqual(['t-later', 't-7', 't-6', 't-5', 't-5', 't-5', 't-4', 't-3', 't-2', 't-1']);
+    expect(whole.filter((r) => r[0] === 't-5').map((r) => r[11])).toEqual(['Metric 0', 'Metric 1', 'Metric 2']);
+    expect(new Set(ids)).toEqual(new Set(['t-later', 't-7', 't-6', 't-5', 't-4', 't-3', 't-2', 't-1', O.member, O.peer, O.other]));
+    // A page boundary inside the tie, and between an outcome's metrics' rows: the same rows.
+    for (const size of [1, 2, 3]) expect(await rowsWith(size)).toEqual(whole);
   });
 });
 
