@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadViewer } from '../../src/web/context/viewer.ts';
 import { libsqlDb } from '../../src/db/libsql.ts';
 import type { Db } from '../../src/db/client.ts';
+import { loadOkrRows } from '../../src/db/queries/okr.ts';
 import { loadMy } from '../../src/web/queries/my.ts';
 import { loadNps } from '../../src/web/queries/nps.ts';
 import { loadPortfolio } from '../../src/web/queries/portfolio.ts';
@@ -85,6 +86,12 @@ describe('query plans of the dashboard', () => {
     expect(grouped.length).toBe(3);
     for (const p of grouped) expect(p.sql).toContain('"outcome_rollups"');
     for (const p of grouped) expect(p.plan.join(' ')).toMatch(/outcome_rollups/);
+  });
+
+  it('the OKR page finds the linked outcomes by their key result, not by walking the workspace', async () => {
+    const plans = (await plansOf(() => loadOkrRows(db, W.a, { personId: P.pmo, seesAll: true }))).filter((p) => /key_result_id/.test(p.sql) && /"outcomes"/.test(p.sql));
+    expect(plans.length).toBe(3);
+    for (const p of plans) expect(p.plan.join(' ')).toContain('outcomes_key_result');
   });
 
   it('the value page ranks from the index ends: highest attainment and highest ROI', async () => {

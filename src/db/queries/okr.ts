@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { keyResults, metrics, objectives, okrCycles, outcomes, people } from '../schema/index.ts';
 import { visibleOutcomes, type Reader } from './visibility.ts';
@@ -7,6 +7,13 @@ import { visibleOutcomes, type Reader } from './visibility.ts';
 export function listCycles(db: Db, workspaceId: string) {
   return db.select().from(okrCycles).where(eq(okrCycles.workspaceId, workspaceId)).orderBy(desc(okrCycles.startsAt), asc(okrCycles.name));
 }
+
+/**
+ * The workspace's outcomes linked to a key result, found by outcomes_key_result: a range on the
+ * key result id (ids are never empty), the workspace checked on those rows (the unary + keeps
+ * SQLite from walking all 100,000 of the workspace by one of its indexes instead).
+ */
+const linkedIn = (workspaceId: string) => and(sql`+${outcomes.workspaceId} = ${workspaceId}`, gt(outcomes.keyResultId, ''));
 
 /** Everything the OKR tree of one workspace shows, in four reads (joins, never id lists: D1 binds ≤ 100 parameters). */
 export async function loadOkrRows(db: Db, workspaceId: string, reader: Reader) {
@@ -23,14 +30,14 @@ export async function loadOkrRows(db: Db, workspaceId: string, reader: Reader) {
     db
       .select({ id: outcomes.id, title: outcomes.title, status: outcomes.status, keyResultId: outcomes.keyResultId, cost: outcomes.cost, benefit: outcomes.benefit })
       .from(outcomes)
-      .where(and(eq(outcomes.workspaceId, workspaceId), isNotNull(outcomes.keyResultId), ne(outcomes.status, 'rejected')))
+      .where(and(linkedIn(workspaceId), ne(outcomes.status, 'rejected')))
       // Sorted after the linked few are found by outcomes_key_result (the unary + keeps SQLite from walking the creation index).
       .orderBy(sql`+${outcomes.createdAt}`),
     db
       .select({ outcomeId: metrics.outcomeId, baseline: metrics.baseline, target: metrics.target, actual: metrics.actual })
       .from(metrics)
       .innerJoin(outcomes, eq(outcomes.id, metrics.outcomeId))
-      .where(and(eq(outcomes.workspaceId, workspaceId), isNotNull(outcomes.keyResultId), ne(outcomes.status, 'rejected'))),
+      .where(and(linkedIn(workspaceId), ne(outcomes.status, 'rejected'))),
   ]);
   // Which linked outcomes this reader may open (the scores count them all; the titles are theirs to see).
   const visible = new Set(
@@ -38,7 +45,7 @@ export async function loadOkrRows(db: Db, workspaceId: string, reader: Reader) {
       await db
         .select({ id: outcomes.id })
         .from(outcomes)
-        .where(and(visibleOutcomes(workspaceId, reader), isNotNull(outcomes.keyResultId)))
+        .where(and(reader.seesAll ? linkedIn(workspaceId) : visibleOutcomes(workspaceId, reader), gt(outcomes.keyResultId, '')))
     ).map((r) => r.id),
   );
   return { cycles, objectives: objs.map((r) => ({ ...r.o, ownerName: r.ownerName })), keyResults: krs, outcomes: linked.map((o) => ({ ...o, visible: visible.has(o.id) })), metrics: ms };
