@@ -158,7 +158,10 @@ function rowOf(raw: unknown[], columns: string[]): Row {
   for (let i = 0; i < values.length; i++) {
     const name = columns[i]!;
     // The first of equally named columns wins; one named like an index or `length` never hides those.
-    if (!Object.hasOwn(row, name) && !Object.hasOwn(proto, name)) row[name] = values[i];
+    if (Object.hasOwn(row, name) || Object.hasOwn(proto, name)) continue;
+    // `__proto__` assigned would replace the prototype: defined as a field instead.
+    if (name === '__proto__') Object.defineProperty(row, name, { value: values[i], enumerable: true, configurable: true, writable: true });
+    else row[name] = values[i];
   }
   return row as unknown as Row;
 }

@@ -48,7 +48,7 @@ const allText = sql`(${kbFts.title} || ' ' || ${kbFts.body} || ' ' || ${kbFts.ex
  */
 export async function searchKnowledge(db: Db, workspaceId: string, reader: Reader, q: string, f: KbFilters, page: { limit: number; offset: number }) {
   const terms = searchTerms(q);
-  const { indexed, scanned } = await planTerms(db, terms);
+  const { indexed, scanned } = await planTerms(db, workspaceId, terms);
   const match = matchExpression(indexed);
   const matches = match ? sql`kb_fts match ${match}` : undefined;
   const limit = Math.min(page.limit, MAX_SEARCH_PAGE);
@@ -103,10 +103,10 @@ export async function searchKnowledge(db: Db, workspaceId: string, reader: Reade
  * COMMON_PIECE_DOCS documents: intersecting their 100,000 positions made one search 0.1 s,
  * and bm25 gives them next to no weight in the ranking anyway).
  */
-async function planTerms(db: Db, terms: { phrases: string[]; short: string[] }): Promise<{ indexed: string[]; scanned: string[] }> {
+async function planTerms(db: Db, workspaceId: string, terms: { phrases: string[]; short: string[] }): Promise<{ indexed: string[]; scanned: string[] }> {
   if (terms.phrases.length < 2) return { indexed: terms.phrases, scanned: terms.short };
   const quoted = terms.phrases.map((t) => matchExpression([t])!);
-  const rare = new Set(await distinctivePieces(db, quoted));
+  const rare = new Set(await distinctivePieces(db, workspaceId, quoted));
   const indexed = terms.phrases.filter((_, i) => rare.has(quoted[i]!));
   if (indexed.length === 0 || indexed.length === terms.phrases.length) return { indexed: terms.phrases, scanned: terms.short };
   return { indexed, scanned: [...terms.short, ...terms.phrases.filter((_, i) => !rare.has(quoted[i]!))] };
@@ -149,14 +149,18 @@ export async function attainmentsOf(db: Db, workspaceId: string, outcomeIds: rea
 export const COMMON_PIECE_DOCS = 1000;
 
 /**
- * The pieces found in at most {@link COMMON_PIECE_DOCS} documents: each counted by a read that
- * stops there, all in one statement (one round trip on D1).
+ * The pieces found in at most {@link COMMON_PIECE_DOCS} documents of the workspace (another
+ * tenant's words never decide): each counted by a read that stops there, all in one statement
+ * (one round trip on D1).
  */
-async function distinctivePieces(db: Db, pieces: readonly string[]): Promise<string[]> {
+async function distinctivePieces(db: Db, workspaceId: string, pieces: readonly string[]): Promise<string[]> {
   if (pieces.length === 0) return [];
   const limit = sql.raw(String(COMMON_PIECE_DOCS + 1));
   const counts = sql.join(
-    pieces.map((p, i) => sql`(select count(*) from (select 1 from kb_fts where kb_fts match ${p} limit ${limit})) as ${sql.raw(`n${i}`)}`),
+    pieces.map(
+      (p, i) =>
+        sql`(select count(*) from (select 1 from kb_fts inner join ${kbDocs} on ${kbDocs.id} = kb_fts.rowid where kb_fts match ${p} and ${kbDocs.workspaceId} = ${workspaceId} limit ${limit})) as ${sql.raw(`n${i}`)}`,
+    ),
     sql`, `,
   );
   const [row] = await db.all<Record<string, number>>(sql`select ${counts}`);
@@ -165,12 +169,15 @@ async function distinctivePieces(db: Db, pieces: readonly string[]): Promise<str
 
 /**
  * Outcomes whose text shares the most pieces with `text` (bm25 over an OR of its words and
- * Chinese trigrams, leaving out pieces too common to tell outcomes apart), in the workspace,
+ * Chinese trigrams, leaving out pieces too common to tell outcomes apart when some are not), in the workspace,
  * best first, never drafts. With a reader, only what they may see; without one (the submit
  * forms' aggregate hint) the whole workspace.
  */
 export async function similarOutcomes(db: Db, workspaceId: string, text: string, opts: { reader?: Reader; excludeId?: string; status?: OutcomeStatus; limit: number }) {
-  const match = similarityExpression(await distinctivePieces(db, similarityPieces(text)));
+  const pieces = similarityPieces(text);
+  const distinctive = await distinctivePieces(db, workspaceId, pieces);
+  // A text made only of common pieces is still compared, by all of them (slower, never empty-handed).
+  const match = similarityExpression(distinctive.length ? distinctive : pieces);
   if (!match) return [];
   return db
     .select({ id: outcomes.id, title: outcomes.title, status: outcomes.status, verifiedAt: outcomes.verifiedAt })

@@ -63,14 +63,14 @@ async function readChunk(db: Db, workspaceId: string, ids: string[], limit: numb
   ]);
   const readings = await latestReadings(db, ms.map((r) => r.m.id), limit);
   const schedule = new Map(schedules.map((s) => [s.outcomeId, s]));
-  const byMetric = new Map<string, ForecastReadingRow[]>();
-  // Newest first from SQL: each metric's list is reversed to oldest first.
+  const byMetric = new Map<string, (ForecastReadingRow & { createdAt: number })[]>();
   for (const r of readings) {
     const list = byMetric.get(r.metric_id) ?? [];
-    list.push({ id: r.id, value: Number(r.value), measuredAt: new Date(Number(r.measured_at)), source: r.source, sourceId: r.source_id });
+    list.push({ id: r.id, value: Number(r.value), measuredAt: new Date(Number(r.measured_at)), source: r.source, sourceId: r.source_id, createdAt: Number(r.created_at) });
     byMetric.set(r.metric_id, list);
   }
-  for (const list of byMetric.values()) list.reverse();
+  // Oldest first, sorted here: a union's arms are not promised to keep their order.
+  for (const list of byMetric.values()) list.sort((a, b) => a.measuredAt.getTime() - b.measuredAt.getTime() || a.createdAt - b.createdAt);
   return ms.map(({ m, ownerId, plannedAt, title, status }) => {
     const s = schedule.get(m.outcomeId);
     return {
@@ -88,7 +88,7 @@ async function readChunk(db: Db, workspaceId: string, ids: string[], limit: numb
       reviewDone: s?.status === 'done',
       reviewStatus: s?.status ?? null,
       atRiskAlertedAt: m.atRiskAlertedAt,
-      readings: byMetric.get(m.id) ?? [],
+      readings: (byMetric.get(m.id) ?? []).map(({ createdAt: _, ...r }) => r),
     };
   });
 }
@@ -100,11 +100,11 @@ async function readChunk(db: Db, workspaceId: string, ids: string[], limit: numb
  * query building and a round trip each, most of a 50-outcome page's forecasts).
  */
 async function latestReadings(db: Db, metricIds: readonly string[], limit: number) {
-  if (metricIds.length === 0) return [];
+  if (metricIds.length === 0 || limit < 1) return [];
   const r = metricReadings;
-  const n = sql.raw(String(Math.max(1, Math.trunc(limit))));
-  const one = (id: string) => sql`select * from (select ${r.metricId} as metric_id, ${r.id} as id, ${r.value} as value, ${r.measuredAt} as measured_at, ${r.source} as source, ${r.sourceId} as source_id from ${r} where ${r.metricId} = ${id} order by ${r.measuredAt} desc, ${r.createdAt} desc limit ${n})`;
-  return db.all<{ metric_id: string; id: string; value: number; measured_at: number; source: ReadingSource; source_id: string | null }>(sql.join(metricIds.map(one), sql` union all `));
+  const n = sql.raw(String(Math.trunc(limit)));
+  const one = (id: string) => sql`select * from (select ${r.metricId} as metric_id, ${r.id} as id, ${r.value} as value, ${r.measuredAt} as measured_at, ${r.source} as source, ${r.sourceId} as source_id, ${r.createdAt} as created_at from ${r} where ${r.metricId} = ${id} order by ${r.measuredAt} desc, ${r.createdAt} desc limit ${n})`;
+  return db.all<{ metric_id: string; id: string; value: number; measured_at: number; source: ReadingSource; source_id: string | null; created_at: number }>(sql.join(metricIds.map(one), sql` union all `));
 }
 
 /** Metric ids of the given outcomes, in their position order. */

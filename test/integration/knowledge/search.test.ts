@@ -156,8 +156,11 @@ describe('similar outcomes', () => {
     const found = await similarOutcomes(db, W.b, 'Widget basketing', { limit: 5 });
     // "widget" is in 1,002 outcomes: only "basketing" ranks, so the 1,001 widget reviews are not "similar".
     expect(found.map((o) => o.id)).toEqual(['w-checkout']);
-    // A text made only of common pieces has nothing distinctive to compare.
-    expect(await similarOutcomes(db, W.b, 'widget review', { limit: 5 })).toEqual([]);
+    // A text made only of common pieces is still compared, by all of them.
+    expect(await similarOutcomes(db, W.b, 'widget review', { limit: 5 })).toHaveLength(5);
+    // Counted in the workspace: the 1,002 widget outcomes of workspace B leave "widget" distinctive in workspace A.
+    await db.insert(outcomes).values({ id: 'w-a', workspaceId: W.a, title: 'Widget rollout', status: 'submitted', submitterId: P.member, round: 1 });
+    expect((await similarOutcomes(db, W.a, 'widget', { limit: 5 })).map((o) => o.id)).toEqual(['w-a']);
     // Search with a common and a distinctive word: the index answers the distinctive one, the common one is checked on its rows.
     expect(await ids(pmo, 'widget basketing', NONE, W.b)).toEqual(['w-checkout']);
     expect(await ids(pmo, 'widget review 1000', NONE, W.b)).toEqual(['w1000']);
