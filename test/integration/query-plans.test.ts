@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadViewer } from '../../src/web/context/viewer.ts';
 import { libsqlDb } from '../../src/db/libsql.ts';
 import type { Db } from '../../src/db/client.ts';
+import { similarOutcomes } from '../../src/db/queries/kb-search.ts';
 import { loadOkrRows } from '../../src/db/queries/okr.ts';
 import { loadMy } from '../../src/web/queries/my.ts';
 import { loadNps } from '../../src/web/queries/nps.ts';
@@ -92,6 +93,13 @@ describe('query plans of the dashboard', () => {
     const plans = (await plansOf(() => loadOkrRows(db, W.a, { personId: P.pmo, seesAll: true }))).filter((p) => /key_result_id/.test(p.sql) && /"outcomes"/.test(p.sql));
     expect(plans.length).toBe(3);
     for (const p of plans) expect(p.plan.join(' ')).toContain('outcomes_key_result');
+  });
+
+  it('similar outcomes count each piece from the text index outward, never by testing MATCH on every document', async () => {
+    const [counts] = (await plansOf(() => similarOutcomes(db, W.a, 'Shorter waiting time', { limit: 5 }))).filter((p) => /count\(\*\)/.test(p.sql));
+    const lines = counts!.plan.filter((l) => /kb_fts|kb_docs/.test(l));
+    expect(lines.length).toBeGreaterThan(0);
+    for (let i = 0; i < lines.length; i += 2) expect([lines[i], lines[i + 1]]).toEqual([expect.stringMatching(/^SCAN kb_fts VIRTUAL TABLE/), expect.stringMatching(/^SEARCH kb_docs USING INTEGER PRIMARY KEY/)]);
   });
 
   it('the value page ranks from the index ends: highest attainment and highest ROI', async () => {
