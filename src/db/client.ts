@@ -1,5 +1,5 @@
 import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
-import { getTableColumns, type Table } from 'drizzle-orm';
+import { getTableColumns, sql, type SQL, type Table } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import type * as schema from './schema/index.ts';
 
@@ -39,6 +39,13 @@ export async function batchOnce(db: Db, statements: Readonly<[BatchItem<'sqlite'
     throw err;
   }
 }
+
+/**
+ * A list of values as ONE bound parameter, for sql`${column} in ${oneParam(ids)}`: a JSON array
+ * read by json_each (libsql and D1 alike), so however many ids, D1's 100 bound parameters never
+ * split the read into chunks.
+ */
+export const oneParam = (values: readonly (string | number)[]): SQL => sql`(select value from json_each(${JSON.stringify(values)}))`;
 
 /** D1 binds at most 100 parameters per statement. */
 export const MAX_BOUND_PARAMS = 100;

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql, type Column } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { OutcomeStatus } from '../../domain/types.ts';
-import type { Db } from '../client.ts';
+import { oneParam, type Db } from '../client.ts';
 import { jsonTupleOf, readTuples } from '../json-tuples.ts';
 import { metrics, outcomes, people, projects, reviews } from '../schema/index.ts';
 import { periodAndProject, statusIs, visibleOutcomes, type OutcomePeriod, type Reader } from './visibility.ts';
@@ -95,7 +95,7 @@ export async function readExportPage(db: Db, workspaceId: string, reader: Reader
       .limit(size),
   );
   if (!list.length) return { list, ms: [], rs: [], next: null };
-  const page = sql`(select value from json_each(${JSON.stringify(list.map((r) => r.id))}))`;
+  const page = oneParam(list.map((r) => r.id));
   const [ms, rs] = await Promise.all([
     readTuples<ExportMetric>(
       db,

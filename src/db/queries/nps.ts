@@ -1,6 +1,6 @@
-import { and, asc, count, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
 import type { AnswerValue } from '../../domain/survey-questions.ts';
-import type { Db } from '../client.ts';
+import { oneParam, type Db } from '../client.ts';
 import { projects, surveyResponses, surveys } from '../schema/index.ts';
 
 /**
@@ -26,15 +26,10 @@ export async function readNpsRows(db: Db, workspaceId: string) {
 }
 
 /** The answers (score and answers, never the respondent) of the given surveys of the workspace: the questionnaires' results need each. */
-export async function readSurveyAnswerRows(db: Db, workspaceId: string, surveyIds: readonly string[]) {
-  const out: { surveyId: string; score: number | null; answers: AnswerValue[] | null }[] = [];
-  // Per chunk of 90 ids (D1 binds at most 100 parameters).
-  for (let i = 0; i < surveyIds.length; i += 90)
-    out.push(
-      ...(await db
-        .select({ surveyId: surveyResponses.surveyId, score: surveyResponses.score, answers: surveyResponses.answers })
-        .from(surveyResponses)
-        .where(and(eq(surveyResponses.workspaceId, workspaceId), inArray(surveyResponses.surveyId, surveyIds.slice(i, i + 90))))),
-    );
-  return out;
+export async function readSurveyAnswerRows(db: Db, workspaceId: string, surveyIds: readonly string[]): Promise<{ surveyId: string; score: number | null; answers: AnswerValue[] | null }[]> {
+  if (surveyIds.length === 0) return [];
+  return db
+    .select({ surveyId: surveyResponses.surveyId, score: surveyResponses.score, answers: surveyResponses.answers })
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.workspaceId, workspaceId), sql`${surveyResponses.surveyId} in ${oneParam(surveyIds)}`));
 }

@@ -6,7 +6,7 @@ import { outcomeRollups as r } from '../schema/index.ts';
 // The whole-workspace figures from outcome_rollups (its triggers keep it with every outcome
 // write): the same rows the live aggregates over `outcomes` return, read from a few hundred
 // pre-added rows instead of 100,000 outcomes. '' in a key column is "none" (NULL outside).
-const noneToNull = (col: SQLWrapper) => sql<string | null>`nullif(${col}, '')`;
+const noneToNull = <T extends string = string>(col: SQLWrapper) => sql<T | null>`nullif(${col}, '')`;
 const mean = (sum: SQLWrapper, n: SQLWrapper) => sql<number | null>`sum(${sum}) / nullif(sum(${n}), 0)`;
 const total = (col: SQLWrapper) => sql<number>`sum(${col})`.mapWith(Number);
 
@@ -23,7 +23,7 @@ export async function readRolledUpSummary(db: Db, workspaceId: string, projectId
   const [statusRows, matrix, heat] = await Promise.all([
     db.select({ status: r.status, n: total(r.n) }).from(r).where(scope).groupBy(r.status).having(sql`sum(${r.n}) > 0`),
     db
-      .select({ projectId: noneToNull(r.projectId), indicatorClass: sql<IndicatorClass | null>`nullif(${r.indicatorClass}, '')`, n: total(r.n), measured: total(r.measured), attainment: mean(r.attainmentSum, r.measured) })
+      .select({ projectId: noneToNull(r.projectId), indicatorClass: noneToNull<IndicatorClass>(r.indicatorClass), n: total(r.n), measured: total(r.measured), attainment: mean(r.attainmentSum, r.measured) })
       .from(r)
       .where(verified)
       .groupBy(r.projectId, r.indicatorClass)
@@ -49,7 +49,7 @@ export async function readRolledUpValue(db: Db, workspaceId: string) {
     db.select({ n: total(r.measured) }).from(r).where(and(ws, ne(r.status, 'verified'))),
     db.select({ n: total(r.costed), cost: sql<number | null>`sum(${r.costSum})`, benefit: sql<number | null>`sum(${r.benefitSum})` }).from(r).where(verified),
     db
-      .select({ n: total(r.scored), impact: total(r.impactSum), difficulty: total(r.difficultySum), innovation: total(r.innovationSum), projectId: noneToNull(r.projectId), indicatorClass: sql<IndicatorClass | null>`nullif(${r.indicatorClass}, '')` })
+      .select({ n: total(r.scored), impact: total(r.impactSum), difficulty: total(r.difficultySum), innovation: total(r.innovationSum), projectId: noneToNull(r.projectId), indicatorClass: noneToNull<IndicatorClass>(r.indicatorClass) })
       .from(r)
       .where(verified)
       .groupBy(r.projectId, r.indicatorClass)

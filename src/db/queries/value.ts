@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import { oneParam, type Db } from '../client.ts';
 import { metrics, outcomes, projects, reviews } from '../schema/index.ts';
 import { readRolledUpValue } from './rollups.ts';
 import { statusIs, visibleOutcomes, type Reader } from './visibility.ts';
@@ -37,9 +37,7 @@ export async function readValueRows(db: Db, workspaceId: string, reader: Reader,
   ]);
   const { unverified, roiTotal, scores } = sums;
   const projectIds = [...new Set(scores.flatMap((r) => (r.projectId ? [r.projectId] : [])))];
-  // Names per chunk of 90 ids (D1 binds at most 100 parameters).
-  const names: { id: string; name: string }[] = [];
-  for (let i = 0; i < projectIds.length; i += 90) names.push(...(await db.select({ id: projects.id, name: projects.name }).from(projects).where(and(eq(projects.workspaceId, workspaceId), inArray(projects.id, projectIds.slice(i, i + 90))))));
+  const names = projectIds.length ? await db.select({ id: projects.id, name: projects.name }).from(projects).where(and(eq(projects.workspaceId, workspaceId), sql`${projects.id} in ${oneParam(projectIds)}`)) : [];
   const measured = top.length
     ? await db
         .select({ outcomeId: metrics.outcomeId, metric: metrics.name, unit: metrics.unit, direction: metrics.direction, baseline: metrics.baseline, target: metrics.target, actual: sql<number>`${metrics.actual}` })
