@@ -47,6 +47,26 @@ export async function batchOnce(db: Db, statements: Readonly<[BatchItem<'sqlite'
  */
 export const oneParam = (values: readonly (string | number)[]): SQL => sql`(select value from json_each(${JSON.stringify(values)}))`;
 
+/**
+ * `make()` once, on first use: for a query a request path runs every time, prepared once with
+ * `sql.placeholder`s so drizzle does not build it again on each call (the building cost more
+ * CPU than SQLite's run of it, bench/ack.ts).
+ */
+export function once<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
+}
+
+/** {@link once} for a statement of a module: made once for each database it runs on. */
+export function perDb<T>(make: (db: Db) => T): (db: Db) => T {
+  const made = new WeakMap<Db, T>();
+  return (db) => {
+    let value = made.get(db);
+    if (value === undefined) made.set(db, (value = make(db)));
+    return value;
+  };
+}
+
 /** D1 binds at most 100 parameters per statement. */
 export const MAX_BOUND_PARAMS = 100;
 

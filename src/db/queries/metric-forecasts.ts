@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ReviewScheduleStatus } from '../../domain/followup-rules.ts';
 import type { OutcomeStatus, ReadingSource } from '../../domain/types.ts';
-import { MAX_BOUND_PARAMS, type Db } from '../client.ts';
+import { oneParam, type Db } from '../client.ts';
+import { decodeRow, jsonRowOf } from '../json-rows.ts';
 import { metricReadings, metrics, outcomes, reviewSchedules } from '../schema/index.ts';
 
 /** A reading as the forecast and its explanation show it. */
@@ -38,73 +39,66 @@ export interface ForecastInputRow {
 
 /**
  * Reads the forecast inputs of metrics in one workspace: metrics with their outcome's review
- * date, and for each the latest `limit` readings (oldest first). Per 98 metrics: one batch of
- * two selects, and one statement of the readings; ids of other workspaces are ignored.
+ * date, and for each the latest `limit` readings (oldest first), in ONE statement whatever the
+ * number of metrics (their ids as one parameter); ids of other workspaces are ignored. Three
+ * statements and a batch before: on an approval click, whose returned card carries the
+ * forecasts, building and running them was a tenth of the click's CPU (bench/ack.ts).
  */
 export async function readForecastInputs(db: Db, workspaceId: string, metricIds: readonly string[], limit = 200): Promise<ForecastInputRow[]> {
   const ids = [...new Set(metricIds)];
-  const out: ForecastInputRow[] = [];
-  for (let i = 0; i < ids.length; i += MAX_BOUND_PARAMS - 2) out.push(...(await readChunk(db, workspaceId, ids.slice(i, i + MAX_BOUND_PARAMS - 2), limit)));
-  return out;
-}
-
-async function readChunk(db: Db, workspaceId: string, ids: string[], limit: number): Promise<ForecastInputRow[]> {
-  const [ms, schedules] = await db.batch([
-    db
-      .select({ m: metrics, ownerId: sql<string | null>`coalesce(${outcomes.ownerId}, ${outcomes.submitterId})`, plannedAt: outcomes.dueAt, title: outcomes.title, status: outcomes.status })
-      .from(metrics)
-      .innerJoin(outcomes, eq(outcomes.id, metrics.outcomeId))
-      .where(and(eq(metrics.workspaceId, workspaceId), inArray(metrics.id, ids))),
-    db
-      .select({ outcomeId: reviewSchedules.outcomeId, dueAt: reviewSchedules.dueAt, status: reviewSchedules.status })
-      .from(reviewSchedules)
-      .innerJoin(metrics, eq(metrics.outcomeId, reviewSchedules.outcomeId))
-      .where(and(eq(reviewSchedules.workspaceId, workspaceId), eq(reviewSchedules.kind, 'first'), inArray(metrics.id, ids))),
-  ]);
-  const readings = await latestReadings(db, ms.map((r) => r.m.id), limit);
-  const schedule = new Map(schedules.map((s) => [s.outcomeId, s]));
-  const byMetric = new Map<string, (ForecastReadingRow & { createdAt: number })[]>();
-  for (const r of readings) {
-    const list = byMetric.get(r.metric_id) ?? [];
-    list.push({ id: r.id, value: Number(r.value), measuredAt: new Date(Number(r.measured_at)), source: r.source, sourceId: r.source_id, createdAt: Number(r.created_at) });
-    byMetric.set(r.metric_id, list);
-  }
-  // Oldest first, sorted here: a union's arms are not promised to keep their order.
-  for (const list of byMetric.values()) list.sort((a, b) => a.measuredAt.getTime() - b.measuredAt.getTime() || a.createdAt - b.createdAt);
-  return ms.map(({ m, ownerId, plannedAt, title, status }) => {
-    const s = schedule.get(m.outcomeId);
+  if (ids.length === 0) return [];
+  const rows = await db.all<InputRow>(inputsOf(workspaceId, ids, limit));
+  return rows.map((row) => {
+    const m = decodeRow(metrics, JSON.parse(row.m) as Record<string, unknown>);
+    const readings = (JSON.parse(row.readings) as ReadingTuple[]).map(([id, value, measuredAt, source, sourceId, createdAt]) => ({ id, value: Number(value), measuredAt: new Date(Number(measuredAt)), source, sourceId, createdAt: Number(createdAt) }));
+    // Oldest first, sorted here: an aggregate's input order is not promised.
+    readings.sort((a, b) => a.measuredAt.getTime() - b.measuredAt.getTime() || a.createdAt - b.createdAt);
+    const scheduledAt = row.s_due === null ? null : (reviewSchedules.dueAt.mapFromDriverValue(row.s_due) as Date);
+    const status = row.s_status ?? null;
     return {
       metricId: m.id,
       outcomeId: m.outcomeId,
-      outcomeTitle: title,
-      outcomeStatus: status,
+      outcomeTitle: row.title,
+      outcomeStatus: row.status,
       name: m.name,
       unit: m.unit,
       direction: m.direction,
       baseline: m.baseline,
       target: m.target,
-      ownerId,
-      reviewAt: s?.dueAt ?? plannedAt ?? null,
-      reviewDone: s?.status === 'done',
-      reviewStatus: s?.status ?? null,
+      ownerId: row.owner_id,
+      reviewAt: scheduledAt ?? (row.planned_at === null ? null : (outcomes.dueAt.mapFromDriverValue(row.planned_at) as Date)),
+      reviewDone: status === 'done',
+      reviewStatus: status,
       atRiskAlertedAt: m.atRiskAlertedAt,
-      readings: (byMetric.get(m.id) ?? []).map(({ createdAt: _, ...r }) => r),
+      readings: readings.map(({ createdAt: _, ...r }) => r),
     };
   });
 }
 
+type ReadingTuple = [string, number, number, ReadingSource, string | null, number];
+interface InputRow {
+  m: string;
+  owner_id: string | null;
+  planned_at: string | null;
+  title: string;
+  status: OutcomeStatus;
+  s_due: number | null;
+  s_status: ReviewScheduleStatus | null;
+  readings: string;
+}
+
 /**
- * The latest `limit` readings of each metric (of a workspace already checked), newest first:
- * one statement of one indexed, limited select per metric (ranking every reading of a long
- * history cost 100+ ms per metric, bench/readings.ts; one statement per metric cost the
- * query building and a round trip each, most of a 50-outcome page's forecasts).
+ * The statement: each metric (as JSON) joined to its outcome and its first review (one at
+ * most: unique per outcome and kind), with its latest readings as a JSON array from one
+ * indexed, limited select per metric (ranking every reading of a long history cost 100+ ms
+ * per metric, bench/readings.ts).
  */
-async function latestReadings(db: Db, metricIds: readonly string[], limit: number) {
-  if (metricIds.length === 0 || limit < 1) return [];
+function inputsOf(workspaceId: string, ids: readonly string[], limit: number): SQL {
   const r = metricReadings;
-  const n = sql.raw(String(Math.trunc(limit)));
-  const one = (id: string) => sql`select * from (select ${r.metricId} as metric_id, ${r.id} as id, ${r.value} as value, ${r.measuredAt} as measured_at, ${r.source} as source, ${r.sourceId} as source_id, ${r.createdAt} as created_at from ${r} where ${r.metricId} = ${id} order by ${r.measuredAt} desc, ${r.createdAt} desc limit ${n})`;
-  return db.all<{ metric_id: string; id: string; value: number; measured_at: number; source: ReadingSource; source_id: string | null; created_at: number }>(sql.join(metricIds.map(one), sql` union all `));
+  const s = reviewSchedules;
+  const n = sql.raw(String(Math.max(0, Math.trunc(limit))));
+  const latest = sql`(select json_group_array(json_array(id, value, measured_at, source, source_id, created_at)) from (select ${r.id} as id, ${r.value} as value, ${r.measuredAt} as measured_at, ${r.source} as source, ${r.sourceId} as source_id, ${r.createdAt} as created_at from ${r} where ${r.metricId} = ${metrics.id} order by ${r.measuredAt} desc, ${r.createdAt} desc limit ${n}))`;
+  return sql`select ${jsonRowOf(metrics)} as m, coalesce(${outcomes.ownerId}, ${outcomes.submitterId}) as owner_id, ${outcomes.dueAt} as planned_at, ${outcomes.title} as title, ${outcomes.status} as status, ${s.dueAt} as s_due, ${s.status} as s_status, ${latest} as readings from ${metrics} inner join ${outcomes} on ${outcomes.id} = ${metrics.outcomeId} left join ${s} on ${s.outcomeId} = ${metrics.outcomeId} and ${s.kind} = 'first' and ${s.workspaceId} = ${workspaceId} where ${metrics.workspaceId} = ${workspaceId} and ${metrics.id} in ${oneParam(ids)}`;
 }
 
 /** Metric ids of the given outcomes, in their position order. */
