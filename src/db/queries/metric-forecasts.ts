@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ReviewScheduleStatus } from '../../domain/followup-rules.ts';
 import type { OutcomeStatus, ReadingSource } from '../../domain/types.ts';
-import { oneParam, type Db } from '../client.ts';
+import { perDb, type Db } from '../client.ts';
 import { decodeRow, jsonRowOf } from '../json-rows.ts';
 import { metricReadings, metrics, outcomes, reviewSchedules } from '../schema/index.ts';
 
@@ -47,7 +47,7 @@ export interface ForecastInputRow {
 export async function readForecastInputs(db: Db, workspaceId: string, metricIds: readonly string[], limit = 200): Promise<ForecastInputRow[]> {
   const ids = [...new Set(metricIds)];
   if (ids.length === 0) return [];
-  const rows = await db.all<InputRow>(inputsOf(workspaceId, ids, limit));
+  const rows = (await inputsOf(db).all({ workspaceId, ids: JSON.stringify(ids), limit: Math.max(0, Math.trunc(limit)) })) as InputRow[];
   return rows.map((row) => {
     const m = decodeRow(metrics, JSON.parse(row.m) as Record<string, unknown>);
     const readings = (JSON.parse(row.readings) as ReadingTuple[]).map(([id, value, measuredAt, source, sourceId, createdAt]) => ({ id, value: Number(value), measuredAt: new Date(Number(measuredAt)), source, sourceId, createdAt: Number(createdAt) }));
@@ -88,18 +88,33 @@ interface InputRow {
 }
 
 /**
- * The statement: each metric (as JSON) joined to its outcome and its first review (one at
+ * The statement, prepared once per database: each metric (as JSON) joined to its outcome and its first review (one at
  * most: unique per outcome and kind), with its latest readings as a JSON array from one
  * indexed, limited select per metric (ranking every reading of a long history cost 100+ ms
  * per metric, bench/readings.ts).
  */
-function inputsOf(workspaceId: string, ids: readonly string[], limit: number): SQL {
+const inputsOf = perDb((db: Db) => {
   const r = metricReadings;
   const s = reviewSchedules;
-  const n = sql.raw(String(Math.max(0, Math.trunc(limit))));
-  const latest = sql`(select json_group_array(json_array(id, value, measured_at, source, source_id, created_at)) from (select ${r.id} as id, ${r.value} as value, ${r.measuredAt} as measured_at, ${r.source} as source, ${r.sourceId} as source_id, ${r.createdAt} as created_at from ${r} where ${r.metricId} = ${metrics.id} order by ${r.measuredAt} desc, ${r.createdAt} desc limit ${n}))`;
-  return sql`select ${jsonRowOf(metrics)} as m, coalesce(${outcomes.ownerId}, ${outcomes.submitterId}) as owner_id, ${outcomes.dueAt} as planned_at, ${outcomes.title} as title, ${outcomes.status} as status, ${s.dueAt} as s_due, ${s.status} as s_status, ${latest} as readings from ${metrics} inner join ${outcomes} on ${outcomes.id} = ${metrics.outcomeId} left join ${s} on ${s.outcomeId} = ${metrics.outcomeId} and ${s.kind} = 'first' and ${s.workspaceId} = ${workspaceId} where ${metrics.workspaceId} = ${workspaceId} and ${metrics.id} in ${oneParam(ids)}`;
-}
+  const workspaceId = sql.placeholder('workspaceId');
+  const latest = sql`(select json_group_array(json_array(id, value, measured_at, source, source_id, created_at)) from (select ${r.id} as id, ${r.value} as value, ${r.measuredAt} as measured_at, ${r.source} as source, ${r.sourceId} as source_id, ${r.createdAt} as created_at from ${r} where ${r.metricId} = ${metrics.id} order by ${r.measuredAt} desc, ${r.createdAt} desc limit ${sql.placeholder('limit')}))`;
+  return db
+    .select({
+      m: sql<string>`${jsonRowOf(metrics)}`,
+      owner_id: sql<string | null>`coalesce(${outcomes.ownerId}, ${outcomes.submitterId})`,
+      planned_at: sql<string | null>`${outcomes.dueAt}`,
+      title: sql<string>`${outcomes.title}`,
+      status: sql<OutcomeStatus>`${outcomes.status}`,
+      s_due: sql<number | null>`${s.dueAt}`,
+      s_status: sql<ReviewScheduleStatus | null>`${s.status}`,
+      readings: sql<string>`${latest}`,
+    })
+    .from(metrics)
+    .innerJoin(outcomes, eq(outcomes.id, metrics.outcomeId))
+    .leftJoin(s, and(eq(s.outcomeId, metrics.outcomeId), eq(s.kind, 'first'), eq(s.workspaceId, workspaceId)))
+    .where(and(eq(metrics.workspaceId, workspaceId), sql`${metrics.id} in (select value from json_each(${sql.placeholder('ids')}))`))
+    .prepare();
+});
 
 /** Metric ids of the given outcomes, in their position order. */
 export async function metricIdsOf(db: Db, workspaceId: string, outcomeIds: readonly string[]): Promise<string[]> {

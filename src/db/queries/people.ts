@@ -1,18 +1,34 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import { perDb, type Db } from '../client.ts';
 import { people } from '../schema/index.ts';
 
 export type PersonRow = typeof people.$inferSelect;
 
 /** A person by platform user id (Slack user id, Feishu open_id), with the cached profile and manager mapping. */
 export async function personByAddress(db: Db, workspaceId: string, address: string): Promise<PersonRow | null> {
-  const [p] = await db.select().from(people).where(and(eq(people.workspaceId, workspaceId), eq(people.platformUserId, address)));
+  const [p] = await byAddress(db).all({ workspaceId, address });
   return p ?? null;
 }
 
+// Every click and command reads its person: prepared once (see perDb in src/db/client.ts).
+const byAddress = perDb((db) =>
+  db
+    .select()
+    .from(people)
+    .where(and(eq(people.workspaceId, sql.placeholder('workspaceId')), eq(people.platformUserId, sql.placeholder('address'))))
+    .prepare(),
+);
+const byId = perDb((db) =>
+  db
+    .select()
+    .from(people)
+    .where(and(eq(people.workspaceId, sql.placeholder('workspaceId')), eq(people.id, sql.placeholder('id'))))
+    .prepare(),
+);
+
 /** A person by our id. */
 export async function personById(db: Db, workspaceId: string, id: string): Promise<PersonRow | null> {
-  const [p] = await db.select().from(people).where(and(eq(people.workspaceId, workspaceId), eq(people.id, id)));
+  const [p] = await byId(db).all({ workspaceId, id });
   return p ?? null;
 }
 

@@ -1,7 +1,8 @@
-import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { PeopleDirectory, PersonRef } from '../../domain/ports.ts';
-import { inChunks, MAX_BOUND_PARAMS, once, type Db } from '../client.ts';
+import { inChunks, MAX_BOUND_PARAMS, type Db } from '../client.ts';
+import { personByAddress } from '../queries/people.ts';
 import { auditLog, people } from '../schema/index.ts';
 
 export interface PersonProfile {
@@ -72,21 +73,12 @@ export function createPeopleRepo(db: Db) {
     },
   };
 
-  // Every click reads its clicker: built once (see once()).
-  const byPlatform = once(() =>
-    db
-      .select()
-      .from(people)
-      .where(and(eq(people.workspaceId, sql.placeholder('workspaceId')), eq(people.platformUserId, sql.placeholder('platformUserId'))))
-      .prepare(),
-  );
-
   return {
     ...directory,
     ensure,
     /** One person by platform user id, or null when not seen yet (a read, no write). */
     async byPlatformId(workspaceId: string, platformUserId: string): Promise<(PersonRef & { name: string }) | null> {
-      const [p] = await byPlatform().all({ workspaceId, platformUserId });
+      const p = await personByAddress(db, workspaceId, platformUserId);
       return p ? { ...toRef(p), name: p.name } : null;
     },
     /** One person by platform user id, created if new, profile fields refreshed when given. */
