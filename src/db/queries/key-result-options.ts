@@ -1,5 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { perDb, type Db } from '../client.ts';
 import { keyResults, objectives, outcomes } from '../schema/index.ts';
 
 export interface KeyResultOption {
@@ -10,15 +10,21 @@ export interface KeyResultOption {
 
 /** The workspace's key results an outcome can link to, by objective then KR (forms hold at most `limit`). */
 export async function listKeyResultOptions(db: Db, workspaceId: string, limit = 100): Promise<KeyResultOption[]> {
-  const rows = await db
+  const rows = await options(db).all({ workspaceId, limit });
+  return rows.map((r) => ({ id: r.id, title: `${r.objective} › ${r.kr}` }));
+}
+
+// Every submit form lists them: prepared once (see perDb in src/db/client.ts).
+const options = perDb((db) =>
+  db
     .select({ id: keyResults.id, kr: keyResults.title, objective: objectives.title })
     .from(keyResults)
     .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
-    .where(eq(keyResults.workspaceId, workspaceId))
+    .where(eq(keyResults.workspaceId, sql.placeholder('workspaceId')))
     .orderBy(asc(objectives.title), asc(keyResults.title))
-    .limit(limit);
-  return rows.map((r) => ({ id: r.id, title: `${r.objective} › ${r.kr}` }));
-}
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+);
 
 /** Whether `id` is a key result of this workspace (a forged option value is not). */
 export async function keyResultExists(db: Db, workspaceId: string, id: string): Promise<boolean> {

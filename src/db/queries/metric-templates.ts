@@ -1,6 +1,6 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { BUILT_IN_TEMPLATES, type MetricTemplate } from '../../domain/metric-templates.ts';
-import type { Db } from '../client.ts';
+import { perDb, type Db } from '../client.ts';
 import { metrics, metricTemplates } from '../schema/index.ts';
 
 /** A form holds at most this many of a workspace's own templates (with the 13 built-ins, under Slack's 100 options). */
@@ -20,14 +20,19 @@ const toTemplate = (r: Row): MetricTemplate => ({
 
 /** The workspace's own templates that are still offered, oldest first. */
 export async function listCustomTemplates(db: Db, workspaceId: string): Promise<MetricTemplate[]> {
-  const rows = await db
+  return (await offered(db).all({ workspaceId })).map(toTemplate);
+}
+
+// Every submit form lists them: prepared once (see perDb in src/db/client.ts).
+const offered = perDb((db) =>
+  db
     .select()
     .from(metricTemplates)
-    .where(and(eq(metricTemplates.workspaceId, workspaceId), isNull(metricTemplates.disabledAt)))
+    .where(and(eq(metricTemplates.workspaceId, sql.placeholder('workspaceId')), isNull(metricTemplates.disabledAt)))
     .orderBy(asc(metricTemplates.createdAt), asc(metricTemplates.key))
-    .limit(CUSTOM_TEMPLATES_MAX);
-  return rows.map(toTemplate);
-}
+    .limit(CUSTOM_TEMPLATES_MAX)
+    .prepare(),
+);
 
 /** Every template a member of this workspace can pick: the built-in library, then the workspace's own. */
 export async function listMetricTemplates(db: Db, workspaceId: string): Promise<MetricTemplate[]> {

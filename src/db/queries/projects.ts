@@ -1,6 +1,6 @@
 import { cleanText } from '../../domain/clean-text.ts';
-import { and, asc, eq } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { perDb, type Db } from '../client.ts';
 import { projects } from '../schema/index.ts';
 
 export interface ProjectOption {
@@ -10,8 +10,19 @@ export interface ProjectOption {
 
 /** Projects a member can pick, by name (forms hold at most `limit`: Slack selects 100). */
 export async function listProjects(db: Db, workspaceId: string, limit = 100): Promise<ProjectOption[]> {
-  return db.select({ id: projects.id, name: projects.name }).from(projects).where(eq(projects.workspaceId, workspaceId)).orderBy(asc(projects.name)).limit(limit);
+  return projectOptions(db).all({ workspaceId, limit });
 }
+
+// Every submit form lists them: prepared once (see perDb in src/db/client.ts).
+const projectOptions = perDb((db) =>
+  db
+    .select({ id: projects.id, name: projects.name })
+    .from(projects)
+    .where(eq(projects.workspaceId, sql.placeholder('workspaceId')))
+    .orderBy(asc(projects.name))
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+);
 
 /** The name of a project of this workspace; null when there is none with that id. */
 export async function projectName(db: Db, workspaceId: string, projectId: string): Promise<string | null> {
