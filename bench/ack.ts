@@ -12,7 +12,8 @@
  *      All minimal runs come first, while the app's drainer has not started, so its runs
  *      meet no drain; the app's runs meet its own (the backlog is topped up to BACKLOG).
  *   2. Open-loop ack latency at 100 req/s for approval clicks and Slack `/outcome`
- *      (goal: p99 ≤ 50 ms), with the backlog.
+ *      (goal: p99 ≤ 50 ms), with the backlog; sent from a load generator in its own process
+ *      (bench/load-child.ts), as the platforms send from outside.
  *   Each figure RUNS times (ACK_RUNS, default 3), each line with its setup, then the median;
  *   after one warm-up request per platform (its routes and SDK load on the first one).
  *
@@ -39,6 +40,7 @@ import { startNodeServer } from '../src/entry/node.ts';
 import { verifyFeishuRequest } from '../src/feishu/inbound/verify.ts';
 import { quietLog } from '../src/log.ts';
 import type { FakeAsk } from './fake-platforms-child.ts';
+import type { LoadAsk, LoadRequest, LoadResult } from './load-child.ts';
 import { cardActionBody, signedFeishuRequest } from '../test/helpers/feishu-sign.ts';
 import { signedSlackRequest, slashCommandBody } from '../test/helpers/slack-sign.ts';
 
@@ -82,6 +84,7 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'outcome-ack-bench-'));
   const fakes = await startFakes();
+  const load = await startLoadGenerator();
   const server = await startNodeServer({
     env: {
       DATABASE_URL: `file:${join(dir, 'ack.db')}`,
@@ -222,31 +225,21 @@ async function main() {
 
   /**
    * Open loop: one request every 1000/rps ms whatever the answers, latency from its scheduled
-   * start; CPU per request as in the closed loop (the deferred work and drain of the run included).
+   * start, sent by the load generator in its own process (bench/load-child.ts); CPU per request
+   * is this process's, the app's alone (the deferred work and drain of the run included).
    */
   async function openLoop(make: (i: number) => Request): Promise<{ p50: number; p99: number; max: number; errors: number; cpuMs: number }> {
     const n = OPEN_LOOP_RPS * OPEN_LOOP_SECONDS;
-    const requests = Array.from({ length: n }, (_, i) => make(i));
-    const lat: number[] = [];
-    let errors = 0;
+    const requests = await Promise.all(Array.from({ length: n }, async (_, i) => { const req = make(i); return { url: req.url, headers: [...req.headers], body: await req.text() }; }));
     const cpu = process.cpuUsage();
-    const t0 = performance.now();
-    await Promise.all(
-      requests.map(async (req, i) => {
-        const due = t0 + (i * 1000) / OPEN_LOOP_RPS;
-        const wait = due - performance.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        if ((await send(req)) !== 200) errors++;
-        lat.push(performance.now() - due);
-      }),
-    );
+    const { latencies, errors } = await load.run(OPEN_LOOP_RPS, requests);
     const used = process.cpuUsage(cpu);
-    return { p50: percentile(lat, 50), p99: percentile(lat, 99), max: Math.max(...lat), errors, cpuMs: (used.user + used.system) / 1000 / n };
+    return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: Math.max(...latencies), errors, cpuMs: (used.user + used.system) / 1000 / n };
   }
 
   const median = (xs: number[]) => percentile(xs, 50);
   const setup = `Node entry, libsql file (WAL), backlog ${BACKLOG} rows, ${CONCURRENCY} clients closed loop × ${CLICKS} clicks`;
-  console.log(`ack benchmarks (${RUNS} runs each; fake Slack/Feishu on 127.0.0.1 in a child process, pid ${fakes.pid}; app, minimal handler and load generator in this process)`);
+  console.log(`ack benchmarks (${RUNS} runs each; fake Slack/Feishu on 127.0.0.1 in a child process, pid ${fakes.pid}; app, minimal handler and the closed loop's clients in this process, the open loop's generator in its own)`);
   const modes = ['FULL', 'NORMAL'] as const;
   const bare: Record<string, number[]> = { FULL: [], NORMAL: [] };
   const app: Record<string, number[]> = { FULL: [], NORMAL: [] };
@@ -313,6 +306,7 @@ async function main() {
   minimalServer.close();
   await server.stop();
   fakes.stop();
+  load.stop();
   await rm(dir, { recursive: true, force: true });
 }
 
@@ -338,6 +332,25 @@ async function startFakes() {
         const id = ++seq;
         waiting.set(id, (v) => (waiting.delete(id), resolve(v as T)));
         child.send({ ...req, id });
+      }),
+    stop: () => child.kill(),
+  };
+}
+
+/** The open loop's load generator in a child process (bench/load-child.ts). */
+async function startLoadGenerator() {
+  const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', join(import.meta.dirname, 'load-child.ts')], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const waiting = new Map<number, (v: unknown) => void>();
+  const ready = new Promise((resolve) => waiting.set(0, resolve));
+  child.on('message', (m: { id: number; value: unknown }) => waiting.get(m.id)?.(m.value));
+  await ready;
+  let seq = 0;
+  return {
+    run: (rps: number, requests: LoadRequest[]) =>
+      new Promise<LoadResult>((resolve) => {
+        const id = ++seq;
+        waiting.set(id, (v) => (waiting.delete(id), resolve(v as LoadResult)));
+        child.send({ id, rps, requests } satisfies LoadAsk);
       }),
     stop: () => child.kill(),
   };
