@@ -75,9 +75,10 @@ const partsStatement = perDb((db: Db) => {
   const ws = sql.placeholder('workspaceId');
   // The people by their ids, each found by its key: `+` keeps SQLite from walking the
   // workspace's people instead (with an OR of these it tested every one: 1–3 ms per read in a
-  // workspace of 1,000, bench/scale.ts's database).
+  // workspace of 1,000, bench/scale.ts's database). Four terms: D1 refuses a compound SELECT
+  // of more than five.
   const named = sql`+${people.workspaceId} = ${ws} and ${people.id} in (
-    select ${outcomes.submitterId} union all select ${outcomes.ownerId} union all select ${outcomes.reviewerId}
+    select value from json_each(json_array(${outcomes.submitterId}, ${outcomes.ownerId}, ${outcomes.reviewerId}))
     union all select ${reviews.reviewerId} from ${reviews} where ${reviews.outcomeId} = ${outcomes.id}
     union all select value from json_each(${sql.placeholder('ids')})
     union all select x."id" from ${people} x where x."workspace_id" = ${ws} and x."platform_user_id" in (select value from json_each(${sql.placeholder('addresses')})))`;

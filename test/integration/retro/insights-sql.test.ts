@@ -5,51 +5,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readInsightGroups } from '../../../src/db/queries/insights.ts';
-import { metrics, outcomes, people, projects, workspaces } from '../../../src/db/schema/index.ts';
-import { defaultSettings } from '../../../src/domain/settings.ts';
 import { loadInsights } from '../../../src/views/insights.ts';
+import { ago, P, seedInsights, W } from '../../fixtures/insights.ts';
 import { NOW } from '../../fixtures/web/world.ts';
 import { freshDb } from '../../helpers/db.ts';
 
-const DAY = 86_400_000;
-const ago = (d: number) => new Date(NOW.getTime() - d * DAY);
-const W = { a: 'ws-insights' };
-const P = { pmo: 'p-i-pmo', owner: 'p-i-owner', member: 'p-i-member' };
 
 describe('insights over SQL', () => {
   let database: Awaited<ReturnType<typeof freshDb>>;
   beforeAll(async () => {
     database = await freshDb();
-    const { db } = database;
-    await db.insert(workspaces).values({ id: W.a, platform: 'slack', externalId: 'TI', settings: { ...defaultSettings('Asia/Shanghai', 'en'), pmoReviewers: ['UPMO'] } });
-    await db.insert(people).values([
-      { id: P.pmo, workspaceId: W.a, platformUserId: 'UPMO' },
-      { id: P.owner, workspaceId: W.a, platformUserId: 'UOWN' },
-      { id: P.member, workspaceId: W.a, platformUserId: 'UMEM' },
-    ]);
-    await db.insert(projects).values([
-      { id: 'pr-g1', workspaceId: W.a, name: 'Growth 1', kind: 'growth' },
-      { id: 'pr-g2', workspaceId: W.a, name: 'Growth 2', kind: 'growth' },
-      { id: 'pr-pl', workspaceId: W.a, name: 'Platform', kind: 'platform' },
-    ]);
-    // Attainment = progress of the metric towards its target, clipped to [0, 1]: baseline 0, target 100, actual = percent.
-    const rows: [id: string, project: string, cls: 'impact' | 'output' | 'process', actual: number, cost: number | null, benefit: number | null, verifiedDaysAgo: number, template: string | null][] = [
-      ['i1', 'pr-g1', 'impact', 90, 100, 300, 10, 'builtin.nps'],
-      ['i2', 'pr-g1', 'impact', 80, 100, 200, 20, 'builtin.nps'],
-      ['i3', 'pr-g2', 'impact', 120, 100, 400, 30, 'builtin.nps'], // over-achieved: counts as 100 %
-      ['i4', 'pr-g2', 'impact', 70, null, null, 40, null],
-      ['o1', 'pr-pl', 'output', 50, 100, 110, 10, null],
-      ['o2', 'pr-pl', 'output', 60, 100, 120, 15, null],
-      ['o3', 'pr-pl', 'output', 40, 100, 90, 25, null],
-      ['p1', 'pr-pl', 'process', 100, 100, 1000, 5, null], // a single process outcome: never ranked
-      ['old', 'pr-pl', 'process', 100, 100, 1000, 400, null], // verified before the look-back
-    ];
-    const base = { workspaceId: W.a, round: 1, description: 'x', submitterId: P.owner, ownerId: P.owner };
-    await db.insert(outcomes).values(rows.map(([id, projectId, indicatorClass, , cost, benefit, d]) => ({ ...base, id, projectId, indicatorClass, title: `Outcome ${id}`, status: 'verified' as const, cost, benefit, verifiedAt: ago(d) })));
-    await db.insert(metrics).values(rows.map(([id, , , actual, , , , templateKey]) => ({ workspaceId: W.a, outcomeId: id, name: 'M', direction: 'increase' as const, baseline: 0, target: 100, actual, templateKey })));
-    // A submitted (not verified) outcome changes nothing.
-    await db.insert(outcomes).values({ ...base, id: 'draft', projectId: 'pr-g1', indicatorClass: 'impact', title: 'Pending', status: 'submitted' });
-    await db.insert(metrics).values({ workspaceId: W.a, outcomeId: 'draft', name: 'M', direction: 'increase', baseline: 0, target: 100, actual: 0 });
+    await seedInsights(database.db);
   });
   afterAll(() => database.close());
 
