@@ -1,4 +1,5 @@
 import { env } from 'cloudflare:test';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { d1Db } from '../../src/db/d1.ts';
 import { readInsightGroups } from '../../src/db/queries/insights.ts';
@@ -29,11 +30,11 @@ describe('reads with several parts, on D1', () => {
   });
 
   it('forecasts of more metrics than a compound may have terms, and an outcome card with its people', async () => {
-    const rows = await db.select({ id: metrics.id }).from(metrics);
+    const rows = await db.select({ id: metrics.id }).from(metrics).where(eq(metrics.workspaceId, W.a));
     expect(rows.length).toBeGreaterThan(5);
     const forecasts = await loadMetricForecasts(db, W.a, rows.map((r) => r.id), 0.15, NOW);
     expect(forecasts.size).toBe(rows.length);
-    const [o] = await db.select({ id: outcomes.id }).from(outcomes).limit(1);
+    const [o] = await db.select({ id: outcomes.id }).from(outcomes).where(eq(outcomes.workspaceId, W.a)).limit(1);
     const parts = await readOutcomeParts(db, W.a, o!.id, { ids: [P.member], addresses: ['UPMO'] });
     expect(parts?.people.map((p) => p.id).sort()).toEqual([P.member, P.owner, P.pmo].sort());
   });
