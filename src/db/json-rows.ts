@@ -1,4 +1,4 @@
-import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql, type Column, type SQL } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -17,7 +17,7 @@ export function jsonRowOf(table: SQLiteTable): SQL {
   if (!text) {
     const name = quoted(getTableName(table));
     text = `json_object(${Object.values(getTableColumns(table))
-      .map((c) => `'${c.name}', ${name}.${quoted(c.name)}`)
+      .map((c) => `'${c.name}', ${isReal(c) ? exactReal(`${name}.${quoted(c.name)}`) : `${name}.${quoted(c.name)}`}`)
       .join(', ')})`;
     jsonObjects.set(table, text);
   }
@@ -25,6 +25,19 @@ export function jsonRowOf(table: SQLiteTable): SQL {
 }
 
 const jsonObjects = new WeakMap<SQLiteTable, string>();
+
+/**
+ * A REAL as text that reads back to the same double: SQLite's JSON (and its cast to text)
+ * writes 15 significant digits, so 0.1 + 0.2 came back as 0.3 and a reading just past its
+ * target as on it. 17 digits round-trip; NULL stays NULL. {@link decodeRow} turns it back.
+ */
+export const exactReal = (expr: string) => `CASE WHEN ${expr} IS NULL THEN NULL ELSE printf('%!.17g', ${expr}) END`;
+
+/** Whether a column is a REAL (sent as {@link exactReal} text). */
+export const isReal = (column: Column) => column.columnType === 'SQLiteReal';
+
+/** A value read from JSON made here, through its column's mapper (a REAL from its exact text). */
+export const fromJson = (column: Column, v: unknown): unknown => column.mapFromDriverValue(isReal(column) ? Number(v) : v);
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** The JSON array of `table`'s rows that a subquery `from`/`where` selects, oldest `orderBy` first. */
@@ -37,7 +50,7 @@ export function decodeRow<T extends SQLiteTable>(table: T, obj: Record<string, u
   const out: Record<string, unknown> = {};
   for (const [key, col] of Object.entries(getTableColumns(table))) {
     const v = obj[col.name];
-    out[key] = v === null || v === undefined ? null : col.mapFromDriverValue(v);
+    out[key] = v === null || v === undefined ? null : fromJson(col, v);
   }
   return out as T['$inferSelect'];
 }

@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { outcomes } from '../../src/db/schema/index.ts';
+import { metrics, outcomes } from '../../src/db/schema/index.ts';
+import { readOutcomeParts } from '../../src/db/queries/outcomes.ts';
+import { readForecastInputs } from '../../src/db/queries/metric-forecasts.ts';
 import { insertReadings } from '../../src/db/repos/readings-repo.ts';
 import { loadMetricForecasts } from '../../src/views/metric-forecasts.ts';
 import { buildWorld, NOW, O, W } from '../fixtures/web/world.ts';
@@ -38,5 +40,18 @@ describe('loadMetricForecasts', () => {
   it('says off track once the review date has passed with a shortfall', async () => {
     await insertReadings(d.db, W.a, [0, 1, 2].map((i) => ({ metricId: 'm-peer', value: 11, measuredAt: at(-120 + i), source: 'api' as const })), NOW);
     expect((await loadMetricForecasts(d.db, W.a, ['m-peer'], 0.15, NOW)).get('m-peer')!.status).toBe('off_track');
+  });
+
+  it('reads numbers exactly as stored (SQLite\'s JSON writes 15 digits: 0.1 + 0.2 came back as 0.3)', async () => {
+    await d.db.update(metrics).set({ baseline: 2 / 3, target: 0.1 + 0.2 }).where(eq(metrics.id, 'm-peer'));
+    await insertReadings(d.db, W.a, [{ metricId: 'm-peer', value: 1 / 3, measuredAt: at(-1), source: 'api' as const }], NOW);
+    const f = (await loadMetricForecasts(d.db, W.a, ['m-peer'], 0.15, NOW)).get('m-peer')!;
+    expect([f.metric.baseline, f.metric.target]).toEqual([2 / 3, 0.1 + 0.2]);
+    const [inputs] = await readForecastInputs(d.db, W.a, ['m-peer']);
+    expect(inputs!.readings.map((r) => r.value)).toEqual([1 / 3]);
+    const parts = await readOutcomeParts(d.db, W.a, O.peer);
+    const m = parts!.metrics.find((x) => x.id === 'm-peer')!;
+    // The reading recorded is the metric's actual now.
+    expect([m.baseline, m.target, m.actual]).toEqual([2 / 3, 0.1 + 0.2, 1 / 3]);
   });
 });

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ReviewScheduleStatus } from '../../domain/followup-rules.ts';
 import type { OutcomeStatus, ReadingSource } from '../../domain/types.ts';
 import { perDb, type Db } from '../client.ts';
-import { decodeRow, jsonRowOf } from '../json-rows.ts';
+import { decodeRow, exactReal, jsonRowOf } from '../json-rows.ts';
 import { metricReadings, metrics, outcomes, reviewSchedules } from '../schema/index.ts';
 
 /** A reading as the forecast and its explanation show it. */
@@ -75,7 +75,7 @@ export async function readForecastInputs(db: Db, workspaceId: string, metricIds:
   });
 }
 
-type ReadingTuple = [string, number, number, ReadingSource, string | null, number];
+type ReadingTuple = [string, string, number, ReadingSource, string | null, number];
 interface InputRow {
   m: string;
   owner_id: string | null;
@@ -97,7 +97,7 @@ const inputsOf = perDb((db: Db) => {
   const r = metricReadings;
   const s = reviewSchedules;
   const workspaceId = sql.placeholder('workspaceId');
-  const latest = sql`(select json_group_array(json_array(id, value, measured_at, source, source_id, created_at)) from (select ${r.id} as id, ${r.value} as value, ${r.measuredAt} as measured_at, ${r.source} as source, ${r.sourceId} as source_id, ${r.createdAt} as created_at from ${r} where ${r.metricId} = ${metrics.id} order by ${r.measuredAt} desc, ${r.createdAt} desc limit ${sql.placeholder('limit')}))`;
+  const latest = sql`(select json_group_array(json_array(id, value, measured_at, source, source_id, created_at)) from (select ${r.id} as id, ${sql.raw(exactReal(`"metric_readings"."value"`))} as value, ${r.measuredAt} as measured_at, ${r.source} as source, ${r.sourceId} as source_id, ${r.createdAt} as created_at from ${r} where ${r.metricId} = ${metrics.id} order by ${r.measuredAt} desc, ${r.createdAt} desc limit ${sql.placeholder('limit')}))`;
   return db
     .select({
       m: sql<string>`${jsonRowOf(metrics)}`,
