@@ -48,16 +48,10 @@ export async function batchOnce(db: Db, statements: Readonly<[BatchItem<'sqlite'
 export const oneParam = (values: readonly (string | number)[]): SQL => sql`(select value from json_each(${JSON.stringify(values)}))`;
 
 /**
- * `make()` once, on first use: for a query a request path runs every time, prepared once with
- * `sql.placeholder`s so drizzle does not build it again on each call (the building cost more
- * CPU than SQLite's run of it, bench/ack.ts).
+ * A statement of a module, made once for each database it runs on: for a query a request path
+ * runs every time, prepared once with `sql.placeholder`s so drizzle does not build it again on
+ * each call (the building cost more CPU than SQLite's run of it, bench/ack.ts).
  */
-export function once<T>(make: () => T): () => T {
-  let made: { value: T } | null = null;
-  return () => (made ??= { value: make() }).value;
-}
-
-/** {@link once} for a statement of a module: made once for each database it runs on. */
 export function perDb<T>(make: (db: Db) => T): (db: Db) => T {
   const made = new WeakMap<Db, T>();
   return (db) => {

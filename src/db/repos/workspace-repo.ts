@@ -2,24 +2,25 @@ import { and, eq, sql } from 'drizzle-orm';
 import { defaultSettings, withDefaults, type WorkspaceSettingsShape } from '../../domain/settings.ts';
 import type { Locale, Platform } from '../../domain/types.ts';
 import { noteWorkspace } from '../../request-context.ts';
-import { once, type Db } from '../client.ts';
+import { perDb, type Db } from '../client.ts';
 import { workspaces } from '../schema/index.ts';
 
 export type WorkspaceRow = typeof workspaces.$inferSelect;
 
+// Every platform request reads its workspace: prepared once (see perDb in src/db/client.ts).
+const byExternal = perDb((db) =>
+  db
+    .select()
+    .from(workspaces)
+    .where(and(eq(workspaces.platform, sql.placeholder('platform')), eq(workspaces.externalId, sql.placeholder('externalId'))))
+    .prepare(),
+);
+
 /** Workspaces (Slack teams, Feishu tenants): the root every other row belongs to. */
 export function createWorkspaceRepo(db: Db, defaults: { timeZone: string; locale: Locale }) {
-  // Every platform request reads its workspace: built once (drizzle's query building was most of this read's CPU).
-  const byExternal = once(() =>
-    db
-      .select()
-      .from(workspaces)
-      .where(and(eq(workspaces.platform, sql.placeholder('platform')), eq(workspaces.externalId, sql.placeholder('externalId'))))
-      .prepare(),
-  );
   return {
     async byExternalId(platform: Platform, externalId: string): Promise<WorkspaceRow | null> {
-      const [w] = await byExternal().all({ platform, externalId });
+      const [w] = await byExternal(db).all({ platform, externalId });
       if (w) noteWorkspace(w.id); // names the workspace in this request's access log line
       return w ?? null;
     },
