@@ -17,7 +17,7 @@ export function jsonRowOf(table: SQLiteTable): SQL {
   if (!text) {
     const name = quoted(getTableName(table));
     text = `json_object(${Object.values(getTableColumns(table))
-      .map((c) => `'${c.name}', ${isReal(c) ? exactReal(`${name}.${quoted(c.name)}`) : `${name}.${quoted(c.name)}`}`)
+      .map((c) => `'${c.name}', ${isReal(c) ? exactRealText(`${name}.${quoted(c.name)}`) : `${name}.${quoted(c.name)}`}`)
       .join(', ')})`;
     jsonObjects.set(table, text);
   }
@@ -27,11 +27,14 @@ export function jsonRowOf(table: SQLiteTable): SQL {
 const jsonObjects = new WeakMap<SQLiteTable, string>();
 
 /**
- * A REAL as text that reads back to the same double: SQLite's JSON (and its cast to text)
- * writes 15 significant digits, so 0.1 + 0.2 came back as 0.3 and a reading just past its
- * target as on it. 17 digits round-trip; NULL stays NULL. {@link decodeRow} turns it back.
+ * A REAL column as text that reads back to the same double, for JSON built by SQLite: its JSON
+ * (and its cast to text) writes 15 significant digits, so 0.1 + 0.2 came back as 0.3 and a
+ * reading just past its target as on it. 17 digits round-trip; NULL stays NULL.
+ * {@link fromJson} turns it back.
  */
-export const exactReal = (expr: string) => `CASE WHEN ${expr} IS NULL THEN NULL ELSE printf('%!.17g', ${expr}) END`;
+export const exactReal = (column: Column): SQL => sql`CASE WHEN ${column} IS NULL THEN NULL ELSE printf('%!.17g', ${column}) END`;
+/** The same as text, for {@link jsonRowOf}'s text built once per table. */
+const exactRealText = (expr: string) => `CASE WHEN ${expr} IS NULL THEN NULL ELSE printf('%!.17g', ${expr}) END`;
 
 /** Whether a column is a REAL (sent as {@link exactReal} text). */
 export const isReal = (column: Column) => column.columnType === 'SQLiteReal';

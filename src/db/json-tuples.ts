@@ -1,6 +1,6 @@
 import { sql, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from './client.ts';
-import { fromJson, isReal } from './json-rows.ts';
+import { exactReal, fromJson, isReal } from './json-rows.ts';
 
 /**
  * Many rows of picked columns in ONE value: each row is a `json_array(v1, v2, …)` of the
@@ -12,7 +12,7 @@ import { fromJson, isReal } from './json-rows.ts';
  */
 
 /** One row's columns, in the given order (pass the same object to {@link readTuples}). */
-export const jsonTupleOf = (fields: Record<string, Column>): SQL => sql`json_array(${sql.join(Object.values(fields).map((c) => (isReal(c) ? sql`CASE WHEN ${c} IS NULL THEN NULL ELSE printf('%!.17g', ${c}) END` : c)), sql`, `)})`;
+export const jsonTupleOf = (fields: Record<string, Column>): SQL => sql`json_array(${sql.join(Object.values(fields).map((c) => (isReal(c) ? exactReal(c) : c)), sql`, `)})`;
 
 /**
  * The rows of `query` decoded as `R`: `query` selects one column `j` (a {@link jsonTupleOf}

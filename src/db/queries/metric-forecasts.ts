@@ -47,7 +47,7 @@ export interface ForecastInputRow {
 export async function readForecastInputs(db: Db, workspaceId: string, metricIds: readonly string[], limit = 200): Promise<ForecastInputRow[]> {
   const ids = [...new Set(metricIds)];
   if (ids.length === 0) return [];
-  const rows = (await inputsOf(db).all({ workspaceId, ids: JSON.stringify(ids), limit: Math.max(0, Math.trunc(limit)) })) as InputRow[];
+  const rows = await inputsOf(db).all({ workspaceId, ids: JSON.stringify(ids), limit: Math.max(0, Math.trunc(limit)) });
   return rows.map((row) => {
     const m = decodeRow(metrics, JSON.parse(row.m) as Record<string, unknown>);
     const readings = (JSON.parse(row.readings) as ReadingTuple[]).map(([id, value, measuredAt, source, sourceId, createdAt]) => ({ id, value: Number(value), measuredAt: new Date(Number(measuredAt)), source, sourceId, createdAt: Number(createdAt) }));
@@ -76,28 +76,18 @@ export async function readForecastInputs(db: Db, workspaceId: string, metricIds:
 }
 
 type ReadingTuple = [string, string, number, ReadingSource, string | null, number];
-interface InputRow {
-  m: string;
-  owner_id: string | null;
-  planned_at: string | null;
-  title: string;
-  status: OutcomeStatus;
-  s_due: number | null;
-  s_status: ReviewScheduleStatus | null;
-  readings: string;
-}
 
 /**
- * The statement, prepared once per database: each metric (as JSON) joined to its outcome and its first review (one at
- * most: unique per outcome and kind), with its latest readings as a JSON array from one
- * indexed, limited select per metric (ranking every reading of a long history cost 100+ ms
- * per metric, bench/readings.ts).
+ * The statement, prepared once per database: each metric (as JSON) joined to its outcome and
+ * its first review (one at most: unique per outcome and kind), with its latest readings as a
+ * JSON array from one indexed, limited select per metric (ranking every reading of a long
+ * history cost 100+ ms per metric, bench/readings.ts).
  */
 const inputsOf = perDb((db: Db) => {
   const r = metricReadings;
   const s = reviewSchedules;
   const workspaceId = sql.placeholder('workspaceId');
-  const latest = sql`(select json_group_array(json_array(id, value, measured_at, source, source_id, created_at)) from (select ${r.id} as id, ${sql.raw(exactReal(`"metric_readings"."value"`))} as value, ${r.measuredAt} as measured_at, ${r.source} as source, ${r.sourceId} as source_id, ${r.createdAt} as created_at from ${r} where ${r.metricId} = ${metrics.id} order by ${r.measuredAt} desc, ${r.createdAt} desc limit ${sql.placeholder('limit')}))`;
+  const latest = sql`(select json_group_array(json_array(id, value, measured_at, source, source_id, created_at)) from (select ${r.id} as id, ${exactReal(r.value)} as value, ${r.measuredAt} as measured_at, ${r.source} as source, ${r.sourceId} as source_id, ${r.createdAt} as created_at from ${r} where ${r.metricId} = ${metrics.id} order by ${r.measuredAt} desc, ${r.createdAt} desc limit ${sql.placeholder('limit')}))`;
   return db
     .select({
       m: sql<string>`${jsonRowOf(metrics)}`,
