@@ -33,19 +33,32 @@ export function createOutboxStore(db: Db): OutboxStore {
       // Per destination, its first `perDestination` due rows in created order (rowid breaks
       // ties within one batch), read from the outbox_queue index: a pass costs the number of
       // destinations, not the number of queued rows (a backlog held by its budget is met on
-      // every pass). Numbering those few and ordering by the number first is the round-robin.
+      // every pass). `next` finds the destinations by seeking that index from one to the next
+      // (a DISTINCT over it walked every queued row: 2.5 ms at 5,000, test/integration/outbox-due.test.ts);
+      // INDEXED BY, as without statistics the planner takes outbox_due and sorts instead.
+      // Numbering those few and ordering by the number first is the round-robin.
       // A destination is skipped while another drainer holds a live lease on it, and its rows
       // after one that waits for a retry wait too: its messages stay in order across drainers
       // and failures. Both sets come from the few rows in `sending` or in retry.
+      const queued = sql`SELECT x.rowid FROM ${outbox} x INDEXED BY outbox_queue WHERE x.status IN ('pending', 'sending')`;
       const rows = await db.all<{ id: string; workspace_id: string; platform: string; destination: string }>(sql`
-        WITH held AS (
+        WITH RECURSIVE held AS (
           SELECT workspace_id, platform, destination, min(CASE WHEN status = 'sending' THEN 0 ELSE created_at END) AS after
           FROM ${outbox}
           WHERE (status = 'sending' AND claimed_until >= ${t}) OR (status = 'pending' AND next_attempt_at > ${t})
           GROUP BY workspace_id, platform, destination
         ),
+        next(rid) AS (
+          SELECT (${queued} ORDER BY x.workspace_id, x.platform, x.destination LIMIT 1)
+          UNION ALL
+          SELECT coalesce(
+            (${queued} AND x.workspace_id = o.workspace_id AND x.platform = o.platform AND x.destination > o.destination ORDER BY x.destination LIMIT 1),
+            (${queued} AND x.workspace_id = o.workspace_id AND x.platform > o.platform ORDER BY x.platform, x.destination LIMIT 1),
+            (${queued} AND x.workspace_id > o.workspace_id ORDER BY x.workspace_id, x.platform, x.destination LIMIT 1))
+          FROM next JOIN ${outbox} o ON o.rowid = next.rid
+        ),
         queues AS (
-          SELECT DISTINCT workspace_id, platform, destination FROM ${outbox} WHERE status IN ('pending', 'sending')
+          SELECT o.workspace_id, o.platform, o.destination FROM next JOIN ${outbox} o ON o.rowid = next.rid
         ),
         heads AS (
           SELECT o.id, o.workspace_id, o.platform, o.destination, o.created_at, o.rowid AS rid
