@@ -6,29 +6,25 @@ export type PersonRow = typeof people.$inferSelect;
 
 /** A person by platform user id (Slack user id, Feishu open_id), with the cached profile and manager mapping. */
 export async function personByAddress(db: Db, workspaceId: string, address: string): Promise<PersonRow | null> {
-  const [p] = await byAddress(db).all({ workspaceId, address });
+  const [p] = await byAddress(db).all({ workspaceId, key: address });
   return p ?? null;
 }
 
-// Every click and command reads its person: prepared once (see perDb in src/db/client.ts).
-const byAddress = perDb((db) =>
-  db
-    .select()
-    .from(people)
-    .where(and(eq(people.workspaceId, sql.placeholder('workspaceId')), eq(people.platformUserId, sql.placeholder('address'))))
-    .prepare(),
-);
-const byId = perDb((db) =>
-  db
-    .select()
-    .from(people)
-    .where(and(eq(people.workspaceId, sql.placeholder('workspaceId')), eq(people.id, sql.placeholder('id'))))
-    .prepare(),
-);
+// Every click and command reads its person: prepared once per key (see perDb in src/db/client.ts).
+const personBy = (key: typeof people.id | typeof people.platformUserId) =>
+  perDb((db) =>
+    db
+      .select()
+      .from(people)
+      .where(and(eq(people.workspaceId, sql.placeholder('workspaceId')), eq(key, sql.placeholder('key'))))
+      .prepare(),
+  );
+const byAddress = personBy(people.platformUserId);
+const byId = personBy(people.id);
 
 /** A person by our id. */
 export async function personById(db: Db, workspaceId: string, id: string): Promise<PersonRow | null> {
-  const [p] = await byId(db).all({ workspaceId, id });
+  const [p] = await byId(db).all({ workspaceId, key: id });
   return p ?? null;
 }
 
