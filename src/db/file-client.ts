@@ -1,76 +1,171 @@
 import type { Client, InArgs, InStatement, InValue, ResultSet, Row, TransactionMode } from '@libsql/client';
-import Database from 'libsql';
-
-type Statement = ReturnType<InstanceType<typeof Database>['prepare']>;
-
-/** A prepared statement and what is known of it once (whether it returns rows, its columns). */
-interface Prepared {
-  stmt: Statement;
-  reader: boolean;
-  columns: string[];
-}
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 
 const BEGIN: Record<TransactionMode, string> = { write: 'BEGIN IMMEDIATE', read: 'BEGIN TRANSACTION READONLY', deferred: 'BEGIN DEFERRED' };
-/** Distinct SQL texts kept prepared; the app has a few hundred, lists of ids vary the rest. */
-const CACHE_SIZE = 500;
+
+/** A statement as the thread runs it: its text and its arguments already as SQLite binds them. */
+interface Bound {
+  sql: string;
+  args: unknown[] | Record<string, unknown>;
+}
+/** What the thread is asked: statements (in a transaction when `begin` is set), a migration, a script, or to close. */
+type Request = { op: 'run'; statements: Bound[]; begin: string | null } | { op: 'migrate'; statements: Bound[] } | { op: 'exec'; sql: string } | { op: 'close' };
+/** One statement's result: its columns and rows, values already as the app reads them, or what a write changed. */
+interface Answer {
+  columns: string[];
+  rows: unknown[][];
+  changes: number;
+  lastInsertRowid: bigint | null;
+}
+type Reply = { id: number; answers: Answer[] } | { id: number; error: { name: string; message: string; code?: string; rawCode?: number } };
 
 /**
- * The embedded database (a `file:` URL) as a libsql `Client` on ONE connection that keeps
- * its statements prepared. `@libsql/client`'s own file client prepares every statement again
- * on every call and throws an exception per write to find out it returns no rows: on an
- * approval click, which reads an outcome's card in one large statement, preparing was most
- * of the database time (bench/ack.ts). Same results as that client: rows with named and
- * indexed access, integers as numbers (unsafe ones refused, as its `intMode: "number"`),
- * batches in one transaction rolled back on any failure, the driver's error messages kept.
+ * The database's own thread: one connection that keeps its statements prepared (a few hundred
+ * distinct texts; lists of ids vary the rest), answering the requests in the order they came.
+ * Plain JavaScript, evaluated as the thread's script, so that it runs the same from the
+ * TypeScript sources, under the test runner and inside the esbuild bundle; as a CommonJS
+ * script or, under `--input-type=module`, an ES module.
+ */
+const THREAD = String.raw`
+const { parentPort, workerData } = process.getBuiltinModule('node:worker_threads');
+const Database = process.getBuiltinModule('node:module').createRequire(workerData.driver)(workerData.driver);
+const CACHE_SIZE = 500;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+let db = null;
+let openError = null;
+try { db = new Database(workerData.path); } catch (err) { openError = err; }
+const cache = new Map();
+const prepare = (sql) => {
+  let p = cache.get(sql);
+  if (p) return p;
+  const stmt = db.prepare(sql);
+  const reader = stmt.reader;
+  if (reader) stmt.raw(true);
+  stmt.safeIntegers(true);
+  p = { stmt, reader, columns: reader ? stmt.columns().map((c) => c.name) : [] };
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  cache.set(sql, p);
+  return p;
+};
+// Integers as numbers (unsafe ones refused, as @libsql/client's intMode "number"), blobs as ArrayBuffers.
+const value = (v) => {
+  if (typeof v === 'bigint') {
+    if (v > MAX_SAFE || v < MIN_SAFE) throw new RangeError('Received integer which cannot be safely represented as a JavaScript number');
+    return Number(v);
+  }
+  if (v instanceof Uint8Array) return v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength);
+  return v;
+};
+const run = (s) => {
+  const p = prepare(s.sql);
+  if (p.reader) {
+    const rows = p.stmt.all(s.args);
+    for (const row of rows) for (let i = 0; i < row.length; i++) row[i] = value(row[i]);
+    return { columns: p.columns, rows, changes: 0, lastInsertRowid: null };
+  }
+  const info = p.stmt.run(s.args);
+  return { columns: [], rows: [], changes: info.changes, lastInsertRowid: BigInt(info.lastInsertRowid) };
+};
+const PLAIN = (sql) => ({ sql, args: [] });
+const inTransaction = (begin, body) => {
+  run(PLAIN(begin));
+  try {
+    const out = body();
+    run(PLAIN('COMMIT'));
+    return out;
+  } catch (err) {
+    if (db.inTransaction) run(PLAIN('ROLLBACK'));
+    throw err;
+  }
+};
+const handle = (m) => {
+  if (openError) throw openError;
+  switch (m.op) {
+    case 'run':
+      return m.begin ? inTransaction(m.begin, () => m.statements.map(run)) : m.statements.map(run);
+    case 'migrate':
+      run(PLAIN('PRAGMA foreign_keys = OFF'));
+      try { return inTransaction('BEGIN DEFERRED', () => m.statements.map(run)); } finally { run(PLAIN('PRAGMA foreign_keys = ON')); }
+    case 'exec':
+      db.exec(m.sql);
+      return [];
+    case 'close':
+      cache.clear();
+      db.close();
+      return [];
+  }
+};
+parentPort.on('message', (m) => {
+  let reply;
+  try {
+    reply = { id: m.id, answers: handle(m) };
+  } catch (err) {
+    reply = { id: m.id, error: { name: String(err && err.name), message: String(err && err.message !== undefined ? err.message : err), code: err && err.code, rawCode: err && err.rawCode } };
+  }
+  parentPort.postMessage(reply);
+  if (m.op === 'close') parentPort.close();
+});
+`;
+
+const DRIVER = createRequire(import.meta.url).resolve('libsql');
+
+/**
+ * The embedded database (a `file:` URL) as a libsql `Client`, run on a thread of its own: ONE
+ * connection there, with its statements kept prepared. Two reasons:
+ * - `@libsql/client`'s own file client prepares every statement again on every call and
+ *   throws an exception per write to find out it returns no rows: on an approval click, which
+ *   reads an outcome's card in one large statement, preparing was most of the database time;
+ * - SQLite runs synchronously, so on the request thread every statement and every COMMIT held
+ *   up all other requests: at 100 approval clicks per second that was half the event loop's
+ *   time (bench/ack.ts). On its own thread it runs beside the requests, on the other core.
+ * Same results as that client: rows with named and indexed access, integers as numbers (unsafe
+ * ones refused, as its `intMode: "number"`), batches in one transaction rolled back on any
+ * failure, the driver's errors (SqliteError with its code) and messages kept.
  *
- * Everything runs synchronously inside each call, so a batch cannot interleave with another
- * call, and one connection is enough for a process (WAL lets other processes read meanwhile).
+ * The thread answers in the order the calls were made, each call whole, so a batch cannot
+ * interleave with another call, and one connection is enough for a process (WAL lets other
+ * processes read meanwhile). The thread keeps the process alive only while a call is waiting.
  */
 export function createFileClient(path: string): Client {
-  const db = new Database(path);
-  const cache = new Map<string, Prepared>();
+  const thread = new Worker(THREAD, { eval: true, workerData: { driver: DRIVER, path }, name: 'outcome-db' });
+  thread.unref();
+  const waiting = new Map<number, { resolve(answers: Answer[]): void; reject(err: unknown): void }>();
+  let nextId = 0;
   let closed = false;
+  let lost: Error | null = null;
 
-  const prepare = (sql: string): Prepared => {
-    let p = cache.get(sql);
-    if (p) return p;
-    const stmt = db.prepare(sql);
-    const reader = stmt.reader;
-    if (reader) stmt.raw(true);
-    stmt.safeIntegers(true);
-    p = { stmt, reader, columns: reader ? stmt.columns().map((c) => c.name) : [] };
-    if (cache.size >= CACHE_SIZE) cache.clear();
-    cache.set(sql, p);
-    return p;
+  thread.on('message', (reply: Reply) => {
+    const call = waiting.get(reply.id);
+    if (!call) return;
+    waiting.delete(reply.id);
+    if (waiting.size === 0) thread.unref();
+    if ('answers' in reply) call.resolve(reply.answers);
+    else call.reject(errorOf(reply.error));
+  });
+  const fail = (err: Error) => {
+    lost = err;
+    for (const call of waiting.values()) call.reject(err);
+    waiting.clear();
   };
+  thread.on('error', (err) => fail(err instanceof Error ? err : new Error(String(err))));
+  thread.on('exit', () => fail(new Error('the database client is closed')));
 
-  const run = (statement: InStatement | string, extraArgs?: InArgs): ResultSet => {
-    const sql = typeof statement === 'string' ? statement : statement.sql;
-    const args = bindable(typeof statement === 'string' ? extraArgs : statement.args);
-    const p = prepare(sql);
-    if (p.reader) {
-      const raw = p.stmt.all(args) as unknown[][];
-      return resultSet(p.columns, raw.map((r) => rowOf(r, p.columns)), 0, undefined);
-    }
-    const info = p.stmt.run(args) as { changes: number; lastInsertRowid: number | bigint };
-    return resultSet([], [], info.changes, BigInt(info.lastInsertRowid));
+  const ask = (request: Request): Promise<Answer[]> => {
+    if (closed) return Promise.reject(new Error('the database client is closed'));
+    if (lost) return Promise.reject(lost);
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      if (waiting.size === 0) thread.ref();
+      waiting.set(id, { resolve, reject });
+      thread.postMessage({ ...request, id });
+    });
   };
-
-  const inTransaction = <T>(begin: string, body: () => T): T => {
-    run(begin);
-    try {
-      const out = body();
-      run('COMMIT');
-      return out;
-    } catch (err) {
-      if (db.inTransaction) run('ROLLBACK');
-      throw err;
-    }
-  };
-
-  const checkOpen = () => {
-    if (closed) throw new Error('the database client is closed');
-  };
+  // Arguments are checked and converted here, so a bad one fails the call before anything runs.
+  const bound = (statement: InStatement | string, extraArgs?: InArgs): Bound =>
+    typeof statement === 'string' ? { sql: statement, args: bindable(extraArgs) } : { sql: statement.sql, args: bindable(statement.args) };
+  const boundAll = (stmts: readonly (InStatement | string | [string, InArgs?])[]): Bound[] => stmts.map((s) => (Array.isArray(s) ? bound(s[0], s[1]) : bound(s)));
 
   const client = {
     protocol: 'file' as const,
@@ -78,25 +173,17 @@ export function createFileClient(path: string): Client {
       return closed;
     },
     async execute(stmt: InStatement | string, args?: InArgs) {
-      checkOpen();
-      return run(stmt, args);
+      const [answer] = await ask({ op: 'run', statements: [bound(stmt, args)], begin: null });
+      return resultSet(answer!);
     },
     async batch(stmts: (InStatement | [string, InArgs?])[], mode: TransactionMode = 'deferred') {
-      checkOpen();
-      return inTransaction(BEGIN[mode], () => stmts.map((s) => (Array.isArray(s) ? run(s[0], s[1]) : run(s))));
+      return (await ask({ op: 'run', statements: boundAll(stmts), begin: BEGIN[mode] })).map(resultSet);
     },
     async migrate(stmts: InStatement[]) {
-      checkOpen();
-      run('PRAGMA foreign_keys = OFF');
-      try {
-        return inTransaction(BEGIN.deferred, () => stmts.map((s) => run(s)));
-      } finally {
-        run('PRAGMA foreign_keys = ON');
-      }
+      return (await ask({ op: 'migrate', statements: boundAll(stmts) })).map(resultSet);
     },
     async executeMultiple(sql: string) {
-      checkOpen();
-      db.exec(sql);
+      await ask({ op: 'exec', sql });
     },
     async transaction(): Promise<never> {
       // D1 has no interactive transactions, so the app never opens one (src/db/client.ts).
@@ -107,9 +194,9 @@ export function createFileClient(path: string): Client {
     },
     close() {
       if (closed) return;
+      // Calls made before this one are answered first; the thread then closes the file and ends.
+      void ask({ op: 'close' }).catch(() => undefined);
       closed = true;
-      cache.clear();
-      db.close();
     },
     reconnect() {
       throw new Error('the embedded database client does not reconnect: open a new one');
@@ -118,42 +205,40 @@ export function createFileClient(path: string): Client {
   return client as unknown as Client;
 }
 
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
-
-/** A value read from SQLite as the app sees it: integers as numbers, blobs as ArrayBuffers. */
-function fromSql(v: unknown): unknown {
-  if (typeof v === 'bigint') {
-    if (v > MAX_SAFE || v < MIN_SAFE) throw new RangeError('Received integer which cannot be safely represented as a JavaScript number');
-    return Number(v);
-  }
-  if (v instanceof Uint8Array) return v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength);
-  return v;
+/**
+ * The error the thread reported, as the driver would have thrown it here: the driver's
+ * SqliteError keeps its name, message and codes (callers read the message, src/db/client.ts).
+ */
+function errorOf(e: { name: string; message: string; code?: string; rawCode?: number }): Error {
+  if (e.name === 'RangeError') return new RangeError(e.message);
+  if (e.name === 'TypeError') return new TypeError(e.message);
+  return Object.assign(new Error(e.message), { name: e.name }, e.code === undefined ? {} : { code: e.code, rawCode: e.rawCode });
 }
 
+/** Row prototypes by column list; the app's statements have a few hundred shapes. */
+const rowPrototypes = new Map<string, object>();
 const VALUES = Symbol('values');
-const rowPrototypes = new WeakMap<string[], object>();
 
 /**
  * The prototype of a statement's rows: `length` and an index getter per column, made once per
- * statement, so a row costs one object and its named fields (defining indexes on every row was
+ * column list, so a row costs one object and its named fields (defining indexes on every row was
  * a tenth of a dashboard page's CPU).
  */
 function rowPrototype(columns: string[]): object {
-  let proto = rowPrototypes.get(columns);
+  const key = columns.join('\0');
+  let proto = rowPrototypes.get(key);
   if (proto) return proto;
   proto = {};
   Object.defineProperty(proto, 'length', { value: columns.length });
   for (let i = 0; i < columns.length; i++) Object.defineProperty(proto, i, { get(this: { [VALUES]: unknown[] }) { return this[VALUES][i]; } });
-  rowPrototypes.set(columns, proto);
+  if (rowPrototypes.size >= 1_000) rowPrototypes.clear();
+  rowPrototypes.set(key, proto);
   return proto;
 }
 
 /** A row as @libsql/client shapes it: named columns enumerable own fields, indexes and length not. */
-function rowOf(raw: unknown[], columns: string[]): Row {
-  const proto = rowPrototype(columns);
+function rowOf(values: unknown[], columns: string[], proto: object): Row {
   const row = Object.create(proto) as Record<string | symbol, unknown>;
-  const values = raw.map(fromSql);
   Object.defineProperty(row, VALUES, { value: values });
   for (let i = 0; i < values.length; i++) {
     const name = columns[i]!;
@@ -183,13 +268,17 @@ function bindable(args: InArgs | undefined): unknown[] | Record<string, unknown>
   return out;
 }
 
-function resultSet(columns: string[], rows: Row[], rowsAffected: number, lastInsertRowid: bigint | undefined): ResultSet {
+function resultSet({ columns, rows: raw, changes, lastInsertRowid }: Answer): ResultSet {
+  const proto = columns.length > 0 ? rowPrototype(columns) : null;
+  const rows = proto ? raw.map((r) => rowOf(r, columns, proto)) : [];
+  const rowsAffected = changes;
+  const lastId = lastInsertRowid ?? undefined;
   return {
     columns,
     columnTypes: columns.map(() => ''),
     rows,
     rowsAffected,
-    lastInsertRowid,
-    toJSON: () => ({ columns, rows: rows.map((r) => Array.from(r as unknown as ArrayLike<unknown>)), rowsAffected, lastInsertRowid: lastInsertRowid?.toString() ?? null }),
+    lastInsertRowid: lastId,
+    toJSON: () => ({ columns, rows: raw, rowsAffected, lastInsertRowid: lastId?.toString() ?? null }),
   };
 }

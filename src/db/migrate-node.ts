@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createClient, type Client } from '@libsql/client';
+import type { Client } from '@libsql/client';
+import type { LibSQLDatabase } from 'drizzle-orm/libsql/driver-core';
 import { migrate } from 'drizzle-orm/libsql/migrator';
-import { drizzle } from 'drizzle-orm/libsql';
 import type { Db } from './client.ts';
 import { createFileClient } from './file-client.ts';
 import { libsqlDb } from './libsql.ts';
@@ -18,11 +18,12 @@ export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '
 export async function openNodeDatabase(url: string, authToken?: string): Promise<{ db: Db; client: Client }> {
   const local = url.startsWith('file:');
   if (local && url !== 'file::memory:') await mkdir(dirname(resolve(filePath(url))), { recursive: true });
-  // A file gets our client with prepared statements kept (src/db/file-client.ts); memory
-  // databases and remote URLs the library's own.
-  const client = local && url !== 'file::memory:' ? createFileClient(filePath(url)) : createClient({ url, authToken });
+  // A file gets our client, on a thread of its own with its statements kept prepared
+  // (src/db/file-client.ts); memory databases and remote URLs the library's own, which is
+  // loaded (with the native driver) only for them.
+  const client = local && url !== 'file::memory:' ? createFileClient(filePath(url)) : (await import('@libsql/client')).createClient({ url, authToken });
   const db = await libsqlDb(client, { local });
-  await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_DIR });
+  await migrate(db as unknown as LibSQLDatabase, { migrationsFolder: MIGRATIONS_DIR });
   return { db, client };
 }
 

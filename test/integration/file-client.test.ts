@@ -1,7 +1,10 @@
 import { createClient } from '@libsql/client';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'libsql';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFileClient } from '../../src/db/file-client.ts';
 import { filePath } from '../../src/db/migrate-node.ts';
@@ -56,6 +59,72 @@ describe('createFileClient', () => {
     await expect(c.execute({ sql: 'select ?', args: [Number.NaN] })).rejects.toThrow(RangeError);
     await expect(c.execute('select 9007199254740993 as big')).rejects.toThrow(RangeError);
     c.close();
+  });
+
+  it("keeps the driver's error: SqliteError with its code and message", async () => {
+    const c = createFileClient(join(dir, 'e.db'));
+    await c.execute('create table t (k text primary key)');
+    await c.execute({ sql: 'insert into t values (?)', args: ['x'] });
+    const direct = new Database(join(dir, 'e.db'));
+    const theirs = (() => {
+      try {
+        direct.prepare('insert into t values (?)').run('x');
+      } catch (err) {
+        return err as { name: string; code: string; message: string };
+      } finally {
+        direct.close();
+      }
+    })();
+    const ours = (await c.execute({ sql: 'insert into t values (?)', args: ['x'] }).catch((err: unknown) => err)) as typeof theirs;
+    expect({ name: ours!.name, code: ours!.code, message: ours!.message }).toEqual({ name: theirs!.name, code: theirs!.code, message: theirs!.message });
+    expect(ours!.code).toBe('SQLITE_CONSTRAINT_PRIMARYKEY');
+    c.close();
+  });
+
+  it('runs the database on a thread of its own: a statement waiting for a lock does not hold up this one', async () => {
+    const path = join(dir, 'lock.db');
+    const c = createFileClient(path);
+    await c.execute('PRAGMA journal_mode = WAL');
+    await c.execute('PRAGMA busy_timeout = 20000');
+    await c.execute('create table t (k text)');
+    // Another connection, on this thread, holds the write lock: only this thread can give it back.
+    const other = new Database(path);
+    other.exec('BEGIN IMMEDIATE');
+    let settled = false;
+    const write = c.execute({ sql: 'insert into t values (?)', args: ['x'] }).finally(() => (settled = true));
+    await new Promise(setImmediate);
+    expect(settled).toBe(false);
+    other.exec('COMMIT');
+    other.close();
+    // Had the insert run here, it would have waited for the lock with this thread stopped, and failed busy.
+    expect((await write).rowsAffected).toBe(1);
+    c.close();
+  });
+
+  it('answers the calls made before close(), and refuses those after', async () => {
+    const c = createFileClient(join(dir, 'c.db'));
+    const before = [c.execute('create table t (k text)'), c.execute("insert into t values ('a')"), c.execute('select count(*) as n from t')];
+    c.close();
+    const answers = await Promise.all(before);
+    expect(answers[2]!.rows[0]!.n).toBe(1);
+    await expect(c.batch([{ sql: 'select 1', args: [] }])).rejects.toThrow(/closed/);
+  });
+
+  it('keeps a process alive while a call waits, and not once it is answered (a script that never closes still ends)', async () => {
+    const script = [
+      `const { createFileClient } = await import(${JSON.stringify(join(import.meta.dirname, '../../src/db/file-client.ts'))});`,
+      `const c = createFileClient(${JSON.stringify(join(dir, 'life.db'))});`,
+      "const r = await c.execute('select 41 + 1 as n');",
+      'console.log(r.rows[0].n);',
+    ].join('\n');
+    const child = spawn(process.execPath, ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    const [code] = await once(child, 'exit');
+    // Exit code 13 would be the await left unsettled: the process ended while the call waited.
+    expect({ code, out: out.trim() }, err).toEqual({ code: 0, out: '42' });
   });
 
   it('reads the path of each file URL form', () => {
