@@ -97,14 +97,20 @@ const handle = (m) => {
       return [];
   }
 };
+const failure = (id, err) => ({ id, error: { name: String(err && err.name), message: String(err && err.message !== undefined ? err.message : err), code: err && err.code, rawCode: err && err.rawCode } });
 parentPort.on('message', (m) => {
   let reply;
   try {
     reply = { id: m.id, answers: handle(m) };
   } catch (err) {
-    reply = { id: m.id, error: { name: String(err && err.name), message: String(err && err.message !== undefined ? err.message : err), code: err && err.code, rawCode: err && err.rawCode } };
+    reply = failure(m.id, err);
   }
-  parentPort.postMessage(reply);
+  // An answer that cannot be copied back (too large for this thread's memory) fails its call only.
+  try {
+    parentPort.postMessage(reply);
+  } catch (err) {
+    parentPort.postMessage(failure(m.id, err));
+  }
   if (m.op === 'close') parentPort.close();
 });
 `;
@@ -145,7 +151,8 @@ export function createFileClient(path: string): Client {
     else call.reject(errorOf(reply.error));
   });
   const fail = (err: Error) => {
-    lost = err;
+    // The first cause is kept for every later call: a thread that died of an error, then exited.
+    lost ??= err;
     for (const call of waiting.values()) call.reject(err);
     waiting.clear();
   };
@@ -159,7 +166,14 @@ export function createFileClient(path: string): Client {
     return new Promise((resolve, reject) => {
       if (waiting.size === 0) thread.ref();
       waiting.set(id, { resolve, reject });
-      thread.postMessage({ ...request, id });
+      try {
+        thread.postMessage({ ...request, id });
+      } catch (err) {
+        // Not sent (a value that cannot be copied): the call fails, and the thread waits for nothing.
+        waiting.delete(id);
+        if (waiting.size === 0) thread.unref();
+        reject(err);
+      }
     });
   };
   // Arguments are checked and converted here, so a bad one fails the call before anything runs.
@@ -257,6 +271,7 @@ function toSql(v: InValue | undefined): unknown {
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v instanceof Date) return v.valueOf();
   if (v instanceof ArrayBuffer) return new Uint8Array(v);
+  if (v !== null && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'bigint' && !(v instanceof Uint8Array)) throw new TypeError('SQLite3 can only bind numbers, strings, bigints, buffers, and null');
   return v;
 }
 

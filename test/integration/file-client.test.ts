@@ -58,6 +58,8 @@ describe('createFileClient', () => {
     await expect(c.execute({ sql: 'select ?', args: [undefined as never] })).rejects.toThrow(TypeError);
     await expect(c.execute({ sql: 'select ?', args: [Number.NaN] })).rejects.toThrow(RangeError);
     await expect(c.execute('select 9007199254740993 as big')).rejects.toThrow(RangeError);
+    for (const v of [() => 1, Symbol('s'), { a: 1 }]) await expect(c.execute({ sql: 'select ?', args: [v as never] })).rejects.toThrow(/can only bind numbers, strings, bigints, buffers, and null/);
+    expect((await c.execute('select 1 as one')).rows[0]!.one).toBe(1);
     c.close();
   });
 
@@ -114,6 +116,8 @@ describe('createFileClient', () => {
     const script = [
       `const { createFileClient } = await import(${JSON.stringify(join(import.meta.dirname, '../../src/db/file-client.ts'))});`,
       `const c = createFileClient(${JSON.stringify(join(dir, 'life.db'))});`,
+      // A refused argument must not leave the thread waiting: the script still ends by itself.
+      "await c.execute({ sql: 'select ?', args: [() => 1] }).catch(() => undefined);",
       "const r = await c.execute('select 41 + 1 as n');",
       'console.log(r.rows[0].n);',
     ].join('\n');
