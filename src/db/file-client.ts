@@ -10,7 +10,7 @@ interface Bound {
   args: unknown[] | Record<string, unknown>;
 }
 /** What the thread is asked: statements (in a transaction when `begin` is set), a migration, a script, or to close. */
-type Request = { op: 'run'; statements: Bound[]; begin: string | null } | { op: 'migrate'; statements: Bound[] } | { op: 'exec'; sql: string } | { op: 'close' };
+type Request = { op: 'run'; statements: Bound[]; begin: string | null } | { op: 'migrate'; statements: Bound[]; begin: string } | { op: 'exec'; sql: string } | { op: 'close' };
 /** One statement's result: its columns and rows, values already as the app reads them, or what a write changed. */
 interface Answer {
   columns: string[];
@@ -87,7 +87,7 @@ const handle = (m) => {
       return m.begin ? inTransaction(m.begin, () => m.statements.map(run)) : m.statements.map(run);
     case 'migrate':
       run(PLAIN('PRAGMA foreign_keys = OFF'));
-      try { return inTransaction('BEGIN DEFERRED', () => m.statements.map(run)); } finally { run(PLAIN('PRAGMA foreign_keys = ON')); }
+      try { return inTransaction(m.begin, () => m.statements.map(run)); } finally { run(PLAIN('PRAGMA foreign_keys = ON')); }
     case 'exec':
       db.exec(m.sql);
       return [];
@@ -142,11 +142,15 @@ export function createFileClient(path: string): Client {
   let closed = false;
   let lost: Error | null = null;
 
+  // A call no longer waits: with none left, the thread no longer keeps the process alive.
+  const forget = (id: number) => {
+    waiting.delete(id);
+    if (waiting.size === 0) thread.unref();
+  };
   thread.on('message', (reply: Reply) => {
     const call = waiting.get(reply.id);
     if (!call) return;
-    waiting.delete(reply.id);
-    if (waiting.size === 0) thread.unref();
+    forget(reply.id);
     if ('answers' in reply) call.resolve(reply.answers);
     else call.reject(errorOf(reply.error));
   });
@@ -170,8 +174,7 @@ export function createFileClient(path: string): Client {
         thread.postMessage({ ...request, id });
       } catch (err) {
         // Not sent (a value that cannot be copied): the call fails, and the thread waits for nothing.
-        waiting.delete(id);
-        if (waiting.size === 0) thread.unref();
+        forget(id);
         reject(err);
       }
     });
@@ -194,7 +197,7 @@ export function createFileClient(path: string): Client {
       return (await ask({ op: 'run', statements: boundAll(stmts), begin: BEGIN[mode] })).map(resultSet);
     },
     async migrate(stmts: InStatement[]) {
-      return (await ask({ op: 'migrate', statements: boundAll(stmts) })).map(resultSet);
+      return (await ask({ op: 'migrate', statements: boundAll(stmts), begin: BEGIN.deferred })).map(resultSet);
     },
     async executeMultiple(sql: string) {
       await ask({ op: 'exec', sql });
@@ -283,17 +286,14 @@ function bindable(args: InArgs | undefined): unknown[] | Record<string, unknown>
   return out;
 }
 
-function resultSet({ columns, rows: raw, changes, lastInsertRowid }: Answer): ResultSet {
+function resultSet({ columns, rows: raw, changes: rowsAffected, lastInsertRowid }: Answer): ResultSet {
   const proto = columns.length > 0 ? rowPrototype(columns) : null;
-  const rows = proto ? raw.map((r) => rowOf(r, columns, proto)) : [];
-  const rowsAffected = changes;
-  const lastId = lastInsertRowid ?? undefined;
   return {
     columns,
     columnTypes: columns.map(() => ''),
-    rows,
+    rows: proto ? raw.map((r) => rowOf(r, columns, proto)) : [],
     rowsAffected,
-    lastInsertRowid: lastId,
-    toJSON: () => ({ columns, rows: raw, rowsAffected, lastInsertRowid: lastId?.toString() ?? null }),
+    lastInsertRowid: lastInsertRowid ?? undefined,
+    toJSON: () => ({ columns, rows: raw, rowsAffected, lastInsertRowid: lastInsertRowid?.toString() ?? null }),
   };
 }
