@@ -1,12 +1,11 @@
 import { Hono, type ErrorHandler, type NotFoundHandler } from 'hono';
 import type { AppEnv } from './app-env.ts';
-import type { Deps } from './deps.ts';
+import { forRequest, type Deps } from './deps.ts';
 import { describeError } from './errors.ts';
 import type { DispatcherFactory } from './feishu/inbound/routes.ts';
 import { resolveLocale } from './i18n/index.ts';
 import { executionCtx, lazyRoutes } from './lazy-routes.ts';
 import { platformOffBody } from './platform-off.ts';
-import { runInRequest } from './request-context.ts';
 import { requestLog } from './request-log.ts';
 import { slackManifest } from './slack/inbound/manifest.ts';
 import { depsBySurface } from './surface-via.ts';
@@ -24,18 +23,18 @@ export function createApp(deps: Deps, options: { feishuDispatcher?: DispatcherFa
     feishu: () => import('./feishu/inbound/routes.ts').then((m) => m.feishuRoutes(options.feishuDispatcher)),
   } as const;
   const app = new Hono<AppEnv>();
-  // Each surface's handlers see the verbs' `via` (chat, web, api) that the audit trail records.
+  // Each surface's handlers see the verbs' `via` (chat, web, api) that the audit trail records,
+  // and each request its own deps, whose log lines and outbox rows carry its id.
   const surfaceDeps = depsBySurface(deps);
   app.use(requestLog(deps.log));
   app.use(async (c, next) => {
-    c.set('deps', surfaceDeps(c.req.path));
+    c.set('deps', forRequest(surfaceDeps(c.req.path), c.var.request));
     const ctx = executionCtx(c);
-    const request = c.var.request;
     // Deferred work waits for the handler to return: a task deferred before the handler's
     // last await (an outbox kick before the card is rendered) must not run ahead of the answer.
     let handled!: () => void;
     const done = new Promise<void>((resolve) => (handled = resolve));
-    c.set('defer', (task) => deps.defer(() => done.then(() => runInRequest(request, task)), ctx));
+    c.set('defer', (task) => deps.defer(() => done.then(task), ctx));
     try {
       await next();
     } finally {
@@ -46,7 +45,7 @@ export function createApp(deps: Deps, options: { feishuDispatcher?: DispatcherFa
   const notFound: NotFoundHandler<AppEnv> = (c) => c.json({ error: 'not_found', message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}` }, 404);
   const onError: ErrorHandler<AppEnv> = (err, c) => {
     const view = describeError(err, resolveLocale(c.req.header('accept-language'), deps.config.defaultLocale));
-    if (view.status >= 500) deps.log('error', 'request failed', { ref: view.ref, path: c.req.path, error: String(err.stack ?? err) });
+    if (view.status >= 500) (c.var.deps ?? deps).log('error', 'request failed', { ref: view.ref, path: c.req.path, error: String(err.stack ?? err) });
     return c.json({ error: view.code, message: view.message, ...(view.fields ? { fields: view.fields } : {}) }, view.status as 400);
   };
 

@@ -14,6 +14,7 @@ import type { Sender } from './delivery/types.ts';
 import type { BlobStore } from './domain/blob-store.ts';
 import type { Clock, VerbContext } from './domain/ports.ts';
 import type { Log } from './log.ts';
+import type { RequestContext } from './request-context.ts';
 
 // The shape of the deps, apart from their wiring (deps.ts): the senders are built from
 // DepsCore, so they and everything they use import these types from here, never from the
@@ -38,6 +39,10 @@ export interface Deps extends DepsCore {
   senders: Partial<Record<string, Sender>>;
   /** The process's outbox drainer (src/delivery/drainer.ts). */
   drainer: Drainer;
+  /** The request these deps work for (forRequest in src/deps.ts); none for jobs and scripts. */
+  request?: RequestContext;
+  /** For a request's deps, the deps they were made from: what per-process caches (Bolt's app, Feishu's dispatcher) key on. */
+  unscoped?: Deps;
 }
 
 /** Deps without the senders (which are built from these). */

@@ -1,5 +1,5 @@
 import type { Config } from './config.ts';
-import type { Db } from './db/client.ts';
+import { dbForRequest, type Db } from './db/client.ts';
 import { createOutboxStore } from './db/repos/outbox-store.ts';
 import { createOutcomeRepo } from './db/repos/outcome-repo.ts';
 import { createPeopleRepo } from './db/repos/people-repo.ts';
@@ -15,7 +15,8 @@ import { createRateBudget } from './delivery/rate-budget.ts';
 import type { Sender } from './delivery/types.ts';
 import type { BlobStore } from './domain/blob-store.ts';
 import type { Clock } from './domain/ports.ts';
-import { configSecrets, scopedLog, type Log } from './log.ts';
+import { configSecrets, scopedLog, withRequestId, type Log } from './log.ts';
+import type { RequestContext } from './request-context.ts';
 
 export type { Deps, DepsCore, Repos, Runtime, SenderFactory } from './deps-types.ts';
 
@@ -85,3 +86,18 @@ export function createDeps(input: DepsInput): Deps {
   );
   return { ...core, senders, drainer };
 }
+
+/**
+ * The deps for one request's work: the same deps, with its log lines carrying the request's
+ * id and its database handle (and the repositories over it) carrying the request, for the
+ * outbox rows it writes and the access line's workspace. Built per request: a few closures.
+ */
+export function forRequest(deps: Deps, request: RequestContext): Deps {
+  const db = dbForRequest(deps.db, request);
+  const repos = createRepos(db, deps.config);
+  const unscoped = deps.unscoped ?? deps;
+  return { ...deps, db, repos, log: withRequestId(unscoped.log, request.requestId), verbs: { ...deps.verbs, outcomes: repos.outcomes, people: repos.people }, request, unscoped };
+}
+
+/** The deps a request's were made from (the process's own for anything else). */
+export const unscoped = (deps: Deps): Deps => deps.unscoped ?? deps;

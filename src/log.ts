@@ -1,5 +1,4 @@
 import type { Config } from './config.ts';
-import { currentRequest } from './request-context.ts';
 
 /** One JSON line per event, to stdout/stderr (Workers logs and Node both collect these). */
 export type Log = (level: 'debug' | 'info' | 'warn' | 'error', msg: string, data?: Record<string, unknown>) => void;
@@ -43,20 +42,21 @@ export function configSecrets(config: Config): string[] {
 }
 
 /**
- * The log handlers and jobs get (deps.log): each line carries the current request's id, and
- * `secrets` (and anything credential-shaped) are removed before `log` sees the data.
+ * The log handlers and jobs get (deps.log): `secrets` (and anything credential-shaped) are
+ * removed before `log` sees the data.
  */
 export function scopedLog(log: Log, secrets: readonly string[]): Log {
-  return (level, msg, data) => {
-    const requestId = currentRequest()?.requestId;
-    log(level, redact(msg, secrets) as string, redact({ ...(requestId ? { requestId } : {}), ...data }, secrets) as Record<string, unknown>);
-  };
+  return (level, msg, data) => log(level, redact(msg, secrets) as string, redact(data ?? {}, secrets) as Record<string, unknown>);
 }
 
-/** Writes one JSON line: time, level, message, the current request's id when there is one, the data (redacted). */
+/** `log` for the work of one request: each line carries its id (src/deps.ts, forRequest). */
+export function withRequestId(log: Log, requestId: string): Log {
+  return (level, msg, data) => log(level, msg, { requestId, ...data });
+}
+
+/** Writes one JSON line: time, level, message, the data (redacted; a request's id first, withRequestId). */
 export const consoleLog: Log = (level, msg, data) => {
-  const requestId = currentRequest()?.requestId;
-  const line = JSON.stringify({ t: new Date().toISOString(), level, msg: redact(msg), ...(requestId ? { requestId } : {}), ...(redact(data ?? {}) as Record<string, unknown>) });
+  const line = JSON.stringify({ t: new Date().toISOString(), level, msg: redact(msg), ...(redact(data ?? {}) as Record<string, unknown>) });
   if (level === 'error' || level === 'warn') console.error(line);
   else console.log(line);
 };

@@ -1,9 +1,10 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-
 /**
- * The request a piece of work belongs to, carried through its awaits, deferred work and
- * the outbox rows it writes (Node, and Workers with nodejs_compat, both have AsyncLocalStorage).
- * Jobs run outside any request and see none.
+ * The request a piece of work belongs to. It travels explicitly: on `c.var.request`, on the
+ * request's deps (`forRequest`, src/deps.ts: their log lines carry its id) and on their
+ * database handle (`dbForRequest`, src/db/client.ts: the outbox rows it writes carry its id).
+ * Not AsyncLocalStorage: on Node 22 that turns on a hook for every promise the process makes,
+ * ≈ 1 µs each, about a tenth of an approval click's CPU (bench/ack.ts). Jobs run outside any
+ * request and have none.
  */
 export interface RequestContext {
   requestId: string;
@@ -11,21 +12,8 @@ export interface RequestContext {
   workspace?: string;
 }
 
-const storage = new AsyncLocalStorage<RequestContext>();
-
-/** Runs `fn` as part of the request `ctx`. */
-export function runInRequest<T>(ctx: RequestContext, fn: () => T): T {
-  return storage.run(ctx, fn);
-}
-
-/** The request the caller works for, if any. */
-export function currentRequest(): RequestContext | undefined {
-  return storage.getStore();
-}
-
-/** Records which workspace the current request is about (first one wins); a no-op outside requests. */
-export function noteWorkspace(workspaceId: string): void {
-  const ctx = storage.getStore();
+/** Records which workspace the request is about (first one wins); a no-op outside requests. */
+export function noteWorkspace(ctx: RequestContext | undefined, workspaceId: string): void {
   if (ctx && !ctx.workspace) ctx.workspace = workspaceId;
 }
 

@@ -1,12 +1,13 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app-env.ts';
 import type { Log } from './log.ts';
-import { requestIdFrom, runInRequest, type RequestContext } from './request-context.ts';
+import { requestIdFrom, type RequestContext } from './request-context.ts';
 
 /**
  * First middleware of the app: gives every request an id (the caller's `x-request-id` when it
  * is a sane token), returns it in the `x-request-id` header, runs the request inside its
- * context (so log lines, deferred work and outbox rows carry it), and writes one JSON access
+ * context (c.var.request; the next middleware gives the request its own deps, whose log
+ * lines, deferred work and outbox rows carry it), and writes one JSON access
  * log line: method, path (never the query string, which can hold codes and tokens), status,
  * ms, workspace.
  */
@@ -15,7 +16,7 @@ export function requestLog(log: Log): MiddlewareHandler<AppEnv> {
     const ctx: RequestContext = { requestId: requestIdFrom(c.req.header('x-request-id')) };
     c.set('request', ctx);
     const started = performance.now();
-    await runInRequest(ctx, next);
+    await next();
     c.header('x-request-id', ctx.requestId);
     log('info', 'request', {
       requestId: ctx.requestId,

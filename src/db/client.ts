@@ -1,6 +1,7 @@
 import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
 import { getTableColumns, sql, type SQL, type Table } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import type { RequestContext } from '../request-context.ts';
 import type * as schema from './schema/index.ts';
 
 /**
@@ -13,10 +14,29 @@ export type Db = BaseSQLiteDatabase<'async', unknown, typeof schema> & {
   batch<U extends BatchItem<'sqlite'>, T extends Readonly<[U, ...U[]]>>(batch: T): Promise<BatchResponse<T>>;
 };
 
-/** True when `err` (or its cause chain) is SQLite's UNIQUE violation on `table`. */
 /** One statement of a `db.batch`, for callers outside src/db that add theirs to a repo's batch. */
 export type Statement = BatchItem<'sqlite'>;
 
+const REQUEST = Symbol('request');
+const BASE = Symbol('base database');
+
+/**
+ * The handle one request works with: the same database, connection and prepared statements
+ * (it inherits from `db`), carrying the request, so the outbox rows written through it name
+ * the request that caused them and a workspace read names the workspace in its access line.
+ */
+export function dbForRequest(db: Db, request: RequestContext): Db {
+  const base = baseDb(db);
+  return Object.create(base, { [REQUEST]: { value: request }, [BASE]: { value: base } }) as Db;
+}
+
+/** The request a handle works for (dbForRequest); undefined for the process's own (jobs). */
+export const requestOf = (db: Db): RequestContext | undefined => (db as { [REQUEST]?: RequestContext })[REQUEST];
+
+/** The database a request's handle was made from: what per-database caches are keyed by. */
+export const baseDb = (db: Db): Db => (db as { [BASE]?: Db })[BASE] ?? db;
+
+/** True when `err` (or its cause chain) is SQLite's UNIQUE violation on `table`. */
 export function isUniqueViolation(err: unknown, table: string): boolean {
   for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
     const msg = String((e as { message?: unknown }).message ?? '');
@@ -54,7 +74,8 @@ export const oneParam = (values: readonly (string | number)[]): SQL => sql`(sele
  */
 export function perDb<T>(make: (db: Db) => T): (db: Db) => T {
   const made = new WeakMap<Db, T>();
-  return (db) => {
+  return (handle) => {
+    const db = baseDb(handle);
     let value = made.get(db);
     if (value === undefined) made.set(db, (value = make(db)));
     return value;

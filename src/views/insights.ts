@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import type { Db } from '../db/client.ts';
+import { baseDb, type Db } from '../db/client.ts';
 import { readInsightGroups } from '../db/queries/insights.ts';
 import { verifiedFingerprint } from '../db/queries/rollups.ts';
 import { listMetricTemplates } from '../db/queries/metric-templates.ts';
@@ -48,8 +48,8 @@ async function insightGroups(db: Db, workspaceId: string, reader: Reader, since:
   if (!reader.seesAll) return readInsightGroups(db, workspaceId, reader, since);
   const key = `${workspaceId}|${since.toISOString().slice(0, 10)}`;
   const fingerprint = await verifiedFingerprint(db, workspaceId);
-  const cached = caches.get(db) ?? new Map();
-  caches.set(db, cached);
+  const cached = caches.get(baseDb(db)) ?? new Map();
+  caches.set(baseDb(db), cached);
   const hit = cached.get(key);
   if (hit && hit.fingerprint === fingerprint && now.getTime() - hit.at < MAX_AGE_MS && now.getTime() >= hit.at) return hit.groups;
   const groups = await readInsightGroups(db, workspaceId, reader, since);

@@ -32,6 +32,24 @@ describe('architecture boundaries (design.md §8 rule 1)', () => {
   });
 });
 
+describe('no AsyncLocalStorage (src/request-context.ts)', () => {
+  // On Node 22 one store in use hooks every promise of the process (≈ 1 µs each, bench/ack.ts):
+  // a request's context travels on its deps and database handle instead.
+  const USES_ASYNC_HOOKS = /['"](node:)?async_hooks['"]|\bAsyncLocalStorage\b/;
+  const code = (f: string) => readFileSync(f, 'utf8').replace(/^\s*(\/\/|\*|\/\*\*).*$/gm, '');
+
+  it('no module in src/ imports async_hooks or makes an AsyncLocalStorage', () => {
+    expect(sources('src').filter((f) => USES_ASYNC_HOOKS.test(code(f))).map((f) => relative(ROOT, f))).toEqual([]);
+  });
+
+  it('the check itself catches both, and not a comment that names them', () => {
+    expect(USES_ASYNC_HOOKS.test("import { AsyncLocalStorage } from 'node:async_hooks';")).toBe(true);
+    expect(USES_ASYNC_HOOKS.test('const s = new AsyncLocalStorage();')).toBe(true);
+    expect(USES_ASYNC_HOOKS.test(code(join(ROOT, 'src/request-context.ts')))).toBe(false);
+    expect(readFileSync(join(ROOT, 'src/request-context.ts'), 'utf8')).toContain('AsyncLocalStorage');
+  });
+});
+
 describe('reads have a home (issue 9 point 6)', () => {
   /** Where drizzle-orm may be imported: the database layer, and the entries that open the drivers. */
   const HOMES = ['src/db/', 'src/entry/'];

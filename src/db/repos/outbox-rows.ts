@@ -1,7 +1,6 @@
 import type { Notification } from '../../domain/ports.ts';
 import type { Platform } from '../../domain/types.ts';
-import { inChunks, type Db } from '../client.ts';
-import { currentRequest } from '../../request-context.ts';
+import { inChunks, requestOf, type Db } from '../client.ts';
 import { outbox } from '../schema/index.ts';
 
 /**
@@ -11,7 +10,7 @@ import { outbox } from '../schema/index.ts';
  */
 export function insertNotifications(db: Db, workspaceId: string, platform: Platform, notes: Notification[], now: Date) {
   // The request that caused them, so its messages can be found from its log lines (null for jobs).
-  const requestId = currentRequest()?.requestId ?? null;
+  const requestId = requestOf(db)?.requestId ?? null;
   const rows = notes.map((n) => ({
     workspaceId,
     platform,

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { defaultSettings, withDefaults, type WorkspaceSettingsShape } from '../../domain/settings.ts';
 import type { Locale, Platform } from '../../domain/types.ts';
 import { noteWorkspace } from '../../request-context.ts';
-import { perDb, type Db } from '../client.ts';
+import { perDb, requestOf, type Db } from '../client.ts';
 import { workspaces } from '../schema/index.ts';
 
 export type WorkspaceRow = typeof workspaces.$inferSelect;
@@ -21,7 +21,7 @@ export function createWorkspaceRepo(db: Db, defaults: { timeZone: string; locale
   return {
     async byExternalId(platform: Platform, externalId: string): Promise<WorkspaceRow | null> {
       const [w] = await byExternal(db).all({ platform, externalId });
-      if (w) noteWorkspace(w.id); // names the workspace in this request's access log line
+      if (w) noteWorkspace(requestOf(db), w.id); // names the workspace in this request's access log line
       return w ?? null;
     },
 

@@ -1,7 +1,7 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
-import type { Deps } from '../../deps.ts';
+import { unscoped, type Deps } from '../../deps.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { badRequest } from '../../errors.ts';
 import { cappedBody, CARD_CALLBACK_BODY_LIMIT, WEBHOOK_BODY_LIMIT } from '../../security/body-limit.ts';
@@ -80,7 +80,8 @@ async function dispatch(dispatcher: lark.EventDispatcher, ctx: FeishuCtx, v: Pay
 export function feishuRoutes(build: DispatcherFactory = newDispatcher) {
   const app = new Hono<AppEnv>();
   const dispatchers = new WeakMap<Deps, lark.EventDispatcher>();
-  const dispatcherFor = (deps: Deps): lark.EventDispatcher => {
+  const dispatcherFor = (requestDeps: Deps): lark.EventDispatcher => {
+    const deps = unscoped(requestDeps);
     let dispatcher = dispatchers.get(deps);
     if (!dispatcher) dispatchers.set(deps, (dispatcher = build(deps)));
     return dispatcher;

@@ -1,8 +1,8 @@
 import type { App } from '@slack/bolt';
-import type { Deps } from '../../deps.ts';
 import type { RequestProps } from '../inbound/dispatch.ts';
 import { publishHome } from './home/publish-home.ts';
 import { memberOf, scopeOf, workspaceOf } from '../context.ts';
+import { depsOf } from '../inbound/dispatch.ts';
 
 const SOURCE = 'slack_event';
 
@@ -12,8 +12,9 @@ const SOURCE = 'slack_event';
  * work (a concurrent retry must not run it twice) and given back when the work fails, with
  * a 500 so that Slack retries: a failed delivery is retried, never dropped.
  */
-export function registerEventDedupe(app: App, deps: Deps): void {
+export function registerEventDedupe(app: App): void {
   app.use(async ({ body, context, next }) => {
+    const deps = depsOf(context);
     const envelope = body as { type?: unknown; event_id?: unknown };
     if (envelope.type !== 'event_callback' || typeof envelope.event_id !== 'string') return next();
     const eventId = envelope.event_id;
@@ -37,8 +38,9 @@ export function registerEventDedupe(app: App, deps: Deps): void {
  * acked the event already; the dispatcher's grace bounds the wait) so that a failure reaches
  * the dedupe above and Slack retries the event.
  */
-export function registerHomeEvent(app: App, deps: Deps): void {
+export function registerHomeEvent(app: App): void {
   app.event('app_home_opened', async ({ event, context, client }) => {
+    const deps = depsOf(context);
     if (event.tab !== 'home') return;
     const scope = scopeOf(deps, context, client);
     await publishHome(scope, await memberOf(scope, event.user));

@@ -1,8 +1,8 @@
 import type { App } from '@slack/bolt';
 import { renderNote } from '../../../cards/slack/command-replies.ts';
-import type { Deps } from '../../deps.ts';
 import { asBlocks, errorText } from '../reply.ts';
 import { workspaceOf } from '../context.ts';
+import { depsOf } from '../inbound/dispatch.ts';
 
 type Body = { type?: string; command?: string; view?: { blocks?: { type?: string; block_id?: string }[] } };
 
@@ -11,8 +11,9 @@ type Body = { type?: string; command?: string; view?: { blocks?: { type?: string
  * an explanation with a reference instead of silence — privately after a slash command or
  * a click, beside the first input of a modal (which stays open, keeping what they typed).
  */
-export function registerSafetyNet(app: App, deps: Deps): void {
+export function registerSafetyNet(app: App): void {
   app.use(async (args) => {
+    const deps = depsOf(args.context);
     try {
       await args.next();
     } catch (err) {

@@ -33,19 +33,19 @@ function createBoltApp(deps: Deps): App {
     logger: slackLogger(deps.log),
     convoStore: false,
   });
-  registerSafetyNet(app, deps);
-  registerEventDedupe(app, deps);
-  registerCommand(app, deps);
-  registerSubmitView(app, deps);
-  registerDecideActions(app, deps);
-  registerCommentView(app, deps);
-  registerOpenActions(app, deps);
-  registerMetricActions(app, deps);
-  registerSurveyStartView(app, deps);
-  registerSurveyActions(app, deps);
-  registerReviewActions(app, deps);
-  registerRetroActions(app, deps);
-  registerHomeEvent(app, deps);
+  registerSafetyNet(app);
+  registerEventDedupe(app);
+  registerCommand(app);
+  registerSubmitView(app);
+  registerDecideActions(app);
+  registerCommentView(app);
+  registerOpenActions(app);
+  registerMetricActions(app);
+  registerSurveyStartView(app);
+  registerSurveyActions(app);
+  registerReviewActions(app);
+  registerRetroActions(app);
+  registerHomeEvent(app);
   app.error(async (err) => deps.log('error', 'slack listener failed', { error: String(err instanceof Error ? err.stack : err) }));
   return app;
 }

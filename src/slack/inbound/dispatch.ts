@@ -1,14 +1,20 @@
-import type { App } from '@slack/bolt';
+import type { App, Context } from '@slack/bolt';
+import type { Deps } from '../../deps-types.ts';
 import type { SlackBody } from './inbound.ts';
 import { AFTER_ACK_GRACE_MS } from './timing.ts';
 
 /** Things a listener gets per request beside Bolt's args (Bolt's `customProperties`). */
 export interface RequestProps {
+  /** The request's own deps (src/deps.ts, forRequest): Bolt's app and its listeners are built once per process. */
+  deps: Deps;
   /** Work after the response (waitUntil on Workers). */
   defer: (task: () => Promise<unknown>) => void;
   /** An Events API delivery failed: if the response has not left, it becomes a 500 so Slack retries. */
   eventFailed: () => void;
 }
+
+/** The deps of the request a listener runs for (passed to Bolt with the request). */
+export const depsOf = (context: Context): Deps => (context as unknown as RequestProps).deps;
 
 /** How one request is handed over: Slack's retry headers and the after-ack grace. */
 export interface DispatchOptions {
@@ -24,7 +30,7 @@ export interface DispatchOptions {
  * so that views.open happens inside the request; should a listener run long after its ack,
  * the response goes out anyway and the rest continues as deferred work.
  */
-export async function dispatchToBolt(app: App, body: SlackBody, opts: Pick<RequestProps, 'defer'> & DispatchOptions): Promise<Response> {
+export async function dispatchToBolt(app: App, body: SlackBody, opts: Pick<RequestProps, 'defer' | 'deps'> & DispatchOptions): Promise<Response> {
   let acked: { value: unknown } | undefined;
   let onAck!: () => void;
   const ackSeen = new Promise<void>((resolve) => (onAck = resolve));
@@ -33,7 +39,7 @@ export async function dispatchToBolt(app: App, body: SlackBody, opts: Pick<Reque
     body,
     retryNum: opts.retryNum,
     retryReason: opts.retryReason,
-    customProperties: { defer: opts.defer, eventFailed: () => (failed = true) } satisfies RequestProps,
+    customProperties: { deps: opts.deps, defer: opts.defer, eventFailed: () => (failed = true) } satisfies RequestProps,
     ack: async (response?: unknown) => {
       if (acked) return;
       acked = { value: response };

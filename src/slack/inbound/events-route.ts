@@ -4,6 +4,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { badRequest } from '../../errors.ts';
 import { cappedBody, WEBHOOK_BODY_LIMIT } from '../../security/body-limit.ts';
 import { t } from '../../i18n/index.ts';
+import { unscoped } from '../../deps.ts';
 import { boltFor } from './bolt-app.ts';
 import { dispatchToBolt } from './dispatch.ts';
 import { isSslCheck, parseSlackBody, teamIdOf, type SlackBody } from './inbound.ts';
@@ -55,7 +56,8 @@ export async function handleSlackEvents(c: Context<AppEnv>) {
   const teamId = teamIdOf(body);
   if (!teamId) throw badRequest('the request names no Slack team');
   if (!(await installationFor(deps, body, teamId))) return notInstalled(c, body);
-  return dispatchToBolt(boltFor(deps), body, {
+  return dispatchToBolt(boltFor(unscoped(deps)), body, {
+    deps,
     defer: c.var.defer,
     retryNum: retryNumOf(c),
     retryReason: c.req.header('x-slack-retry-reason'),

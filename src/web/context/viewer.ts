@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.ts';
+import { requestOf, type Db } from '../../db/client.ts';
 import type { Reader } from '../../db/queries/visibility.ts';
 import { readViewerRows } from '../../db/queries/viewer.ts';
 import { isAdmin } from '../../domain/update-settings.ts';
@@ -13,7 +13,7 @@ import { noteWorkspace } from '../../request-context.ts';
 export async function loadViewer(db: Db, session: Session): Promise<Viewer | null> {
   const { workspace, person, reportIds } = await readViewerRows(db, session.workspaceId, session.personId);
   if (!workspace || !person) return null;
-  noteWorkspace(workspace.id); // names the workspace in this request's access log line
+  noteWorkspace(requestOf(db), workspace.id); // names the workspace in this request's access log line
   const address = person.platformUserId;
   return {
     workspace,

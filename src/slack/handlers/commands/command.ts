@@ -2,7 +2,6 @@ import type { App, RespondArguments, RespondFn } from '@slack/bolt';
 import { renderHelp, renderList, renderNote } from '../../../../cards/slack/command-replies.ts';
 import type { SlackMessage } from '../../../../cards/slack/blocks.ts';
 import { listMyOutcomes } from '../../../db/queries/outcomes.ts';
-import type { Deps } from '../../../deps.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { dateText } from '../../../views/dates.ts';
 import { runAdmin } from '../admin/run-admin.ts';
@@ -12,6 +11,7 @@ import { openSubmitModal } from '../submit/open-submit-modal.ts';
 import { openSurveyModal } from '../survey/open-survey-modal.ts';
 import { asBlocks, errorText } from '../../reply.ts';
 import { memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
+import { depsOf } from '../../inbound/dispatch.ts';
 
 const ephemeral = (m: SlackMessage): RespondArguments => ({ response_type: 'ephemeral', text: m.text, blocks: asBlocks(m.blocks) });
 
@@ -58,8 +58,9 @@ async function replyTo(scope: SlackScope, member: Member, words: string[], text:
  * modal and `nps` the survey modal; `list`, `help`, `nps results`, `report`, `admin …` answer
  * privately; anything else gets the help, never silence.
  */
-export function registerCommand(app: App, deps: Deps): void {
+export function registerCommand(app: App): void {
   app.command(/.*/, async ({ command, ack, respond, context, client }) => {
+    const deps = depsOf(context);
     const scope = scopeOf(deps, context, client);
     const words = command.text.trim().split(/\s+/).filter(Boolean);
     const sub = (words[0] ?? '').toLowerCase();

@@ -2,7 +2,6 @@ import type { App } from '@slack/bolt';
 import { COMMENT_BLOCK, COMMENT_CALLBACK } from '../../../../cards/slack/comment-modal.ts';
 import { INPUT_ACTION } from '../../../../cards/slack/submit-modal.ts';
 import { decodeAction } from '../../../../cards/actions.ts';
-import type { Deps } from '../../../deps.ts';
 import { kickOutbox } from '../../../delivery/kick.ts';
 import { decideOutcome } from '../../../domain/decide-outcome.ts';
 import { DomainError } from '../../../domain/errors.ts';
@@ -10,6 +9,7 @@ import { publishHome } from '../home/publish-home.ts';
 import { errorText } from '../../reply.ts';
 import { memberOf, scopeOf } from '../../context.ts';
 import type { CommentMeta } from './decide-actions.ts';
+import { depsOf } from '../../inbound/dispatch.ts';
 
 /** private_metadata of the comment modal, validated like any card action (it round-trips through Slack). */
 function readMeta(raw: string): CommentMeta | null {
@@ -26,8 +26,9 @@ function readMeta(raw: string): CommentMeta | null {
 }
 
 /** The comment modal's submission: decide with the comment, or show why not beside it. */
-export function registerCommentView(app: App, deps: Deps): void {
+export function registerCommentView(app: App): void {
   app.view(COMMENT_CALLBACK, async ({ ack, body, view, context, client }) => {
+    const deps = depsOf(context);
     const scope = scopeOf(deps, context, client);
     const member = await memberOf(scope, body.user.id);
     const meta = readMeta(view.private_metadata);

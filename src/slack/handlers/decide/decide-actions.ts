@@ -10,6 +10,7 @@ import type { ScoreCard } from '../../../domain/types.ts';
 import type { StateValues } from '../submit/read-submission.ts';
 import { asModal, tell } from '../../reply.ts';
 import { clickContext, refreshHome, staleButton, tellError, type ClickArgs } from '../click.ts';
+import { depsOf } from '../../inbound/dispatch.ts';
 
 /** What the comment modal carries from the click to its submission. */
 export interface CommentMeta {
@@ -79,8 +80,8 @@ async function onNeedsComment(deps: Deps, args: ClickArgs): Promise<void> {
 }
 
 /** Approve, Request changes and Reject on approval cards and the Home tab; the score selects only need an ack. */
-export function registerDecideActions(app: App, deps: Deps): void {
+export function registerDecideActions(app: App): void {
   app.action(new RegExp(`^${APPROVAL_ACTIONS.score}:`), async ({ ack }) => ack());
-  app.action<BlockAction<ButtonAction>>(APPROVAL_ACTIONS.approve, (args) => onApprove(deps, args));
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^(${APPROVAL_ACTIONS.request_changes}|${APPROVAL_ACTIONS.reject})$`), (args) => onNeedsComment(deps, args));
+  app.action<BlockAction<ButtonAction>>(APPROVAL_ACTIONS.approve, (args) => onApprove(depsOf(args.context), args));
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^(${APPROVAL_ACTIONS.request_changes}|${APPROVAL_ACTIONS.reject})$`), (args) => onNeedsComment(depsOf(args.context), args));
 }

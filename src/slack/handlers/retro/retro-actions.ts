@@ -14,6 +14,7 @@ import type { StateValues } from '../submit/read-submission.ts';
 import { asBlocks, asModal, errorText, tell } from '../../reply.ts';
 import { memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
 import { clickContext, staleButton, tellError, type ClickArgs } from '../click.ts';
+import { depsOf } from '../../inbound/dispatch.ts';
 
 /** The member as the retrospective services take them. */
 const actorOf = (scope: SlackScope, m: Member) => {
@@ -43,8 +44,9 @@ const FIELD_BLOCK: Record<string, string> = { whatWorked: LESSON_FIELDS.worked, 
  * The lessons form's submission: stored once per modal (its view id is the client key, so
  * Slack's retry of the same submission stores nothing more), or each problem beside its input.
  */
-function registerLessonView(app: App, deps: Deps): void {
+function registerLessonView(app: App): void {
   app.view(LESSON_CALLBACK, async ({ ack, body, view, context, client }) => {
+    const deps = depsOf(context);
     const scope = scopeOf(deps, context, client);
     const member = await memberOf(scope, body.user.id);
     const meta = readMetadata<{ o: string }>(view.private_metadata, (m) => (typeof m.o === 'string' && m.o ? { o: m.o } : null));
@@ -81,8 +83,8 @@ async function onDone(deps: Deps, args: ClickArgs): Promise<void> {
 }
 
 /** Retrospectives on Slack: the lessons prompt's button and form, and the action reminder's "Mark done". */
-export function registerRetroActions(app: App, deps: Deps): void {
-  app.action<BlockAction<ButtonAction>>(LESSON_OPEN_ACTION, (args) => onOpen(deps, args));
-  app.action<BlockAction<ButtonAction>>(RETRO_DONE_ACTION, (args) => onDone(deps, args));
-  registerLessonView(app, deps);
+export function registerRetroActions(app: App): void {
+  app.action<BlockAction<ButtonAction>>(LESSON_OPEN_ACTION, (args) => onOpen(depsOf(args.context), args));
+  app.action<BlockAction<ButtonAction>>(RETRO_DONE_ACTION, (args) => onDone(depsOf(args.context), args));
+  registerLessonView(app);
 }

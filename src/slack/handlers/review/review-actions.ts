@@ -13,6 +13,7 @@ import type { StateValues } from '../submit/read-submission.ts';
 import { asModal, errorText, tell } from '../../reply.ts';
 import { memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
 import { clickContext, tellError, type ClickArgs } from '../click.ts';
+import { depsOf } from '../../inbound/dispatch.ts';
 
 /** What the review form carries from the click to its submission. */
 interface ReviewMeta {
@@ -50,8 +51,9 @@ async function onRecord(deps: Deps, args: ClickArgs): Promise<void> {
 const readMeta = (raw: string | undefined) => readMetadata<ReviewMeta>(raw, (m) => (typeof m.r === 'string' && m.r ? { r: m.r, home: m.home === true } : null));
 
 /** The review form's submission: stored through recordReview, or each problem beside its input. */
-function registerReviewView(app: App, deps: Deps): void {
+function registerReviewView(app: App): void {
   app.view(REVIEW_CALLBACK, async ({ ack, body, view, context, client }) => {
+    const deps = depsOf(context);
     const scope = scopeOf(deps, context, client);
     const member = await memberOf(scope, body.user.id);
     const meta = readMeta(view.private_metadata);
@@ -75,7 +77,7 @@ function registerReviewView(app: App, deps: Deps): void {
 }
 
 /** The follow-up review: the card's (and Home tab's) record button and the form behind it. */
-export function registerReviewActions(app: App, deps: Deps): void {
-  app.action<BlockAction<ButtonAction>>(REVIEW_RECORD_ACTION, (args) => onRecord(deps, args));
-  registerReviewView(app, deps);
+export function registerReviewActions(app: App): void {
+  app.action<BlockAction<ButtonAction>>(REVIEW_RECORD_ACTION, (args) => onRecord(depsOf(args.context), args));
+  registerReviewView(app);
 }

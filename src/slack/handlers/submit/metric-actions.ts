@@ -9,6 +9,7 @@ import { initialFromState } from './modal-state.ts';
 import { modalLists } from './open-submit-modal.ts';
 import type { StateValues } from './read-submission.ts';
 import { readSubmitMeta, withRowAdded, withTemplate, type SubmitMeta } from './submit-meta.ts';
+import { depsOf } from '../../inbound/dispatch.ts';
 
 type ModalActionArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction | StaticSelectAction>> & AllMiddlewareArgs;
 type Initial = ReturnType<typeof initialFromState>['initial'];
@@ -62,8 +63,11 @@ const similarHint = async (initial: Initial, workspaceId: string, locale: 'en' |
 };
 
 /** "Add a metric", a row's template select and "show how similar outcomes did" inside the submit modal (block_actions). */
-export function registerMetricActions(app: App, deps: Deps): void {
-  app.action<BlockAction<ButtonAction>>(METRIC_ADD_ACTION, (args) => redraw(deps, args, addRow));
-  app.action<BlockAction<StaticSelectAction>>(METRIC_TEMPLATE_ACTION, (args) => redraw(deps, args, chooseTemplate(args.action.block_id, args.action.selected_option?.value)));
-  app.action<BlockAction<ButtonAction>>(SIMILAR_ACTION, (args) => redraw(deps, args, (meta) => meta, (initial, ws, locale) => similarHint(initial, ws, locale, deps)));
+export function registerMetricActions(app: App): void {
+  app.action<BlockAction<ButtonAction>>(METRIC_ADD_ACTION, (args) => redraw(depsOf(args.context), args, addRow));
+  app.action<BlockAction<StaticSelectAction>>(METRIC_TEMPLATE_ACTION, (args) => redraw(depsOf(args.context), args, chooseTemplate(args.action.block_id, args.action.selected_option?.value)));
+  app.action<BlockAction<ButtonAction>>(SIMILAR_ACTION, (args) => {
+    const deps = depsOf(args.context);
+    return redraw(deps, args, (meta) => meta, (initial, ws, locale) => similarHint(initial, ws, locale, deps));
+  });
 }

@@ -8,6 +8,7 @@ import { openSubmitModal } from './open-submit-modal.ts';
 import { errorText, tell } from '../../reply.ts';
 import { memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
 import type { ClickArgs } from '../click.ts';
+import { depsOf } from '../../inbound/dispatch.ts';
 
 /** Only the submitter may edit, and only the round whose changes were requested. */
 async function assertEditable(scope: SlackScope, member: Member, outcomeId: string, round: number): Promise<void> {
@@ -41,9 +42,9 @@ async function open(deps: Deps, args: ClickArgs, edit: boolean): Promise<void> {
 }
 
 /** Edit (after changes were requested), the Home tab's "record an outcome", and the dashboard link button. */
-export function registerOpenActions(app: App, deps: Deps): void {
-  app.action<BlockAction<ButtonAction>>(EDIT_ACTION, (args) => open(deps, args, true));
-  app.action<BlockAction<ButtonAction>>(HOME_SUBMIT_ACTION, (args) => open(deps, args, false));
+export function registerOpenActions(app: App): void {
+  app.action<BlockAction<ButtonAction>>(EDIT_ACTION, (args) => open(depsOf(args.context), args, true));
+  app.action<BlockAction<ButtonAction>>(HOME_SUBMIT_ACTION, (args) => open(depsOf(args.context), args, false));
   // A URL button still sends an interaction, which Slack wants acknowledged.
   app.action(HOME_DASHBOARD_ACTION, async ({ ack }) => ack());
 }

@@ -3,7 +3,6 @@ import { SUBMIT_BLOCKS, SUBMIT_CALLBACK } from '../../../../cards/slack/submit-m
 import { keyResultExists } from '../../../db/queries/key-result-options.ts';
 import { listMetricTemplates } from '../../../db/queries/metric-templates.ts';
 import { ensureProject, projectExists } from '../../../db/queries/projects.ts';
-import type { Deps } from '../../../deps.ts';
 import { kickOutbox } from '../../../delivery/kick.ts';
 import { DomainError, type FieldError } from '../../../domain/errors.ts';
 import { resubmitOutcome } from '../../../domain/resubmit-outcome.ts';
@@ -17,6 +16,7 @@ import { readSubmitMeta, type SubmitMeta } from './submit-meta.ts';
 import { readSubmission, type ParsedSubmission, type StateValues } from './read-submission.ts';
 import { errorText } from '../../reply.ts';
 import { ensurePerson, memberFrom, memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
+import { depsOf } from '../../inbound/dispatch.ts';
 
 type BlockErrors = Record<string, string>;
 
@@ -77,8 +77,9 @@ async function store(scope: SlackScope, member: Member, p: ParsedSubmission, vie
 }
 
 /** The submit / edit modal's submission: errors beside the fields, or stored and closed. */
-export function registerSubmitView(app: App, deps: Deps): void {
+export function registerSubmitView(app: App): void {
   app.view(SUBMIT_CALLBACK, async ({ ack, body, view, context, client }) => {
+    const deps = depsOf(context);
     const scope = scopeOf(deps, context, client);
     const member = await memberOf(scope, body.user.id);
     const meta = readSubmitMeta(view.private_metadata);

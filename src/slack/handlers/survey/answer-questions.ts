@@ -15,6 +15,7 @@ import { memberOf, scopeOf, type Member, type SlackScope } from '../../context.t
 import { clickContext, staleButton, tellError, type ClickArgs } from '../click.ts';
 import { readMetadata } from '../metadata.ts';
 import type { StateValues } from '../submit/read-submission.ts';
+import { depsOf } from '../../inbound/dispatch.ts';
 
 /** Whether this member answered the survey: by platform id, or for an anonymous survey by their keyed hash. */
 async function hasAnswered(scope: SlackScope, member: Member, survey: { id: string; anonymous: boolean }): Promise<boolean> {
@@ -65,8 +66,9 @@ function blockErrors(err: unknown, member: Member, deps: Deps): Record<string, s
  * question), then the modal thanks the person. A named survey's cards then show it answered;
  * an anonymous survey's cannot know, by design.
  */
-function registerAnswerView(app: App, deps: Deps): void {
+function registerAnswerView(app: App): void {
   app.view(SURVEY_ANSWER_CALLBACK, async ({ ack, body, view, context, client }) => {
+    const deps = depsOf(context);
     const scope = scopeOf(deps, context, client);
     const member = await memberOf(scope, body.user.id);
     const surveyId = readMetadata(view.private_metadata, (m) => (typeof m.s === 'string' ? m.s : null));
@@ -83,7 +85,7 @@ function registerAnswerView(app: App, deps: Deps): void {
 }
 
 /** Questionnaire surveys: the "Answer" button and the answer modal. */
-export function registerQuestionnaire(app: App, deps: Deps): void {
-  app.action<BlockAction<ButtonAction>>(SURVEY_ANSWER_ACTION, (args) => onAnswer(deps, args));
-  registerAnswerView(app, deps);
+export function registerQuestionnaire(app: App): void {
+  app.action<BlockAction<ButtonAction>>(SURVEY_ANSWER_ACTION, (args) => onAnswer(depsOf(args.context), args));
+  registerAnswerView(app);
 }

@@ -14,6 +14,7 @@ import { registerQuestionnaire } from './answer-questions.ts';
 import { asModal, errorText, tell } from '../../reply.ts';
 import { memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
 import { clickContext, staleButton, tellError, type ClickArgs } from '../click.ts';
+import { depsOf } from '../../inbound/dispatch.ts';
 
 /** Records (or changes) the person's answer; a later score keeps the comment they left. */
 async function answer(scope: SlackScope, member: Member, surveyId: string, score: number, comment?: string | null) {
@@ -70,8 +71,9 @@ function readMeta(raw: string | undefined): { s: string; v: number } | null {
 }
 
 /** The comment modal's submission: stored with the current score, or the reason beside the input. */
-function registerCommentView(app: App, deps: Deps): void {
+function registerCommentView(app: App): void {
   app.view(SURVEY_COMMENT_CALLBACK, async ({ ack, body, view, context, client }) => {
+    const deps = depsOf(context);
     const scope = scopeOf(deps, context, client);
     const member = await memberOf(scope, body.user.id);
     const meta = readMeta(view.private_metadata);
@@ -89,9 +91,9 @@ function registerCommentView(app: App, deps: Deps): void {
 }
 
 /** Survey cards: the eleven score buttons, "add a comment", the comment modal, and the questionnaires' form. */
-export function registerSurveyActions(app: App, deps: Deps): void {
-  app.action<BlockAction<ButtonAction>>(NPS_SCORE_PATTERN, (args) => onScore(deps, args));
-  app.action<BlockAction<ButtonAction>>(NPS_COMMENT_ACTION, (args) => onComment(deps, args));
-  registerCommentView(app, deps);
-  registerQuestionnaire(app, deps);
+export function registerSurveyActions(app: App): void {
+  app.action<BlockAction<ButtonAction>>(NPS_SCORE_PATTERN, (args) => onScore(depsOf(args.context), args));
+  app.action<BlockAction<ButtonAction>>(NPS_COMMENT_ACTION, (args) => onComment(depsOf(args.context), args));
+  registerCommentView(app);
+  registerQuestionnaire(app);
 }

@@ -4,7 +4,6 @@ import { renderInfoModal } from '../../../../cards/slack/comment-modal.ts';
 import { SURVEY_BLOCKS, SURVEY_CALLBACK } from '../../../../cards/slack/survey-modal.ts';
 import { isUniqueViolation } from '../../../db/client.ts';
 import { projectName } from '../../../db/queries/projects.ts';
-import type { Deps } from '../../../deps.ts';
 import { kickOutbox } from '../../../delivery/kick.ts';
 import { DomainError, type FieldError } from '../../../domain/errors.ts';
 import { MAX_AUDIENCE, startSurvey, validateStartSurvey, type StartSurveyInput } from '../../../domain/start-survey.ts';
@@ -16,6 +15,7 @@ import { readSurvey, type ParsedSurvey } from './read-survey.ts';
 import type { StateValues } from '../submit/read-submission.ts';
 import { asModal, errorText } from '../../reply.ts';
 import { memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
+import { depsOf } from '../../inbound/dispatch.ts';
 
 type BlockErrors = Record<string, string>;
 
@@ -74,8 +74,9 @@ async function start(scope: SlackScope, member: Member, input: StartSurveyInput,
 }
 
 /** The "start a survey" modal's submission: errors beside the fields, or the survey goes out. */
-export function registerSurveyStartView(app: App, deps: Deps): void {
+export function registerSurveyStartView(app: App): void {
   app.view(SURVEY_CALLBACK, async ({ ack, body, view, context, client }) => {
+    const deps = depsOf(context);
     const scope = scopeOf(deps, context, client);
     const member = await memberOf(scope, body.user.id);
     // Checked first: nobody else gets as far as reading channel members.
