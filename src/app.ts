@@ -1,6 +1,7 @@
 import { Hono, type ErrorHandler, type NotFoundHandler } from 'hono';
 import type { AppEnv } from './app-env.ts';
 import { forRequest, type Deps } from './deps.ts';
+import { logDeferredFailure } from './defer.ts';
 import { describeError } from './errors.ts';
 import type { DispatcherFactory } from './feishu/inbound/routes.ts';
 import { resolveLocale } from './i18n/index.ts';
@@ -28,13 +29,15 @@ export function createApp(deps: Deps, options: { feishuDispatcher?: DispatcherFa
   const surfaceDeps = depsBySurface(deps);
   app.use(requestLog(deps.log));
   app.use(async (c, next) => {
-    c.set('deps', forRequest(surfaceDeps(c.req.path), c.var.request));
+    const requestDeps = forRequest(surfaceDeps(c.req.path), c.var.request);
+    c.set('deps', requestDeps);
     const ctx = executionCtx(c);
     // Deferred work waits for the handler to return: a task deferred before the handler's
     // last await (an outbox kick before the card is rendered) must not run ahead of the answer.
     let handled!: () => void;
     const done = new Promise<void>((resolve) => (handled = resolve));
-    c.set('defer', (task) => deps.defer(() => done.then(task), ctx));
+    // A failure is logged with the request's id, like everything else the task logs.
+    c.set('defer', (task) => deps.defer(() => done.then(task).catch(logDeferredFailure(requestDeps.log)), ctx));
     try {
       await next();
     } finally {

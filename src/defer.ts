@@ -11,13 +11,16 @@ export interface WaitUntil {
  */
 export type Defer = (task: () => Promise<unknown>, ctx?: WaitUntil) => void;
 
+/** How a deferred task's failure is logged (with the request's log when it was deferred in one, src/app.ts). */
+export const logDeferredFailure = (log: Log) => (err: unknown) => log('error', 'deferred work failed', { error: String(err instanceof Error ? err.stack : err) });
+
 /** Node's defer: runs tasks on the next turn and remembers them until they settle. */
 export function createTrackedDefer(log: Log): { defer: Defer; drain(): Promise<void>; pending(): number } {
   const running = new Set<Promise<unknown>>();
   const defer: Defer = (task) => {
     setImmediate(() => {
       const p = task()
-        .catch((err: unknown) => log('error', 'deferred work failed', { error: String(err instanceof Error ? err.stack : err) }))
+        .catch(logDeferredFailure(log))
         .finally(() => running.delete(p));
       running.add(p);
     });
@@ -46,7 +49,7 @@ const held = new WeakMap<WaitUntil, Promise<void>>();
 export function createWaitUntilDefer(log: Log): Defer {
   return (task, ctx) => {
     const start = (ctx && held.get(ctx)) ?? Promise.resolve();
-    const p = start.then(task).catch((err: unknown) => log('error', 'deferred work failed', { error: String(err instanceof Error ? err.stack : err) }));
+    const p = start.then(task).catch(logDeferredFailure(log));
     if (ctx) ctx.waitUntil(p);
   };
 }

@@ -14,7 +14,6 @@ import type { Sender } from './delivery/types.ts';
 import type { BlobStore } from './domain/blob-store.ts';
 import type { Clock, VerbContext } from './domain/ports.ts';
 import type { Log } from './log.ts';
-import type { RequestContext } from './request-context.ts';
 
 // The shape of the deps, apart from their wiring (deps.ts): the senders are built from
 // DepsCore, so they and everything they use import these types from here, never from the
@@ -33,15 +32,13 @@ export interface Repos {
   reviews: ReturnType<typeof createReviewRepo>;
 }
 
-/** Everything handlers and jobs need: a plain object, built once per process or isolate. */
+/** Everything handlers and jobs need: a plain object, built once per process or isolate (and, over it, per request: forRequest in src/deps.ts). */
 export interface Deps extends DepsCore {
   /** Platform senders for the outbox, keyed by platform name. */
   senders: Partial<Record<string, Sender>>;
   /** The process's outbox drainer (src/delivery/drainer.ts). */
   drainer: Drainer;
-  /** The request these deps work for (forRequest in src/deps.ts); none for jobs and scripts. */
-  request?: RequestContext;
-  /** For a request's deps, the deps they were made from: what per-process caches (Bolt's app, Feishu's dispatcher) key on. */
+  /** For a request's deps (forRequest in src/deps.ts), the deps they were made from: what per-process caches (Bolt's app, Feishu's dispatcher) key on. */
   unscoped?: Deps;
 }
 

@@ -15,7 +15,7 @@ import { createRateBudget } from './delivery/rate-budget.ts';
 import type { Sender } from './delivery/types.ts';
 import type { BlobStore } from './domain/blob-store.ts';
 import type { Clock } from './domain/ports.ts';
-import { configSecrets, scopedLog, withRequestId, type Log } from './log.ts';
+import { configSecrets, redactingLog, withRequestId, type Log } from './log.ts';
 import type { RequestContext } from './request-context.ts';
 
 export type { Deps, DepsCore, Repos, Runtime, SenderFactory } from './deps-types.ts';
@@ -67,7 +67,7 @@ export function createDeps(input: DepsInput): Deps {
     runtime: input.runtime,
     db: input.db,
     defer: input.defer,
-    log: scopedLog(input.log, configSecrets(input.config)),
+    log: redactingLog(input.log, configSecrets(input.config)),
     clock,
     repos,
     budget: createRateBudget(),
@@ -96,7 +96,7 @@ export function forRequest(deps: Deps, request: RequestContext): Deps {
   const db = dbForRequest(deps.db, request);
   const repos = createRepos(db, deps.config);
   const unscoped = deps.unscoped ?? deps;
-  return { ...deps, db, repos, log: withRequestId(unscoped.log, request.requestId), verbs: { ...deps.verbs, outcomes: repos.outcomes, people: repos.people }, request, unscoped };
+  return { ...deps, db, repos, log: withRequestId(unscoped.log, request.requestId), verbs: { ...deps.verbs, outcomes: repos.outcomes, people: repos.people }, unscoped };
 }
 
 /** The deps a request's were made from (the process's own for anything else). */

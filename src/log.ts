@@ -45,7 +45,7 @@ export function configSecrets(config: Config): string[] {
  * The log handlers and jobs get (deps.log): `secrets` (and anything credential-shaped) are
  * removed before `log` sees the data.
  */
-export function scopedLog(log: Log, secrets: readonly string[]): Log {
+export function redactingLog(log: Log, secrets: readonly string[]): Log {
   return (level, msg, data) => log(level, redact(msg, secrets) as string, redact(data ?? {}, secrets) as Record<string, unknown>);
 }
 

@@ -5,11 +5,10 @@ import { requestIdFrom, type RequestContext } from './request-context.ts';
 
 /**
  * First middleware of the app: gives every request an id (the caller's `x-request-id` when it
- * is a sane token), returns it in the `x-request-id` header, runs the request inside its
- * context (c.var.request; the next middleware gives the request its own deps, whose log
- * lines, deferred work and outbox rows carry it), and writes one JSON access
- * log line: method, path (never the query string, which can hold codes and tokens), status,
- * ms, workspace.
+ * is a sane token), returns it in the `x-request-id` header, puts its context on
+ * `c.var.request` (from which the next middleware makes the request's own deps, whose log lines
+ * and outbox rows carry the id), and writes one JSON access log line: method, path (never the
+ * query string, which can hold codes and tokens), status, ms, workspace.
  */
 export function requestLog(log: Log): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

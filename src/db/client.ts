@@ -18,7 +18,6 @@ export type Db = BaseSQLiteDatabase<'async', unknown, typeof schema> & {
 export type Statement = BatchItem<'sqlite'>;
 
 const REQUEST = Symbol('request');
-const BASE = Symbol('base database');
 
 /**
  * The handle one request works with: the same database, connection and prepared statements
@@ -26,15 +25,14 @@ const BASE = Symbol('base database');
  * the request that caused them and a workspace read names the workspace in its access line.
  */
 export function dbForRequest(db: Db, request: RequestContext): Db {
-  const base = baseDb(db);
-  return Object.create(base, { [REQUEST]: { value: request }, [BASE]: { value: base } }) as Db;
+  return Object.create(baseDb(db), { [REQUEST]: { value: request } }) as Db;
 }
 
 /** The request a handle works for (dbForRequest); undefined for the process's own (jobs). */
 export const requestOf = (db: Db): RequestContext | undefined => (db as { [REQUEST]?: RequestContext })[REQUEST];
 
 /** The database a request's handle was made from: what per-database caches are keyed by. */
-export const baseDb = (db: Db): Db => (db as { [BASE]?: Db })[BASE] ?? db;
+export const baseDb = (db: Db): Db => (requestOf(db) ? (Object.getPrototypeOf(db) as Db) : db);
 
 /** True when `err` (or its cause chain) is SQLite's UNIQUE violation on `table`. */
 export function isUniqueViolation(err: unknown, table: string): boolean {
@@ -70,7 +68,9 @@ export const oneParam = (values: readonly (string | number)[]): SQL => sql`(sele
 /**
  * A statement of a module, made once for each database it runs on: for a query a request path
  * runs every time, prepared once with `sql.placeholder`s so drizzle does not build it again on
- * each call (the building cost more CPU than SQLite's run of it, bench/ack.ts).
+ * each call (the building cost more CPU than SQLite's run of it, bench/ack.ts). Made on the
+ * process's database, whatever handle asks: for reads only, as nothing made here knows the
+ * request (outbox rows are written with insertNotifications on the request's handle).
  */
 export function perDb<T>(make: (db: Db) => T): (db: Db) => T {
   const made = new WeakMap<Db, T>();

@@ -32,6 +32,16 @@ export interface Member {
 /** The workspace our authorize put on Bolt's context. */
 export const workspaceOf = (context: Context): WorkspaceRow => context.workspace as WorkspaceRow;
 
+/** The deps of the request a listener runs for, handed to Bolt with it (dispatchToBolt); undefined outside one. */
+export const depsIn = (context: Context | undefined): Deps | undefined => (context as Partial<RequestProps> | undefined)?.deps;
+
+/** The same, for listeners, which always run inside a request. */
+export function depsOf(context: Context): Deps {
+  const deps = depsIn(context);
+  if (!deps) throw new Error('a Slack listener ran without its request (dispatchToBolt passes the deps)');
+  return deps;
+}
+
 /** What the domain verbs need to know about a workspace. */
 const workspaceContext = (w: WorkspaceRow): WorkspaceContext => ({ id: w.id, platform: 'slack', settings: w.settings });
 

@@ -48,8 +48,9 @@ async function insightGroups(db: Db, workspaceId: string, reader: Reader, since:
   if (!reader.seesAll) return readInsightGroups(db, workspaceId, reader, since);
   const key = `${workspaceId}|${since.toISOString().slice(0, 10)}`;
   const fingerprint = await verifiedFingerprint(db, workspaceId);
-  const cached = caches.get(baseDb(db)) ?? new Map();
-  caches.set(baseDb(db), cached);
+  const perDatabase = baseDb(db);
+  const cached = caches.get(perDatabase) ?? new Map();
+  caches.set(perDatabase, cached);
   const hit = cached.get(key);
   if (hit && hit.fingerprint === fingerprint && now.getTime() - hit.at < MAX_AGE_MS && now.getTime() >= hit.at) return hit.groups;
   const groups = await readInsightGroups(db, workspaceId, reader, since);

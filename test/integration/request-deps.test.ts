@@ -8,7 +8,9 @@ import type { PersonRef, WorkspaceContext } from '../../src/domain/ports.ts';
 import { submitOutcome } from '../../src/domain/submit-outcome.ts';
 import type { Log } from '../../src/log.ts';
 import type { RequestContext } from '../../src/request-context.ts';
+import { feishuClient } from '../../src/feishu/adapter/client.ts';
 import { testDeps } from '../helpers/db.ts';
+import { bothPlatformsEnv } from '../helpers/platform-env.ts';
 import { validDraft } from '../helpers/outcome-flow-contract.ts';
 
 /**
@@ -87,5 +89,22 @@ describe("a request's own deps", () => {
     expect(unscoped(deps)).toBe(t.deps);
     expect(unscoped(forRequest(deps, request('req-share-3')))).toBe(t.deps);
     expect(deps.drainer).toBe(t.deps.drainer);
+  });
+});
+
+describe('what a request makes once for the whole process', () => {
+  it('the Lark client made during a request logs with the process’s log, not with that request’s id', async () => {
+    const lines: { msg: string; data?: Record<string, unknown> }[] = [];
+    const t = await testDeps({ log: (_level, msg, data) => lines.push({ msg, data }), env: bothPlatformsEnv({ slack: 'http://127.0.0.1:9', feishu: 'http://127.0.0.1:9' }) });
+    try {
+      const client = feishuClient(forRequest(t.deps, { requestId: 'req-made-the-client' }));
+      expect(feishuClient(t.deps)).toBe(client);
+      client.logger.error('token refresh failed');
+      const sdk = lines.filter((l) => l.msg === 'lark sdk');
+      expect(sdk).toHaveLength(1);
+      expect(sdk[0]!.data).not.toHaveProperty('requestId');
+    } finally {
+      await t.close();
+    }
   });
 });

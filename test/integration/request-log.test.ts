@@ -39,6 +39,12 @@ describe('request ids and the access log', () => {
       c.var.defer(async () => c.var.deps.log('info', 'deferred work ran'));
       return c.text('ok');
     });
+    app.get('/test/defer-fail', (c) => {
+      c.var.defer(async () => {
+        throw new Error('deferred task broke');
+      });
+      return c.text('ok');
+    });
   });
   afterAll(() => t.close());
 
@@ -70,6 +76,15 @@ describe('request ids and the access log', () => {
     expect(await res.text()).toBe('ok');
     await t.drainDeferred();
     expect(cap.records().find((r) => r.msg === 'deferred work ran')).toMatchObject({ requestId: 'defer-check-1' });
+  });
+
+  it('logs a deferred task’s failure with the request id', async () => {
+    const res = await app.request('/test/defer-fail', { headers: { 'x-request-id': 'defer-fail-1' } });
+    expect(await res.text()).toBe('ok');
+    await t.drainDeferred();
+    const failed = cap.records().filter((r) => r.msg === 'deferred work failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({ level: 'error', requestId: 'defer-fail-1', error: expect.stringContaining('deferred task broke') });
   });
 });
 

@@ -63,12 +63,16 @@ export function larkLogger(log: Log) {
   };
 }
 
-/** The Lark client for this configuration. */
-export function feishuClient(deps: { config: Config; log: Log; clock: Clock }): lark.Client {
+/**
+ * The Lark client for this configuration, made once per process: its logger is the process's
+ * (a request's deps name their `unscoped` ones), or every later line would carry the id of the
+ * request that happened to make it.
+ */
+export function feishuClient(deps: { config: Config; log: Log; clock: Clock; unscoped?: { log: Log } }): lark.Client {
   let client = clients.get(deps.config);
   if (!client) {
     const f: FeishuConfig = deps.config.feishu!;
-    client = new lark.Client({ appId: f.appId, appSecret: f.appSecret, domain: larkDomain(f.domain), cache: memoryCache(deps.clock), logger: larkLogger(deps.log) });
+    client = new lark.Client({ appId: f.appId, appSecret: f.appSecret, domain: larkDomain(f.domain), cache: memoryCache(deps.clock), logger: larkLogger(deps.unscoped?.log ?? deps.log) });
     clients.set(deps.config, client);
   }
   return client;

@@ -1,8 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { RequestProps } from '../inbound/dispatch.ts';
 import { publishHome } from './home/publish-home.ts';
-import { memberOf, scopeOf, workspaceOf } from '../context.ts';
-import { depsOf } from '../inbound/dispatch.ts';
+import { depsOf, memberOf, scopeOf, workspaceOf } from '../context.ts';
 
 const SOURCE = 'slack_event';
 

@@ -1,8 +1,7 @@
 import type { App } from '@slack/bolt';
 import { renderNote } from '../../../cards/slack/command-replies.ts';
 import { asBlocks, errorText } from '../reply.ts';
-import { workspaceOf } from '../context.ts';
-import { depsOf } from '../inbound/dispatch.ts';
+import { depsOf, workspaceOf } from '../context.ts';
 
 type Body = { type?: string; command?: string; view?: { blocks?: { type?: string; block_id?: string }[] } };
 

@@ -1,5 +1,6 @@
-import { App, type AuthorizeResult } from '@slack/bolt';
-import type { Deps } from '../../deps.ts';
+import { App, type AuthorizeResult, type Context } from '@slack/bolt';
+import { unscoped, type Deps } from '../../deps.ts';
+import { depsIn } from '../context.ts';
 import { installationFor } from '../adapter/installation.ts';
 import { teamIdOf, type SlackBody } from './inbound.ts';
 import { registerCommand } from '../handlers/commands/command.ts';
@@ -23,6 +24,7 @@ function createBoltApp(deps: Deps): App {
   const app = new App({
     receiver: routeReceiver,
     // Per request, from the verified team id: the stored (encrypted) token or SLACK_BOT_TOKEN.
+    // The route looked it up for this body already, with the request's deps (events-route.ts).
     authorize: async (source, body): Promise<AuthorizeResult> => {
       const teamId = source.teamId ?? teamIdOf((body ?? {}) as SlackBody);
       const install = teamId ? await installationFor(deps, body ?? {}, teamId) : null;
@@ -32,6 +34,7 @@ function createBoltApp(deps: Deps): App {
     clientOptions: webClientOptions(deps.config.slack!, deps.log),
     logger: slackLogger(deps.log),
     convoStore: false,
+    extendedErrorHandler: true,
   });
   registerSafetyNet(app);
   registerEventDedupe(app);
@@ -46,7 +49,8 @@ function createBoltApp(deps: Deps): App {
   registerReviewActions(app);
   registerRetroActions(app);
   registerHomeEvent(app);
-  app.error(async (err) => deps.log('error', 'slack listener failed', { error: String(err instanceof Error ? err.stack : err) }));
+  // With the request's log when Bolt hands over its context (an authorize failure may not).
+  app.error(async ({ error, context }: { error: Error; context?: Context }) => (depsIn(context) ?? deps).log('error', 'slack listener failed', { error: String(error instanceof Error ? error.stack : error) }));
   return app;
 }
 
@@ -57,7 +61,8 @@ const apps = new WeakMap<Deps, App>();
  * scope: on Workers, I/O there is blocked and a failure would be cached for the isolate
  * (platform-facts §6). With `authorize` instead of a token, the constructor calls nothing.
  */
-export function boltFor(deps: Deps): App {
+export function boltFor(requestDeps: Deps): App {
+  const deps = unscoped(requestDeps);
   let app = apps.get(deps);
   if (!app) {
     app = createBoltApp(deps);

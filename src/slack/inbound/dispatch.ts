@@ -1,4 +1,4 @@
-import type { App, Context } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps-types.ts';
 import type { SlackBody } from './inbound.ts';
 import { AFTER_ACK_GRACE_MS } from './timing.ts';
@@ -12,9 +12,6 @@ export interface RequestProps {
   /** An Events API delivery failed: if the response has not left, it becomes a 500 so Slack retries. */
   eventFailed: () => void;
 }
-
-/** The deps of the request a listener runs for (passed to Bolt with the request). */
-export const depsOf = (context: Context): Deps => (context as unknown as RequestProps).deps;
 
 /** How one request is handed over: Slack's retry headers and the after-ack grace. */
 export interface DispatchOptions {

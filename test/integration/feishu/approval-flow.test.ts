@@ -6,6 +6,8 @@ import { calendarOf } from '../../../src/domain/working-calendar.ts';
 import { defaultSettings } from '../../../src/domain/settings.ts';
 import { reviewDueAt } from '../../../src/domain/schedule.ts';
 import { buttonValues, cardText, F, startHarness, type Harness } from './harness.ts';
+import { encodeAction } from '../../../cards/actions.ts';
+import { cardActionBody } from '../../helpers/feishu-sign.ts';
 import { clickDecision, SCORES, submitValid } from './steps.ts';
 
 let h: Harness;
@@ -77,6 +79,18 @@ describe('submit → manager → PMO → verified', () => {
     expect(stranger.body.toast).toMatchObject({ content: '该审核已指派给其他人。', i18n: { en_us: 'This review is assigned to someone else.' } });
     expect(await h.counts()).toMatchObject({ reviews: 0, outbox: before.outbox });
     expect((await h.outcome(id))!.status).toBe('submitted');
+  });
+
+  it('writes the click’s request id on each message the decision caused', async () => {
+    const id = await submitValid(h);
+    const before = new Set((await h.outboxRows()).map((r) => r.id));
+    const res = await h.post('cards', cardActionBody({ token: F.token, tenantKey: F.tenant, appId: F.appId, openId: F.manager, value: encodeAction({ a: 'approve', o: id, r: 1, s: 'manager' }), formValue: SCORES, openMessageId: 'om_card' }));
+    expect(res.status).toBe(200);
+    const requestId = res.headers.get('x-request-id');
+    expect(requestId).toBeTruthy();
+    const caused = (await h.outboxRows()).filter((r) => !before.has(r.id));
+    expect(caused.map((r) => r.kind).sort()).toEqual(['approval_request', 'card_decided', 'decision_notice']);
+    expect(caused.map((r) => r.requestId)).toEqual(caused.map(() => requestId));
   });
 
   it('decides a double click once, and the second click shows the decision', async () => {

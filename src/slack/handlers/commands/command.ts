@@ -10,8 +10,7 @@ import { APPROVAL_COMMANDS } from '../../../approvals/chat-commands.ts';
 import { openSubmitModal } from '../submit/open-submit-modal.ts';
 import { openSurveyModal } from '../survey/open-survey-modal.ts';
 import { asBlocks, errorText } from '../../reply.ts';
-import { memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
-import { depsOf } from '../../inbound/dispatch.ts';
+import { depsOf, memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
 
 const ephemeral = (m: SlackMessage): RespondArguments => ({ response_type: 'ephemeral', text: m.text, blocks: asBlocks(m.blocks) });
 

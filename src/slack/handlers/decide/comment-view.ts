@@ -7,9 +7,8 @@ import { decideOutcome } from '../../../domain/decide-outcome.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { publishHome } from '../home/publish-home.ts';
 import { errorText } from '../../reply.ts';
-import { memberOf, scopeOf } from '../../context.ts';
+import { depsOf, memberOf, scopeOf } from '../../context.ts';
 import type { CommentMeta } from './decide-actions.ts';
-import { depsOf } from '../../inbound/dispatch.ts';
 
 /** private_metadata of the comment modal, validated like any card action (it round-trips through Slack). */
 function readMeta(raw: string): CommentMeta | null {

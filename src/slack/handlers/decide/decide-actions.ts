@@ -10,7 +10,7 @@ import type { ScoreCard } from '../../../domain/types.ts';
 import type { StateValues } from '../submit/read-submission.ts';
 import { asModal, tell } from '../../reply.ts';
 import { clickContext, refreshHome, staleButton, tellError, type ClickArgs } from '../click.ts';
-import { depsOf } from '../../inbound/dispatch.ts';
+import { depsOf } from '../../context.ts';
 
 /** What the comment modal carries from the click to its submission. */
 export interface CommentMeta {

@@ -12,9 +12,8 @@ import { dayOf } from '../../../domain/calendar-date.ts';
 import { readMetadata } from '../metadata.ts';
 import type { StateValues } from '../submit/read-submission.ts';
 import { asBlocks, asModal, errorText, tell } from '../../reply.ts';
-import { memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
+import { depsOf, memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
 import { clickContext, staleButton, tellError, type ClickArgs } from '../click.ts';
-import { depsOf } from '../../inbound/dispatch.ts';
 
 /** The member as the retrospective services take them. */
 const actorOf = (scope: SlackScope, m: Member) => {

@@ -11,9 +11,8 @@ import { readMetadata } from '../metadata.ts';
 import { readReview, reviewBlockFor } from './read-review.ts';
 import type { StateValues } from '../submit/read-submission.ts';
 import { asModal, errorText, tell } from '../../reply.ts';
-import { memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
+import { depsOf, memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
 import { clickContext, tellError, type ClickArgs } from '../click.ts';
-import { depsOf } from '../../inbound/dispatch.ts';
 
 /** What the review form carries from the click to its submission. */
 interface ReviewMeta {

@@ -4,12 +4,11 @@ import type { Deps } from '../../../deps.ts';
 import { templateByKey } from '../../../domain/metric-templates.ts';
 import { similarOutcomesHint } from '../../../views/similar-hint.ts';
 import { asModal } from '../../reply.ts';
-import { memberOf, scopeOf } from '../../context.ts';
+import { depsOf, memberOf, scopeOf } from '../../context.ts';
 import { initialFromState } from './modal-state.ts';
 import { modalLists } from './open-submit-modal.ts';
 import type { StateValues } from './read-submission.ts';
 import { readSubmitMeta, withRowAdded, withTemplate, type SubmitMeta } from './submit-meta.ts';
-import { depsOf } from '../../inbound/dispatch.ts';
 
 type ModalActionArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction | StaticSelectAction>> & AllMiddlewareArgs;
 type Initial = ReturnType<typeof initialFromState>['initial'];

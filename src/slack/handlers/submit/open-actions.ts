@@ -6,9 +6,8 @@ import type { Deps } from '../../../deps.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { openSubmitModal } from './open-submit-modal.ts';
 import { errorText, tell } from '../../reply.ts';
-import { memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
+import { depsOf, memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
 import type { ClickArgs } from '../click.ts';
-import { depsOf } from '../../inbound/dispatch.ts';
 
 /** Only the submitter may edit, and only the round whose changes were requested. */
 async function assertEditable(scope: SlackScope, member: Member, outcomeId: string, round: number): Promise<void> {

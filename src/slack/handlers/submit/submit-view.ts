@@ -15,8 +15,7 @@ import { blockForField } from './field-blocks.ts';
 import { readSubmitMeta, type SubmitMeta } from './submit-meta.ts';
 import { readSubmission, type ParsedSubmission, type StateValues } from './read-submission.ts';
 import { errorText } from '../../reply.ts';
-import { ensurePerson, memberFrom, memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
-import { depsOf } from '../../inbound/dispatch.ts';
+import { depsOf, ensurePerson, memberFrom, memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
 
 type BlockErrors = Record<string, string>;
 

@@ -11,11 +11,10 @@ import { answerContextOf } from '../../../security/respondent-key.ts';
 import { loadSurveyView } from '../../../views/followup-view.ts';
 import { refreshSurveyCards } from '../../adapter/refresh-survey.ts';
 import { asModal, errorText, tell } from '../../reply.ts';
-import { memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
+import { depsOf, memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
 import { clickContext, staleButton, tellError, type ClickArgs } from '../click.ts';
 import { readMetadata } from '../metadata.ts';
 import type { StateValues } from '../submit/read-submission.ts';
-import { depsOf } from '../../inbound/dispatch.ts';
 
 /** Whether this member answered the survey: by platform id, or for an anonymous survey by their keyed hash. */
 async function hasAnswered(scope: SlackScope, member: Member, survey: { id: string; anonymous: boolean }): Promise<boolean> {

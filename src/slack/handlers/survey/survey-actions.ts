@@ -12,9 +12,8 @@ import { refreshSurveyCards } from '../../adapter/refresh-survey.ts';
 import { readMetadata } from '../metadata.ts';
 import { registerQuestionnaire } from './answer-questions.ts';
 import { asModal, errorText, tell } from '../../reply.ts';
-import { memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
+import { depsOf, memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
 import { clickContext, staleButton, tellError, type ClickArgs } from '../click.ts';
-import { depsOf } from '../../inbound/dispatch.ts';
 
 /** Records (or changes) the person's answer; a later score keeps the comment they left. */
 async function answer(scope: SlackScope, member: Member, surveyId: string, score: number, comment?: string | null) {

@@ -14,8 +14,7 @@ import { pmoAccess } from './pmo-access.ts';
 import { readSurvey, type ParsedSurvey } from './read-survey.ts';
 import type { StateValues } from '../submit/read-submission.ts';
 import { asModal, errorText } from '../../reply.ts';
-import { memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
-import { depsOf } from '../../inbound/dispatch.ts';
+import { depsOf, memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
 
 type BlockErrors = Record<string, string>;
 
