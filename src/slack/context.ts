@@ -45,10 +45,10 @@ export function depsOf(context: Context): Deps {
 /** What the domain verbs need to know about a workspace. */
 const workspaceContext = (w: WorkspaceRow): WorkspaceContext => ({ id: w.id, platform: 'slack', settings: w.settings });
 
-/** Builds the scope from Bolt's context (filled by our authorize and the dispatcher). */
-export function scopeOf(deps: Deps, context: Context, client: webApi.WebClient): SlackScope {
+/** Builds the scope from Bolt's context (filled by our authorize and the dispatcher: the request's deps and defer). */
+export function scopeOf(context: Context, client: webApi.WebClient): SlackScope {
   const workspace = workspaceOf(context);
-  return { deps, workspace, ws: workspaceContext(workspace), client, defer: context.defer as RequestProps['defer'] };
+  return { deps: depsOf(context), workspace, ws: workspaceContext(workspace), client, defer: context.defer as RequestProps['defer'] };
 }
 
 /**

@@ -16,7 +16,7 @@ export type ClickArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & A
  */
 export async function clickContext(deps: Deps, args: ClickArgs) {
   await args.ack();
-  const scope = scopeOf(deps, args.context, args.client);
+  const scope = scopeOf(args.context, args.client);
   const member = await memberOf(scope, args.body.user.id);
   const action = decodeAction(args.action.value);
   const fromHome = args.body.container?.type === 'view';

@@ -39,9 +39,8 @@ export function registerEventDedupe(app: App): void {
  */
 export function registerHomeEvent(app: App): void {
   app.event('app_home_opened', async ({ event, context, client }) => {
-    const deps = depsOf(context);
     if (event.tab !== 'home') return;
-    const scope = scopeOf(deps, context, client);
+    const scope = scopeOf(context, client);
     await publishHome(scope, await memberOf(scope, event.user));
   });
 }

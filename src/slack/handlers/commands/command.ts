@@ -10,7 +10,7 @@ import { APPROVAL_COMMANDS } from '../../../approvals/chat-commands.ts';
 import { openSubmitModal } from '../submit/open-submit-modal.ts';
 import { openSurveyModal } from '../survey/open-survey-modal.ts';
 import { asBlocks, errorText } from '../../reply.ts';
-import { depsOf, memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
+import { memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
 
 const ephemeral = (m: SlackMessage): RespondArguments => ({ response_type: 'ephemeral', text: m.text, blocks: asBlocks(m.blocks) });
 
@@ -59,8 +59,8 @@ async function replyTo(scope: SlackScope, member: Member, words: string[], text:
  */
 export function registerCommand(app: App): void {
   app.command(/.*/, async ({ command, ack, respond, context, client }) => {
-    const deps = depsOf(context);
-    const scope = scopeOf(deps, context, client);
+    const scope = scopeOf(context, client);
+    const { deps } = scope;
     const words = command.text.trim().split(/\s+/).filter(Boolean);
     const sub = (words[0] ?? '').toLowerCase();
     if (sub === '' || sub === 'new' || sub === 'submit') return ackAndOpen(scope, command.user_id, ack, respond, (m) => openSubmitModal(scope, m, command.trigger_id));

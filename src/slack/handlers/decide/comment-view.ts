@@ -7,7 +7,7 @@ import { decideOutcome } from '../../../domain/decide-outcome.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { publishHome } from '../home/publish-home.ts';
 import { errorText } from '../../reply.ts';
-import { depsOf, memberOf, scopeOf } from '../../context.ts';
+import { memberOf, scopeOf } from '../../context.ts';
 import type { CommentMeta } from './decide-actions.ts';
 
 /** private_metadata of the comment modal, validated like any card action (it round-trips through Slack). */
@@ -27,8 +27,8 @@ function readMeta(raw: string): CommentMeta | null {
 /** The comment modal's submission: decide with the comment, or show why not beside it. */
 export function registerCommentView(app: App): void {
   app.view(COMMENT_CALLBACK, async ({ ack, body, view, context, client }) => {
-    const deps = depsOf(context);
-    const scope = scopeOf(deps, context, client);
+    const scope = scopeOf(context, client);
+    const { deps } = scope;
     const member = await memberOf(scope, body.user.id);
     const meta = readMeta(view.private_metadata);
     const comment = view.state.values[COMMENT_BLOCK]?.[INPUT_ACTION]?.value ?? '';

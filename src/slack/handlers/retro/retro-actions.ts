@@ -45,8 +45,8 @@ const FIELD_BLOCK: Record<string, string> = { whatWorked: LESSON_FIELDS.worked, 
  */
 function registerLessonView(app: App): void {
   app.view(LESSON_CALLBACK, async ({ ack, body, view, context, client }) => {
-    const deps = depsOf(context);
-    const scope = scopeOf(deps, context, client);
+    const scope = scopeOf(context, client);
+    const { deps } = scope;
     const member = await memberOf(scope, body.user.id);
     const meta = readMetadata<{ o: string }>(view.private_metadata, (m) => (typeof m.o === 'string' && m.o ? { o: m.o } : null));
     const values = view.state.values as StateValues;

@@ -52,8 +52,8 @@ const readMeta = (raw: string | undefined) => readMetadata<ReviewMeta>(raw, (m) 
 /** The review form's submission: stored through recordReview, or each problem beside its input. */
 function registerReviewView(app: App): void {
   app.view(REVIEW_CALLBACK, async ({ ack, body, view, context, client }) => {
-    const deps = depsOf(context);
-    const scope = scopeOf(deps, context, client);
+    const scope = scopeOf(context, client);
+    const { deps } = scope;
     const member = await memberOf(scope, body.user.id);
     const meta = readMeta(view.private_metadata);
     const parsed = readReview(view.state.values as StateValues);

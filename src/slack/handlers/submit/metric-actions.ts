@@ -23,7 +23,7 @@ async function redraw(deps: Deps, args: ModalActionArgs, change: Change, extra?:
   await args.ack();
   const view = args.body.view;
   if (!view || view.callback_id !== SUBMIT_CALLBACK) return;
-  const scope = scopeOf(deps, args.context, args.client);
+  const scope = scopeOf(args.context, args.client);
   const member = await memberOf(scope, args.body.user.id);
   const before = readSubmitMeta(view.private_metadata);
   const { initial, reviewerId } = initialFromState(view.state.values as StateValues, before);

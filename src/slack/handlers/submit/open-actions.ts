@@ -21,7 +21,7 @@ async function assertEditable(scope: SlackScope, member: Member, outcomeId: stri
 /** Opens the modal (new, or prefilled to edit); a failure is explained privately. */
 async function open(deps: Deps, args: ClickArgs, edit: boolean): Promise<void> {
   await args.ack();
-  const scope = scopeOf(deps, args.context, args.client);
+  const scope = scopeOf(args.context, args.client);
   const member = await memberOf(scope, args.body.user.id);
   const target = { respond: args.body.response_url ? args.respond : undefined, userId: member.ref.address };
   try {

@@ -15,7 +15,7 @@ import { blockForField } from './field-blocks.ts';
 import { readSubmitMeta, type SubmitMeta } from './submit-meta.ts';
 import { readSubmission, type ParsedSubmission, type StateValues } from './read-submission.ts';
 import { errorText } from '../../reply.ts';
-import { depsOf, ensurePerson, memberFrom, memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
+import { ensurePerson, memberFrom, memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
 
 type BlockErrors = Record<string, string>;
 
@@ -78,8 +78,8 @@ async function store(scope: SlackScope, member: Member, p: ParsedSubmission, vie
 /** The submit / edit modal's submission: errors beside the fields, or stored and closed. */
 export function registerSubmitView(app: App): void {
   app.view(SUBMIT_CALLBACK, async ({ ack, body, view, context, client }) => {
-    const deps = depsOf(context);
-    const scope = scopeOf(deps, context, client);
+    const scope = scopeOf(context, client);
+    const { deps } = scope;
     const member = await memberOf(scope, body.user.id);
     const meta = readSubmitMeta(view.private_metadata);
     // Only template keys this workspace offers are recorded on the metrics.

@@ -67,8 +67,8 @@ function blockErrors(err: unknown, member: Member, deps: Deps): Record<string, s
  */
 function registerAnswerView(app: App): void {
   app.view(SURVEY_ANSWER_CALLBACK, async ({ ack, body, view, context, client }) => {
-    const deps = depsOf(context);
-    const scope = scopeOf(deps, context, client);
+    const scope = scopeOf(context, client);
+    const { deps } = scope;
     const member = await memberOf(scope, body.user.id);
     const surveyId = readMetadata(view.private_metadata, (m) => (typeof m.s === 'string' ? m.s : null));
     const survey = surveyId ? await deps.repos.surveys.get(scope.workspace.id, surveyId) : null;

@@ -72,8 +72,8 @@ function readMeta(raw: string | undefined): { s: string; v: number } | null {
 /** The comment modal's submission: stored with the current score, or the reason beside the input. */
 function registerCommentView(app: App): void {
   app.view(SURVEY_COMMENT_CALLBACK, async ({ ack, body, view, context, client }) => {
-    const deps = depsOf(context);
-    const scope = scopeOf(deps, context, client);
+    const scope = scopeOf(context, client);
+    const { deps } = scope;
     const member = await memberOf(scope, body.user.id);
     const meta = readMeta(view.private_metadata);
     const comment = view.state.values[SURVEY_BLOCKS.comment]?.[INPUT_ACTION]?.value ?? '';

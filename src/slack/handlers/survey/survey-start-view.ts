@@ -14,7 +14,7 @@ import { pmoAccess } from './pmo-access.ts';
 import { readSurvey, type ParsedSurvey } from './read-survey.ts';
 import type { StateValues } from '../submit/read-submission.ts';
 import { asModal, errorText } from '../../reply.ts';
-import { depsOf, memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
+import { memberOf, scopeOf, type Member, type SlackScope } from '../../context.ts';
 
 type BlockErrors = Record<string, string>;
 
@@ -75,8 +75,8 @@ async function start(scope: SlackScope, member: Member, input: StartSurveyInput,
 /** The "start a survey" modal's submission: errors beside the fields, or the survey goes out. */
 export function registerSurveyStartView(app: App): void {
   app.view(SURVEY_CALLBACK, async ({ ack, body, view, context, client }) => {
-    const deps = depsOf(context);
-    const scope = scopeOf(deps, context, client);
+    const scope = scopeOf(context, client);
+    const { deps } = scope;
     const member = await memberOf(scope, body.user.id);
     // Checked first: nobody else gets as far as reading channel members.
     const access = await pmoAccess(scope, member);
