@@ -1,7 +1,8 @@
 import type { Notification } from '../../domain/ports.ts';
 import type { Platform } from '../../domain/types.ts';
-import { inChunks, requestOf, type Db } from '../client.ts';
+import { requestOf, type Db } from '../client.ts';
 import { outbox } from '../schema/index.ts';
+import { insertRows } from '../write-templates.ts';
 
 /**
  * The insert statement for notifications, to spread into the same batch as the state change
@@ -21,5 +22,5 @@ export function insertNotifications(db: Db, workspaceId: string, platform: Platf
     nextAttemptAt: now,
     requestId,
   }));
-  return inChunks(outbox, rows).map((chunk) => db.insert(outbox).values(chunk).onConflictDoNothing());
+  return insertRows(db, outbox, rows, { onConflictDoNothing: true });
 }

@@ -4,8 +4,25 @@ import type { NewDecision, NewResubmission, NewSubmission, OutcomeRecord, Outcom
 import { batchOnce, inChunks, isUniqueViolation, type Db } from '../client.ts';
 import { actionGuards, auditLog, evidence, metrics, outcomes, projects, reviewSchedules, reviews } from '../schema/index.ts';
 import { insertNotifications } from './outbox-rows.ts';
+import { insertRow, writeTemplate } from '../write-templates.ts';
 import { okrProgressRows } from './okr-progress-rows.ts';
 import { createSettingsStore } from './settings-store.ts';
+
+type StatusChange = { ws: string; id: string; from: string; to: string; at: Date };
+
+/** A decision's status change, guarded by the status it was decided from (its templates: src/db/write-templates.ts). */
+const decidedStatus = writeTemplate<StatusChange>((db, p) =>
+  db
+    .update(outcomes)
+    .set({ status: p('to') as never, reviewerId: null, updatedAt: p('at') as never })
+    .where(and(eq(outcomes.workspaceId, p('ws')), eq(outcomes.id, p('id')), eq(outcomes.status, p('from')))),
+);
+const verifiedStatus = writeTemplate<StatusChange>((db, p) =>
+  db
+    .update(outcomes)
+    .set({ status: p('to') as never, reviewerId: null, updatedAt: p('at') as never, verifiedAt: p('at') as never })
+    .where(and(eq(outcomes.workspaceId, p('ws')), eq(outcomes.id, p('id')), eq(outcomes.status, p('from')))),
+);
 
 /** OutcomeRepo on drizzle: every write is one db.batch(), guarded by unique indexes. */
 export function createOutcomeRepo(db: Db): OutcomeRepo {
@@ -70,7 +87,7 @@ export function createOutcomeRepo(db: Db): OutcomeRepo {
       const ws = d.workspaceId;
       const statements = [
         // First: the unique (outcome, round, stage) index makes a second decision fail the whole batch.
-        db.insert(reviews).values({
+        insertRow(db, reviews, {
           workspaceId: ws,
           outcomeId: d.outcomeId,
           round: d.round,
@@ -83,16 +100,8 @@ export function createOutcomeRepo(db: Db): OutcomeRepo {
           innovation: d.scores?.innovation ?? null,
           decidedAt: d.decidedAt,
         }),
-        db
-          .update(outcomes)
-          .set({
-            status: d.toStatus,
-            reviewerId: null,
-            updatedAt: d.decidedAt,
-            ...(d.toStatus === 'verified' ? { verifiedAt: d.decidedAt } : {}),
-          })
-          .where(and(eq(outcomes.workspaceId, ws), eq(outcomes.id, d.outcomeId), eq(outcomes.status, d.fromStatus))),
-        db.insert(auditLog).values({ ...d.audit, workspaceId: ws }),
+        (d.toStatus === 'verified' ? verifiedStatus : decidedStatus)(db, { ws, id: d.outcomeId, from: d.fromStatus, to: d.toStatus, at: d.decidedAt }),
+        insertRow(db, auditLog, { ...d.audit, workspaceId: ws }),
         ...insertNotifications(db, ws, platform, d.notifications, d.decidedAt),
         ...(d.toStatus === 'verified' ? await okrProgressRows(db, ws, d.outcomeId, { type: 'verified' }, d.decidedAt) : []),
         ...d.schedules.map((s) =>
