@@ -1,7 +1,8 @@
+import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { feishuEncrypt, feishuEventBody, feishuSignature } from '../../../test/helpers/feishu-sign.ts';
 import type { FeishuConfig } from '../../config.ts';
-import { larkSignature, verifyFeishuRequest } from './verify.ts';
+import { decryptText, larkSignature, verifyFeishuRequest } from './verify.ts';
 
 const config: FeishuConfig = { appId: 'cli', appSecret: 's', encryptKey: 'ek', verificationToken: 'vt', domain: 'feishu' };
 const now = 1_800_000_000_000;
@@ -19,7 +20,16 @@ const event = (token = 'vt') => feishuEventBody('im.message.receive_v1', { messa
 
 describe('verifyFeishuRequest', () => {
   it('matches the reference signature (SHA-256 over timestamp+nonce+key and the raw bytes)', async () => {
-    expect(await larkSignature('1', 'n', 'k', enc.encode('{"a":1}'))).toBe(feishuSignature('1', 'n', 'k', '{"a":1}'));
+    expect(larkSignature('1', 'n', 'k', enc.encode('{"a":1}'))).toBe(feishuSignature('1', 'n', 'k', '{"a":1}'));
+  });
+
+  it('decrypts Feishu’s own test vector, and what the fake Feishu encrypts', () => {
+    // platform-facts §2.1: key "test key" → "hello world".
+    expect(decryptText('P37w+VZImNgPEO1RBhJ6RtKl7n6zymIbEG1pReEzghk=', 'test key')).toBe('hello world');
+    const text = JSON.stringify({ 中文: '审批 ✅', n: 'x'.repeat(100) });
+    const iv = Buffer.alloc(16, 7);
+    expect(decryptText(feishuEncrypt('another key', text, iv), 'another key')).toBe(text);
+    expect(() => decryptText(feishuEncrypt('another key', text, iv), 'wrong key')).toThrow();
   });
 
   it('accepts a signed, encrypted event and returns the decrypted payload and envelope', async () => {
