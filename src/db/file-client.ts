@@ -1,6 +1,7 @@
 import type { Client, InArgs, InStatement, InValue, ResultSet, Row, TransactionMode } from '@libsql/client';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { startCheckpointer, type Checkpointer, type CheckpointOptions } from './checkpointer.ts';
 
 const BEGIN: Record<TransactionMode, string> = { write: 'BEGIN IMMEDIATE', read: 'BEGIN TRANSACTION READONLY', deferred: 'BEGIN DEFERRED' };
 
@@ -133,8 +134,10 @@ const DRIVER = createRequire(import.meta.url).resolve('libsql');
  * The thread answers in the order the calls were made, each call whole, so a batch cannot
  * interleave with another call, and one connection is enough for a process (WAL lets other
  * processes read meanwhile). The thread keeps the process alive only while a call is waiting.
+ * WAL checkpoints run on a third thread (src/db/checkpointer.ts), so no commit waits for one;
+ * should that thread end, this connection checkpoints again as SQLite does by default.
  */
-export function createFileClient(path: string): Client {
+export function createFileClient(path: string, opts: { checkpoints?: CheckpointOptions | false } = {}): FileClient {
   const thread = new Worker(THREAD, { eval: true, workerData: { driver: DRIVER, path }, name: 'outcome-db' });
   thread.unref();
   const waiting = new Map<number, { resolve(answers: Answer[]): void; reject(err: unknown): void }>();
@@ -184,8 +187,11 @@ export function createFileClient(path: string): Client {
     typeof statement === 'string' ? { sql: statement, args: bindable(extraArgs) } : { sql: statement.sql, args: bindable(statement.args) };
   const boundAll = (stmts: readonly (InStatement | string | [string, InArgs?])[]): Bound[] => stmts.map((s) => (Array.isArray(s) ? bound(s[0], s[1]) : bound(s)));
 
+  const checkpoints = opts.checkpoints === false ? null : handOverCheckpoints(startCheckpointer(DRIVER, path, opts.checkpoints), (sql) => ask({ op: 'exec', sql }), () => closed);
+
   const client = {
     protocol: 'file' as const,
+    checkpoints,
     get closed() {
       return closed;
     },
@@ -214,12 +220,39 @@ export function createFileClient(path: string): Client {
       // Calls made before this one are answered first; the thread then closes the file and ends.
       void ask({ op: 'close' }).catch(() => undefined);
       closed = true;
+      checkpoints?.thread.close();
     },
     reconnect() {
       throw new Error('the embedded database client does not reconnect: open a new one');
     },
   };
-  return client as unknown as Client;
+  return client as unknown as FileClient;
+}
+
+/** The embedded database's client, with its checkpoint thread (null when made without one). */
+export type FileClient = Client & { checkpoints: Checkpoints | null };
+
+interface Checkpoints {
+  thread: Checkpointer;
+  /** True once the request connection's automatic checkpoints are off (false when the thread could not start). */
+  handedOver: Promise<boolean>;
+  /** Resolves when the thread has ended unasked and the request connection checkpoints again. */
+  takenBack: Promise<void>;
+}
+
+const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
+
+/** The request connection's automatic checkpoints off while `thread` runs, back on should it end before the client closes. */
+function handOverCheckpoints(thread: Checkpointer, exec: (sql: string) => Promise<unknown>, clientClosed: () => boolean): Checkpoints {
+  // Never rejects: a connection that could not take the pragma (the file failed to open) fails its own calls.
+  const handedOver = thread.ready.then(
+    () => exec('PRAGMA wal_autocheckpoint = 0').then(() => true, () => false),
+    () => false,
+  );
+  const takenBack = thread.ended.then(async ({ closed }) => {
+    if ((await handedOver) && !closed && !clientClosed()) await exec(`PRAGMA wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`).catch(() => undefined);
+  });
+  return { thread, handedOver, takenBack };
 }
 
 /**

@@ -131,6 +131,55 @@ describe('createFileClient', () => {
     expect({ code, out: out.trim() }, err).toEqual({ code: 0, out: '42' });
   });
 
+  describe('WAL checkpoints on a thread of their own', () => {
+    const autocheckpoint = async (c: ReturnType<typeof createFileClient>) => (await c.execute('PRAGMA wal_autocheckpoint')).rows[0]![0];
+    // 1,500 pages of 4 KB in commits of 25: past the 1,000 pages at which SQLite's automatic checkpoint would copy them inside a commit.
+    const write = async (c: ReturnType<typeof createFileClient>, pages: number) => {
+      for (let i = 0; i < pages / 25; i++) await c.batch(Array.from({ length: 50 }, () => ({ sql: 'insert into t values (?)', args: ['x'.repeat(2000)] })));
+    };
+
+    it('no commit checkpoints: the request connection leaves it to the thread, whose pass copies every page back', async () => {
+      // No timed pass during the test: the passes are the ones it asks for.
+      const c = createFileClient(join(dir, 'wal.db'), { checkpoints: { everyMs: 3_600_000, restartFrames: 1_000_000 } });
+      await c.execute('PRAGMA journal_mode = WAL');
+      await c.execute('create table t (k text)');
+      expect(await c.checkpoints!.handedOver).toBe(true);
+      expect(await autocheckpoint(c)).toBe(0);
+      await write(c, 1_500);
+      const pass = await c.checkpoints!.thread.pass();
+      // Had a commit checkpointed at 1,000 pages, the log would have started again there.
+      expect(pass.log).toBeGreaterThan(1_500);
+      expect(pass).toEqual({ busy: 0, log: pass.log, checkpointed: pass.log });
+      // All copied: the next write starts the log from its beginning.
+      await write(c, 25);
+      expect((await c.checkpoints!.thread.pass()).log).toBeLessThan(100);
+      expect((await c.execute('select count(*) as n from t')).rows[0]!.n).toBe(3_050);
+      c.close();
+      expect(await c.checkpoints!.thread.ended).toEqual({ closed: true });
+    });
+
+    it('past restartFrames a pass restarts the log, and without the thread the connection checkpoints as SQLite does', async () => {
+      const c = createFileClient(join(dir, 'restart.db'), { checkpoints: { everyMs: 3_600_000, restartFrames: 200 } });
+      await c.execute('PRAGMA journal_mode = WAL');
+      await c.execute('create table t (k text)');
+      await write(c, 300);
+      expect(await c.checkpoints!.thread.pass()).toMatchObject({ busy: 0, checkpointed: expect.any(Number) });
+      await write(c, 25);
+      expect((await c.checkpoints!.thread.pass()).log).toBeLessThan(100);
+      // The thread ends unasked: the connection takes its checkpoints back.
+      await c.checkpoints!.thread.thread.terminate();
+      await c.checkpoints!.takenBack;
+      expect(await autocheckpoint(c)).toBe(1000);
+      await expect(c.checkpoints!.thread.pass()).rejects.toThrow(/ended/);
+      c.close();
+
+      const without = createFileClient(join(dir, 'plain.db'), { checkpoints: false });
+      expect(without.checkpoints).toBeNull();
+      expect(await autocheckpoint(without)).toBe(1000);
+      without.close();
+    });
+  });
+
   it('reads the path of each file URL form', () => {
     expect(filePath('file:./data/outcome.db')).toBe('./data/outcome.db');
     expect(filePath('file:/tmp/a b.db')).toBe('/tmp/a b.db');

@@ -1,0 +1,120 @@
+import { Worker } from 'node:worker_threads';
+
+/**
+ * WAL checkpoints on a thread and connection of their own, so that no commit waits for one.
+ *
+ * SQLite's automatic checkpoint runs inside the COMMIT that takes the log past 1,000 pages: it
+ * copies those pages into the database file and syncs it, 10–35 ms on these machines, and every
+ * call queued behind that commit on the database's thread waits as long (at 100 approval clicks
+ * per second, about two such stalls a second: most of the clicks' p99, bench/ack.ts). Here the
+ * request connection's automatic checkpoint is off and this thread runs a PASSIVE checkpoint
+ * every `everyMs`, which copies pages beside the writer and never blocks it. The log starts
+ * again from its beginning at the first write after a pass that copied all of it. A pass that
+ * finds more than `restartFrames` pages still there (writes so steady that no pass ever caught
+ * up) runs a RESTART instead, which waits for the current write, copies the rest and makes the
+ * next write start the log again: the bound of the log's size.
+ */
+
+export interface CheckpointOptions {
+  everyMs: number;
+  restartFrames: number;
+}
+
+export const DEFAULT_CHECKPOINTS: CheckpointOptions = { everyMs: 250, restartFrames: 4_000 };
+
+/** What a pass reports: SQLite's `wal_checkpoint` row (busy, pages in the log, pages copied). */
+export interface CheckpointResult {
+  busy: number;
+  log: number;
+  checkpointed: number;
+}
+
+const THREAD = String.raw`
+const { parentPort, workerData } = process.getBuiltinModule('node:worker_threads');
+const Database = process.getBuiltinModule('node:module').createRequire(workerData.driver)(workerData.driver);
+const db = new Database(workerData.path);
+db.exec('PRAGMA busy_timeout = 5000');
+const pass = () => {
+  const [r] = db.pragma('wal_checkpoint(PASSIVE)');
+  return r.log >= workerData.restartFrames ? db.pragma('wal_checkpoint(RESTART)')[0] : r;
+};
+// A failed timed pass (the file gone, a disk error) is reported by the next asked-for pass, if any.
+const timer = setInterval(() => { try { pass(); } catch {} }, workerData.everyMs);
+parentPort.on('message', (m) => {
+  if (m.op === 'close') {
+    clearInterval(timer);
+    db.close();
+    parentPort.close();
+    return;
+  }
+  let reply;
+  try { reply = { id: m.id, result: pass() }; } catch (err) { reply = { id: m.id, error: String(err && err.message) }; }
+  parentPort.postMessage(reply);
+});
+parentPort.postMessage({ ready: true });
+`;
+
+export interface Checkpointer {
+  /** Resolves once the thread has its connection open (rejects if it could not open one). */
+  ready: Promise<void>;
+  /** Runs a pass now, as the timer does (tests; a pass never hurts). */
+  pass(): Promise<CheckpointResult>;
+  /** Resolves when the thread ends, for whatever reason; `closed` when close() ended it. */
+  ended: Promise<{ closed: boolean }>;
+  close(): void;
+  /** The thread, for tests that make it fail. */
+  thread: Worker;
+}
+
+export function startCheckpointer(driver: string, path: string, opts: CheckpointOptions = DEFAULT_CHECKPOINTS): Checkpointer {
+  const thread = new Worker(THREAD, { eval: true, workerData: { driver, path, ...opts }, name: 'outcome-db-checkpoints' });
+  const waiting = new Map<number, { resolve(r: CheckpointResult): void; reject(err: Error): void }>();
+  let nextId = 0;
+  let closing = false;
+  let over: Error | null = null;
+  let opened!: () => void;
+  let failedToOpen!: (err: Error) => void;
+  const ready = new Promise<void>((resolve, reject) => ((opened = resolve), (failedToOpen = reject)));
+  ready.catch(() => undefined);
+  thread.on('message', (m: { ready?: true; id?: number; result?: CheckpointResult; error?: string }) => {
+    if (m.ready) return opened();
+    const call = waiting.get(m.id!);
+    waiting.delete(m.id!);
+    if (waiting.size === 0) thread.unref();
+    if (m.error === undefined) call?.resolve(m.result!);
+    else call?.reject(new Error(m.error));
+  });
+  const ended = new Promise<{ closed: boolean }>((resolve) => {
+    const end = (err: Error) => {
+      over ??= err;
+      failedToOpen(err);
+      for (const call of waiting.values()) call.reject(err);
+      waiting.clear();
+      resolve({ closed: closing });
+    };
+    thread.on('error', (err) => end(err instanceof Error ? err : new Error(String(err))));
+    thread.on('exit', () => end(new Error('the checkpoint thread has ended')));
+  });
+  // After the listeners: adding a 'message' listener refs the thread again.
+  thread.unref();
+  return {
+    ready,
+    ended,
+    thread,
+    async pass() {
+      await ready;
+      return new Promise((resolve, reject) => {
+        if (over) return reject(over);
+        const id = nextId++;
+        if (waiting.size === 0) thread.ref();
+        waiting.set(id, { resolve, reject });
+        thread.postMessage({ op: 'pass', id });
+      });
+    },
+    close() {
+      if (closing) return;
+      closing = true;
+      thread.postMessage({ op: 'close' });
+    },
+  };
+}
