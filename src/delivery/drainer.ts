@@ -40,6 +40,14 @@ export interface Drainer {
    * more pass (and wakes a waiting run). Resolves with the run's report when it ends.
    */
   kick(): Promise<DrainReport>;
+  /**
+   * kick() for a request's deferred work: a run's promise when this kick starts the run; when
+   * it joins one (asking for another pass) it resolves at once, since the run's starter waits
+   * for it already (shutdown, waitUntil). Otherwise every request of a busy process would keep a
+   * waiter on the run, and with it that request's deps, for as long as the run lasts (on Node,
+   * while rows are due: minutes, and old-generation garbage collections of tens of ms).
+   */
+  nudge(): Promise<void>;
   /** Ends the run after its current pass (kicks after this make one pass each); resolves when idle. */
   stop(): Promise<void>;
 }
@@ -124,18 +132,24 @@ export function createDrainer(deps: DrainerDeps, options: Partial<RunOptions & D
     return total;
   }
 
+  function start(): { run: Promise<DrainReport>; joined: boolean } {
+    if (run && now() > aliveUntil + o.leaseMs) run = undefined;
+    if (run) {
+      again = true;
+      waking?.abort();
+      return { run, joined: true };
+    }
+    deadline = now() + o.deadlineMs;
+    aliveUntil = now();
+    run = loop(++generation);
+    return { run, joined: false };
+  }
+
   return {
-    kick() {
-      if (run && now() > aliveUntil + o.leaseMs) run = undefined;
-      if (run) {
-        again = true;
-        waking?.abort();
-        return run;
-      }
-      deadline = now() + o.deadlineMs;
-      aliveUntil = now();
-      run = loop(++generation);
-      return run;
+    kick: () => start().run,
+    nudge() {
+      const { run, joined } = start();
+      return joined ? Promise.resolve() : run.then(() => undefined);
     },
     async stop() {
       stopped = true;

@@ -12,5 +12,7 @@ export function drainOnce(deps: Deps): Promise<DrainReport> {
  * carries on with whatever a run leaves.
  */
 export function kickOutbox(deps: Deps, defer: (task: () => Promise<unknown>) => void): void {
-  defer(() => deps.drainer.kick());
+  // The drainer is the process's: the task holds nothing of the request's own deps.
+  const { drainer } = deps;
+  defer(() => drainer.nudge());
 }

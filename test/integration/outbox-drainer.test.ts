@@ -7,6 +7,9 @@ import { drainOutbox, type DrainOptions } from '../../src/delivery/drain.ts';
 import { createRateBudget } from '../../src/delivery/rate-budget.ts';
 import { createDrainer, type DrainerDeps, type RunOptions } from '../../src/delivery/drainer.ts';
 import { createInboundGate } from '../../src/delivery/inbound-gate.ts';
+import { kickOutbox } from '../../src/delivery/kick.ts';
+import { createTrackedDefer } from '../../src/defer.ts';
+import { quietLog } from '../../src/log.ts';
 import type { OutboxStore } from '../../src/delivery/types.ts';
 import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '../fakes/fake-slack.ts';
 import { manualClock, testDeps } from '../helpers/db.ts';
@@ -148,6 +151,32 @@ describe('the continuous, single-flight drainer against the fake Slack', () => {
     expect(await first).toMatchObject({ sent: 2 });
     expect(most).toBe(1);
     expect(fake.messages.map((m) => m.channel).sort()).toEqual(['C1', 'C2']);
+  });
+
+  it('a request whose kick joins a run does not wait for it: one waiter per run, however many requests kick', async () => {
+    const { deps, clock, workspaceId, fake } = await setup();
+    // A platform that holds the first send until the test lets it go.
+    const http = deps.senders.slack!;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const held = { send: async (row: Parameters<typeof http.send>[0]) => (await gate, http.send(row)) };
+    const d = createDrainer({ store: deps.repos.outbox, senders: { slack: held }, budget: createRateBudget(), clock, sleep: clock.sleep }, { minPassGapMs: 0 });
+    const tracked = createTrackedDefer(quietLog);
+    await enqueue(deps.db, workspaceId, clock.now(), 'C1');
+    kickOutbox({ ...deps, drainer: d }, tracked.defer);
+    for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
+    // 50 more requests while the first send is held: each writes a row and kicks.
+    for (let i = 0; i < 50; i++) {
+      await enqueue(deps.db, workspaceId, clock.now(), `D${i}`);
+      kickOutbox({ ...deps, drainer: d }, tracked.defer);
+    }
+    for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
+    expect(tracked.pending()).toBe(1);
+    release();
+    // Waiting for the one waiter is waiting for the run, and the run took the joined kicks' rows too.
+    await tracked.drain();
+    expect(fake.messages).toHaveLength(51);
+    expect((await deps.db.select().from(outbox)).every((r) => r.status === 'sent')).toBe(true);
   });
 
   it('leases only what a budget lets it send now; rows waiting on a budget are not written', async () => {
