@@ -27,7 +27,7 @@ export function mergeLocales(primary: unknown, other: unknown, primaryLocale: Ca
   }
   if (!isObj(primary) || !isObj(other)) return primary;
   const out: Json = {};
-  for (const [k, v] of Object.entries(primary)) out[k] = mergeLocales(v, other[k], primaryLocale, otherLocale);
+  for (const k in primary) out[k] = mergeLocales(primary[k], other[k], primaryLocale, otherLocale);
   if (typeof primary.tag === 'string' && TEXT_TAGS.has(primary.tag) && typeof primary.content === 'string' && typeof other.content === 'string' && primary.content !== other.content) {
     out.i18n_content = { [FEISHU_LOCALE[primaryLocale]]: primary.content, [FEISHU_LOCALE[otherLocale]]: other.content };
   }

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { mergeLocales, toast } from './bilingual.ts';
 import { button, card, escapeMd, header, link, md, mention, plain } from './kit.ts';
-import { cardProblems, fitCard, MAX_CARD_BYTES } from './limits.ts';
+import { cardBytes, cardProblems, fitCard, MAX_CARD_BYTES, utf8Length } from './limits.ts';
 
 const withBody = (elements: object[]) => card(header('t', 'blue'), elements as Record<string, unknown>[]);
 const submit = button({ name: 'go', label: 'Go', submit: true, value: '{}' });
 const input = (name?: string) => ({ tag: 'input', ...(name ? { name } : {}) });
 
 describe('card limits (platform-facts §2.3)', () => {
+  it('counts UTF-8 bytes as TextEncoder writes them: ASCII, Chinese, emoji, lone surrogates', () => {
+    const texts = ['', 'plain ascii', 'é ß ø', '审批通过 ✅', '🎉👍🏽 emoji pairs', 'lone \ud83d end', 'trail \ude00', 'mixed 中文 and ' + 'x'.repeat(5000) + ' 🙂'];
+    for (const t of texts) expect(utf8Length(t), t).toBe(new TextEncoder().encode(t).length);
+    const c = withBody([md('审批 🎉 "quoted" \\ back')]);
+    expect(cardBytes(c)).toBe(new TextEncoder().encode(JSON.stringify(c)).length);
+  });
+
   it('accepts a well-formed card', () => {
     expect(cardProblems(withBody([md('x'), { tag: 'form', name: 'f', elements: [input('a'), submit] }]))).toEqual([]);
   });

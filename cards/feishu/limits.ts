@@ -16,30 +16,43 @@ const NOT_IN_FORM = new Set(['form', 'table', 'chart']);
 
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** UTF-8 bytes of a string, counted without encoding it (a lone surrogate counts as U+FFFD's 3, as TextEncoder writes it). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2; // a pair: 4 bytes for its 2 code units
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
 /** Size of the card as message content: UTF-8 bytes of its JSON. */
 export function cardBytes(card: unknown): number {
-  return new TextEncoder().encode(JSON.stringify(card)).length;
+  return utf8Length(JSON.stringify(card));
 }
 
 /** Visits every component (an object with a `tag` inside an element list), with its form ancestor if any. */
-function walk(node: unknown, inList: boolean, form: Json | null, depthInfo: { root: boolean }, visit: (c: Json, form: Json | null, atRoot: boolean) => void): void {
+function walk(node: unknown, inList: boolean, form: Json | null, root: boolean, visit: (c: Json, form: Json | null, atRoot: boolean) => void): void {
   if (Array.isArray(node)) {
-    for (const item of node) walk(item, inList, form, depthInfo, visit);
+    for (const item of node) walk(item, inList, form, root, visit);
     return;
   }
   if (!isObj(node)) return;
   const isComponent = inList && typeof node.tag === 'string';
-  if (isComponent) visit(node, form, depthInfo.root);
+  if (isComponent) visit(node, form, root);
   const childForm = isComponent && node.tag === 'form' ? node : form;
-  for (const [key, value] of Object.entries(node)) {
-    walk(value, LISTS.has(key), childForm, { root: depthInfo.root && !isComponent && key === 'elements' }, visit);
-  }
+  for (const key in node) walk(node[key], LISTS.has(key), childForm, root && !isComponent && key === 'elements', visit);
 }
 
 /** Number of components, counted like the platform counts them. */
 export function countComponents(card: unknown): number {
   let n = 0;
-  walk(card, false, null, { root: false }, () => n++);
+  walk(card, false, null, false, () => n++);
   return n;
 }
 
@@ -53,7 +66,7 @@ export function cardProblems(card: Json): string[] {
   const formsWithSubmit = new Map<Json, boolean>();
   let components = 0;
   const body = isObj(card.body) ? card.body : {};
-  walk(body.elements, true, null, { root: true }, (c, form, atRoot) => {
+  walk(body.elements, true, null, true, (c, form, atRoot) => {
     components++;
     const tag = String(c.tag);
     if (c.element_id !== undefined && (typeof c.element_id !== 'string' || !ELEMENT_ID.test(c.element_id))) problems.push(`bad element_id ${String(c.element_id)}`);

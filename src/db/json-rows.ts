@@ -48,10 +48,14 @@ export function jsonRowsOf(table: SQLiteTable, where: SQL, orderBy?: SQL): SQL {
   return sql`(select coalesce(json_group_array(json(j)), '[]') from (select ${jsonRowOf(table)} as j from ${table} where ${where}${orderBy ? sql` order by ${orderBy}` : sql``}))`;
 }
 
+/** A table's columns as decodeRow reads them, listed once per table (rows are decoded by the thousand on some pages). */
+const decodeColumns = new WeakMap<SQLiteTable, [key: string, col: Column][]>();
+const columnsOf = (table: SQLiteTable) => decodeColumns.get(table) ?? decodeColumns.set(table, Object.entries(getTableColumns(table))).get(table)!;
+
 /** Decodes one JSON object made by {@link jsonRowOf} into the table's row shape. */
 export function decodeRow<T extends SQLiteTable>(table: T, obj: Record<string, unknown>): T['$inferSelect'] {
   const out: Record<string, unknown> = {};
-  for (const [key, col] of Object.entries(getTableColumns(table))) {
+  for (const [key, col] of columnsOf(table)) {
     const v = obj[col.name];
     out[key] = v === null || v === undefined ? null : fromJson(col, v);
   }
