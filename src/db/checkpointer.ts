@@ -10,9 +10,11 @@ import { Worker } from 'node:worker_threads';
  * request connection's automatic checkpoint is off and this thread runs a PASSIVE checkpoint
  * every `everyMs`, which copies pages beside the writer and never blocks it. The log starts
  * again from its beginning at the first write after a pass that copied all of it. A pass that
- * finds more than `restartFrames` pages still there (writes so steady that no pass ever caught
- * up) runs a RESTART instead, which waits for the current write, copies the rest and makes the
- * next write start the log again: the bound of the log's size.
+ * finds the log longer than `restartFrames` pages (writes so steady that no pass ever found it
+ * all copied, so it never started again) runs a RESTART, which takes the writer's lock, copies
+ * the rest, waits for readers and makes the next write start the log again: the bound of the
+ * log's size. It waits at most 100 ms for the lock or the readers (a reader in another process),
+ * then gives up until a later pass, so it never holds writes back for long.
  */
 
 export interface CheckpointOptions {
@@ -33,10 +35,19 @@ const THREAD = String.raw`
 const { parentPort, workerData } = process.getBuiltinModule('node:worker_threads');
 const Database = process.getBuiltinModule('node:module').createRequire(workerData.driver)(workerData.driver);
 const db = new Database(workerData.path);
-db.exec('PRAGMA busy_timeout = 5000');
+// Short: a RESTART that cannot have the writer's lock or the readers soon gives up (busy) and
+// leaves it to a later pass, rather than holding the request connection's writes back.
+db.exec('PRAGMA busy_timeout = 100');
+const checkpoint = (mode) => db.pragma('wal_checkpoint(' + mode + ')')[0];
 const pass = () => {
-  const [r] = db.pragma('wal_checkpoint(PASSIVE)');
-  return r.log >= workerData.restartFrames ? db.pragma('wal_checkpoint(RESTART)')[0] : r;
+  let r = checkpoint('PASSIVE');
+  // -1: this connection has not seen the file in WAL mode yet (it was opened, or last read the
+  // schema, before the mode was set). A read of the schema shows it the mode as it is now.
+  if (r.log === -1) {
+    db.prepare('select count(*) from sqlite_schema').get();
+    r = checkpoint('PASSIVE');
+  }
+  return r.log >= workerData.restartFrames ? checkpoint('RESTART') : r;
 };
 // A failed timed pass (the file gone, a disk error) is reported by the next asked-for pass, if any.
 const timer = setInterval(() => { try { pass(); } catch {} }, workerData.everyMs);

@@ -158,6 +158,19 @@ describe('createFileClient', () => {
       expect(await c.checkpoints!.thread.ended).toEqual({ closed: true });
     });
 
+    it('checkpoints a file that became WAL after the thread first looked at it', async () => {
+      const c = createFileClient(join(dir, 'late.db'), { checkpoints: { everyMs: 3_600_000, restartFrames: 1_000_000 } });
+      // A pass before the mode is set (a fresh file, the request connection slower to start).
+      expect(await c.checkpoints!.thread.pass()).toEqual({ busy: 0, log: -1, checkpointed: -1 });
+      await c.execute('PRAGMA journal_mode = WAL');
+      await c.execute('create table t (k text)');
+      await write(c, 100);
+      const pass = await c.checkpoints!.thread.pass();
+      expect(pass.log).toBeGreaterThan(100);
+      expect(pass.checkpointed).toBe(pass.log);
+      c.close();
+    });
+
     it('past restartFrames a pass restarts the log, and without the thread the connection checkpoints as SQLite does', async () => {
       const c = createFileClient(join(dir, 'restart.db'), { checkpoints: { everyMs: 3_600_000, restartFrames: 200 } });
       await c.execute('PRAGMA journal_mode = WAL');
