@@ -50,8 +50,10 @@ function bind(t: Template, values: Record<string, unknown>): Statement {
   });
   const query = { ...t.prepared.getQuery(), params };
   const prepared = Object.create(t.prepared, { getQuery: { value: () => query } }) as PreparedQuery;
-  // What drizzle's batch (libsql and D1 alike) asks of a statement: its prepared query.
-  return { _prepare: () => prepared } as unknown as Statement;
+  // What drizzle's batch (libsql and D1 alike) asks of a statement: its prepared query. Awaited
+  // on its own it would do nothing, so that fails loudly instead.
+  const notAlone = () => Promise.reject(new Error('a write template runs inside db.batch only'));
+  return { _prepare: () => prepared, then: (_: unknown, onRejected?: (err: unknown) => unknown) => notAlone().catch(onRejected) } as unknown as Statement;
 }
 
 const p = (name: string) => sql.placeholder(name);

@@ -117,5 +117,7 @@ describe('writeTemplate', () => {
     await db.batch([rename(db, { id: 'w:1', from: 'ou_1', to: 'ou_a' }), rename(db, { id: 'w:2', from: 'ou_1', to: 'ou_b' })]);
     expect((await stored(['w:1', 'w:2'])).map((r) => r.destination)).toEqual(['ou_a', 'ou_2']);
     expect(() => rename(db, { id: 'w:1', from: 'ou_a' } as never)).toThrow(/no value for to/);
+    await expect(Promise.resolve(insertRow(db, outbox, row(3, { dedupeKey: 'w:3' })))).rejects.toThrow(/inside db.batch only/);
+    expect(await stored(['w:3'])).toEqual([]);
   });
 });
