@@ -49,11 +49,8 @@ const pass = () => {
   }
   return r.log >= workerData.restartFrames ? checkpoint('RESTART') : r;
 };
-// A failed timed pass (the file gone, a disk error) is reported by the next asked-for pass, if any.
-const timer = setInterval(() => { try { pass(); } catch {} }, workerData.everyMs);
 parentPort.on('message', (m) => {
   if (m.op === 'close') {
-    clearInterval(timer);
     db.close();
     parentPort.close();
     return;
@@ -70,7 +67,7 @@ export interface Checkpointer {
   ready: Promise<void>;
   /** Runs a pass now, as the timer does (tests; a pass never hurts). */
   pass(): Promise<CheckpointResult>;
-  /** Resolves when the thread ends, for whatever reason; `closed` when close() ended it. */
+  /** Resolves when the thread ends, for whatever reason; `closed` when close() ended it (its connection closed first). */
   ended: Promise<{ closed: boolean }>;
   close(): void;
   /** The thread, for tests that make it fail. */
@@ -108,23 +105,40 @@ export function startCheckpointer(driver: string, path: string, opts: Checkpoint
   });
   // After the listeners: adding a 'message' listener refs the thread again.
   thread.unref();
+  const pass = async (): Promise<CheckpointResult> => {
+    await ready;
+    return new Promise((resolve, reject) => {
+      if (over) return reject(over);
+      const id = nextId++;
+      // Referenced while a pass runs: the process never ends (and so never stops the thread)
+      // inside SQLite's checkpoint, which the driver does not survive.
+      if (waiting.size === 0) thread.ref();
+      waiting.set(id, { resolve, reject });
+      thread.postMessage({ op: 'pass', id });
+    });
+  };
+  // The timer is this thread's, not the checkpoint thread's, for the same reason; a tick finds
+  // the last pass still running and skips. A failed pass (the file gone) is tried again next tick.
+  let running = false;
+  const timer = setInterval(() => {
+    if (running || closing) return;
+    running = true;
+    void pass()
+      .catch(() => undefined)
+      .finally(() => (running = false));
+  }, opts.everyMs);
+  timer.unref();
   return {
     ready,
     ended,
     thread,
-    async pass() {
-      await ready;
-      return new Promise((resolve, reject) => {
-        if (over) return reject(over);
-        const id = nextId++;
-        if (waiting.size === 0) thread.ref();
-        waiting.set(id, { resolve, reject });
-        thread.postMessage({ op: 'pass', id });
-      });
-    },
+    pass,
     close() {
       if (closing) return;
       closing = true;
+      clearInterval(timer);
+      // Referenced until it has closed its connection and ended (an exited thread holds nothing).
+      thread.ref();
       thread.postMessage({ op: 'close' });
     },
   };

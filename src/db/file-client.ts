@@ -148,7 +148,8 @@ export function createFileClient(path: string, opts: { checkpoints?: CheckpointO
   // A call no longer waits: with none left, the thread no longer keeps the process alive.
   const forget = (id: number) => {
     waiting.delete(id);
-    if (waiting.size === 0) thread.unref();
+    // Once closing, the thread stays referenced until it has closed the file and ended.
+    if (waiting.size === 0 && !closed) thread.unref();
   };
   thread.on('message', (reply: Reply) => {
     const call = waiting.get(reply.id);
@@ -187,11 +188,14 @@ export function createFileClient(path: string, opts: { checkpoints?: CheckpointO
     typeof statement === 'string' ? { sql: statement, args: bindable(extraArgs) } : { sql: statement.sql, args: bindable(statement.args) };
   const boundAll = (stmts: readonly (InStatement | string | [string, InArgs?])[]): Bound[] => stmts.map((s) => (Array.isArray(s) ? bound(s[0], s[1]) : bound(s)));
 
+  const threadEnded = new Promise<void>((resolve) => thread.once('exit', () => resolve()));
   const checkpoints = opts.checkpoints === false ? null : handOverCheckpoints(startCheckpointer(DRIVER, path, opts.checkpoints), (sql) => ask({ op: 'exec', sql }), () => closed);
 
   const client = {
     protocol: 'file' as const,
     checkpoints,
+    // Both threads gone, their connections closed (a process that exits must not stop them inside SQLite).
+    whenClosed: Promise.all([threadEnded, checkpoints?.thread.ended]).then(() => undefined),
     get closed() {
       return closed;
     },
@@ -230,7 +234,13 @@ export function createFileClient(path: string, opts: { checkpoints?: CheckpointO
 }
 
 /** The embedded database's client, with its checkpoint thread (null when made without one). */
-export type FileClient = Client & { checkpoints: Checkpoints | null };
+export type FileClient = Client & { checkpoints: Checkpoints | null; whenClosed: Promise<void> };
+
+/** Closes a client and, for the embedded one, waits until its threads have closed their connections. */
+export async function closeClient(client: Client): Promise<void> {
+  client.close();
+  await (client as Partial<FileClient>).whenClosed;
+}
 
 interface Checkpoints {
   thread: Checkpointer;

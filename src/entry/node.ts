@@ -3,6 +3,7 @@ import { createApp } from '../app.ts';
 import { createFolderBlobStore } from '../blobs/folder-store.ts';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { openNodeDatabase } from '../db/migrate-node.ts';
+import { closeClient } from '../db/file-client.ts';
 import { createTrackedDefer } from '../defer.ts';
 import { timerSleep } from '../delivery/drainer.ts';
 import { createInboundGate } from '../delivery/inbound-gate.ts';
@@ -90,7 +91,8 @@ export async function startNodeServer(opts: { env: Record<string, string | undef
         await tracked.drain();
         await jobs;
         await deps.drainer.stop(); // a pass a last job kicked
-        client.close();
+        // Awaited: process.exit() right after would stop the database's threads inside SQLite.
+        await closeClient(client);
         log('info', 'outcome stopped');
       })()),
   };
