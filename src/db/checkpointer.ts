@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { threadCalls } from './thread-calls.ts';
 
 /**
  * WAL checkpoints on a thread and connection of their own, so that no commit waits for one.
@@ -56,7 +57,7 @@ parentPort.on('message', (m) => {
     return;
   }
   let reply;
-  try { reply = { id: m.id, result: pass() }; } catch (err) { reply = { id: m.id, error: String(err && err.message) }; }
+  try { reply = { id: m.id, ok: pass() }; } catch (err) { reply = { id: m.id, error: String(err && err.message) }; }
   parentPort.postMessage(reply);
 });
 parentPort.postMessage({ ready: true });
@@ -76,46 +77,24 @@ export interface Checkpointer {
 
 export function startCheckpointer(driver: string, path: string, opts: CheckpointOptions = DEFAULT_CHECKPOINTS): Checkpointer {
   const thread = new Worker(THREAD, { eval: true, workerData: { driver, path, ...opts }, name: 'outcome-db-checkpoints' });
-  const waiting = new Map<number, { resolve(r: CheckpointResult): void; reject(err: Error): void }>();
-  let nextId = 0;
+  const calls = threadCalls(thread, { errorOf: (e) => new Error(String(e)), exited: 'the checkpoint thread has ended' });
   let closing = false;
-  let over: Error | null = null;
   let opened!: () => void;
-  let failedToOpen!: (err: Error) => void;
-  const ready = new Promise<void>((resolve, reject) => ((opened = resolve), (failedToOpen = reject)));
+  const ready = new Promise<void>((resolve, reject) => {
+    opened = resolve;
+    void calls.ended.then(reject);
+  });
   ready.catch(() => undefined);
-  thread.on('message', (m: { ready?: true; id?: number; result?: CheckpointResult; error?: string }) => {
-    if (m.ready) return opened();
-    const call = waiting.get(m.id!);
-    waiting.delete(m.id!);
-    if (waiting.size === 0) thread.unref();
-    if (m.error === undefined) call?.resolve(m.result!);
-    else call?.reject(new Error(m.error));
+  thread.on('message', (m: { ready?: true }) => {
+    if (m.ready) opened();
   });
-  const ended = new Promise<{ closed: boolean }>((resolve) => {
-    const end = (err: Error) => {
-      over ??= err;
-      failedToOpen(err);
-      for (const call of waiting.values()) call.reject(err);
-      waiting.clear();
-      resolve({ closed: closing });
-    };
-    thread.on('error', (err) => end(err instanceof Error ? err : new Error(String(err))));
-    thread.on('exit', () => end(new Error('the checkpoint thread has ended')));
-  });
-  // After the listeners: adding a 'message' listener refs the thread again.
-  thread.unref();
+  thread.unref(); // a 'message' listener refs the thread again
+  const ended = calls.ended.then(() => ({ closed: closing }));
+  // The process never ends (and so never stops the thread) inside SQLite's checkpoint, which
+  // the driver does not survive: the thread is referenced while a pass runs.
   const pass = async (): Promise<CheckpointResult> => {
     await ready;
-    return new Promise((resolve, reject) => {
-      if (over) return reject(over);
-      const id = nextId++;
-      // Referenced while a pass runs: the process never ends (and so never stops the thread)
-      // inside SQLite's checkpoint, which the driver does not survive.
-      if (waiting.size === 0) thread.ref();
-      waiting.set(id, { resolve, reject });
-      thread.postMessage({ op: 'pass', id });
-    });
+    return calls.call<CheckpointResult>({ op: 'pass' });
   };
   // The timer is this thread's, not the checkpoint thread's, for the same reason; a tick finds
   // the last pass still running and skips. A failed pass (the file gone) is tried again next tick.
@@ -137,8 +116,7 @@ export function startCheckpointer(driver: string, path: string, opts: Checkpoint
       if (closing) return;
       closing = true;
       clearInterval(timer);
-      // Referenced until it has closed its connection and ended (an exited thread holds nothing).
-      thread.ref();
+      calls.holdUntilExit();
       thread.postMessage({ op: 'close' });
     },
   };

@@ -2,6 +2,7 @@ import type { Client, InArgs, InStatement, InValue, ResultSet, Row, TransactionM
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { startCheckpointer, type Checkpointer, type CheckpointOptions } from './checkpointer.ts';
+import { threadCalls } from './thread-calls.ts';
 
 const BEGIN: Record<TransactionMode, string> = { write: 'BEGIN IMMEDIATE', read: 'BEGIN TRANSACTION READONLY', deferred: 'BEGIN DEFERRED' };
 
@@ -19,7 +20,6 @@ interface Answer {
   changes: number;
   lastInsertRowid: bigint | null;
 }
-type Reply = { id: number; answers: Answer[] } | { id: number; error: { name: string; message: string; code?: string; rawCode?: number } };
 
 /**
  * The database's own thread: one connection that keeps its statements prepared (a few hundred
@@ -102,7 +102,7 @@ const failure = (id, err) => ({ id, error: { name: String(err && err.name), mess
 parentPort.on('message', (m) => {
   let reply;
   try {
-    reply = { id: m.id, answers: handle(m) };
+    reply = { id: m.id, ok: handle(m) };
   } catch (err) {
     reply = failure(m.id, err);
   }
@@ -139,63 +139,21 @@ const DRIVER = createRequire(import.meta.url).resolve('libsql');
  */
 export function createFileClient(path: string, opts: { checkpoints?: CheckpointOptions | false } = {}): FileClient {
   const thread = new Worker(THREAD, { eval: true, workerData: { driver: DRIVER, path }, name: 'outcome-db' });
-  thread.unref();
-  const waiting = new Map<number, { resolve(answers: Answer[]): void; reject(err: unknown): void }>();
-  let nextId = 0;
+  const calls = threadCalls(thread, { errorOf: (e) => errorOf(e as ThreadError), exited: 'the database client is closed' });
   let closed = false;
-  let lost: Error | null = null;
-
-  // A call no longer waits: with none left, the thread no longer keeps the process alive.
-  const forget = (id: number) => {
-    waiting.delete(id);
-    // Once closing, the thread stays referenced until it has closed the file and ended.
-    if (waiting.size === 0 && !closed) thread.unref();
-  };
-  thread.on('message', (reply: Reply) => {
-    const call = waiting.get(reply.id);
-    if (!call) return;
-    forget(reply.id);
-    if ('answers' in reply) call.resolve(reply.answers);
-    else call.reject(errorOf(reply.error));
-  });
-  const fail = (err: Error) => {
-    // The first cause is kept for every later call: a thread that died of an error, then exited.
-    lost ??= err;
-    for (const call of waiting.values()) call.reject(err);
-    waiting.clear();
-  };
-  thread.on('error', (err) => fail(err instanceof Error ? err : new Error(String(err))));
-  thread.on('exit', () => fail(new Error('the database client is closed')));
-
-  const ask = (request: Request): Promise<Answer[]> => {
-    if (closed) return Promise.reject(new Error('the database client is closed'));
-    if (lost) return Promise.reject(lost);
-    const id = nextId++;
-    return new Promise((resolve, reject) => {
-      if (waiting.size === 0) thread.ref();
-      waiting.set(id, { resolve, reject });
-      try {
-        thread.postMessage({ ...request, id });
-      } catch (err) {
-        // Not sent (a value that cannot be copied): the call fails, and the thread waits for nothing.
-        forget(id);
-        reject(err);
-      }
-    });
-  };
+  const ask = (request: Request): Promise<Answer[]> => (closed ? Promise.reject(new Error('the database client is closed')) : calls.call<Answer[]>(request));
   // Arguments are checked and converted here, so a bad one fails the call before anything runs.
   const bound = (statement: InStatement | string, extraArgs?: InArgs): Bound =>
     typeof statement === 'string' ? { sql: statement, args: bindable(extraArgs) } : { sql: statement.sql, args: bindable(statement.args) };
   const boundAll = (stmts: readonly (InStatement | string | [string, InArgs?])[]): Bound[] => stmts.map((s) => (Array.isArray(s) ? bound(s[0], s[1]) : bound(s)));
 
-  const threadEnded = new Promise<void>((resolve) => thread.once('exit', () => resolve()));
   const checkpoints = opts.checkpoints === false ? null : handOverCheckpoints(startCheckpointer(DRIVER, path, opts.checkpoints), (sql) => ask({ op: 'exec', sql }), () => closed);
 
   const client = {
     protocol: 'file' as const,
     checkpoints,
     // Both threads gone, their connections closed (a process that exits must not stop them inside SQLite).
-    whenClosed: Promise.all([threadEnded, checkpoints?.thread.ended]).then(() => undefined),
+    whenClosed: Promise.all([calls.ended, checkpoints?.thread.ended]).then(() => undefined),
     get closed() {
       return closed;
     },
@@ -224,6 +182,7 @@ export function createFileClient(path: string, opts: { checkpoints?: CheckpointO
       // Calls made before this one are answered first; the thread then closes the file and ends.
       void ask({ op: 'close' }).catch(() => undefined);
       closed = true;
+      calls.holdUntilExit();
       checkpoints?.thread.close();
     },
     reconnect() {
@@ -269,7 +228,9 @@ function handOverCheckpoints(thread: Checkpointer, exec: (sql: string) => Promis
  * The error the thread reported, as the driver would have thrown it here: the driver's
  * SqliteError keeps its name, message and codes (callers read the message, src/db/client.ts).
  */
-function errorOf(e: { name: string; message: string; code?: string; rawCode?: number }): Error {
+type ThreadError = { name: string; message: string; code?: string; rawCode?: number };
+
+function errorOf(e: ThreadError): Error {
   if (e.name === 'RangeError') return new RangeError(e.message);
   if (e.name === 'TypeError') return new TypeError(e.message);
   return Object.assign(new Error(e.message), { name: e.name }, e.code === undefined ? {} : { code: e.code, rawCode: e.rawCode });
